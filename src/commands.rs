@@ -1,0 +1,516 @@
+//! The non-interactive commands: each takes parsed arguments and returns the exit code.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+use chrono::NaiveDate;
+
+use crate::cli::{Format, LetterLang};
+use crate::domain::case::{self, Checked, Problem, RawCase};
+use crate::domain::deadline::{DayOff, Deadline, Status};
+use crate::domain::routing::{self, RouteBasis};
+use crate::domain::{dates, municipality, service};
+use crate::fsutil;
+use crate::i18n::{Ui, problem_line, t, tf};
+use crate::render;
+
+/// Exit code for "the case has problems" (and other user errors).
+pub const EXIT_PROBLEMS: i32 = 1;
+
+/// Read a case file: every problem of form, or the raw case.
+pub fn read_case_file(path: &Path) -> Result<RawCase, ReadError> {
+    let bytes = std::fs::read(path).map_err(ReadError::Io)?;
+    case::read(&bytes).map_err(ReadError::Problems)
+}
+
+#[derive(Debug)]
+pub enum ReadError {
+    Io(std::io::Error),
+    Problems(Vec<Problem>),
+}
+
+fn io_reason(ui: Ui, e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    let key = match e.kind() {
+        NotFound => "io.not-found",
+        PermissionDenied => "io.permission",
+        AlreadyExists => "io.exists",
+        IsADirectory => "io.is-dir",
+        StorageFull => "io.full",
+        ReadOnlyFilesystem => "io.read-only",
+        _ => return format!("{e}"),
+    };
+    t(ui, key)
+}
+
+fn print_problems(ui: Ui, out: &mut impl Write, problems: &[Problem]) -> std::io::Result<()> {
+    let errors: Vec<_> = problems.iter().filter(|p| p.is_error()).collect();
+    let warnings: Vec<_> = problems.iter().filter(|p| !p.is_error()).collect();
+    if !errors.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            tf(
+                ui,
+                "check.has-errors",
+                &[("count", errors.len().to_string())]
+            )
+        )?;
+        for p in errors {
+            writeln!(out, "  - {}", problem_line(ui, p))?;
+        }
+    }
+    if !warnings.is_empty() {
+        writeln!(out, "{}", t(ui, "check.has-warnings"))?;
+        for p in warnings {
+            writeln!(out, "  - {}", problem_line(ui, p))?;
+        }
+    }
+    Ok(())
+}
+
+/// Load and check a case file; print problems to stderr. `None` when it cannot be used.
+fn load_checked(
+    ui: Ui,
+    path: &Path,
+    today: NaiveDate,
+    lang: Option<LetterLang>,
+) -> Result<(Checked, bool)> {
+    let mut err = std::io::stderr().lock();
+    let mut raw = match read_case_file(path) {
+        Ok(r) => r,
+        Err(ReadError::Io(e)) => {
+            let file = path.display().to_string();
+            writeln!(
+                err,
+                "{}",
+                tf(
+                    ui,
+                    "check.read-error",
+                    &[("file", file), ("reason", io_reason(ui, &e))]
+                )
+            )?;
+            return Ok((
+                Checked {
+                    case: None,
+                    problems: Vec::new(),
+                },
+                false,
+            ));
+        }
+        Err(ReadError::Problems(ps)) => {
+            print_problems(ui, &mut err, &ps)?;
+            return Ok((
+                Checked {
+                    case: None,
+                    problems: ps,
+                },
+                false,
+            ));
+        }
+    };
+    if let Some(l) = lang {
+        raw.language = Some(match l {
+            LetterLang::Nb => "nb".into(),
+            LetterLang::Nn => "nn".into(),
+        });
+    }
+    Ok((case::check(&raw, today), true))
+}
+
+/// `omsorgsklage check CASE.json`
+pub fn check(ui: Ui, path: &Path, today: NaiveDate) -> Result<i32> {
+    let (checked, readable) = load_checked(ui, path, today, None)?;
+    if !readable {
+        return Ok(EXIT_PROBLEMS);
+    }
+    let mut out = std::io::stdout().lock();
+    print_problems(ui, &mut out, &checked.problems)?;
+    if checked.case.is_some() {
+        writeln!(
+            out,
+            "{}",
+            tf(ui, "check.ok", &[("file", path.display().to_string())])
+        )?;
+        Ok(0)
+    } else {
+        Ok(EXIT_PROBLEMS)
+    }
+}
+
+/// `omsorgsklage render CASE.json …`
+pub fn render_cmd(
+    ui: Ui,
+    path: &Path,
+    format: Format,
+    out: Option<PathBuf>,
+    lang: Option<LetterLang>,
+    force: bool,
+    today: NaiveDate,
+) -> Result<i32> {
+    let (checked, readable) = load_checked(ui, path, today, lang)?;
+    let mut err = std::io::stderr().lock();
+    if !readable {
+        return Ok(EXIT_PROBLEMS);
+    }
+    let Some(case) = checked.case else {
+        print_problems(ui, &mut err, &checked.problems)?;
+        writeln!(err, "{}", t(ui, "render.incomplete"))?;
+        return Ok(EXIT_PROBLEMS);
+    };
+    // Warnings are worth seeing, but do not stop the letter.
+    print_problems(ui, &mut err, &checked.problems)?;
+    let letter = render::complaint(&case)?;
+    let text = render::text::render(&letter);
+    let mut outputs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    match (format, &out) {
+        (Format::Txt, None) => {
+            std::io::stdout().lock().write_all(text.as_bytes())?;
+            return Ok(0);
+        }
+        (Format::Txt, Some(p)) => outputs.push((p.clone(), text.into_bytes())),
+        (Format::Pdf | Format::Both, _) => {
+            let pdf = render::pdf::render(&letter)?;
+            if !pdf.replaced.is_empty() {
+                let chars: String = pdf
+                    .replaced
+                    .iter()
+                    .map(|c| format!("«{c}» (U+{:04X}) ", *c as u32))
+                    .collect();
+                writeln!(
+                    err,
+                    "{}",
+                    tf(
+                        ui,
+                        "render.pdf-replaced",
+                        &[("chars", chars.trim().to_string())]
+                    )
+                )?;
+            }
+            let base = out
+                .clone()
+                .unwrap_or_else(|| default_file_name(&case.applicant.name, case.letter_date));
+            if format == Format::Both {
+                outputs.push((base.with_extension("txt"), text.into_bytes()));
+            }
+            outputs.push((base.with_extension("pdf"), pdf.bytes));
+        }
+    }
+    // Refuse before writing anything, so that "both" never writes half.
+    if !force {
+        if let Some((p, _)) = outputs.iter().find(|(p, _)| p.exists()) {
+            writeln!(
+                err,
+                "{}",
+                tf(ui, "render.exists", &[("file", p.display().to_string())])
+            )?;
+            return Ok(EXIT_PROBLEMS);
+        }
+    }
+    for (p, bytes) in outputs {
+        let res = if force {
+            fsutil::write_atomic(&p, &bytes)
+        } else {
+            fsutil::write_new(&p, &bytes)
+        };
+        let file = p.display().to_string();
+        match res {
+            Ok(()) => writeln!(err, "{}", tf(ui, "render.written", &[("file", file)]))?,
+            Err(e) => {
+                writeln!(
+                    err,
+                    "{}",
+                    tf(
+                        ui,
+                        "render.write-error",
+                        &[("file", file), ("reason", io_reason(ui, &e))]
+                    )
+                )?;
+                return Ok(EXIT_PROBLEMS);
+            }
+        }
+    }
+    Ok(0)
+}
+
+/// "klage-kari-nordmann-2026-11-20", for files written without a name given.
+pub fn default_file_name(name: &str, date: NaiveDate) -> PathBuf {
+    let slug: String = name
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'æ' => "ae".to_string(),
+            'ø' => "o".to_string(),
+            'å' => "a".to_string(),
+            c if c.is_alphanumeric() => c.to_string(),
+            _ => "-".to_string(),
+        })
+        .collect::<String>()
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    PathBuf::from(format!(
+        "klage-{}-{date}",
+        if slug.is_empty() { "brev" } else { &slug }
+    ))
+}
+
+/// `omsorgsklage services`
+pub fn services(ui: Ui, json: bool) -> Result<i32> {
+    let mut out = std::io::stdout().lock();
+    if json {
+        let list: Vec<serde_json::Value> = service::CATALOGUE
+            .iter()
+            .map(|s| {
+                let mut v = serde_json::to_value(s).unwrap_or_default();
+                if let Some(o) = v.as_object_mut() {
+                    o.insert(
+                        "basis".into(),
+                        s.basis.iter().map(|c| c.short()).collect::<Vec<_>>().into(),
+                    );
+                }
+                v
+            })
+            .collect();
+        writeln!(out, "{}", serde_json::to_string_pretty(&list)?)?;
+        return Ok(0);
+    }
+    writeln!(out, "{}\n", t(ui, "services.heading"))?;
+    for care in [true, false] {
+        writeln!(
+            out,
+            "{}",
+            t(
+                ui,
+                if care {
+                    "services.care"
+                } else {
+                    "services.other"
+                }
+            )
+        )?;
+        writeln!(out)?;
+        for s in service::CATALOGUE
+            .iter()
+            .filter(|s| s.is_care_service() == care)
+        {
+            writeln!(out, "  {:<22}{}", s.id, s.ui_name(ui.code()))?;
+            for line in render::text::wrap(
+                s.explain(ui.code()),
+                78,
+                "                        ",
+                "                        ",
+            ) {
+                writeln!(out, "{line}")?;
+            }
+            let basis = if s.is_care_service() {
+                s.basis_short()
+            } else if s.route == service::RouteRule::DependsOnDecision {
+                t(ui, "services.depends")
+            } else {
+                String::new()
+            };
+            if !basis.is_empty() {
+                writeln!(
+                    out,
+                    "                        {}: {basis}",
+                    t(ui, "services.col-basis")
+                )?;
+            }
+        }
+        writeln!(out)?;
+    }
+    Ok(0)
+}
+
+fn day_off_text(ui: Ui, d: DayOff) -> String {
+    match d {
+        DayOff::Saturday => t(ui, "dayoff.saturday"),
+        DayOff::Sunday => t(ui, "dayoff.sunday"),
+        DayOff::Holiday(h) => tf(
+            ui,
+            "dayoff.holiday",
+            &[("name", h.name(ui.code()).to_string())],
+        ),
+    }
+}
+
+/// The deadline explained in lines of plain text (used by `deadline` and the wizard).
+pub fn explain_deadline(ui: Ui, dl: &Deadline, rule: &str, today: NaiveDate) -> Vec<String> {
+    let lc = ui.code();
+    let weeks = t(ui, &format!("weeks.{}", dl.weeks));
+    let weeks_cap = t(ui, &format!("weeks.{}.cap", dl.weeks));
+    let mut lines = vec![
+        tf(
+            ui,
+            "deadline.last-day",
+            &[("date", dates::with_weekday(dl.last_day, lc))],
+        ),
+        tf(
+            ui,
+            "deadline.rule",
+            &[("weeks", weeks), ("rule", rule.to_string())],
+        ),
+        tf(
+            ui,
+            "deadline.counted",
+            &[
+                ("received", dates::with_weekday(dl.received, lc)),
+                ("weeks", weeks_cap),
+                ("unmoved", dates::with_weekday(dl.unmoved, lc)),
+            ],
+        ),
+    ];
+    if let Some((_, first)) = dl.skipped.first() {
+        lines.push(tf(
+            ui,
+            "deadline.moved",
+            &[
+                ("reason", day_off_text(ui, *first)),
+                ("last_day", dates::with_weekday(dl.last_day, lc)),
+                ("unmoved", dates::in_words(latest_safe_day(dl), lc)),
+            ],
+        ));
+    }
+    lines.push(match dl.status(today) {
+        Status::Open { days_left: 1 } => t(ui, "deadline.one-day-left"),
+        Status::Open { days_left } => {
+            tf(ui, "deadline.days-left", &[("days", days_left.to_string())])
+        }
+        Status::LastDay => t(ui, "deadline.today"),
+        Status::Passed { days_ago } => tf(
+            ui,
+            "deadline.passed",
+            &[
+                ("days", days_ago.to_string()),
+                ("rule", "forvaltningsloven § 31".to_string()),
+            ],
+        ),
+    });
+    lines.push(tf(
+        ui,
+        "deadline.posting",
+        &[(
+            "rule",
+            crate::domain::law::FVL_30.full(crate::domain::letter::Lang::Nb),
+        )],
+    ));
+    lines
+}
+
+/// The safe day to send by: the unmoved day itself (FACTS: advise sending by the unrolled date).
+fn latest_safe_day(dl: &Deadline) -> NaiveDate {
+    dl.unmoved
+}
+
+/// `omsorgsklage deadline --received DATE [--service ID] [--today DATE]`
+pub fn deadline(ui: Ui, received: &str, service_id: Option<&str>, today: NaiveDate) -> Result<i32> {
+    let mut out = std::io::stdout().lock();
+    let mut err = std::io::stderr().lock();
+    let Some(received) = dates::parse_flexible(received) else {
+        writeln!(
+            err,
+            "{}",
+            tf(ui, "deadline.bad-date", &[("value", received.to_string())])
+        )?;
+        return Ok(EXIT_PROBLEMS);
+    };
+    let service = match service_id {
+        None => None,
+        Some(id) => match service::by_id(id) {
+            Some(s) => Some(s),
+            None => {
+                writeln!(
+                    err,
+                    "{}",
+                    tf(ui, "unknown-service", &[("id", id.to_string())])
+                )?;
+                return Ok(EXIT_PROBLEMS);
+            }
+        },
+    };
+    let (route, basis) = match service {
+        Some(s) => routing::route_for(s, None),
+        None => (routing::Route::Statsforvalteren, RouteBasis::Service),
+    };
+    let Some(dl) = Deadline::compute(received, route.weeks()) else {
+        writeln!(
+            err,
+            "{}",
+            tf(ui, "deadline.bad-date", &[("value", received.to_string())])
+        )?;
+        return Ok(EXIT_PROBLEMS);
+    };
+    let rule = route.deadline_rule().full(crate::domain::letter::Lang::Nb);
+    let rule = if ui == Ui::Nn {
+        route.deadline_rule().full(crate::domain::letter::Lang::Nn)
+    } else {
+        rule
+    };
+    for line in explain_deadline(ui, &dl, &rule, today) {
+        for l in render::text::wrap(&line, 80, "", "") {
+            writeln!(out, "{l}")?;
+        }
+    }
+    if service.is_none() {
+        writeln!(out, "\n{}", t(ui, "deadline.default-service"))?;
+    } else if basis == RouteBasis::AssumedShorter {
+        writeln!(out, "\n{}", t(ui, "deadline.route-assumed"))?;
+    }
+    Ok(0)
+}
+
+/// `omsorgsklage example [--service ID]`
+pub fn example(ui: Ui, service_id: Option<&str>, today: NaiveDate) -> Result<i32> {
+    let id = service_id.unwrap_or("hjemmesykepleie");
+    let Some(s) = service::by_id(id) else {
+        writeln!(
+            std::io::stderr(),
+            "{}",
+            tf(ui, "unknown-service", &[("id", id.to_string())])
+        )?;
+        return Ok(EXIT_PROBLEMS);
+    };
+    let raw = crate::example::case(s, today);
+    writeln!(
+        std::io::stdout().lock(),
+        "{}",
+        serde_json::to_string_pretty(&raw)?
+    )?;
+    Ok(0)
+}
+
+/// `omsorgsklage kommuner [SEARCH]`
+pub fn kommuner(ui: Ui, search: Option<&str>) -> Result<i32> {
+    let list = municipality::search(search.unwrap_or(""));
+    let mut out = std::io::stdout().lock();
+    if list.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            tf(
+                ui,
+                "kommuner.none",
+                &[("query", search.unwrap_or("").to_string())]
+            )
+        )?;
+        return Ok(EXIT_PROBLEMS);
+    }
+    for m in &list {
+        writeln!(
+            out,
+            "{}  {:<34} {}",
+            m.number,
+            m.display(),
+            m.statsforvalteren(ui == Ui::Nn)
+        )?;
+    }
+    writeln!(
+        out,
+        "{}",
+        tf(ui, "kommuner.count", &[("count", list.len().to_string())])
+    )?;
+    Ok(0)
+}

@@ -1,0 +1,132 @@
+//! Where a complaint goes and under which law (FACTS.md section 1).
+
+use serde::Serialize;
+
+use super::law::{self, Citation};
+use super::service::{RouteRule, Service};
+
+/// The appeal route of one case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Route {
+    /// Route A, care services: send to the municipality; if it keeps its decision it forwards
+    /// the complaint to Statsforvalteren, who decides finally. Four weeks (pbrl § 7-5).
+    Statsforvalteren,
+    /// Route B, other municipal decisions: send to the municipality; its own klagenemnd decides
+    /// finally. Three weeks (fvl § 29).
+    Klagenemnd,
+}
+
+impl Route {
+    /// The id used in the case file (`decision.route`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Route::Statsforvalteren => "statsforvalteren",
+            Route::Klagenemnd => "klagenemnd",
+        }
+    }
+
+    /// Parse a case-file id.
+    pub fn from_id(id: &str) -> Option<Route> {
+        match id {
+            "statsforvalteren" => Some(Route::Statsforvalteren),
+            "klagenemnd" => Some(Route::Klagenemnd),
+            _ => None,
+        }
+    }
+
+    /// The complaint deadline in weeks.
+    pub fn weeks(self) -> u32 {
+        match self {
+            Route::Statsforvalteren => 4,
+            Route::Klagenemnd => 3,
+        }
+    }
+
+    /// The rule that sets the deadline.
+    pub fn deadline_rule(self) -> Citation {
+        match self {
+            Route::Statsforvalteren => law::PBRL_7_5,
+            Route::Klagenemnd => law::FVL_29,
+        }
+    }
+
+    /// The rule that gives the right to complain.
+    pub fn complaint_right(self) -> Citation {
+        match self {
+            Route::Statsforvalteren => law::PBRL_7_2,
+            Route::Klagenemnd => law::FVL_28,
+        }
+    }
+
+    /// The rules under which a late complaint may still be considered.
+    pub fn late_rules(self) -> &'static [Citation] {
+        match self {
+            Route::Statsforvalteren => &[law::PBRL_7_7, law::FVL_31],
+            Route::Klagenemnd => &[law::FVL_31],
+        }
+    }
+}
+
+/// How the route of a case was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RouteBasis {
+    /// The service decides (the usual case).
+    Service,
+    /// The decision letter says which law applies (`decision.route`).
+    Decision,
+    /// The route depends on the decision, which the case file does not say: the shorter
+    /// deadline (route B) is used to be safe.
+    AssumedShorter,
+}
+
+/// The route for a service, given what the decision says (if anything).
+pub fn route_for(service: &Service, from_decision: Option<Route>) -> (Route, RouteBasis) {
+    match (service.route, from_decision) {
+        (RouteRule::Care, _) => (Route::Statsforvalteren, RouteBasis::Service),
+        (RouteRule::Klagenemnd, _) => (Route::Klagenemnd, RouteBasis::Service),
+        (RouteRule::DependsOnDecision, Some(r)) => (r, RouteBasis::Decision),
+        (RouteRule::DependsOnDecision, None) => (Route::Klagenemnd, RouteBasis::AssumedShorter),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::service::{CATALOGUE, by_id};
+
+    #[test]
+    fn care_services_go_via_the_municipality_to_statsforvalteren_in_four_weeks() {
+        for s in CATALOGUE.iter().filter(|s| s.is_care_service()) {
+            // Even a decision that (wrongly) says klagenemnd does not change a care service's route.
+            for d in [None, Some(Route::Klagenemnd)] {
+                let (r, _) = route_for(s, d);
+                assert_eq!(r, Route::Statsforvalteren, "{}", s.id);
+                assert_eq!(r.weeks(), 4);
+                assert_eq!(r.deadline_rule().short(), "pbrl § 7-5");
+            }
+        }
+    }
+
+    #[test]
+    fn omsorgsbolig_goes_to_the_klagenemnd_in_three_weeks() {
+        let (r, basis) = route_for(by_id("omsorgsbolig").expect("service"), None);
+        assert_eq!((r, basis), (Route::Klagenemnd, RouteBasis::Service));
+        assert_eq!(r.weeks(), 3);
+        assert_eq!(r.deadline_rule().short(), "fvl § 29");
+    }
+
+    #[test]
+    fn trygghetsalarm_follows_the_decision_and_else_the_shorter_deadline() {
+        let s = by_id("trygghetsalarm").expect("service");
+        assert_eq!(
+            route_for(s, Some(Route::Statsforvalteren)),
+            (Route::Statsforvalteren, RouteBasis::Decision)
+        );
+        assert_eq!(
+            route_for(s, None),
+            (Route::Klagenemnd, RouteBasis::AssumedShorter)
+        );
+    }
+}

@@ -1,0 +1,274 @@
+//! The interface's message catalogue: bokmål, nynorsk and English.
+//!
+//! One file per language in `templates/ui/` (`key = text`, `{name}` for values, `\n` for a line
+//! break), embedded in the binary. A test checks that every key exists in every language with the
+//! same placeholders. Letters are not translated here: they are written from `templates/letters/`.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::domain::case::{Arg, Problem};
+use crate::domain::dates;
+
+/// An interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Ui {
+    #[default]
+    Nb,
+    Nn,
+    En,
+}
+
+impl Ui {
+    pub const ALL: [Ui; 3] = [Ui::Nb, Ui::Nn, Ui::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Ui::Nb => "nb",
+            Ui::Nn => "nn",
+            Ui::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Ui> {
+        match code.trim().to_lowercase().as_str() {
+            "nb" | "no" | "bokmål" | "bokmal" => Some(Ui::Nb),
+            "nn" | "nynorsk" => Some(Ui::Nn),
+            "en" | "english" => Some(Ui::En),
+            _ => None,
+        }
+    }
+
+    /// The interface language from the environment (`LC_ALL`, `LC_MESSAGES`, `LANG`, `LANGUAGE`):
+    /// `nn_NO` → nynorsk, `nb_NO`/`no_NO` → bokmål, `en_*` → English; otherwise bokmål.
+    pub fn from_env() -> Ui {
+        for var in ["LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"] {
+            if let Ok(v) = std::env::var(var) {
+                let v = v.to_lowercase();
+                if v.is_empty() || v == "c" || v.starts_with("c.") || v == "posix" {
+                    continue;
+                }
+                if v.starts_with("nn") {
+                    return Ui::Nn;
+                }
+                if v.starts_with("nb") || v.starts_with("no") {
+                    return Ui::Nb;
+                }
+                if v.starts_with("en") {
+                    return Ui::En;
+                }
+            }
+        }
+        Ui::Nb
+    }
+}
+
+const SOURCES: [(Ui, &str); 3] = [
+    (Ui::Nb, include_str!("../templates/ui/nb.txt")),
+    (Ui::Nn, include_str!("../templates/ui/nn.txt")),
+    (Ui::En, include_str!("../templates/ui/en.txt")),
+];
+
+/// Parse one catalogue file.
+pub fn parse_catalogue(source: &str) -> HashMap<String, String> {
+    source
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .filter_map(|l| l.split_once(" = "))
+        .map(|(k, v)| (k.trim().to_string(), v.trim().replace("\\n", "\n")))
+        .collect()
+}
+
+static CATALOGUES: LazyLock<HashMap<Ui, HashMap<String, String>>> = LazyLock::new(|| {
+    SOURCES
+        .iter()
+        .map(|(ui, src)| (*ui, parse_catalogue(src)))
+        .collect()
+});
+
+/// A message by key; the key itself if it is missing (the completeness test prevents that).
+pub fn t(ui: Ui, key: &str) -> String {
+    CATALOGUES
+        .get(&ui)
+        .and_then(|c| c.get(key))
+        .or_else(|| CATALOGUES.get(&Ui::Nb).and_then(|c| c.get(key)))
+        .cloned()
+        .unwrap_or_else(|| key.to_string())
+}
+
+/// True when the catalogue has this key.
+pub fn has(ui: Ui, key: &str) -> bool {
+    CATALOGUES.get(&ui).is_some_and(|c| c.contains_key(key))
+}
+
+/// A message with values filled in.
+pub fn tf(ui: Ui, key: &str, args: &[(&str, String)]) -> String {
+    let mut s = t(ui, key);
+    for (name, value) in args {
+        s = s.replace(&format!("{{{name}}}"), value);
+    }
+    s
+}
+
+/// Format a problem value in the interface language.
+pub fn arg(ui: Ui, a: &Arg) -> String {
+    match a {
+        Arg::Text(s) => s.clone(),
+        Arg::Number(n) => n.to_string(),
+        Arg::Date(d) => dates::in_words(*d, ui.code()),
+        Arg::List(items) => match items.split_last() {
+            None => String::new(),
+            Some((last, [])) => last.clone(),
+            Some((last, rest)) => format!("{} {} {last}", rest.join(", "), t(ui, "word.or")),
+        },
+    }
+}
+
+/// A problem in plain words, without the field name: "mangler dato for når du fikk vedtaket".
+pub fn problem_text(ui: Ui, p: &Problem) -> String {
+    let base = format!("problem.{}", p.kind.key());
+    let specific = format!("{base}.{}", p.field);
+    let key = if has(ui, &specific) { specific } else { base };
+    let mut args: Vec<(&str, String)> = p
+        .kind
+        .args()
+        .iter()
+        .map(|(k, v)| (*k, arg(ui, v)))
+        .collect();
+    if let Some((_, expected)) = args.iter_mut().find(|(k, _)| *k == "expected") {
+        *expected = t(ui, &format!("type.{expected}"));
+    }
+    tf(ui, &key, &args)
+}
+
+/// A problem as `check` prints it: "decision.received: mangler dato for når du fikk vedtaket".
+pub fn problem_line(ui: Ui, p: &Problem) -> String {
+    if p.field.is_empty() {
+        problem_text(ui, p)
+    } else {
+        format!("{}: {}", p.field, problem_text(ui, p))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn placeholders(s: &str) -> BTreeSet<String> {
+        let mut out = BTreeSet::new();
+        let mut rest = s;
+        while let Some(i) = rest.find('{') {
+            rest = &rest[i + 1..];
+            if let Some(j) = rest.find('}') {
+                let name = &rest[..j];
+                if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                    out.insert(name.to_string());
+                }
+                rest = &rest[j + 1..];
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_key_exists_in_every_language_with_the_same_placeholders() {
+        let nb = &CATALOGUES[&Ui::Nb];
+        for ui in [Ui::Nn, Ui::En] {
+            let other = &CATALOGUES[&ui];
+            for (k, v) in nb {
+                let o = other
+                    .get(k)
+                    .unwrap_or_else(|| panic!("{} lacks key {k}", ui.code()));
+                assert_eq!(
+                    placeholders(v),
+                    placeholders(o),
+                    "placeholders of {k} in {}",
+                    ui.code()
+                );
+            }
+            for k in other.keys() {
+                assert!(
+                    nb.contains_key(k),
+                    "{} has key {k} that nb lacks",
+                    ui.code()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_problem_kind_has_a_message() {
+        use crate::domain::case::ProblemKind as K;
+        let kinds = [
+            K::TooLarge { bytes: 1 },
+            K::NotUtf8 { line: 1, column: 1 },
+            K::NotJson { line: 1, column: 1 },
+            K::NotAnObject,
+            K::UnknownField { suggestion: None },
+            K::UnknownField {
+                suggestion: Some("x".into()),
+            },
+            K::WrongType { expected: "text" },
+            K::Missing,
+            K::Empty,
+            K::WrongFormatTag { found: "x".into() },
+            K::NewerFormat { found: "x".into() },
+            K::UnknownLanguage { found: "x".into() },
+            K::NotADate { found: "x".into() },
+            K::ReceivedBeforeDecision,
+            K::DateAfterLetter,
+            K::UnknownService {
+                found: "x".into(),
+                suggestion: None,
+            },
+            K::UnknownService {
+                found: "x".into(),
+                suggestion: Some("y".into()),
+            },
+            K::ServiceOtherMissing,
+            K::UnknownSituation { found: "x".into() },
+            K::UnknownRoute { found: "x".into() },
+            K::PostcodeNotFourDigits { found: "x".into() },
+            K::MunicipalityNumber { found: "x".into() },
+            K::MunicipalityUnknown {
+                found: "x".into(),
+                suggestions: vec![],
+            },
+            K::MunicipalityUnknown {
+                found: "x".into(),
+                suggestions: vec!["y".into()],
+            },
+            K::MunicipalityAmbiguous {
+                found: "x".into(),
+                candidates: vec![],
+            },
+            K::MunicipalityMismatch {
+                number: "x".into(),
+                name: "y".into(),
+            },
+            K::ControlCharacter,
+            K::NoGrounds,
+            K::LateWithoutReason {
+                last_day: chrono::NaiveDate::MIN,
+            },
+            K::RouteAssumed,
+            K::PostponementNotMeaningful,
+            K::CarerNotApplicable,
+            K::NoPowerOfAttorney,
+            K::OverOneYear,
+            K::NoMunicipalityAddress,
+            K::VentelisteNotLongTerm,
+        ];
+        for ui in Ui::ALL {
+            for k in &kinds {
+                assert!(
+                    has(ui, &format!("problem.{}", k.key())),
+                    "{}: no message for {}",
+                    ui.code(),
+                    k.key()
+                );
+            }
+        }
+    }
+}

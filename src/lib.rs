@@ -1,0 +1,14 @@
+//! omsorgsklage: helps people in Norway complain about municipal care-service decisions.
+//!
+//! The domain (`domain`) is pure; `render` draws letters as text and PDF; `commands` runs the
+//! command line.
+#![forbid(unsafe_code)]
+#![warn(clippy::unwrap_used)]
+
+pub mod cli;
+pub mod commands;
+pub mod domain;
+pub mod example;
+pub mod fsutil;
+pub mod i18n;
+pub mod render;

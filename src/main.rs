@@ -1,0 +1,55 @@
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::Parser;
+
+use omsorgsklage::cli::{Cli, Command};
+use omsorgsklage::commands;
+use omsorgsklage::domain::dates;
+use omsorgsklage::i18n::Ui;
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(0) => ExitCode::SUCCESS,
+        Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
+        Err(e) => {
+            eprintln!("omsorgsklage: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run() -> Result<i32> {
+    let cli = Cli::parse();
+    let ui = cli
+        .ui_lang
+        .as_deref()
+        .and_then(Ui::from_code)
+        .unwrap_or_else(Ui::from_env);
+    let today = cli
+        .today
+        .as_deref()
+        .and_then(dates::parse_flexible)
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    match cli.command {
+        None => {
+            use clap::CommandFactory;
+            Cli::command().print_help()?;
+            Ok(0)
+        }
+        Some(Command::Render {
+            case,
+            format,
+            out,
+            letter_lang,
+            force,
+        }) => commands::render_cmd(ui, &case, format, out, letter_lang, force, today),
+        Some(Command::Check { case }) => commands::check(ui, &case, today),
+        Some(Command::Services { json }) => commands::services(ui, json),
+        Some(Command::Deadline { received, service }) => {
+            commands::deadline(ui, &received, service.as_deref(), today)
+        }
+        Some(Command::Example { service }) => commands::example(ui, service.as_deref(), today),
+        Some(Command::Kommuner { search }) => commands::kommuner(ui, search.as_deref()),
+    }
+}

@@ -1,0 +1,129 @@
+//! The letter as plain text, wrapped at 80 columns.
+
+use crate::domain::letter::{Block, Letter};
+
+/// The width of the text letter.
+pub const WIDTH: usize = 80;
+
+/// Wrap `text` at `width` columns (counted in characters), breaking words longer than a line.
+pub fn wrap(text: &str, width: usize, indent: &str, first_indent: &str) -> Vec<String> {
+    let width = width.max(indent.chars().count() + 10);
+    let mut lines = Vec::new();
+    let mut line = first_indent.to_string();
+    let mut line_len = first_indent.chars().count();
+    let mut empty = true;
+    for word in text.split_whitespace() {
+        let mut word: Vec<char> = word.chars().collect();
+        loop {
+            let need = if empty { word.len() } else { word.len() + 1 };
+            if line_len + need <= width {
+                if !empty {
+                    line.push(' ');
+                }
+                line.extend(word.iter());
+                line_len += need;
+                empty = false;
+                break;
+            }
+            if empty {
+                // A word longer than the whole line: break it.
+                let room = width - line_len;
+                line.extend(word[..room].iter());
+                word.drain(..room);
+            }
+            lines.push(std::mem::take(&mut line));
+            line = indent.to_string();
+            line_len = indent.chars().count();
+            empty = true;
+            if word.is_empty() {
+                break;
+            }
+        }
+    }
+    if !empty || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// The whole letter as text, lines at most [`WIDTH`] characters, ending in a newline.
+pub fn render(letter: &Letter) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let push_wrapped = |out: &mut Vec<String>, text: &str| out.extend(wrap(text, WIDTH, "", ""));
+    for l in &letter.sender {
+        push_wrapped(&mut out, l);
+    }
+    out.push(String::new());
+    out.push(String::new());
+    for l in &letter.recipient {
+        push_wrapped(&mut out, l);
+    }
+    out.push(String::new());
+    let pd = letter.place_date.trim();
+    let pad = WIDTH.saturating_sub(pd.chars().count());
+    out.push(format!("{}{}", " ".repeat(pad), pd));
+    out.push(String::new());
+    push_wrapped(&mut out, &letter.heading);
+    if let Some(r) = &letter.reference {
+        push_wrapped(&mut out, r);
+    }
+    for block in &letter.blocks {
+        out.push(String::new());
+        match block {
+            Block::Heading(h) => push_wrapped(&mut out, h),
+            Block::Paragraph(p) => push_wrapped(&mut out, p),
+            Block::Bullets(items) => {
+                for item in items {
+                    out.extend(wrap(item, WIDTH, "  ", "- "));
+                }
+            }
+        }
+    }
+    out.push(String::new());
+    push_wrapped(&mut out, &letter.closing);
+    for s in &letter.signatures {
+        out.push(String::new());
+        out.push(String::new());
+        out.push("_".repeat(36));
+        push_wrapped(&mut out, &s.name);
+        if let Some(role) = &s.role {
+            push_wrapped(&mut out, role);
+        }
+    }
+    if !letter.attachments.is_empty() {
+        out.push(String::new());
+        out.push(String::new());
+        push_wrapped(&mut out, &format!("{}:", letter.attachments_label));
+        for a in &letter.attachments {
+            out.extend(wrap(a, WIDTH, "  ", "- "));
+        }
+    }
+    let mut s = out.join("\n");
+    s.push('\n');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_at_width_and_breaks_long_words() {
+        let text = format!("kort {} slutt", "x".repeat(100));
+        let lines = wrap(&text, 20, "", "");
+        assert!(lines.iter().all(|l| l.chars().count() <= 20), "{lines:?}");
+        assert_eq!(lines.concat().replace(' ', ""), text.replace(' ', ""));
+    }
+
+    #[test]
+    fn hanging_indent_for_bullets() {
+        let lines = wrap(
+            "en to tre fire fem seks sju åtte ni ti elleve",
+            20,
+            "  ",
+            "- ",
+        );
+        assert!(lines[0].starts_with("- "));
+        assert!(lines[1..].iter().all(|l| l.starts_with("  ")));
+    }
+}
