@@ -5,6 +5,22 @@ use crate::domain::letter::{Block, Letter};
 /// The width of the text letter.
 pub const WIDTH: usize = 80;
 
+/// The words of `text`, with a section sign kept together with its number ("§ 7-2"), so that
+/// no line ends in a bare "§".
+pub fn glued_words(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for w in text.split_whitespace() {
+        match out.last_mut() {
+            Some(prev) if prev.ends_with('§') => {
+                prev.push(' ');
+                prev.push_str(w);
+            }
+            _ => out.push(w.to_string()),
+        }
+    }
+    out
+}
+
 /// Wrap `text` at `width` columns (counted in characters), breaking words longer than a line.
 pub fn wrap(text: &str, width: usize, indent: &str, first_indent: &str) -> Vec<String> {
     let width = width.max(indent.chars().count() + 10);
@@ -12,7 +28,7 @@ pub fn wrap(text: &str, width: usize, indent: &str, first_indent: &str) -> Vec<S
     let mut line = first_indent.to_string();
     let mut line_len = first_indent.chars().count();
     let mut empty = true;
-    for word in text.split_whitespace() {
+    for word in glued_words(text) {
         let mut word: Vec<char> = word.chars().collect();
         loop {
             let need = if empty { word.len() } else { word.len() + 1 };
@@ -113,6 +129,18 @@ mod tests {
         let lines = wrap(&text, 20, "", "");
         assert!(lines.iter().all(|l| l.chars().count() <= 20), "{lines:?}");
         assert_eq!(lines.concat().replace(' ', ""), text.replace(' ', ""));
+    }
+
+    #[test]
+    fn a_section_sign_stays_with_its_number() {
+        let lines = wrap(
+            "Dette er en klage etter pasient- og brukerrettighetsloven § 7-2.",
+            58,
+            "",
+            "",
+        );
+        assert!(lines.iter().all(|l| !l.ends_with('§')), "{lines:?}");
+        assert!(lines[1].starts_with("§ 7-2"), "{lines:?}");
     }
 
     #[test]

@@ -1,0 +1,455 @@
+//! The real binary: every command, and every kind of bad input the core must meet with a clear
+//! message in plain Norwegian (never a panic).
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use predicates::str::contains;
+
+fn cmd() -> Command {
+    let mut c = Command::cargo_bin("omsorgsklage").expect("binary");
+    c.env("LANG", "nb_NO.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANGUAGE");
+    c.args(["--today", "2026-11-20"]);
+    c
+}
+
+/// Standard output with line breaks folded into spaces (the output is wrapped at 80 columns).
+fn flat_stdout(args: &[&str]) -> String {
+    let out = cmd().args(args).output().expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn bad(name: &str) -> String {
+    format!("tests/bad/{name}")
+}
+
+// ---- check ----
+
+#[test]
+fn check_accepts_a_complete_case() {
+    cmd()
+        .args(["check", "tests/cases/minimal-bpa.json"])
+        .assert()
+        .success()
+        .stdout(contains("Saken er komplett"));
+}
+
+#[test]
+fn example_output_is_a_complete_case_for_every_service() {
+    for s in omsorgsklage::domain::service::CATALOGUE {
+        let out = cmd()
+            .args(["example", "--service", s.id])
+            .output()
+            .expect("run");
+        assert!(out.status.success());
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join("case.json");
+        std::fs::write(&path, &out.stdout).expect("write");
+        cmd()
+            .arg("check")
+            .arg(&path)
+            .assert()
+            .success()
+            .stdout(contains("Saken er komplett"));
+    }
+}
+
+#[test]
+fn not_json_says_where() {
+    cmd()
+        .args(["check", &bad("not-json.json")])
+        .assert()
+        .code(1)
+        .stderr(contains("ikke gyldig JSON").and(contains("linje 3")));
+}
+
+#[test]
+fn not_utf8_says_where() {
+    cmd()
+        .args(["check", &bad("not-utf8.json")])
+        .assert()
+        .code(1)
+        .stderr(contains("ikke lagret som UTF-8").and(contains("linje 1")));
+}
+
+#[test]
+fn a_file_over_one_megabyte_is_refused() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("big.json");
+    let big = format!(
+        "{{\"format\": \"omsorgsklage/1\", \"outcome\": \"{}\"}}",
+        "a".repeat(1_100_000)
+    );
+    std::fs::write(&path, big).expect("write");
+    cmd()
+        .arg("check")
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stderr(contains("Filen er for stor"));
+}
+
+#[test]
+fn every_unknown_field_is_named_with_a_suggestion() {
+    cmd()
+        .args(["check", &bad("unknown-fields.json")])
+        .assert()
+        .code(1)
+        .stderr(
+            contains("decision.recieved: ukjent felt. Mente du «decision.received»?")
+                .and(contains("applicant.postnummer: ukjent felt")),
+        );
+}
+
+#[test]
+fn impossible_dates_are_named() {
+    cmd()
+        .args(["check", &bad("impossible-dates.json")])
+        .assert()
+        .code(1)
+        .stdout(
+            contains("decision.date: «2026-02-30» er ikke en gyldig dato").and(contains(
+                "decision.received: «2026-13-01» er ikke en gyldig dato",
+            )),
+        );
+}
+
+#[test]
+fn received_before_the_decision_is_caught() {
+    cmd()
+        .args(["check", &bad("received-before-decision.json")])
+        .assert()
+        .code(1)
+        .stdout(contains(
+            "decision.received: datoen du fikk vedtaket er før datoen på vedtaket",
+        ));
+}
+
+#[test]
+fn a_postcode_must_have_four_digits() {
+    cmd()
+        .args(["check", &bad("bad-postcode.json")])
+        .assert()
+        .code(1)
+        .stdout(contains("applicant.postcode: «135» er ikke et postnummer"));
+}
+
+#[test]
+fn control_characters_are_rejected_naming_the_field() {
+    cmd()
+        .args(["check", &bad("control-character.json")])
+        .assert()
+        .code(1)
+        .stdout(contains(
+            "grounds.other: inneholder et usynlig kontrolltegn",
+        ));
+}
+
+#[test]
+fn every_missing_answer_is_listed_at_once() {
+    cmd()
+        .args(["check", &bad("missing-everything.json")])
+        .assert()
+        .code(1)
+        .stdout(
+            contains("service: mangler")
+                .and(contains("situation: mangler"))
+                .and(contains("municipality: mangler"))
+                .and(contains("applicant: mangler"))
+                .and(contains("decision: mangler"))
+                .and(contains("grounds: skriv minst én grunn")),
+        );
+}
+
+#[test]
+fn a_late_complaint_needs_a_reason() {
+    // Received 12 Nov 2026 + 4 weeks = Thursday 10 Dec 2026; the letter is dated 20 Dec.
+    cmd()
+        .args(["check", &bad("late-without-reason.json")])
+        .assert()
+        .code(1)
+        .stdout(contains(
+            "late_reason: klagefristen gikk ut 10. desember 2026",
+        ));
+}
+
+#[test]
+fn a_wrong_type_names_the_field_and_the_type_wanted() {
+    cmd()
+        .args(["check", &bad("wrong-type.json")])
+        .assert()
+        .code(1)
+        .stderr(contains(
+            "applicant.postcode: feil type verdi. Her skal det stå tekst i anførselstegn",
+        ));
+}
+
+#[test]
+fn a_newer_format_is_named() {
+    cmd()
+        .args(["check", &bad("newer-format.json")])
+        .assert()
+        .code(1)
+        .stdout(contains("nyere versjon av programmet"));
+}
+
+#[test]
+fn municipalities_ambiguous_or_misspelt_get_suggestions() {
+    cmd()
+        .args(["check", &bad("ambiguous-municipality.json")])
+        .assert()
+        .code(1)
+        .stdout(
+            contains("flere kommuner heter «Herøy»")
+                .and(contains("1515"))
+                .and(contains("1818")),
+        );
+    cmd()
+        .args(["check", &bad("misspelt-municipality.json")])
+        .assert()
+        .code(1)
+        .stdout(contains("Mente du Tromsø"));
+}
+
+#[test]
+fn an_unknown_service_gets_a_suggestion() {
+    cmd()
+        .args(["check", &bad("unknown-service.json")])
+        .assert()
+        .code(1)
+        .stdout(contains("Mente du «hjemmesykepleie»?"));
+}
+
+#[test]
+fn a_missing_file_is_a_clear_message() {
+    cmd()
+        .args(["check", "tests/bad/does-not-exist.json"])
+        .assert()
+        .code(1)
+        .stderr(contains("Kunne ikke lese").and(contains("finnes ikke")));
+}
+
+// ---- render ----
+
+#[test]
+fn render_writes_the_letter_to_stdout() {
+    cmd()
+        .args(["render", "tests/cases/minimal-bpa.json"])
+        .assert()
+        .success()
+        .stdout(
+            contains("Klage på vedtak om brukerstyrt personlig assistanse (BPA)")
+                .and(contains("Bærum kommune")),
+        );
+}
+
+#[test]
+fn render_lang_nn_overrides_the_case_file() {
+    cmd()
+        .args(["render", "tests/cases/minimal-bpa.json", "--lang", "nn"])
+        .assert()
+        .success()
+        .stdout(contains("Med venleg helsing").and(contains(
+            "Statsforvaltaren i Østfold, Buskerud, Oslo og Akershus",
+        )));
+}
+
+#[test]
+fn render_an_incomplete_case_prints_the_problems_and_exits_1() {
+    cmd()
+        .args(["render", &bad("bad-postcode.json")])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::is_empty())
+        .stderr(contains("applicant.postcode").and(contains("Brevet kan ikke skrives")));
+}
+
+#[test]
+fn render_out_refuses_to_overwrite_unless_forced() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let out = dir.path().join("klage.txt");
+    std::fs::write(&out, "viktig").expect("write");
+    cmd()
+        .args(["render", "tests/cases/minimal-bpa.json", "--out"])
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stderr(contains("finnes allerede").and(contains("--force")));
+    assert_eq!(
+        std::fs::read_to_string(&out).expect("read"),
+        "viktig",
+        "the old file is untouched"
+    );
+    cmd()
+        .args(["render", "tests/cases/minimal-bpa.json", "--force", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    assert!(
+        std::fs::read_to_string(&out)
+            .expect("read")
+            .contains("Klage på vedtak")
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn letters_written_to_disk_are_readable_by_the_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tmp");
+    let out = dir.path().join("klage.txt");
+    cmd()
+        .args(["render", "tests/cases/minimal-bpa.json", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let mode = std::fs::metadata(&out).expect("meta").permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+}
+
+#[test]
+fn render_to_a_folder_that_does_not_exist_fails_clearly() {
+    cmd()
+        .args([
+            "render",
+            "tests/cases/minimal-bpa.json",
+            "--out",
+            "/nonexistent-dir/klage.txt",
+        ])
+        .assert()
+        .code(1)
+        .stderr(contains("Kunne ikke skrive"));
+}
+
+// ---- services, deadline, kommuner ----
+
+#[test]
+fn services_lists_every_service_with_its_legal_basis() {
+    cmd().arg("services").assert().success().stdout(
+        contains("hjemmesykepleie")
+            .and(contains("hol § 3-2 første ledd nr. 6 bokstav a"))
+            .and(contains("avlastning"))
+            .and(contains("hol § 3-6 første ledd nr. 2 og pbrl § 2-8"))
+            .and(contains("omsorgsbolig"))
+            .and(contains("innen tre uker")),
+    );
+}
+
+#[test]
+fn services_json_is_machine_readable() {
+    let out = cmd().args(["services", "--json"]).output().expect("run");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let list = v.as_array().expect("array");
+    assert_eq!(list.len(), omsorgsklage::domain::service::CATALOGUE.len());
+    let omsorgsbolig = list
+        .iter()
+        .find(|s| s["id"] == "omsorgsbolig")
+        .expect("omsorgsbolig");
+    assert_eq!(omsorgsbolig["route"], "klagenemnd");
+}
+
+#[test]
+fn deadline_for_a_care_service_is_four_weeks() {
+    let out = flat_stdout(&[
+        "deadline",
+        "--received",
+        "2026-11-05",
+        "--service",
+        "hjemmesykepleie",
+    ]);
+    assert!(
+        out.contains("Siste dag å klage: torsdag 3. desember 2026"),
+        "{out}"
+    );
+    assert!(out.contains(
+        "Regel: fire uker etter at du fikk vedtaket (pasient- og brukerrettighetsloven § 7-5)"
+    ));
+    assert!(out.contains("Det er 13 dager igjen."));
+}
+
+#[test]
+fn deadline_for_omsorgsbolig_is_three_weeks() {
+    cmd()
+        .args([
+            "deadline",
+            "--received",
+            "05.11.2026",
+            "--service",
+            "omsorgsbolig",
+        ])
+        .assert()
+        .success()
+        .stdout(contains("torsdag 26. november 2026").and(contains("forvaltningsloven § 29")));
+}
+
+#[test]
+fn deadline_moved_over_easter_explains_why_and_the_safe_day() {
+    // 5 March 2026 + 4 weeks = Thursday 2 April 2026, skjærtorsdag → Tuesday 7 April.
+    let out = flat_stdout(&[
+        "deadline",
+        "--received",
+        "2026-03-05",
+        "--today",
+        "2026-03-10",
+    ]);
+    assert!(
+        out.contains("Siste dag å klage: tirsdag 7. april 2026"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Den dagen er skjærtorsdag, en helligdag."),
+        "{out}"
+    );
+    assert!(out.contains("send klagen senest 2. april 2026"), "{out}");
+}
+
+#[test]
+fn deadline_passed_says_a_late_complaint_can_still_be_considered() {
+    cmd()
+        .args(["deadline", "--received", "2026-09-01"])
+        .assert()
+        .success()
+        .stdout(contains("Fristen gikk ut for").and(contains("Du kan likevel klage")));
+}
+
+#[test]
+fn deadline_with_a_bad_date_says_how_to_write_it() {
+    cmd()
+        .args(["deadline", "--received", "31.02.2026"])
+        .assert()
+        .code(1)
+        .stderr(contains("ikke en gyldig dato").and(contains("05.11.2026")));
+}
+
+#[test]
+fn kommuner_search_finds_double_names_and_the_office() {
+    cmd()
+        .args(["kommuner", "tråante"])
+        .assert()
+        .success()
+        .stdout(contains("5001").and(contains("Statsforvalteren i Trøndelag")));
+    cmd()
+        .args(["kommuner", "atlantis"])
+        .assert()
+        .code(1)
+        .stdout(contains("Fant ingen kommune"));
+}
+
+#[test]
+fn the_interface_can_be_english() {
+    cmd()
+        .args(["--lang", "en", "check", &bad("bad-postcode.json")])
+        .assert()
+        .code(1)
+        .stdout(contains("applicant.postcode"));
+}
