@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 ///
 /// Uten kommando starter veiviseren, som stiller ett spørsmål om gangen.
 #[derive(Debug, Parser)]
-#[command(name = "omsorgsklage", version, about, long_about = None)]
+#[command(name = "omsorgsklage", version, about, long_about = None, args_override_self = true)]
 pub struct Cli {
     /// Språk i programmet: nb (bokmål), nn (nynorsk) eller en (English).
     #[arg(long = "lang", global = false, value_name = "nb|nn|en")]
@@ -92,9 +92,42 @@ pub enum Command {
         #[arg(long)]
         service: Option<String>,
     },
+    /// Lagrede saker: list, show, delete, export, import.
+    Cases {
+        #[command(subcommand)]
+        action: Option<CasesAction>,
+    },
     /// Vis eller søk i listen over kommuner.
     Kommuner {
         /// Søk etter navn eller nummer.
         search: Option<String>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CasesAction {
+    /// Vis alle lagrede saker.
+    List,
+    /// Vis én sak: svarene, fristen og hva som mangler.
+    Show {
+        /// Saks-id (eller starten av den).
+        id: String,
+    },
+    /// Slett en sak for godt.
+    Delete {
+        id: String,
+        /// Ikke spør om bekreftelse.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Lagre en sak som en saksfil et annet sted.
+    Export {
+        id: String,
+        path: PathBuf,
+        /// Skriv over en fil som finnes fra før.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Legg inn en saksfil som en lagret sak (også om den ikke er komplett).
+    Import { path: PathBuf },
 }

@@ -5,10 +5,14 @@
 #![forbid(unsafe_code)]
 #![warn(clippy::unwrap_used)]
 
+pub mod cases_cmd;
 pub mod cli;
 pub mod commands;
 pub mod domain;
 pub mod example;
 pub mod fsutil;
 pub mod i18n;
+pub mod paths;
 pub mod render;
+pub mod store;
+pub mod timeline;

@@ -12,6 +12,13 @@ fn main() -> ExitCode {
     match run() {
         Ok(0) => ExitCode::SUCCESS,
         Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
+        // The reader went away (`omsorgsklage cases list | head`): not an error.
+        Err(e)
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("omsorgsklage: {e:#}");
             ExitCode::from(2)
@@ -51,5 +58,14 @@ fn run() -> Result<i32> {
         }
         Some(Command::Example { service }) => commands::example(ui, service.as_deref(), today),
         Some(Command::Kommuner { search }) => commands::kommuner(ui, search.as_deref()),
+        Some(Command::Cases { action }) => {
+            let action = action.unwrap_or(omsorgsklage::cli::CasesAction::List);
+            omsorgsklage::cases_cmd::run(
+                ui,
+                omsorgsklage::paths::data_dir().as_deref(),
+                action,
+                today,
+            )
+        }
     }
 }

@@ -46,6 +46,22 @@ pub struct RawCase {
     pub attachments: Option<Vec<String>>,
     pub requests: Option<RawRequests>,
     pub late_reason: Option<String>,
+    /// When the complaint was sent (ISO date), asked when the letter is exported; used by the
+    /// case timeline and the follow-up letters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sent: Option<String>,
+    /// Where the wizard was when the draft was saved. Ignored by `check` and `render`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub draft: Option<RawDraft>,
+}
+
+/// Bookkeeping of a saved draft.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct RawDraft {
+    /// The wizard step to resume at (its id, e.g. `decision`).
+    pub step: Option<String>,
+    /// When the draft was last saved (RFC 3339).
+    pub updated: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -128,8 +144,11 @@ const FIELDS: &[(&str, &[&str])] = &[
             "attachments",
             "requests",
             "late_reason",
+            "sent",
+            "draft",
         ],
     ),
+    ("draft", &["step", "updated"]),
     ("municipality", &["number", "name", "address"]),
     (
         "applicant",
@@ -519,7 +538,7 @@ pub fn read(bytes: &[u8]) -> Result<RawCase, Vec<Problem>> {
                 "",
                 ProblemKind::NotJson {
                     line: e.line(),
-                    column: e.column(),
+                    column: e.column().max(1),
                 },
             )]);
         }
@@ -1158,6 +1177,8 @@ pub fn check(raw: &RawCase, today: NaiveDate) -> Checked {
     let late_reason = c
         .text("late_reason", raw.late_reason.as_ref())
         .map(|t| paragraphs(&t));
+    // Only its form is checked here; the timeline uses it.
+    let _sent = c.date("sent", raw.sent.as_ref(), false);
 
     let deadline = match (&decision, route) {
         (Some((d, _)), Some(r)) => Deadline::compute(d.received, r.weeks()),

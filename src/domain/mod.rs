@@ -12,3 +12,4 @@ pub mod municipality;
 pub mod routing;
 pub mod service;
 pub mod situation;
+pub mod timeline;

@@ -1,0 +1,163 @@
+//! The case timeline: what has happened and what should happen next, with dates
+//! (FACTS.md sections 1 and 8).
+
+use chrono::{Months, NaiveDate};
+use serde::Serialize;
+
+use super::case::RawCase;
+use super::dates;
+use super::deadline::Deadline;
+use super::routing::{self, Route};
+use super::service;
+
+/// One point on the timeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Milestone {
+    /// The date on the decision.
+    Decided,
+    /// The day the decision was received; the deadline counts from here.
+    Received,
+    /// The last day to complain.
+    Deadline,
+    /// The complaint was sent.
+    Sent,
+    /// If the municipality has not answered within one month, it must send a preliminary reply
+    /// (fvl § 11 a). Due one month after the complaint was sent.
+    PreliminaryReplyDue,
+    /// If the municipality keeps its decision it forwards the complaint (route A: to
+    /// Statsforvalteren; route B: to its klagenemnd). No fixed date.
+    Forwarded(Route),
+    /// Statsforvalteren aims to finish 90 % of complaints within three months of getting them.
+    StatsforvalterenTarget,
+}
+
+/// A milestone with its date (when there is one) and whether it is behind us.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Item {
+    pub milestone: Milestone,
+    pub date: Option<NaiveDate>,
+    pub past: bool,
+}
+
+/// The timeline of a (possibly incomplete) case, as far as its dates are known.
+pub fn build(raw: &RawCase, today: NaiveDate) -> Vec<Item> {
+    let mut items = Vec::new();
+    let mut push = |milestone, date: Option<NaiveDate>| {
+        items.push(Item {
+            milestone,
+            date,
+            past: date.is_some_and(|d| d <= today),
+        });
+    };
+    let decision = raw.decision.as_ref();
+    let decided = decision
+        .and_then(|d| d.date.as_deref())
+        .and_then(dates::parse_iso);
+    let received = decision
+        .and_then(|d| d.received.as_deref())
+        .and_then(dates::parse_iso);
+    let route = raw.service.as_deref().and_then(service::by_id).map(|s| {
+        let from_decision = decision
+            .and_then(|d| d.route.as_deref())
+            .and_then(Route::from_id);
+        routing::route_for(s, from_decision).0
+    });
+    let sent = raw.sent.as_deref().and_then(dates::parse_iso);
+    if decided.is_some() {
+        push(Milestone::Decided, decided);
+    }
+    if received.is_some() {
+        push(Milestone::Received, received);
+    }
+    if let (Some(r), Some(route)) = (received, route) {
+        if let Some(dl) = Deadline::compute(r, route.weeks()) {
+            push(Milestone::Deadline, Some(dl.last_day));
+        }
+    }
+    if let Some(sent) = sent {
+        push(Milestone::Sent, Some(sent));
+        push(
+            Milestone::PreliminaryReplyDue,
+            sent.checked_add_months(Months::new(1)),
+        );
+    }
+    if let Some(route) = route {
+        push(Milestone::Forwarded(route), None);
+        if route == Route::Statsforvalteren {
+            push(Milestone::StatsforvalterenTarget, None);
+        }
+    }
+    items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::case::{RawCase, RawDecision};
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("date")
+    }
+
+    fn raw(service: &str, received: &str, sent: Option<&str>) -> RawCase {
+        RawCase {
+            service: Some(service.into()),
+            decision: Some(RawDecision {
+                date: Some("2026-03-01".into()),
+                received: Some(received.into()),
+                ..Default::default()
+            }),
+            sent: sent.map(Into::into),
+            ..Default::default()
+        }
+    }
+
+    fn date_of(items: &[Item], m: Milestone) -> Option<NaiveDate> {
+        items.iter().find(|i| i.milestone == m).and_then(|i| i.date)
+    }
+
+    #[test]
+    fn deadline_on_the_timeline_moves_over_easter() {
+        // Received Thu 5 March 2026; + 4 weeks = skjærtorsdag 2 April → Tuesday 7 April.
+        let items = build(&raw("hjemmesykepleie", "2026-03-05", None), d(2026, 3, 10));
+        assert_eq!(date_of(&items, Milestone::Deadline), Some(d(2026, 4, 7)));
+        assert!(
+            items
+                .iter()
+                .any(|i| i.milestone == Milestone::Forwarded(Route::Statsforvalteren))
+        );
+    }
+
+    #[test]
+    fn preliminary_reply_is_due_one_month_after_sending() {
+        let items = build(
+            &raw("omsorgsbolig", "2026-03-05", Some("2026-03-20")),
+            d(2026, 4, 30),
+        );
+        assert_eq!(
+            date_of(&items, Milestone::PreliminaryReplyDue),
+            Some(d(2026, 4, 20))
+        );
+        let due = items
+            .iter()
+            .find(|i| i.milestone == Milestone::PreliminaryReplyDue)
+            .expect("due");
+        assert!(due.past);
+        // Route B: three weeks, and no Statsforvalteren target.
+        assert_eq!(date_of(&items, Milestone::Deadline), Some(d(2026, 3, 26)));
+        assert!(
+            !items
+                .iter()
+                .any(|i| i.milestone == Milestone::StatsforvalterenTarget)
+        );
+    }
+
+    #[test]
+    fn one_month_from_the_31st_is_the_end_of_a_short_month() {
+        let items = build(&raw("bpa", "2027-01-20", Some("2027-01-31")), d(2027, 2, 1));
+        assert_eq!(
+            date_of(&items, Milestone::PreliminaryReplyDue),
+            Some(d(2027, 2, 28))
+        );
+    }
+}

@@ -1,0 +1,330 @@
+//! Drafts: atomic saves (also when the process is killed mid-save), owner-only permissions,
+//! damaged drafts left in place, two processes on one case, and the `cases` commands.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command as Proc;
+use std::time::Duration;
+
+use assert_cmd::Command;
+use omsorgsklage::domain::case::{self, RawCase};
+use omsorgsklage::store::{Store, StoreError};
+use predicates::prelude::*;
+use predicates::str::contains;
+
+fn sample() -> RawCase {
+    common::raw_from_file(Path::new("tests/cases/minimal-bpa.json"))
+}
+
+fn cmd(data: &Path) -> Command {
+    let mut c = Command::cargo_bin("omsorgsklage").expect("binary");
+    c.env("OMSORGSKLAGE_DATA", data)
+        .env("LANG", "nb_NO.UTF-8")
+        .env_remove("LC_ALL");
+    c.args(["--today", "2026-11-20"]);
+    c
+}
+
+#[test]
+fn a_saved_draft_reads_back_equal() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let store = Store::new(dir.path());
+    let mut d = store.create().expect("create");
+    d.save(&sample()).expect("save");
+    assert_eq!(store.load(&d.id).expect("load"), sample());
+}
+
+#[cfg(unix)]
+#[test]
+fn drafts_and_their_folders_are_readable_by_the_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tmp");
+    let data = dir.path().join("data");
+    let store = Store::new(&data);
+    let mut d = store.create().expect("create");
+    d.save(&sample()).expect("save");
+    let mode = |p: &Path| std::fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+    assert_eq!(mode(d.path()), 0o600);
+    assert_eq!(mode(store.dir()), 0o700);
+    assert_eq!(mode(&data), 0o700);
+}
+
+#[test]
+fn a_crash_between_write_and_rename_leaves_the_old_draft() {
+    // What a crash after writing the temporary file but before the rename leaves behind: the old
+    // draft, intact, and a stray temporary file, which is not listed as a case.
+    let dir = tempfile::tempdir().expect("tmp");
+    let store = Store::new(dir.path());
+    let mut d = store.create().expect("create");
+    d.save(&sample()).expect("save");
+    let tmp = store.dir().join(format!(".{}.json.99999.1.tmp", d.id));
+    std::fs::write(&tmp, b"{\"format\": \"omsorgsklage/1\", \"serv").expect("half a temp file");
+    let listing = store.list().expect("list");
+    assert_eq!(listing.cases.len(), 1);
+    assert!(listing.damaged.is_empty(), "a temp file is not a draft");
+    assert_eq!(listing.cases[0].raw, sample());
+}
+
+/// Child mode for the kill test: save the same draft again and again until killed.
+#[test]
+fn child_save_loop() {
+    let Some(dir) = std::env::var_os("OMSORGSKLAGE_SAVE_LOOP") else {
+        return;
+    };
+    let store = Store::new(Path::new(&dir));
+    let id = std::env::var("OMSORGSKLAGE_SAVE_ID").expect("id");
+    let (mut d, mut raw) = store.open(&id).expect("open");
+    let mut n = 0u64;
+    loop {
+        n += 1;
+        // Vary the size so that a torn write would show.
+        raw.outcome = Some("x".repeat((n % 5000) as usize));
+        d.save(&raw).expect("save");
+    }
+}
+
+#[test]
+fn killing_a_process_while_it_saves_never_leaves_a_broken_draft() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let store = Store::new(dir.path());
+    let id = {
+        let mut d = store.create().expect("create");
+        d.save(&sample()).expect("save");
+        d.id.clone()
+    };
+    let exe = std::env::current_exe().expect("exe");
+    let kills = 100;
+    let mut corrupt = 0;
+    for i in 0..kills {
+        let mut child = Proc::new(&exe)
+            .args([
+                "--exact",
+                "child_save_loop",
+                "--nocapture",
+                "--test-threads=1",
+            ])
+            .env("OMSORGSKLAGE_SAVE_LOOP", dir.path())
+            .env("OMSORGSKLAGE_SAVE_ID", &id)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("spawn");
+        std::thread::sleep(Duration::from_millis(30 + (i * 7) % 50));
+        child.kill().expect("kill");
+        child.wait().expect("wait");
+        match store.load(&id) {
+            Ok(raw) => assert!(case::check(&raw, common::today()).case.is_some()),
+            Err(_) => corrupt += 1,
+        }
+    }
+    eprintln!("kill-during-save: {kills} kills, {corrupt} corrupt drafts");
+    assert_eq!(corrupt, 0);
+}
+
+#[test]
+fn a_second_process_on_the_same_draft_is_refused() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let store = Store::new(dir.path());
+    let id = store.import(&sample()).expect("import");
+    // Another running process holds the lock.
+    let mut other = Proc::new("sleep").arg("30").spawn().expect("sleep");
+    std::fs::write(
+        store.dir().join(format!("{id}.lock")),
+        other.id().to_string(),
+    )
+    .expect("lock");
+    let res = store.open(&id);
+    assert!(
+        matches!(res, Err(StoreError::Locked(pid)) if pid == other.id()),
+        "{res:?}"
+    );
+    other.kill().expect("kill");
+    other.wait().expect("wait");
+    // Its process is gone: the stale lock no longer blocks.
+    assert!(store.open(&id).is_ok());
+}
+
+#[test]
+fn a_draft_changed_behind_our_back_is_not_overwritten() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let store = Store::new(dir.path());
+    let id = store.import(&sample()).expect("import");
+    let (mut d, mut raw) = store.open(&id).expect("open");
+    // Someone else (another window, an editor) writes the file.
+    std::thread::sleep(Duration::from_millis(10));
+    let mut theirs = sample();
+    theirs.outcome = Some("Deres versjon, som er lengre enn før.".into());
+    std::fs::write(d.path(), serde_json::to_vec_pretty(&theirs).expect("json")).expect("write");
+    raw.outcome = Some("Min versjon".into());
+    assert!(matches!(d.save(&raw), Err(StoreError::Conflict)));
+    assert_eq!(
+        store.load(&id).expect("load").outcome,
+        theirs.outcome,
+        "their change survives"
+    );
+}
+
+#[test]
+fn damaged_drafts_are_listed_with_a_reason_and_left_in_place() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let store = Store::new(dir.path());
+    store.import(&sample()).expect("import");
+    let cases = store.dir();
+    let files: [(&str, &[u8]); 4] = [
+        (
+            "truncated.json",
+            b"{\"format\": \"omsorgsklage/1\", \"service\": \"hjemme",
+        ),
+        ("not-json.json", b"dette er ikke json"),
+        (
+            "newer.json",
+            b"{\"format\": \"omsorgsklage/2\", \"service\": \"bpa\"}",
+        ),
+        ("binary.json", b"\xff\xfe\x00\x01"),
+    ];
+    for (name, bytes) in files {
+        std::fs::write(cases.join(name), bytes).expect("write");
+    }
+    // Unreadable: a folder where a file should be (permissions do not stop root, so this is the
+    // kind of unreadable draft a test can make anywhere).
+    std::fs::create_dir(cases.join("folder.json")).expect("dir");
+    let listing = store.list().expect("list");
+    assert_eq!(listing.cases.len(), 1, "the good case is still there");
+    let mut damaged: Vec<_> = listing.damaged.iter().map(|d| d.id.as_str()).collect();
+    damaged.sort();
+    assert_eq!(
+        damaged,
+        ["binary", "folder", "newer", "not-json", "truncated"]
+    );
+    for (name, bytes) in files {
+        assert_eq!(
+            std::fs::read(cases.join(name)).expect("read"),
+            bytes,
+            "{name} untouched"
+        );
+    }
+    // The CLI says why, in words.
+    cmd(dir.path())
+        .args(["cases", "list"])
+        .assert()
+        .success()
+        .stdout(
+            contains("Skadde filer (5)")
+                .and(contains("nyere versjon av programmet"))
+                .and(contains("ikke gyldig JSON"))
+                .and(contains("Per Hansen")),
+        );
+    // And a damaged draft cannot be opened for editing (so it is never saved over).
+    assert!(matches!(store.open("newer"), Err(StoreError::Damaged(_))));
+}
+
+#[test]
+fn cases_commands_import_list_show_export_delete() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let out = cmd(dir.path())
+        .args(["cases", "import", "tests/cases/minimal-bpa.json"])
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let id = stdout
+        .split("med id ")
+        .nth(1)
+        .expect("id")
+        .trim()
+        .trim_end_matches('.')
+        .to_string();
+    cmd(dir.path())
+        .args(["cases", "list"])
+        .assert()
+        .success()
+        .stdout(
+            contains(&id)
+                .and(contains("Per Hansen"))
+                .and(contains("klagefrist 10. desember 2026: 20 dager igjen")),
+        );
+    cmd(dir.path())
+        .args(["cases", "show", &id[..8]])
+        .assert()
+        .success()
+        .stdout(
+            contains("10. desember 2026: siste dag å klage").and(contains("Saken er komplett")),
+        );
+    let export = dir.path().join("ut.json");
+    cmd(dir.path())
+        .args(["cases", "export", &id])
+        .arg(&export)
+        .assert()
+        .success();
+    cmd(dir.path()).arg("check").arg(&export).assert().success();
+    // Delete asks; without a terminal it refuses unless --yes.
+    cmd(dir.path())
+        .args(["cases", "delete", &id])
+        .assert()
+        .code(1)
+        .stderr(contains("--yes"));
+    cmd(dir.path())
+        .args(["cases", "delete", &id])
+        .env("OMSORGSKLAGE_CONFIRM_FROM_PIPE", "1")
+        .write_stdin("nei\n")
+        .assert()
+        .code(1)
+        .stdout(contains("Ingenting er slettet"));
+    cmd(dir.path())
+        .args(["cases", "delete", &id, "--yes"])
+        .assert()
+        .success();
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("cases"))
+            .expect("dir")
+            .count(),
+        0,
+        "really removed"
+    );
+    cmd(dir.path())
+        .args(["cases", "show", &id])
+        .assert()
+        .code(1)
+        .stderr(contains("Fant ingen sak"));
+}
+
+#[test]
+fn import_keeps_an_incomplete_case_as_a_draft_but_refuses_a_broken_file() {
+    let dir = tempfile::tempdir().expect("tmp");
+    cmd(dir.path())
+        .args(["cases", "import", "tests/bad/bad-postcode.json"])
+        .assert()
+        .success()
+        .stdout(contains("ikke komplett").and(contains("applicant.postcode")));
+    cmd(dir.path())
+        .args(["cases", "import", "tests/bad/unknown-fields.json"])
+        .assert()
+        .code(1)
+        .stderr(contains("decision.recieved"));
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("cases"))
+            .expect("dir")
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn close_deadlines_are_shouted_in_words_not_only_colour() {
+    let dir = tempfile::tempdir().expect("tmp");
+    cmd(dir.path())
+        .args(["cases", "import", "tests/cases/minimal-bpa.json"])
+        .assert()
+        .success();
+    cmd(dir.path())
+        .args(["--today", "2026-12-07", "cases", "list"])
+        .assert()
+        .success()
+        .stdout(contains("BARE 3 DAGER IGJEN"));
+    cmd(dir.path())
+        .args(["--today", "2026-12-11", "cases", "list"])
+        .assert()
+        .success()
+        .stdout(contains("FRISTEN ER UTE"));
+}
