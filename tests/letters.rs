@@ -228,8 +228,13 @@ fn nynorsk_letters_are_nynorsk() {
 
 #[test]
 fn the_example_letters_in_docs_are_what_the_program_writes() {
-    let raw = raw_from_file(std::path::Path::new("docs/examples/sak-hjemmesykepleie.json"));
-    assert_eq!(letter_text(&raw), include_str!("../docs/examples/klage-hjemmesykepleie.nb.txt"));
+    let raw = raw_from_file(std::path::Path::new(
+        "docs/examples/sak-hjemmesykepleie.json",
+    ));
+    assert_eq!(
+        letter_text(&raw),
+        include_str!("../docs/examples/klage-hjemmesykepleie.nb.txt")
+    );
     assert_eq!(
         letter_text(&with_lang(raw, "nn")),
         include_str!("../docs/examples/klage-hjemmesykepleie.nn.txt")
