@@ -42,6 +42,32 @@ pub enum Format {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LetterArg {
+    Complaint,
+    Innsyn,
+    Postponement,
+    Reasons,
+    Reminder,
+    Fullmakt,
+    Supplement,
+}
+
+impl From<LetterArg> for crate::domain::letter::LetterKind {
+    fn from(a: LetterArg) -> Self {
+        use crate::domain::letter::LetterKind as K;
+        match a {
+            LetterArg::Complaint => K::Complaint,
+            LetterArg::Innsyn => K::Innsyn,
+            LetterArg::Postponement => K::Postponement,
+            LetterArg::Reasons => K::Reasons,
+            LetterArg::Reminder => K::Reminder,
+            LetterArg::Fullmakt => K::Fullmakt,
+            LetterArg::Supplement => K::Supplement,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum LetterLang {
     Nb,
     Nn,
@@ -65,6 +91,10 @@ pub enum Command {
         /// Skriv over en fil som finnes fra før.
         #[arg(long)]
         force: bool,
+        /// Hvilket brev: complaint (klagen), innsyn, postponement (utsatt iverksetting),
+        /// reasons (begrunnelse), reminder (purring), fullmakt, supplement (tilleggsopplysninger).
+        #[arg(long, value_enum, default_value = "complaint")]
+        letter: LetterArg,
     },
     /// Sjekk en saksfil og vis alt som må rettes.
     Check {

@@ -10,6 +10,7 @@ use crate::cli::{Format, LetterLang};
 use crate::domain::case::{self, Checked, Problem, RawCase};
 use crate::domain::deadline::{DayOff, Deadline, Status};
 use crate::domain::routing::{self, RouteBasis};
+use crate::domain::letter::LetterKind;
 use crate::domain::{dates, municipality, service};
 use crate::fsutil;
 use crate::i18n::{Ui, problem_line, t, tf};
@@ -76,6 +77,7 @@ fn load_checked(
     path: &Path,
     today: NaiveDate,
     lang: Option<LetterLang>,
+    kind: LetterKind,
 ) -> Result<(Checked, bool)> {
     let mut err = std::io::stderr().lock();
     let mut raw = match read_case_file(path) {
@@ -116,12 +118,12 @@ fn load_checked(
             LetterLang::Nn => "nn".into(),
         });
     }
-    Ok((case::check(&raw, today), true))
+    Ok((case::check_for(&raw, today, kind), true))
 }
 
 /// `omsorgsklage check CASE.json`
 pub fn check(ui: Ui, path: &Path, today: NaiveDate) -> Result<i32> {
-    let (checked, readable) = load_checked(ui, path, today, None)?;
+    let (checked, readable) = load_checked(ui, path, today, None, LetterKind::Complaint)?;
     if !readable {
         return Ok(EXIT_PROBLEMS);
     }
@@ -139,17 +141,20 @@ pub fn check(ui: Ui, path: &Path, today: NaiveDate) -> Result<i32> {
     }
 }
 
+/// What `render` was asked for.
+#[derive(Debug, Clone)]
+pub struct RenderOpts {
+    pub format: Format,
+    pub out: Option<PathBuf>,
+    pub lang: Option<LetterLang>,
+    pub force: bool,
+    pub kind: LetterKind,
+}
+
 /// `omsorgsklage render CASE.json …`
-pub fn render_cmd(
-    ui: Ui,
-    path: &Path,
-    format: Format,
-    out: Option<PathBuf>,
-    lang: Option<LetterLang>,
-    force: bool,
-    today: NaiveDate,
-) -> Result<i32> {
-    let (checked, readable) = load_checked(ui, path, today, lang)?;
+pub fn render_cmd(ui: Ui, path: &Path, opts: RenderOpts, today: NaiveDate) -> Result<i32> {
+    let RenderOpts { format, out, lang, force, kind } = opts;
+    let (checked, readable) = load_checked(ui, path, today, lang, kind)?;
     let mut err = std::io::stderr().lock();
     if !readable {
         return Ok(EXIT_PROBLEMS);
@@ -161,7 +166,7 @@ pub fn render_cmd(
     };
     // Warnings are worth seeing, but do not stop the letter.
     print_problems(ui, &mut err, &checked.problems)?;
-    let letter = render::complaint(&case)?;
+    let letter = render::letter(&case, kind)?;
     let text = render::text::render(&letter);
     let mut outputs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
     match (format, &out) {
@@ -190,7 +195,7 @@ pub fn render_cmd(
             }
             let base = out
                 .clone()
-                .unwrap_or_else(|| default_file_name(&case.applicant.name, case.letter_date));
+                .unwrap_or_else(|| default_file_name(kind, &case.applicant.name, case.letter_date));
             if format == Format::Both {
                 outputs.push((base.with_extension("txt"), text.into_bytes()));
             }
@@ -235,7 +240,7 @@ pub fn render_cmd(
 }
 
 /// "klage-kari-nordmann-2026-11-20", for files written without a name given.
-pub fn default_file_name(name: &str, date: NaiveDate) -> PathBuf {
+pub fn default_file_name(kind: LetterKind, name: &str, date: NaiveDate) -> PathBuf {
     let slug: String = name
         .to_lowercase()
         .chars()
@@ -251,10 +256,17 @@ pub fn default_file_name(name: &str, date: NaiveDate) -> PathBuf {
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join("-");
-    PathBuf::from(format!(
-        "klage-{}-{date}",
-        if slug.is_empty() { "brev" } else { &slug }
-    ))
+    let prefix = match kind {
+        LetterKind::Complaint => "klage",
+        LetterKind::Innsyn => "innsyn",
+        LetterKind::Postponement => "utsatt-iverksetting",
+        LetterKind::Reasons => "begrunnelse",
+        LetterKind::Reminder => "purring",
+        LetterKind::Fullmakt => "fullmakt",
+        LetterKind::Supplement => "tilleggsopplysninger",
+    };
+    let who = if slug.is_empty() { "brev" } else { &slug };
+    PathBuf::from(format!("{prefix}-{who}-{date}"))
 }
 
 /// `omsorgsklage services`

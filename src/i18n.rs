@@ -259,6 +259,10 @@ mod tests {
             K::OverOneYear,
             K::NoMunicipalityAddress,
             K::VentelisteNotLongTerm,
+            K::SentMissing,
+            K::RepresentativeMissing,
+            K::PostponementNeedsCut,
+            K::SupplementMissing,
         ];
         for ui in Ui::ALL {
             for k in &kinds {

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use super::dates;
 use super::deadline::Deadline;
-use super::letter::Lang;
+use super::letter::{Lang, LetterKind};
 use super::municipality::{self, Lookup, Municipality};
 use super::routing::{self, Route, RouteBasis};
 use super::service::{self, Service};
@@ -50,6 +50,9 @@ pub struct RawCase {
     /// case timeline and the follow-up letters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sent: Option<String>,
+    /// New information for a letter of additional information (tilleggsopplysninger).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub supplement: Option<String>,
     /// Where the wizard was when the draft was saved. Ignored by `check` and `render`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub draft: Option<RawDraft>,
@@ -145,6 +148,7 @@ const FIELDS: &[(&str, &[&str])] = &[
             "requests",
             "late_reason",
             "sent",
+            "supplement",
             "draft",
         ],
     ),
@@ -359,6 +363,14 @@ pub enum ProblemKind {
     LateWithoutReason {
         last_day: NaiveDate,
     },
+    /// A follow-up letter about the complaint needs the date it was sent.
+    SentMissing,
+    /// A fullmakt needs a representative.
+    RepresentativeMissing,
+    /// Postponed implementation only applies to a service that is cut or stopped.
+    PostponementNeedsCut,
+    /// A supplement letter needs the new information.
+    SupplementMissing,
     // Warnings
     RouteAssumed,
     PostponementNotMeaningful,
@@ -411,6 +423,10 @@ impl ProblemKind {
             ProblemKind::ControlCharacter => "control-character",
             ProblemKind::NoGrounds => "no-grounds",
             ProblemKind::LateWithoutReason { .. } => "late-without-reason",
+            ProblemKind::SentMissing => "sent-missing",
+            ProblemKind::RepresentativeMissing => "representative-missing",
+            ProblemKind::PostponementNeedsCut => "postponement-needs-cut",
+            ProblemKind::SupplementMissing => "supplement-missing",
             ProblemKind::RouteAssumed => "route-assumed",
             ProblemKind::PostponementNotMeaningful => "postponement-not-meaningful",
             ProblemKind::CarerNotApplicable => "carer-not-applicable",
@@ -702,6 +718,10 @@ pub struct Case {
     pub access_to_documents: bool,
     pub postponement: bool,
     pub late_reason: Option<Vec<String>>,
+    /// When the complaint was sent, if known.
+    pub sent: Option<NaiveDate>,
+    /// New information for a supplement letter, as paragraphs.
+    pub supplement: Option<Vec<String>>,
     #[serde(skip)]
     pub deadline: Deadline,
 }
@@ -841,6 +861,13 @@ fn one_line(s: &str) -> String {
 
 /// Stage 2: check a raw case. `today` is the default letter date.
 pub fn check(raw: &RawCase, today: NaiveDate) -> Checked {
+    check_for(raw, today, LetterKind::Complaint)
+}
+
+/// Stage 2 for a given letter: a follow-up letter needs no grounds, but may need other answers
+/// (the date the complaint was sent, a representative, …).
+pub fn check_for(raw: &RawCase, today: NaiveDate, kind: LetterKind) -> Checked {
+    let complaint = kind == LetterKind::Complaint;
     let mut c = Checker {
         problems: Vec::new(),
     };
@@ -1151,7 +1178,7 @@ pub fn check(raw: &RawCase, today: NaiveDate) -> Checked {
             }
         }
     }
-    if grounds.is_empty() && !c.problems.iter().any(|p| p.field.starts_with("grounds")) {
+    if complaint && grounds.is_empty() && !c.problems.iter().any(|p| p.field.starts_with("grounds")) {
         c.push("grounds", ProblemKind::NoGrounds);
     }
 
@@ -1177,15 +1204,31 @@ pub fn check(raw: &RawCase, today: NaiveDate) -> Checked {
     let late_reason = c
         .text("late_reason", raw.late_reason.as_ref())
         .map(|t| paragraphs(&t));
-    // Only its form is checked here; the timeline uses it.
-    let _sent = c.date("sent", raw.sent.as_ref(), false);
+    let sent = c.date("sent", raw.sent.as_ref(), false);
+    if sent.is_none()
+        && matches!(kind, LetterKind::Reminder | LetterKind::Supplement)
+        && !c.problems.iter().any(|p| p.field == "sent")
+    {
+        c.push("sent", ProblemKind::SentMissing);
+    }
+    let supplement = c.text("supplement", raw.supplement.as_ref()).map(|t| paragraphs(&t));
+    if kind == LetterKind::Supplement && supplement.is_none() && !c.problems.iter().any(|p| p.field == "supplement") {
+        c.push("supplement", ProblemKind::SupplementMissing);
+    }
+    if kind == LetterKind::Fullmakt && raw.representative.is_none() {
+        c.push("representative", ProblemKind::RepresentativeMissing);
+    }
+    if kind == LetterKind::Postponement && situation.is_some_and(|s| !s.takes_away_service()) {
+        c.push("situation", ProblemKind::PostponementNeedsCut);
+    }
 
     let deadline = match (&decision, route) {
         (Some((d, _)), Some(r)) => Deadline::compute(d.received, r.weeks()),
         _ => None,
     };
     if let (Some(dl), Some((d, _))) = (&deadline, &decision) {
-        if letter_date > dl.last_day
+        if complaint
+            && letter_date > dl.last_day
             && late_reason.is_none()
             && !c.problems.iter().any(|p| p.field == "late_reason")
         {
@@ -1253,6 +1296,8 @@ pub fn check(raw: &RawCase, today: NaiveDate) -> Checked {
             access_to_documents,
             postponement,
             late_reason,
+            sent,
+            supplement,
             deadline,
         }),
         _ => None,

@@ -41,6 +41,9 @@ impl PersonCtx {
 #[derive(Debug, Clone, Serialize)]
 pub struct RepresentativeCtx {
     pub name: String,
+    pub address: String,
+    pub postcode: String,
+    pub city: String,
     pub relation: Option<String>,
     pub power_of_attorney: bool,
 }
@@ -87,9 +90,13 @@ pub struct LawCtx {
     pub postponement: String,
     pub klagenemnd: String,
     pub late: String,
+    pub reasons: String,
+    pub reasons_content: String,
+    pub reasons_interrupt: String,
+    pub preliminary: String,
 }
 
-/// Everything the complaint template reads.
+/// Everything a letter template reads (the complaint and the follow-up letters).
 #[derive(Debug, Clone, Serialize)]
 pub struct ComplaintCtx {
     pub lang: &'static str,
@@ -121,6 +128,14 @@ pub struct ComplaintCtx {
     pub access_to_documents: bool,
     pub postponement: bool,
     pub attachments: Vec<String>,
+    /// The attachments of a follow-up letter: the fullmakt, when there is one.
+    pub followup_attachments: Vec<String>,
+    /// The letter being written (`complaint`, `innsyn`, …); set by the renderer.
+    pub kind: &'static str,
+    /// When the complaint was sent, in words (follow-up letters).
+    pub sent: Option<String>,
+    /// New information (supplement letter).
+    pub supplement: Vec<String>,
 }
 
 fn join_citations(cs: &[Citation], lang: Lang, and: &str) -> String {
@@ -183,6 +198,9 @@ pub fn complaint(case: &Case) -> ComplaintCtx {
         lang: code,
         representative: case.representative.as_ref().map(|r| RepresentativeCtx {
             name: r.person.name.clone(),
+            address: r.person.address.clone(),
+            postcode: r.person.postcode.clone(),
+            city: r.person.city.clone(),
             relation: r.relation.clone(),
             power_of_attorney: r.power_of_attorney,
         }),
@@ -224,7 +242,19 @@ pub fn complaint(case: &Case) -> ComplaintCtx {
             postponement: law::FVL_42.full(lang),
             klagenemnd: law::FVL_28_2.full(lang),
             late: join_citations(case.route.late_rules(), lang, and),
+            reasons: law::FVL_24.full(lang),
+            reasons_content: law::FVL_25.full(lang),
+            reasons_interrupt: format!("{} og {}", law::FVL_29.full(lang), law::FVL_24.section),
+            preliminary: law::FVL_11_A.full(lang),
         },
+        followup_attachments: if case.representative.as_ref().is_some_and(|r| r.power_of_attorney) {
+            vec![attachment_word.to_string()]
+        } else {
+            Vec::new()
+        },
+        kind: "complaint",
+        sent: case.sent.map(|d| dates::in_words(d, code)),
+        supplement: case.supplement.clone().unwrap_or_default(),
         deadline_last_day: dates::in_words(case.deadline.last_day, code),
         is_late: case.is_late(),
         late_reason: case.late_reason.clone().unwrap_or_default(),

@@ -83,3 +83,53 @@ impl Letter {
         self.sender.first().map(String::as_str).unwrap_or("")
     }
 }
+
+/// The letters the program writes from one case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum LetterKind {
+    /// The complaint itself (klage).
+    #[default]
+    Complaint,
+    /// Request for access to the case documents (innsyn).
+    Innsyn,
+    /// Request that a cut is not carried out until the complaint is decided (utsatt iverksetting).
+    Postponement,
+    /// Request for the reasons of a decision that gave none (begrunnelse).
+    Reasons,
+    /// Reminder when the municipality has not answered (purring).
+    Reminder,
+    /// A power of attorney for the person to sign (fullmakt).
+    Fullmakt,
+    /// Additional information to a complaint already sent (tilleggsopplysninger).
+    Supplement,
+}
+
+impl LetterKind {
+    pub const ALL: [LetterKind; 7] = [
+        LetterKind::Complaint,
+        LetterKind::Innsyn,
+        LetterKind::Postponement,
+        LetterKind::Reasons,
+        LetterKind::Reminder,
+        LetterKind::Fullmakt,
+        LetterKind::Supplement,
+    ];
+
+    /// The id used on the command line (`--letter`) and as the template name.
+    pub fn id(self) -> &'static str {
+        match self {
+            LetterKind::Complaint => "complaint",
+            LetterKind::Innsyn => "innsyn",
+            LetterKind::Postponement => "postponement",
+            LetterKind::Reasons => "reasons",
+            LetterKind::Reminder => "reminder",
+            LetterKind::Fullmakt => "fullmakt",
+            LetterKind::Supplement => "supplement",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<LetterKind> {
+        LetterKind::ALL.into_iter().find(|k| k.id() == id)
+    }
+}

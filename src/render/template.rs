@@ -10,21 +10,42 @@ use serde::Serialize;
 use crate::domain::letter::{Block, Lang, Letter, Signature};
 
 /// Every template, embedded in the binary so that a copied binary works anywhere.
+macro_rules! letter {
+    ($name:literal) => {
+        ($name, include_str!(concat!("../../templates/letters/", $name)))
+    };
+}
+
 const TEMPLATES: &[(&str, &str)] = &[
-    (
-        "complaint.nb",
-        include_str!("../../templates/letters/complaint.nb.txt"),
-    ),
-    (
-        "complaint.nn",
-        include_str!("../../templates/letters/complaint.nn.txt"),
-    ),
+    letter!("_header.txt"),
+    letter!("_intro.nb.txt"),
+    letter!("_intro.nn.txt"),
+    letter!("_sign.nb.txt"),
+    letter!("_sign.nn.txt"),
+    letter!("complaint.nb.txt"),
+    letter!("complaint.nn.txt"),
+    letter!("innsyn.nb.txt"),
+    letter!("innsyn.nn.txt"),
+    letter!("postponement.nb.txt"),
+    letter!("postponement.nn.txt"),
+    letter!("reasons.nb.txt"),
+    letter!("reasons.nn.txt"),
+    letter!("reminder.nb.txt"),
+    letter!("reminder.nn.txt"),
+    letter!("fullmakt.nb.txt"),
+    letter!("fullmakt.nn.txt"),
+    letter!("supplement.nb.txt"),
+    letter!("supplement.nn.txt"),
 ];
 
 static ENV: LazyLock<Environment<'static>> = LazyLock::new(|| {
     let mut env = Environment::new();
-    env.set_trim_blocks(true);
+    // No trim_blocks: a line that ends in an inline `{% endif %}` must keep its line break. The
+    // empty lines that block tags leave are ignored by the markup parser.
+    env.set_trim_blocks(false);
     env.set_lstrip_blocks(true);
+    // Partials end in a line break that must survive `include`.
+    env.set_keep_trailing_newline(true);
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
     for (name, source) in TEMPLATES {
         // A template that does not parse is a bug caught by the tests; it then fails at render
@@ -58,7 +79,7 @@ pub fn compose<C: Serialize>(
     date: NaiveDate,
     ctx: &C,
 ) -> Result<Letter, TemplateError> {
-    let name = format!("{kind}.{}", lang.code());
+    let name = format!("{kind}.{}.txt", lang.code());
     let out = ENV
         .get_template(&name)
         .and_then(|t| t.render(ctx))
@@ -99,7 +120,11 @@ pub fn parse(markup: &str, lang: Lang, date: NaiveDate) -> Result<Letter, (usize
         let Some(rest) = line.strip_prefix('@') else {
             match letter.blocks.last_mut() {
                 Some(Block::Paragraph(p)) if in_paragraph => {
-                    p.push(' ');
+                    // A line that starts with punctuation continues the word before it (this is
+                    // what a template's optional part leaves when it is empty).
+                    if !line.starts_with(['.', ',', ';', ':', ')']) {
+                        p.push(' ');
+                    }
                     p.push_str(line);
                     continue;
                 }
@@ -169,6 +194,12 @@ mod tests {
             ]
         );
         assert_eq!(l.signatures[0].role.as_deref(), Some("for Ola"));
+    }
+
+    #[test]
+    fn a_continuation_starting_with_punctuation_joins_without_a_space() {
+        let l = parse("@p Vedtaket om hjemmesykepleie\n, og mer\n.", Lang::Nb, date()).expect("parses");
+        assert_eq!(l.blocks, vec![Block::Paragraph("Vedtaket om hjemmesykepleie, og mer.".into())]);
     }
 
     #[test]
