@@ -9,8 +9,8 @@ use chrono::NaiveDate;
 use crate::cli::{Format, LetterLang};
 use crate::domain::case::{self, Checked, Problem, RawCase};
 use crate::domain::deadline::{DayOff, Deadline, Status};
-use crate::domain::routing::{self, RouteBasis};
 use crate::domain::letter::LetterKind;
+use crate::domain::routing::{self, RouteBasis};
 use crate::domain::{dates, municipality, service};
 use crate::fsutil;
 use crate::i18n::{Ui, problem_line, t, tf};
@@ -153,7 +153,13 @@ pub struct RenderOpts {
 
 /// `omsorgsklage render CASE.json …`
 pub fn render_cmd(ui: Ui, path: &Path, opts: RenderOpts, today: NaiveDate) -> Result<i32> {
-    let RenderOpts { format, out, lang, force, kind } = opts;
+    let RenderOpts {
+        format,
+        out,
+        lang,
+        force,
+        kind,
+    } = opts;
     let (checked, readable) = load_checked(ui, path, today, lang, kind)?;
     let mut err = std::io::stderr().lock();
     if !readable {

@@ -44,8 +44,21 @@ fn run() -> Result<i32> {
             Cli::command().print_help()?;
             Ok(0)
         }
-        Some(Command::Render { case, format, out, letter_lang, force, letter }) => {
-            let opts = commands::RenderOpts { format, out, lang: letter_lang, force, kind: letter.into() };
+        Some(Command::Render {
+            case,
+            format,
+            out,
+            letter_lang,
+            force,
+            letter,
+        }) => {
+            let opts = commands::RenderOpts {
+                format,
+                out,
+                lang: letter_lang,
+                force,
+                kind: letter.into(),
+            };
             commands::render_cmd(ui, &case, opts, today)
         }
         Some(Command::Check { case }) => commands::check(ui, &case, today),

@@ -21,7 +21,9 @@ fn sample() -> RawCase {
 
 fn text(raw: &RawCase, kind: LetterKind) -> String {
     let checked = case::check_for(raw, today(), kind);
-    let c = checked.case.unwrap_or_else(|| panic!("{kind:?}: {:?}", checked.problems));
+    let c = checked
+        .case
+        .unwrap_or_else(|| panic!("{kind:?}: {:?}", checked.problems));
     render::text::render(&render::letter(&c, kind).expect("renders"))
 }
 
@@ -31,7 +33,10 @@ fn flat(s: &str) -> String {
 
 #[test]
 fn every_follow_up_letter_in_both_languages() {
-    for kind in LetterKind::ALL.into_iter().filter(|k| *k != LetterKind::Complaint) {
+    for kind in LetterKind::ALL
+        .into_iter()
+        .filter(|k| *k != LetterKind::Complaint)
+    {
         for lang in ["nb", "nn"] {
             let mut raw = sample();
             raw.language = Some(lang.into());
@@ -39,7 +44,10 @@ fn every_follow_up_letter_in_both_languages() {
             for bad in common::forbidden() {
                 assert!(!t.contains(&bad), "{kind:?} {lang}: {bad}");
             }
-            assert!(t.lines().all(|l| l.chars().count() <= 80), "{kind:?} {lang}: line too long");
+            assert!(
+                t.lines().all(|l| l.chars().count() <= 80),
+                "{kind:?} {lang}: line too long"
+            );
             insta::assert_snapshot!(format!("{}_{lang}", kind.id()), t);
         }
     }
@@ -49,17 +57,44 @@ fn every_follow_up_letter_in_both_languages() {
 fn each_letter_asks_for_one_thing_citing_the_right_section() {
     let raw = sample();
     let cases = [
-        (LetterKind::Innsyn, vec!["Krav om innsyn", "Jeg ber om innsyn i alle dokumentene i saken, jf. forvaltningsloven § 18."]),
-        (LetterKind::Postponement, vec!["Krav om utsatt iverksetting", "jf. forvaltningsloven § 42"]),
+        (
+            LetterKind::Innsyn,
+            vec![
+                "Krav om innsyn",
+                "Jeg ber om innsyn i alle dokumentene i saken, jf. forvaltningsloven § 18.",
+            ],
+        ),
+        (
+            LetterKind::Postponement,
+            vec!["Krav om utsatt iverksetting", "jf. forvaltningsloven § 42"],
+        ),
         (
             LetterKind::Reasons,
-            vec!["Krav om begrunnelse", "forvaltningsloven § 24", "forvaltningsloven § 25", "klagefristen avbrytes", "§ 29 og § 24"],
+            vec![
+                "Krav om begrunnelse",
+                "forvaltningsloven § 24",
+                "forvaltningsloven § 25",
+                "klagefristen avbrytes",
+                "§ 29 og § 24",
+            ],
         ),
         (
             LetterKind::Reminder,
-            vec!["Purring", "Jeg sendte en klage på vedtaket 21. november 2026", "forvaltningsloven § 11 a", "innen hvilken dato"],
+            vec![
+                "Purring",
+                "Jeg sendte en klage på vedtaket 21. november 2026",
+                "forvaltningsloven § 11 a",
+                "innen hvilken dato",
+            ],
         ),
-        (LetterKind::Supplement, vec!["Tilleggsopplysninger", "Jeg klaget på vedtaket 21. november 2026", "Mor falt igjen 18. november."]),
+        (
+            LetterKind::Supplement,
+            vec![
+                "Tilleggsopplysninger",
+                "Jeg klaget på vedtaket 21. november 2026",
+                "Mor falt igjen 18. november.",
+            ],
+        ),
     ];
     for (kind, wanted) in cases {
         let t = flat(&text(&raw, kind));
@@ -80,7 +115,10 @@ fn the_fullmakt_is_from_the_person_and_names_both() {
     assert!(f.contains("Jeg, Kari Nordmann, født 2. april 1938, Storgata 1, 9008 Tromsø, gir med dette Ola Nordmann, Fjellveien 3, 9010 Tromsø, fullmakt til å klage på vedtaket"));
     assert!(f.contains("og til å se dokumentene i saken"));
     assert_eq!(t.lines().filter(|l| l.starts_with("____")).count(), 1);
-    assert!(t.trim_end().ends_with("Kari Nordmann"), "signed by the person");
+    assert!(
+        t.trim_end().ends_with("Kari Nordmann"),
+        "signed by the person"
+    );
 }
 
 #[test]
@@ -89,15 +127,27 @@ fn follow_up_letters_need_their_own_answers() {
     raw.sent = None;
     raw.supplement = None;
     let p = case::check_for(&raw, today(), LetterKind::Reminder).problems;
-    assert!(p.iter().any(|p| p.field == "sent" && p.kind == ProblemKind::SentMissing));
+    assert!(
+        p.iter()
+            .any(|p| p.field == "sent" && p.kind == ProblemKind::SentMissing)
+    );
     let p = case::check_for(&raw, today(), LetterKind::Supplement).problems;
-    assert!(p.iter().any(|p| p.field == "supplement" && p.kind == ProblemKind::SupplementMissing));
+    assert!(
+        p.iter()
+            .any(|p| p.field == "supplement" && p.kind == ProblemKind::SupplementMissing)
+    );
     raw.representative = None;
     let p = case::check_for(&raw, today(), LetterKind::Fullmakt).problems;
-    assert!(p.iter().any(|p| p.kind == ProblemKind::RepresentativeMissing));
+    assert!(
+        p.iter()
+            .any(|p| p.kind == ProblemKind::RepresentativeMissing)
+    );
     raw.situation = Some("avslag".into());
     let p = case::check_for(&raw, today(), LetterKind::Postponement).problems;
-    assert!(p.iter().any(|p| p.kind == ProblemKind::PostponementNeedsCut && p.is_error()));
+    assert!(
+        p.iter()
+            .any(|p| p.kind == ProblemKind::PostponementNeedsCut && p.is_error())
+    );
 }
 
 #[test]
@@ -105,8 +155,16 @@ fn follow_up_letters_need_no_grounds_and_no_late_reason() {
     let mut raw = sample();
     raw.grounds = None;
     raw.late_reason = None; // the complaint deadline has passed on 28 December
-    assert!(case::check_for(&raw, today(), LetterKind::Innsyn).case.is_some());
-    assert!(case::check_for(&raw, today(), LetterKind::Complaint).case.is_none());
+    assert!(
+        case::check_for(&raw, today(), LetterKind::Innsyn)
+            .case
+            .is_some()
+    );
+    assert!(
+        case::check_for(&raw, today(), LetterKind::Complaint)
+            .case
+            .is_none()
+    );
 }
 
 #[test]
@@ -114,8 +172,19 @@ fn render_letter_flag_from_the_command_line() {
     assert_cmd::Command::cargo_bin("omsorgsklage")
         .expect("bin")
         .env("LANG", "nb_NO.UTF-8")
-        .args(["--today", "2026-12-28", "render", "tests/followup/sent.json", "--letter", "reminder", "--lang", "nn"])
+        .args([
+            "--today",
+            "2026-12-28",
+            "render",
+            "tests/followup/sent.json",
+            "--letter",
+            "reminder",
+            "--lang",
+            "nn",
+        ])
         .assert()
         .success()
-        .stdout(predicates::str::contains("Purring: klage på vedtak om heimesjukepleie"));
+        .stdout(predicates::str::contains(
+            "Purring: klage på vedtak om heimesjukepleie",
+        ));
 }

@@ -1178,7 +1178,8 @@ pub fn check_for(raw: &RawCase, today: NaiveDate, kind: LetterKind) -> Checked {
             }
         }
     }
-    if complaint && grounds.is_empty() && !c.problems.iter().any(|p| p.field.starts_with("grounds")) {
+    if complaint && grounds.is_empty() && !c.problems.iter().any(|p| p.field.starts_with("grounds"))
+    {
         c.push("grounds", ProblemKind::NoGrounds);
     }
 
@@ -1211,8 +1212,13 @@ pub fn check_for(raw: &RawCase, today: NaiveDate, kind: LetterKind) -> Checked {
     {
         c.push("sent", ProblemKind::SentMissing);
     }
-    let supplement = c.text("supplement", raw.supplement.as_ref()).map(|t| paragraphs(&t));
-    if kind == LetterKind::Supplement && supplement.is_none() && !c.problems.iter().any(|p| p.field == "supplement") {
+    let supplement = c
+        .text("supplement", raw.supplement.as_ref())
+        .map(|t| paragraphs(&t));
+    if kind == LetterKind::Supplement
+        && supplement.is_none()
+        && !c.problems.iter().any(|p| p.field == "supplement")
+    {
         c.push("supplement", ProblemKind::SupplementMissing);
     }
     if kind == LetterKind::Fullmakt && raw.representative.is_none() {

@@ -247,7 +247,11 @@ pub fn complaint(case: &Case) -> ComplaintCtx {
             reasons_interrupt: format!("{} og {}", law::FVL_29.full(lang), law::FVL_24.section),
             preliminary: law::FVL_11_A.full(lang),
         },
-        followup_attachments: if case.representative.as_ref().is_some_and(|r| r.power_of_attorney) {
+        followup_attachments: if case
+            .representative
+            .as_ref()
+            .is_some_and(|r| r.power_of_attorney)
+        {
             vec![attachment_word.to_string()]
         } else {
             Vec::new()

@@ -12,7 +12,10 @@ use crate::domain::letter::{Block, Lang, Letter, Signature};
 /// Every template, embedded in the binary so that a copied binary works anywhere.
 macro_rules! letter {
     ($name:literal) => {
-        ($name, include_str!(concat!("../../templates/letters/", $name)))
+        (
+            $name,
+            include_str!(concat!("../../templates/letters/", $name)),
+        )
     };
 }
 
@@ -198,8 +201,18 @@ mod tests {
 
     #[test]
     fn a_continuation_starting_with_punctuation_joins_without_a_space() {
-        let l = parse("@p Vedtaket om hjemmesykepleie\n, og mer\n.", Lang::Nb, date()).expect("parses");
-        assert_eq!(l.blocks, vec![Block::Paragraph("Vedtaket om hjemmesykepleie, og mer.".into())]);
+        let l = parse(
+            "@p Vedtaket om hjemmesykepleie\n, og mer\n.",
+            Lang::Nb,
+            date(),
+        )
+        .expect("parses");
+        assert_eq!(
+            l.blocks,
+            vec![Block::Paragraph(
+                "Vedtaket om hjemmesykepleie, og mer.".into()
+            )]
+        );
     }
 
     #[test]
