@@ -161,3 +161,117 @@ pub enum CasesAction {
     /// Legg inn en saksfil som en lagret sak (også om den ikke er komplett).
     Import { path: PathBuf },
 }
+
+/// The interface language asked for on the command line (`--lang X` or `--lang=X`), read before
+/// clap parses, so that clap's help can be in that language.
+pub fn ui_from_args<I: IntoIterator<Item = std::ffi::OsString>>(
+    args: I,
+) -> Option<crate::i18n::Ui> {
+    let args: Vec<String> = args
+        .into_iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let mut found = None;
+    for (i, a) in args.iter().enumerate() {
+        if a == "--" {
+            break;
+        }
+        if let Some(v) = a.strip_prefix("--lang=") {
+            found = crate::i18n::Ui::from_code(v).or(found);
+        } else if a == "--lang" {
+            // `render --lang nn` is the letter's language: only the top-level flag counts, which
+            // comes before any subcommand.
+            if args[1..i]
+                .iter()
+                .all(|x| x.starts_with('-') || x.parse::<i32>().is_ok() || x.contains('-'))
+            {
+                found = args
+                    .get(i + 1)
+                    .and_then(|v| crate::i18n::Ui::from_code(v))
+                    .or(found);
+            }
+            break;
+        }
+    }
+    found
+}
+
+/// The clap command with every help text from the interface catalogue (`cli.*` keys), so that
+/// `--help` is in the interface language.
+pub fn localized_command(ui: crate::i18n::Ui) -> clap::Command {
+    use crate::i18n::{has, t};
+    use clap::CommandFactory;
+    fn localize(cmd: clap::Command, ui: crate::i18n::Ui, path: &str) -> clap::Command {
+        let key = |k: &str| {
+            if path.is_empty() {
+                format!("cli.{k}")
+            } else {
+                format!("cli.{path}.{k}")
+            }
+        };
+        let mut cmd = cmd
+            .help_template(format!(
+                "{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+                t(ui, "cli.usage")
+            ))
+            .subcommand_help_heading(t(ui, "cli.commands"))
+            .next_help_heading(t(ui, "cli.options"));
+        if has(ui, &key("about")) {
+            cmd = cmd.about(t(ui, &key("about")));
+        }
+        let ids: Vec<String> = cmd
+            .get_arguments()
+            .map(|a| a.get_id().to_string())
+            .collect();
+        for id in ids {
+            let k = key(&format!("arg.{id}"));
+            if has(ui, &k) {
+                let text = t(ui, &k);
+                cmd = cmd.mut_arg(id.as_str(), |a| {
+                    let takes_values = a.get_action().takes_values();
+                    let a = a.help(text.clone()).help_heading(t(ui, "cli.options"));
+                    // The help texts name the values themselves, in the interface language.
+                    if takes_values {
+                        a.hide_default_value(true).hide_possible_values(true)
+                    } else {
+                        a
+                    }
+                });
+            }
+        }
+        let help_text = t(ui, "cli.help");
+        cmd = cmd.disable_help_flag(true).arg(
+            clap::Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(clap::ArgAction::Help)
+                .help(help_text)
+                .help_heading(t(ui, "cli.options")),
+        );
+        let subs: Vec<String> = cmd
+            .get_subcommands()
+            .map(|s| s.get_name().to_string())
+            .collect();
+        for name in subs {
+            let sub_path = if path.is_empty() {
+                name.clone()
+            } else {
+                format!("{path}.{name}")
+            };
+            cmd = cmd.mut_subcommand(name.as_str(), |s| localize(s, ui, &sub_path));
+        }
+        cmd
+    }
+    let cmd = Cli::command()
+        .disable_help_subcommand(true)
+        .disable_version_flag(true)
+        .arg(
+            clap::Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(clap::ArgAction::Version)
+                .help(t(ui, "cli.version"))
+                .help_heading(t(ui, "cli.options")),
+        );
+    localize(cmd, ui, "")
+}

@@ -297,18 +297,17 @@ pub fn services(ui: Ui, json: bool) -> Result<i32> {
     }
     writeln!(out, "{}\n", t(ui, "services.heading"))?;
     for care in [true, false] {
-        writeln!(
-            out,
-            "{}",
-            t(
-                ui,
-                if care {
-                    "services.care"
-                } else {
-                    "services.other"
-                }
-            )
-        )?;
+        let intro = t(
+            ui,
+            if care {
+                "services.care"
+            } else {
+                "services.other"
+            },
+        );
+        for line in render::text::wrap(&intro, 80, "", "") {
+            writeln!(out, "{line}")?;
+        }
         writeln!(out)?;
         for s in service::CATALOGUE
             .iter()
@@ -339,6 +338,9 @@ pub fn services(ui: Ui, json: bool) -> Result<i32> {
             }
         }
         writeln!(out)?;
+    }
+    for line in render::text::wrap(&t(ui, "services.advice"), 80, "", "") {
+        writeln!(out, "{line}")?;
     }
     Ok(0)
 }

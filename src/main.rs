@@ -1,7 +1,6 @@
 use std::process::ExitCode;
 
 use anyhow::Result;
-use clap::Parser;
 
 use omsorgsklage::cli::{Cli, Command};
 use omsorgsklage::commands;
@@ -27,12 +26,10 @@ fn main() -> ExitCode {
 }
 
 fn run() -> Result<i32> {
-    let cli = Cli::parse();
-    let ui = cli
-        .ui_lang
-        .as_deref()
-        .and_then(Ui::from_code)
-        .unwrap_or_else(Ui::from_env);
+    use clap::FromArgMatches;
+    let ui = omsorgsklage::cli::ui_from_args(std::env::args_os()).unwrap_or_else(Ui::from_env);
+    let matches = omsorgsklage::cli::localized_command(ui).get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     let today = cli
         .today
         .as_deref()
@@ -40,8 +37,7 @@ fn run() -> Result<i32> {
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     match cli.command {
         None => {
-            use clap::CommandFactory;
-            Cli::command().print_help()?;
+            omsorgsklage::cli::localized_command(ui).print_help()?;
             Ok(0)
         }
         Some(Command::Render {

@@ -453,3 +453,44 @@ fn the_interface_can_be_english() {
         .code(1)
         .stdout(contains("applicant.postcode"));
 }
+
+#[test]
+fn help_is_in_the_interface_language() {
+    for (lang, words) in [
+        ("nb", ["Bruk:", "Kommandoer", "Sjekk en saksfil"]),
+        ("nn", ["Bruk:", "Kommandoar", "Sjekk ei saksfil"]),
+        ("en", ["Usage:", "Commands", "Check a case file"]),
+    ] {
+        let out = cmd()
+            .args(["--lang", lang, "--help"])
+            .output()
+            .expect("run");
+        assert!(
+            out.status.success(),
+            "{lang}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8_lossy(&out.stdout);
+        for w in words {
+            assert!(text.contains(w), "{lang}: missing {w} in\n{text}");
+        }
+        for sub in [
+            "render", "check", "services", "deadline", "example", "kommuner", "cases",
+        ] {
+            let out = cmd()
+                .args(["--lang", lang, sub, "--help"])
+                .output()
+                .expect("run");
+            assert!(out.status.success(), "{lang} {sub} --help failed");
+        }
+    }
+    let out = cmd()
+        .env("LANG", "en_GB.UTF-8")
+        .args(["render", "--help"])
+        .output()
+        .expect("run");
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("Write the letter from a case file"),
+        "LANG picks the language"
+    );
+}
