@@ -360,6 +360,19 @@ fn day_off_text(ui: Ui, d: DayOff) -> String {
 /// The deadline explained in lines of plain text (used by `deadline` and the wizard).
 pub fn explain_deadline(ui: Ui, dl: &Deadline, rule: &str, today: NaiveDate) -> Vec<String> {
     let lc = ui.code();
+    let cite_lang = cite_lang(ui);
+    // The number of weeks tells the route: four weeks is a care service (route A).
+    let route = if dl.weeks == routing::Route::Statsforvalteren.weeks() {
+        routing::Route::Statsforvalteren
+    } else {
+        routing::Route::Klagenemnd
+    };
+    let late_rules = route
+        .late_rules()
+        .iter()
+        .map(|c| c.full(cite_lang))
+        .collect::<Vec<_>>()
+        .join(", ");
     let weeks = t(ui, &format!("weeks.{}", dl.weeks));
     let weeks_cap = t(ui, &format!("weeks.{}.cap", dl.weeks));
     let mut lines = vec![
@@ -403,21 +416,24 @@ pub fn explain_deadline(ui: Ui, dl: &Deadline, rule: &str, today: NaiveDate) -> 
         Status::Passed { days_ago } => tf(
             ui,
             "deadline.passed",
-            &[
-                ("days", days_ago.to_string()),
-                ("rule", "forvaltningsloven § 31".to_string()),
-            ],
+            &[("days", days_ago.to_string()), ("rule", late_rules)],
         ),
     });
     lines.push(tf(
         ui,
         "deadline.posting",
-        &[(
-            "rule",
-            crate::domain::law::FVL_30.full(crate::domain::letter::Lang::Nb),
-        )],
+        &[("rule", crate::domain::law::FVL_30.full(cite_lang))],
     ));
     lines
+}
+
+/// The form of Norwegian citations take on screen: nynorsk for a nynorsk interface, else bokmål.
+pub fn cite_lang(ui: Ui) -> crate::domain::letter::Lang {
+    if ui == Ui::Nn {
+        crate::domain::letter::Lang::Nn
+    } else {
+        crate::domain::letter::Lang::Nb
+    }
 }
 
 /// The safe day to send by: the unmoved day itself (FACTS: advise sending by the unrolled date).
@@ -463,21 +479,24 @@ pub fn deadline(ui: Ui, received: &str, service_id: Option<&str>, today: NaiveDa
         )?;
         return Ok(EXIT_PROBLEMS);
     };
-    let rule = route.deadline_rule().full(crate::domain::letter::Lang::Nb);
-    let rule = if ui == Ui::Nn {
-        route.deadline_rule().full(crate::domain::letter::Lang::Nn)
-    } else {
-        rule
-    };
+    let rule = route.deadline_rule().full(cite_lang(ui));
     for line in explain_deadline(ui, &dl, &rule, today) {
         for l in render::text::wrap(&line, 80, "", "") {
             writeln!(out, "{l}")?;
         }
     }
-    if service.is_none() {
-        writeln!(out, "\n{}", t(ui, "deadline.default-service"))?;
+    let note = if service.is_none() {
+        Some(t(ui, "deadline.default-service"))
     } else if basis == RouteBasis::AssumedShorter {
-        writeln!(out, "\n{}", t(ui, "deadline.route-assumed"))?;
+        Some(t(ui, "deadline.route-assumed"))
+    } else {
+        None
+    };
+    if let Some(note) = note {
+        writeln!(out)?;
+        for l in render::text::wrap(&note, 80, "", "") {
+            writeln!(out, "{l}")?;
+        }
     }
     Ok(0)
 }
