@@ -14,5 +14,6 @@ pub mod fsutil;
 pub mod i18n;
 pub mod paths;
 pub mod render;
+pub mod settings;
 pub mod store;
 pub mod timeline;

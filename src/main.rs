@@ -27,7 +27,12 @@ fn main() -> ExitCode {
 
 fn run() -> Result<i32> {
     use clap::FromArgMatches;
-    let ui = omsorgsklage::cli::ui_from_args(std::env::args_os()).unwrap_or_else(Ui::from_env);
+    let data_dir = omsorgsklage::paths::data_dir();
+    let settings = omsorgsklage::settings::Settings::load(data_dir.as_deref());
+    // The language: --lang, else the one chosen earlier in the wizard, else LANG/LC_*.
+    let ui = omsorgsklage::cli::ui_from_args(std::env::args_os())
+        .or_else(|| settings.ui_lang.as_deref().and_then(Ui::from_code))
+        .unwrap_or_else(Ui::from_env);
     let matches = omsorgsklage::cli::localized_command(ui).get_matches();
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     let today = cli
@@ -68,7 +73,7 @@ fn run() -> Result<i32> {
             let action = action.unwrap_or(omsorgsklage::cli::CasesAction::List);
             omsorgsklage::cases_cmd::run(
                 ui,
-                omsorgsklage::paths::data_dir().as_deref(),
+                data_dir.as_deref(),
                 action,
                 today,
             )
