@@ -5,13 +5,36 @@ use crate::domain::letter::{Block, Letter};
 /// The width of the text letter.
 pub const WIDTH: usize = 80;
 
+fn is_day_number(w: &str) -> bool {
+    w.strip_suffix('.')
+        .is_some_and(|d| (1..=2).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()))
+}
+
+fn is_month(w: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "januar",
+        "februar",
+        "mars",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "desember",
+    ];
+    MONTHS.contains(&w.trim_end_matches([',', '.', ')']))
+}
+
 /// The words of `text`, with a section sign kept together with its number ("§ 7-2"), so that
-/// no line ends in a bare "§".
+/// no line ends in a bare "§", and a date's day kept with its month ("12. november").
 pub fn glued_words(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for w in text.split_whitespace() {
         match out.last_mut() {
-            Some(prev) if prev.ends_with('§') => {
+            Some(prev) if prev.ends_with('§') || (is_day_number(prev) && is_month(w)) => {
                 prev.push(' ');
                 prev.push_str(w);
             }
