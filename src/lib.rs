@@ -17,3 +17,4 @@ pub mod render;
 pub mod settings;
 pub mod store;
 pub mod timeline;
+pub mod tui;

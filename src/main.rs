@@ -42,8 +42,12 @@ fn run() -> Result<i32> {
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     match cli.command {
         None => {
-            omsorgsklage::cli::localized_command(ui).print_help()?;
-            Ok(0)
+            let options = omsorgsklage::tui::Options {
+                theme: cli.theme.clone().or(settings.theme.clone()),
+                counter: cli.counter || settings.counter,
+                export_dir: None,
+            };
+            omsorgsklage::tui::run(ui, today, options)
         }
         Some(Command::Render {
             case,
@@ -71,12 +75,7 @@ fn run() -> Result<i32> {
         Some(Command::Kommuner { search }) => commands::kommuner(ui, search.as_deref()),
         Some(Command::Cases { action }) => {
             let action = action.unwrap_or(omsorgsklage::cli::CasesAction::List);
-            omsorgsklage::cases_cmd::run(
-                ui,
-                data_dir.as_deref(),
-                action,
-                today,
-            )
+            omsorgsklage::cases_cmd::run(ui, data_dir.as_deref(), action, today)
         }
     }
 }

@@ -1,0 +1,113 @@
+//! What the person asked for, independent of which key they pressed ([`Action`]), and what the
+//! wizard asks the run loop to do in return ([`Effect`]).
+//!
+//! `keymap` turns key events into actions; `App::update` turns actions into state changes and
+//! effects; the run loop in `tui/mod.rs` carries out the effects (writing files, running an
+//! editor) and reports back with another action.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use crate::domain::case::RawCase;
+use crate::i18n::Ui;
+
+/// One thing the person asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    Up,
+    Down,
+    Left,
+    Right,
+    Home,
+    End,
+    PageUp,
+    PageDown,
+    /// Confirm: choose, go on, or (in a form) go to the next field.
+    Enter,
+    /// Tab: the next field, or go on from a multi-line text.
+    Tab,
+    /// Shift+Tab: the previous field.
+    BackTab,
+    /// Esc: go back one screen (never loses an answer), or close a dialog.
+    Back,
+    /// Delete the character before the cursor. On an empty single-line field: go back.
+    Backspace,
+    /// Backspace while the key is held down (key repeat): deletes, never goes back.
+    BackspaceHeld,
+    /// Delete the character under the cursor.
+    Delete,
+    /// Clear the whole single-line field (Ctrl+U).
+    ClearLine,
+    /// A typed character.
+    Char(char),
+    /// Text pasted into the terminal (bracketed paste).
+    Paste(String),
+    /// A key for the multi-line editor, passed on as it is.
+    Edit(ratatui_textarea::Input),
+    /// Open the help for this screen.
+    Help,
+    /// Leave the program (asks first when answers are not saved).
+    Quit,
+    /// Edit the long text in the person's own editor (`$VISUAL` / `$EDITOR`).
+    Editor,
+    /// The terminal has a new size.
+    Resize(u16, u16),
+    /// The external editor finished: the new text, or why it failed.
+    EditorDone(Result<String, String>),
+    /// The export finished.
+    ExportDone(ExportReport),
+    /// A key that means nothing here.
+    Noop,
+}
+
+/// What the run loop must do after an update.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    None,
+    /// Restore the terminal and leave.
+    Quit,
+    /// Write the letter to files.
+    Export(ExportJob),
+    /// Run the external editor on this text.
+    Editor(String),
+}
+
+/// Which files to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ExportFormat {
+    #[default]
+    Text,
+    Pdf,
+    Both,
+}
+
+impl ExportFormat {
+    pub const ALL: [ExportFormat; 3] = [ExportFormat::Text, ExportFormat::Pdf, ExportFormat::Both];
+}
+
+/// Everything the export needs, so that the run loop does not read the wizard's state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportJob {
+    pub ui: Ui,
+    pub raw: RawCase,
+    pub today: NaiveDate,
+    pub format: ExportFormat,
+    /// The path without extension (".txt" and ".pdf" are added).
+    pub base: PathBuf,
+    /// Also write a power of attorney (fullmakt) for the person to sign.
+    pub fullmakt: bool,
+    /// The person has agreed to replace existing files.
+    pub overwrite: bool,
+}
+
+/// What the export did.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ExportReport {
+    /// Files written.
+    pub written: Vec<PathBuf>,
+    /// Files that exist already; nothing was written, the person is asked first.
+    pub exists: Vec<PathBuf>,
+    /// What went wrong, in plain words.
+    pub errors: Vec<String>,
+}

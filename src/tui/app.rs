@@ -1,0 +1,766 @@
+//! The wizard's state machine: which [`Step`] is shown, the answers (one [`RawCase`], the single
+//! source of truth, so that a draft can be saved after every answer), the state of the screen
+//! being shown, and [`App::update`], which turns an [`Action`] into a state change and an
+//! [`Effect`]. No I/O and no drawing happen here.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use crate::domain::case::{self, Ground, RawCase, RawRepresentative};
+use crate::domain::deadline::Deadline;
+use crate::domain::routing::{self, Route};
+use crate::domain::{dates, service};
+use crate::i18n::Ui;
+
+use super::action::{Action, Effect, ExportJob, ExportReport};
+use super::keymap::Mode;
+use super::steps::Screen;
+use super::theme::{Theme, ThemeName};
+use super::view;
+
+/// One screen of the wizard, in the order of the path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Step {
+    /// What the program does; interface language; start.
+    Start,
+    /// Bokmål or nynorsk for the letter (asked in the path for an English interface).
+    LetterLang,
+    /// Myself, or on behalf of someone.
+    Who,
+    /// The representative's relation to the person.
+    Relation,
+    /// Whether a signed written power of attorney (fullmakt) exists.
+    Fullmakt,
+    /// Which service the decision is about.
+    Service,
+    /// The service in the person's own words (`annet`).
+    ServiceOther,
+    /// For relief services: the carer complains on their own behalf (pbrl § 2-8).
+    Carer,
+    /// For trygghetsalarm and matombringing: which law the decision cites.
+    RouteLaw,
+    /// Not a care service: where such a complaint goes instead.
+    Routing,
+    /// What happened: refused, partly granted, cut, stopped, waiting list.
+    Situation,
+    /// The date on the decision.
+    DecisionDate,
+    /// The date the decision was received.
+    Received,
+    /// The right to complain and the deadline.
+    Rights,
+    /// Why the complaint comes late (only when the deadline has passed).
+    LateReason,
+    /// Reference, what was applied for, what was granted.
+    Decision,
+    /// One of the guided prompts of "why the decision is wrong".
+    Ground(Ground),
+    /// What the person asks for.
+    Outcome,
+    /// Access to documents (innsyn), postponed implementation (utsatt iverksetting).
+    Requests,
+    /// Attachments.
+    Attachments,
+    /// The person the decision is about.
+    Applicant,
+    /// The person writing on their behalf.
+    Representative,
+    /// The municipality that made the decision.
+    Municipality,
+    /// Its postal address.
+    MunicipalityAddress,
+    /// Check your answers.
+    Check,
+    /// The letter as it will be written.
+    Preview,
+    /// Save the letter; what to do next.
+    Done,
+}
+
+impl Step {
+    /// A stable id, saved in drafts (`draft.step`).
+    pub fn id(self) -> String {
+        match self {
+            Step::Start => "start".into(),
+            Step::LetterLang => "letter-language".into(),
+            Step::Who => "who".into(),
+            Step::Relation => "relation".into(),
+            Step::Fullmakt => "fullmakt".into(),
+            Step::Service => "service".into(),
+            Step::ServiceOther => "service-other".into(),
+            Step::Carer => "carer".into(),
+            Step::RouteLaw => "route".into(),
+            Step::Routing => "routing".into(),
+            Step::Situation => "situation".into(),
+            Step::DecisionDate => "decision-date".into(),
+            Step::Received => "received".into(),
+            Step::Rights => "rights".into(),
+            Step::LateReason => "late-reason".into(),
+            Step::Decision => "decision".into(),
+            Step::Ground(g) => format!("grounds.{}", g.id()),
+            Step::Outcome => "outcome".into(),
+            Step::Requests => "requests".into(),
+            Step::Attachments => "attachments".into(),
+            Step::Applicant => "applicant".into(),
+            Step::Representative => "representative".into(),
+            Step::Municipality => "municipality".into(),
+            Step::MunicipalityAddress => "municipality-address".into(),
+            Step::Check => "check".into(),
+            Step::Preview => "preview".into(),
+            Step::Done => "done".into(),
+        }
+    }
+
+    /// Every step, for looking ids up.
+    pub fn all() -> Vec<Step> {
+        let mut v = vec![
+            Step::Start,
+            Step::LetterLang,
+            Step::Who,
+            Step::Relation,
+            Step::Fullmakt,
+            Step::Service,
+            Step::ServiceOther,
+            Step::Carer,
+            Step::RouteLaw,
+            Step::Routing,
+            Step::Situation,
+            Step::DecisionDate,
+            Step::Received,
+            Step::Rights,
+            Step::LateReason,
+            Step::Decision,
+        ];
+        v.extend(Ground::ALL.map(Step::Ground));
+        v.extend([
+            Step::Outcome,
+            Step::Requests,
+            Step::Attachments,
+            Step::Applicant,
+            Step::Representative,
+            Step::Municipality,
+            Step::MunicipalityAddress,
+            Step::Check,
+            Step::Preview,
+            Step::Done,
+        ]);
+        v
+    }
+
+    /// The step with this id.
+    pub fn from_id(id: &str) -> Option<Step> {
+        Step::all().into_iter().find(|s| s.id() == id)
+    }
+
+    /// The part of the wizard this step belongs to (`None` for the start and done screens).
+    pub fn section(self) -> Option<Section> {
+        Some(match self {
+            Step::Start | Step::Done => return None,
+            Step::LetterLang | Step::Who | Step::Relation | Step::Fullmakt => Section::Who,
+            Step::Service | Step::ServiceOther | Step::Carer | Step::RouteLaw | Step::Routing => {
+                Section::Service
+            }
+            Step::Situation => Section::Situation,
+            Step::DecisionDate | Step::Received => Section::Dates,
+            Step::Rights | Step::LateReason => Section::Rights,
+            Step::Decision => Section::Decision,
+            Step::Ground(_) => Section::Grounds,
+            Step::Outcome | Step::Requests => Section::Outcome,
+            Step::Attachments => Section::Attachments,
+            Step::Applicant
+            | Step::Representative
+            | Step::Municipality
+            | Step::MunicipalityAddress => Section::About,
+            Step::Check => Section::Check,
+            Step::Preview => Section::Preview,
+        })
+    }
+
+    /// The key of this step's help text.
+    pub fn help_key(self) -> String {
+        match self {
+            Step::Ground(_) => "tui.help.grounds".into(),
+            s => format!("tui.help.{}", s.id()),
+        }
+    }
+}
+
+/// A part of the wizard, counted by the step indicator ("Steg 4 av 12").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Section {
+    Who,
+    Service,
+    Situation,
+    Dates,
+    Rights,
+    Decision,
+    Grounds,
+    Outcome,
+    Attachments,
+    About,
+    Check,
+    Preview,
+}
+
+impl Section {
+    pub fn title_key(self) -> &'static str {
+        match self {
+            Section::Who => "tui.section.who",
+            Section::Service => "tui.section.service",
+            Section::Situation => "tui.section.situation",
+            Section::Dates => "tui.section.dates",
+            Section::Rights => "tui.section.rights",
+            Section::Decision => "tui.section.decision",
+            Section::Grounds => "tui.section.grounds",
+            Section::Outcome => "tui.section.outcome",
+            Section::Attachments => "tui.section.attachments",
+            Section::About => "tui.section.about",
+            Section::Check => "tui.section.check",
+            Section::Preview => "tui.section.preview",
+        }
+    }
+}
+
+/// How the wizard was started.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// `--theme`: default, high-contrast or no-color (`NO_COLOR` wins).
+    pub theme: Option<String>,
+    /// `--counter`: adviser mode on a shared machine.
+    pub counter: bool,
+    /// Where "save" suggests writing the letter; the documents folder when `None`.
+    pub export_dir: Option<PathBuf>,
+}
+
+/// A dialog over the screen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Modal {
+    /// Help for the current screen; the number is how far it is scrolled.
+    Help(usize),
+    /// "Do you want to quit? Your answers are not saved."
+    ConfirmQuit,
+    /// "These files exist. Replace them?" with the export to repeat.
+    ConfirmOverwrite(Box<ExportJob>, Vec<PathBuf>),
+}
+
+/// What a screen's update asks the wizard to do next.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Flow {
+    Stay,
+    /// Go on to the next screen of the path.
+    Next,
+    /// Go back one screen.
+    Back,
+    /// Go to a screen to change an answer, then come back to "check your answers".
+    Change(Step),
+    /// Hand an effect to the run loop.
+    Effect(Effect),
+}
+
+/// The wizard.
+pub struct App {
+    pub(crate) ui: Ui,
+    pub(crate) today: NaiveDate,
+    pub(crate) theme: Theme,
+    pub(crate) raw: RawCase,
+    pub(crate) step: Step,
+    pub(crate) screen: Screen,
+    /// Screens the person has gone on from (for "change" to find new questions).
+    pub(crate) visited: HashSet<Step>,
+    /// Came from "check your answers" to change an answer.
+    pub(crate) changing: bool,
+    pub(crate) modal: Option<Modal>,
+    /// The terminal size.
+    pub(crate) size: (u16, u16),
+    /// Answers changed since the last save or export.
+    pub(crate) dirty: bool,
+    /// The representative's answers, kept when "myself" is chosen, for when the person changes
+    /// their mind again.
+    pub(crate) rep_stash: Option<RawRepresentative>,
+    pub(crate) export_dir: PathBuf,
+    pub(crate) counter: bool,
+    /// The screen was reached with Backspace, and no other key has been pressed since.
+    pub(crate) back_guard: bool,
+}
+
+impl App {
+    /// A new, empty case at the start screen.
+    pub fn new(ui: Ui, today: NaiveDate, options: &Options) -> App {
+        let raw = RawCase {
+            format: Some(case::FORMAT.to_string()),
+            ..RawCase::default()
+        };
+        App::from_raw(raw, Step::Start, ui, today, options)
+    }
+
+    /// A wizard over an existing case (a resumed draft), at `step`.
+    pub fn from_raw(raw: RawCase, step: Step, ui: Ui, today: NaiveDate, options: &Options) -> App {
+        let mut raw = raw;
+        if raw.format.is_none() {
+            raw.format = Some(case::FORMAT.to_string());
+        }
+        let mut app = App {
+            ui,
+            today,
+            theme: Theme::new(ThemeName::from_env(options.theme.as_deref())),
+            raw,
+            step,
+            screen: Screen::Empty,
+            visited: HashSet::new(),
+            changing: false,
+            modal: None,
+            size: (80, 24),
+            dirty: false,
+            rep_stash: None,
+            export_dir: options
+                .export_dir
+                .clone()
+                .unwrap_or_else(crate::paths::documents_dir),
+            counter: options.counter,
+            back_guard: false,
+        };
+        // Everything before the step counts as answered.
+        let path = app.path();
+        let step = if path.contains(&step) {
+            step
+        } else {
+            Step::Check
+        };
+        for s in path.iter().take_while(|s| **s != step) {
+            app.visited.insert(*s);
+        }
+        app.enter(step);
+        app
+    }
+
+    /// The answers.
+    pub fn raw(&self) -> &RawCase {
+        &self.raw
+    }
+
+    /// The screen being shown.
+    pub fn step(&self) -> Step {
+        self.step
+    }
+
+    /// The interface language.
+    pub fn ui(&self) -> Ui {
+        self.ui
+    }
+
+    pub fn theme(&self) -> &Theme {
+        &self.theme
+    }
+
+    /// Answers changed since the last export.
+    pub fn is_dirty(&self) -> bool {
+        self.dirty
+    }
+
+    /// Use another theme (tests, `--theme`).
+    pub fn set_theme(&mut self, theme: Theme) {
+        self.theme = theme;
+    }
+
+    /// The open dialog, if any.
+    pub fn modal(&self) -> Option<&Modal> {
+        self.modal.as_ref()
+    }
+
+    /// The kind of input that has the focus, for the keymap.
+    pub fn mode(&self) -> Mode {
+        if self.modal.is_some() || self.too_small() {
+            Mode::Nav
+        } else {
+            self.screen.mode()
+        }
+    }
+
+    /// The window is too small to draw the wizard.
+    pub fn too_small(&self) -> bool {
+        self.size.0 < view::MIN_WIDTH || self.size.1 < view::MIN_HEIGHT
+    }
+
+    /// The screens of the wizard for the answers given so far.
+    pub fn path(&self) -> Vec<Step> {
+        path(&self.raw, self.ui, self.today)
+    }
+
+    /// Change the answers; marks them unsaved when something changed.
+    pub(crate) fn edit(&mut self, f: impl FnOnce(&mut RawCase)) {
+        let before = self.raw.clone();
+        f(&mut self.raw);
+        if self.raw != before {
+            self.dirty = true;
+        }
+    }
+
+    /// Keep the screen's scroll positions inside its text.
+    fn fit_screen(&mut self) {
+        let mut screen = std::mem::replace(&mut self.screen, Screen::Empty);
+        screen.fit(self);
+        self.screen = screen;
+    }
+
+    /// Show a step, with its screen state built from the answers.
+    pub(crate) fn enter(&mut self, step: Step) {
+        self.step = step;
+        self.screen = Screen::for_step(step, self);
+    }
+
+    fn go_next(&mut self) {
+        self.visited.insert(self.step);
+        let path = self.path();
+        let pos = path.iter().position(|s| *s == self.step);
+        let target = if self.changing {
+            // Go through the questions the change has made necessary, then back to the check.
+            let check = path
+                .iter()
+                .position(|s| *s == Step::Check)
+                .unwrap_or(path.len());
+            pos.and_then(|p| {
+                path[p + 1..check]
+                    .iter()
+                    .find(|s| !self.visited.contains(s))
+                    .copied()
+            })
+            .unwrap_or(Step::Check)
+        } else {
+            match pos {
+                Some(p) => path.get(p + 1).copied().unwrap_or(Step::Done),
+                None => Step::Check,
+            }
+        };
+        if target == Step::Check {
+            self.changing = false;
+        }
+        self.enter(target);
+    }
+
+    fn go_back(&mut self) -> Effect {
+        if self.changing {
+            self.changing = false;
+            self.enter(Step::Check);
+            return Effect::None;
+        }
+        let path = self.path();
+        match path.iter().position(|s| *s == self.step) {
+            Some(0) => self.request_quit(),
+            Some(p) => {
+                self.enter(path[p - 1]);
+                Effect::None
+            }
+            None => {
+                self.enter(Step::Check);
+                Effect::None
+            }
+        }
+    }
+
+    fn request_quit(&mut self) -> Effect {
+        if self.dirty {
+            self.modal = Some(Modal::ConfirmQuit);
+            Effect::None
+        } else {
+            Effect::Quit
+        }
+    }
+
+    /// Handle one action. Pure: no I/O and no drawing; side effects are returned.
+    pub fn update(&mut self, action: Action) -> Effect {
+        match action {
+            Action::Noop => return Effect::None,
+            Action::Resize(w, h) => {
+                self.size = (w, h);
+                self.fit_screen();
+                return Effect::None;
+            }
+            Action::ExportDone(report) => return self.export_done(report),
+            Action::EditorDone(result) => {
+                self.editor_done(result);
+                return Effect::None;
+            }
+            _ => {}
+        }
+        if let Some(modal) = self.modal.clone() {
+            return self.update_modal(modal, action);
+        }
+        if action == Action::Quit {
+            return self.request_quit();
+        }
+        if self.too_small() {
+            return Effect::None;
+        }
+        if action == Action::Help {
+            self.modal = Some(Modal::Help(0));
+            return Effect::None;
+        }
+        let via_backspace = action == Action::Backspace;
+        let guard = std::mem::take(&mut self.back_guard);
+        // A held-down Backspace that has just gone back must not eat the previous answer.
+        if action == Action::BackspaceHeld && guard {
+            self.back_guard = true;
+            return Effect::None;
+        }
+        let mut screen = std::mem::replace(&mut self.screen, Screen::Empty);
+        let flow = screen.update(self, action);
+        self.screen = screen;
+        self.fit_screen();
+        match flow {
+            Flow::Stay => Effect::None,
+            Flow::Next => {
+                self.go_next();
+                Effect::None
+            }
+            Flow::Back => {
+                let e = self.go_back();
+                self.back_guard = via_backspace;
+                e
+            }
+            Flow::Change(step) => {
+                self.changing = step != Step::Check;
+                self.enter(step);
+                Effect::None
+            }
+            Flow::Effect(e) => e,
+        }
+    }
+
+    fn update_modal(&mut self, modal: Modal, action: Action) -> Effect {
+        match modal {
+            Modal::Help(scroll) => {
+                let max = view::help_max_scroll(self);
+                match action {
+                    Action::Down => self.modal = Some(Modal::Help((scroll + 1).min(max))),
+                    Action::Up => self.modal = Some(Modal::Help(scroll.saturating_sub(1))),
+                    Action::PageDown => self.modal = Some(Modal::Help((scroll + 5).min(max))),
+                    Action::PageUp => self.modal = Some(Modal::Help(scroll.saturating_sub(5))),
+                    Action::Back | Action::Enter | Action::Help | Action::Char(' ') => {
+                        self.modal = None
+                    }
+                    Action::Quit => {
+                        self.modal = None;
+                        return self.request_quit();
+                    }
+                    _ => {}
+                }
+                Effect::None
+            }
+            Modal::ConfirmQuit => match action {
+                Action::Enter | Action::Char('j' | 'J' | 'y' | 'Y') | Action::Quit => Effect::Quit,
+                Action::Back | Action::Char('n' | 'N') => {
+                    self.modal = None;
+                    Effect::None
+                }
+                _ => Effect::None,
+            },
+            Modal::ConfirmOverwrite(job, _) => match action {
+                Action::Char('j' | 'J' | 'y' | 'Y') => {
+                    self.modal = None;
+                    let mut job = *job;
+                    job.overwrite = true;
+                    Effect::Export(job)
+                }
+                Action::Enter | Action::Back | Action::Char('n' | 'N') => {
+                    self.modal = None;
+                    if let Screen::Done(d) = &mut self.screen {
+                        d.not_overwritten();
+                    }
+                    Effect::None
+                }
+                _ => Effect::None,
+            },
+        }
+    }
+
+    fn export_done(&mut self, report: ExportReport) -> Effect {
+        if !report.written.is_empty() && report.errors.is_empty() {
+            self.dirty = false;
+        }
+        if !report.exists.is_empty() {
+            if let Screen::Done(d) = &self.screen {
+                if let Some(job) = d.pending_job(self) {
+                    self.modal = Some(Modal::ConfirmOverwrite(
+                        Box::new(job),
+                        report.exists.clone(),
+                    ));
+                }
+            }
+        }
+        if let Screen::Done(d) = &mut self.screen {
+            d.report(report);
+        }
+        Effect::None
+    }
+
+    /// The external editor has finished (or failed); the run loop calls this.
+    pub fn editor_done(&mut self, result: Result<String, String>) {
+        let mut screen = std::mem::replace(&mut self.screen, Screen::Empty);
+        if let Screen::Long(l) = &mut screen {
+            l.editor_done(self, result);
+        }
+        self.screen = screen;
+    }
+}
+
+/// Who the decision is about is someone else than the writer.
+pub fn has_representative(raw: &RawCase) -> bool {
+    raw.representative.is_some()
+}
+
+/// The service chosen, if it is known.
+pub fn chosen_service(raw: &RawCase) -> Option<&'static service::Service> {
+    raw.service.as_deref().and_then(service::by_id)
+}
+
+/// The route for the answers so far.
+pub fn route(raw: &RawCase) -> Option<Route> {
+    let s = chosen_service(raw)?;
+    let from_decision = raw
+        .decision
+        .as_ref()
+        .and_then(|d| d.route.as_deref())
+        .and_then(Route::from_id);
+    Some(routing::route_for(s, from_decision).0)
+}
+
+/// A date answer: ISO in the case file.
+pub fn date_answer(value: Option<&String>) -> Option<NaiveDate> {
+    value.and_then(|v| dates::parse_iso(v).or_else(|| dates::parse_flexible(v)))
+}
+
+/// The date the letter is written: the case's `letter_date`, else today.
+pub fn letter_date(raw: &RawCase, today: NaiveDate) -> NaiveDate {
+    date_answer(raw.letter_date.as_ref()).unwrap_or(today)
+}
+
+/// The deadline for the answers so far, when service and received date are known.
+pub fn deadline(raw: &RawCase) -> Option<Deadline> {
+    let route = route(raw)?;
+    let received = date_answer(raw.decision.as_ref().and_then(|d| d.received.as_ref()))?;
+    Deadline::compute(received, route.weeks())
+}
+
+/// The deadline has passed on the letter's date.
+pub fn is_late(raw: &RawCase, today: NaiveDate) -> bool {
+    deadline(raw).is_some_and(|d| letter_date(raw, today) > d.last_day)
+}
+
+/// The screens for these answers, in order.
+pub fn path(raw: &RawCase, ui: Ui, today: NaiveDate) -> Vec<Step> {
+    let mut p = vec![Step::Start];
+    if ui == Ui::En {
+        p.push(Step::LetterLang);
+    }
+    p.push(Step::Who);
+    let rep = has_representative(raw);
+    if rep {
+        p.extend([Step::Relation, Step::Fullmakt]);
+    }
+    p.push(Step::Service);
+    if let Some(s) = chosen_service(raw) {
+        if s.id == "annet" {
+            p.push(Step::ServiceOther);
+        }
+        if s.carer_may_complain {
+            p.push(Step::Carer);
+        }
+        if s.route == service::RouteRule::DependsOnDecision {
+            p.push(Step::RouteLaw);
+        }
+        if route(raw) == Some(Route::Klagenemnd) {
+            p.push(Step::Routing);
+        }
+    }
+    p.extend([
+        Step::Situation,
+        Step::DecisionDate,
+        Step::Received,
+        Step::Rights,
+    ]);
+    if is_late(raw, today) {
+        p.push(Step::LateReason);
+    }
+    p.push(Step::Decision);
+    p.extend(Ground::ALL.map(Step::Ground));
+    p.extend([
+        Step::Outcome,
+        Step::Requests,
+        Step::Attachments,
+        Step::Applicant,
+    ]);
+    if rep {
+        p.push(Step::Representative);
+    }
+    p.extend([
+        Step::Municipality,
+        Step::MunicipalityAddress,
+        Step::Check,
+        Step::Preview,
+        Step::Done,
+    ]);
+    p
+}
+
+/// The screen where the answer a problem names is given (`decision.received` → the received
+/// date). `None` when no screen asks for it.
+pub fn step_for_field(field: &str) -> Option<Step> {
+    let f = field;
+    let starts = |p: &str| f == p || f.starts_with(&format!("{p}."));
+    Some(if starts("applicant") {
+        Step::Applicant
+    } else if f == "representative.power_of_attorney" {
+        Step::Fullmakt
+    } else if f == "representative.relation" {
+        Step::Relation
+    } else if starts("representative") {
+        Step::Representative
+    } else if f == "decision" || f == "decision.date" {
+        Step::DecisionDate
+    } else if f == "decision.received" {
+        Step::Received
+    } else if f == "decision.route" {
+        Step::RouteLaw
+    } else if starts("decision") {
+        Step::Decision
+    } else if f == "grounds" {
+        Step::Ground(Ground::Health)
+    } else if let Some(g) = f.strip_prefix("grounds.") {
+        Step::Ground(Ground::ALL.into_iter().find(|x| x.id() == g)?)
+    } else if f == "late_reason" {
+        Step::LateReason
+    } else if starts("municipality.address") {
+        Step::MunicipalityAddress
+    } else if starts("municipality") {
+        Step::Municipality
+    } else if f == "service_other" {
+        Step::ServiceOther
+    } else if f == "service" {
+        Step::Service
+    } else if f == "situation" {
+        Step::Situation
+    } else if f == "language" {
+        Step::LetterLang
+    } else if starts("requests") {
+        Step::Requests
+    } else if starts("attachments") {
+        Step::Attachments
+    } else if f == "outcome" {
+        Step::Outcome
+    } else if f == "complainant_is_carer" {
+        Step::Carer
+    } else {
+        return None;
+    })
+}
+
+/// The interface language used for text that goes into the letter (bokmål or nynorsk).
+pub fn letter_ui(raw: &RawCase) -> Ui {
+    if raw.language.as_deref() == Some("nn") {
+        Ui::Nn
+    } else {
+        Ui::Nb
+    }
+}

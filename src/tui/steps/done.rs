@@ -1,0 +1,477 @@
+//! Step 13, done: save the letter as text, PDF or both (the path shown and editable; existing
+//! files are never replaced without asking), and what to do next.
+
+use std::path::PathBuf;
+
+use chrono::Months;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+
+use crate::commands::default_file_name;
+use crate::domain::law;
+use crate::domain::letter::LetterKind;
+use crate::domain::routing::Route;
+use crate::i18n::{t, tf};
+use crate::tui::action::{Action, Effect, ExportFormat, ExportJob, ExportReport};
+use crate::tui::app::{App, Flow, deadline, letter_date, route};
+use crate::tui::keymap::Mode;
+use crate::tui::theme::{CHECKED, DONE, RADIO_OFF, RADIO_ON, SELECTED, UNCHECKED, UNSELECTED};
+use crate::tui::view;
+use crate::tui::widgets;
+use crate::tui::widgets::help_bar::KeyHelp;
+use crate::tui::widgets::text_field::TextInput;
+
+use super::info::law_lang;
+
+/// The controls, top to bottom.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Control {
+    Format,
+    Path,
+    Fullmakt,
+    Save,
+}
+
+/// A line of the status after saving.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Status {
+    Ok(String),
+    Error(String),
+    Info(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DoneState {
+    pub format: ExportFormat,
+    pub path: TextInput,
+    /// Also write a fullmakt for the person to sign.
+    pub fullmakt: bool,
+    pub focus: usize,
+    pub status: Vec<Status>,
+    /// How far "what to do next" is scrolled.
+    pub scroll: usize,
+}
+
+/// A fullmakt is offered: someone writes on another's behalf without a signed one.
+pub fn fullmakt_offered(app: &App) -> bool {
+    app.raw
+        .representative
+        .as_ref()
+        .is_some_and(|r| r.power_of_attorney != Some(true))
+}
+
+/// "/home/kari/Dokumenter/klage-ola-hansen-2026-11-20"
+pub fn default_base(app: &App) -> PathBuf {
+    let name = app
+        .raw
+        .applicant
+        .as_ref()
+        .and_then(|a| a.name.clone())
+        .unwrap_or_default();
+    app.export_dir.join(default_file_name(
+        LetterKind::Complaint,
+        &name,
+        letter_date(&app.raw, app.today),
+    ))
+}
+
+/// The path without a ".txt" or ".pdf" the person may have typed.
+pub fn base_of(typed: &str) -> PathBuf {
+    let t = typed.trim();
+    let lower = t.to_lowercase();
+    let t = if lower.ends_with(".txt") || lower.ends_with(".pdf") {
+        &t[..t.len() - 4]
+    } else {
+        t
+    };
+    let t = match t.strip_prefix("~/") {
+        Some(rest) => match directories::BaseDirs::new() {
+            Some(b) => return b.home_dir().join(rest),
+            None => t,
+        },
+        None => t,
+    };
+    PathBuf::from(t)
+}
+
+/// `base` + ".txt" or ".pdf".
+pub fn with_ext(base: &std::path::Path, ext: &str) -> PathBuf {
+    let mut s = base.as_os_str().to_owned();
+    s.push(".");
+    s.push(ext);
+    PathBuf::from(s)
+}
+
+impl DoneState {
+    pub fn new(app: &App) -> DoneState {
+        DoneState {
+            format: ExportFormat::Text,
+            path: TextInput::new(&default_base(app).display().to_string()),
+            fullmakt: fullmakt_offered(app),
+            focus: 0,
+            status: Vec::new(),
+            scroll: 0,
+        }
+    }
+
+    pub fn controls(&self, app: &App) -> Vec<Control> {
+        let mut v = vec![Control::Format, Control::Path];
+        if fullmakt_offered(app) {
+            v.push(Control::Fullmakt);
+        }
+        v.push(Control::Save);
+        v
+    }
+
+    fn control(&self, app: &App) -> Control {
+        let c = self.controls(app);
+        c.get(self.focus).copied().unwrap_or(Control::Save)
+    }
+
+    pub fn mode(&self) -> Mode {
+        // The path field is the second control.
+        if self.focus == 1 {
+            Mode::Line
+        } else {
+            Mode::Nav
+        }
+    }
+
+    pub fn keys(&self, app: &App) -> Vec<KeyHelp> {
+        let k = |key: &str, what: &str| (t(app.ui, key), t(app.ui, what));
+        let mut v = vec![k("tui.key.arrows", "tui.key.move")];
+        match self.control(app) {
+            Control::Format => v.push(k("tui.key.left-right", "tui.key.choose")),
+            Control::Path => v.push(k("tui.key.enter", "tui.key.save")),
+            Control::Fullmakt => v.push(k("tui.key.space-enter", "tui.key.tick")),
+            Control::Save => v.push(k("tui.key.enter", "tui.key.save")),
+        }
+        v.push(k("tui.key.pgup-pgdn", "tui.key.read-more"));
+        v
+    }
+
+    /// The export for the current choices.
+    pub fn job(&self, app: &App, overwrite: bool) -> ExportJob {
+        ExportJob {
+            ui: app.ui,
+            raw: app.raw.clone(),
+            today: app.today,
+            format: self.format,
+            base: base_of(self.path.value()),
+            fullmakt: self.fullmakt && fullmakt_offered(app),
+            overwrite,
+        }
+    }
+
+    /// The export to repeat when the person agrees to replace files.
+    pub fn pending_job(&self, app: &App) -> Option<ExportJob> {
+        Some(self.job(app, true))
+    }
+
+    /// The person did not want to replace files.
+    pub fn not_overwritten(&mut self) {
+        self.status = vec![Status::Info(String::new())];
+    }
+
+    /// The export has finished.
+    pub fn report(&mut self, r: ExportReport) {
+        let mut s = Vec::new();
+        for f in &r.written {
+            s.push(Status::Ok(f.display().to_string()));
+        }
+        for e in &r.errors {
+            s.push(Status::Error(e.clone()));
+        }
+        self.status = s;
+    }
+
+    pub fn fit(&mut self, app: &App) {
+        let (_, text_h, lines) = self.layout(app, view::body_area(app));
+        self.scroll = self
+            .scroll
+            .min(lines.len().saturating_sub(usize::from(text_h)));
+    }
+
+    pub fn update(&mut self, app: &mut App, action: Action) -> Flow {
+        let controls = self.controls(app);
+        let last = controls.len() - 1;
+        let control = self.control(app);
+        let save = |s: &Self, app: &App| Flow::Effect(Effect::Export(s.job(app, false)));
+        match action {
+            Action::Back => return Flow::Back,
+            Action::Up | Action::BackTab => self.focus = self.focus.saturating_sub(1),
+            Action::Down | Action::Tab => self.focus = (self.focus + 1).min(last),
+            Action::PageDown => self.scroll += 5,
+            Action::PageUp => self.scroll = self.scroll.saturating_sub(5),
+            _ => match control {
+                Control::Format => {
+                    let i = ExportFormat::ALL
+                        .iter()
+                        .position(|f| *f == self.format)
+                        .unwrap_or(0);
+                    match action {
+                        Action::Left => self.format = ExportFormat::ALL[i.saturating_sub(1)],
+                        Action::Right | Action::Char(' ') => {
+                            self.format = ExportFormat::ALL[(i + 1) % ExportFormat::ALL.len()]
+                        }
+                        Action::Char(c @ '1'..='3') => {
+                            self.format = ExportFormat::ALL[(c as usize) - ('1' as usize)]
+                        }
+                        Action::Enter => self.focus += 1,
+                        _ => {}
+                    }
+                }
+                Control::Path => match action {
+                    Action::Enter => return save(self, app),
+                    other => {
+                        self.path.handle(&other);
+                    }
+                },
+                Control::Fullmakt => {
+                    if matches!(action, Action::Enter | Action::Char(' ')) {
+                        self.fullmakt = !self.fullmakt;
+                    }
+                }
+                Control::Save => {
+                    if matches!(action, Action::Enter | Action::Char(' ')) {
+                        return save(self, app);
+                    }
+                }
+            },
+        }
+        Flow::Stay
+    }
+
+    /// The file names the current choices give.
+    fn files(&self) -> Vec<PathBuf> {
+        let base = base_of(self.path.value());
+        match self.format {
+            ExportFormat::Text => vec![with_ext(&base, "txt")],
+            ExportFormat::Pdf => vec![with_ext(&base, "pdf")],
+            ExportFormat::Both => vec![with_ext(&base, "txt"), with_ext(&base, "pdf")],
+        }
+    }
+
+    /// The controls' lines, the height left for "what to do next", and its lines.
+    fn layout(
+        &self,
+        app: &App,
+        area: Rect,
+    ) -> (Vec<(String, u8, Option<usize>)>, u16, Vec<(u8, String)>) {
+        let ui = app.ui;
+        let w = area.width;
+        let mut top: Vec<(String, u8, Option<usize>)> = Vec::new();
+        let controls = self.controls(app);
+        for (i, c) in controls.iter().enumerate() {
+            let sel = i == self.focus;
+            let mark = if sel { SELECTED } else { UNSELECTED };
+            let kind = u8::from(sel);
+            match c {
+                Control::Format => {
+                    let opts: Vec<String> = ExportFormat::ALL
+                        .iter()
+                        .map(|f| {
+                            let r = if *f == self.format {
+                                RADIO_ON
+                            } else {
+                                RADIO_OFF
+                            };
+                            let key = match f {
+                                ExportFormat::Text => "tui.done.format-text",
+                                ExportFormat::Pdf => "tui.done.format-pdf",
+                                ExportFormat::Both => "tui.done.format-both",
+                            };
+                            format!("{r}{}", t(ui, key))
+                        })
+                        .collect();
+                    top.push((
+                        format!("{mark}{} {}", t(ui, "tui.done.format"), opts.join("  ")),
+                        kind,
+                        None,
+                    ));
+                }
+                Control::Path => {
+                    top.push((format!("{mark}{}", t(ui, "tui.done.file")), kind, Some(i)));
+                    let names: Vec<String> = self
+                        .files()
+                        .iter()
+                        .map(|p| {
+                            p.file_name()
+                                .map(|n| n.to_string_lossy().into_owned())
+                                .unwrap_or_default()
+                        })
+                        .collect();
+                    let s = tf(ui, "tui.done.will-be", &[("files", names.join(", "))]);
+                    for l in widgets::wrap_hanging(&s, w, "    ") {
+                        top.push((l, 2, None));
+                    }
+                }
+                Control::Fullmakt => {
+                    let cb = if self.fullmakt { CHECKED } else { UNCHECKED };
+                    let name = app
+                        .raw
+                        .applicant
+                        .as_ref()
+                        .and_then(|a| a.name.clone())
+                        .unwrap_or_default();
+                    let s = tf(ui, "tui.done.fullmakt", &[("name", name)]);
+                    for l in widgets::wrap_hanging(&s, w, &format!("{mark}{cb}")) {
+                        top.push((l, kind, None));
+                    }
+                }
+                Control::Save => {
+                    top.push((format!("{mark}[ {} ]", t(ui, "tui.done.save")), kind, None));
+                }
+            }
+        }
+        for s in &self.status {
+            let (text, kind) = match s {
+                Status::Ok(f) => (
+                    format!("{DONE}{}", tf(ui, "tui.done.saved", &[("file", f.clone())])),
+                    3,
+                ),
+                Status::Error(e) => (format!("{}: {e}", t(ui, "word.error")), 4),
+                Status::Info(_) => (t(ui, "tui.done.not-overwritten"), 2),
+            };
+            for l in widgets::wrap(&text, w) {
+                top.push((l, kind, None));
+            }
+        }
+        top.push((String::new(), 0, None));
+        let used = u16::try_from(top.len() + 1).unwrap_or(0);
+        let text_h = area.height.saturating_sub(used);
+        let mut lines = vec![(5, t(ui, "tui.done.next-heading"))];
+        for (i, p) in next_steps(app).iter().enumerate() {
+            let first = format!("{}. ", i + 1);
+            for l in widgets::wrap_hanging(p, w, &first) {
+                lines.push((0, l));
+            }
+        }
+        (top, text_h, lines)
+    }
+
+    pub fn render(&self, app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
+        let th = &app.theme;
+        let (top, text_h, lines) = self.layout(app, area);
+        let mut cursor = None;
+        let mut y = area.y;
+        for (l, kind, field) in &top {
+            if y >= area.bottom() {
+                break;
+            }
+            let style = match kind {
+                1 => th.selected,
+                2 => th.dim,
+                3 => th.success,
+                4 => th.error,
+                _ => th.base,
+            };
+            buf.set_string(area.x, y, l, style);
+            if field.is_some() {
+                let x = area.x + u16::try_from(l.chars().count() + 1).unwrap_or(0);
+                let focused = self.mode() == Mode::Line;
+                let st = if focused { th.field_focus } else { th.field };
+                cursor = self.path.render(
+                    Rect::new(x, y, area.right().saturating_sub(x), 1),
+                    buf,
+                    st,
+                    th.base,
+                    focused,
+                );
+            }
+            y += 1;
+        }
+        let text_area = Rect::new(
+            area.x,
+            y,
+            area.width,
+            text_h.min(area.bottom().saturating_sub(y)),
+        );
+        let h = usize::from(text_area.height);
+        let more = lines.len() > self.scroll + h;
+        for (n, (kind, l)) in lines.iter().skip(self.scroll).take(h).enumerate() {
+            let style = if *kind == 5 { th.title } else { th.base };
+            buf.set_string(
+                text_area.x,
+                text_area.y + u16::try_from(n).unwrap_or(0),
+                l,
+                style,
+            );
+        }
+        if more && text_area.height > 0 {
+            let msg = t(app.ui, "tui.more-below");
+            buf.set_string(area.x, text_area.bottom(), msg, th.dim);
+        }
+        cursor
+    }
+}
+
+/// What to do next, in plain words (FACTS.md sections 1 and 8).
+pub fn next_steps(app: &App) -> Vec<String> {
+    let ui = app.ui;
+    let lang = law_lang(ui);
+    let raw = &app.raw;
+    let mut v = Vec::new();
+    let rep_without_fullmakt = fullmakt_offered(app);
+    let name = raw
+        .applicant
+        .as_ref()
+        .and_then(|a| a.name.clone())
+        .unwrap_or_default();
+    v.push(if rep_without_fullmakt {
+        tf(ui, "tui.next.sign-both", &[("name", name)])
+    } else {
+        t(ui, "tui.next.sign")
+    });
+    let municipality = super::municipality::chosen(app)
+        .map(|m| m.letter_name())
+        .unwrap_or_else(|| t(ui, "tui.next.the-municipality"));
+    v.push(tf(ui, "tui.next.send", &[("municipality", municipality)]));
+    if let Some(dl) = deadline(raw) {
+        let today = letter_date(raw, app.today);
+        let key = if today > dl.last_day {
+            "tui.next.deadline-passed"
+        } else {
+            "tui.next.deadline"
+        };
+        v.push(tf(
+            ui,
+            key,
+            &[
+                (
+                    "date",
+                    crate::domain::dates::with_weekday(dl.last_day, ui.code()),
+                ),
+                ("rule", law::FVL_30.full(lang)),
+            ],
+        ));
+    }
+    v.push(t(ui, "tui.next.copy"));
+    let sent = letter_date(raw, app.today);
+    if let Some(month) = sent.checked_add_months(Months::new(1)) {
+        v.push(tf(
+            ui,
+            "tui.next.answer",
+            &[
+                ("date", crate::domain::dates::in_words(month, ui.code())),
+                ("rule", law::FVL_11_A.full(lang)),
+            ],
+        ));
+    }
+    match route(raw).unwrap_or(Route::Statsforvalteren) {
+        Route::Statsforvalteren => {
+            let office = super::municipality::chosen(app)
+                .map(|m| m.statsforvalteren(ui == crate::i18n::Ui::Nn))
+                .unwrap_or_else(|| t(ui, "tui.next.statsforvalteren"));
+            v.push(tf(ui, "tui.next.forward-a", &[("office", office)]));
+            v.push(t(ui, "tui.next.help-ombud"));
+        }
+        Route::Klagenemnd => v.push(t(ui, "tui.next.forward-b")),
+    }
+    v.push(tf(
+        ui,
+        "tui.next.help-municipality",
+        &[("rule", law::FVL_11.full(lang))],
+    ));
+    v
+}

@@ -1,0 +1,641 @@
+//! Screens of single-line fields: the representative's relation, the service in the person's
+//! own words, the two dates, the decision's details, the people's names and addresses, and the
+//! municipality's postal address.
+//!
+//! Every key press writes the answer into the case at once (dates as ISO when they can be read),
+//! so that nothing is lost when the person goes back.
+
+use chrono::NaiveDate;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+
+use crate::domain::case::{RawCase, RawDecision, RawMunicipality, RawPerson, RawRepresentative};
+use crate::domain::dates;
+use crate::i18n::{t, tf};
+use crate::tui::action::Action;
+use crate::tui::app::{App, Flow, Step, date_answer};
+use crate::tui::theme::{DONE, SELECTED, UNSELECTED};
+use crate::tui::widgets::text_field::{FieldEvent, TextInput};
+use crate::tui::widgets::{self, ellipsize};
+
+use super::{question, title_and_hint, tr};
+
+/// What a field holds, for checking it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Text,
+    /// A date, typed as 05.11.2026 or 2026-11-05; saved as ISO.
+    Date,
+    /// Four digits.
+    Postcode,
+}
+
+/// One field of a form.
+#[derive(Clone, Copy)]
+pub struct FieldSpec {
+    /// The label's key: `tui.field.<id>`.
+    pub id: &'static str,
+    pub kind: Kind,
+    pub required: bool,
+    /// The field in the case file, as problems name it.
+    pub path: &'static str,
+    pub get: fn(&RawCase) -> Option<String>,
+    pub set: fn(&mut RawCase, Option<String>),
+}
+
+fn person(raw: &mut RawCase) -> &mut RawPerson {
+    raw.applicant.get_or_insert_with(Default::default)
+}
+fn rep(raw: &mut RawCase) -> &mut RawRepresentative {
+    raw.representative.get_or_insert_with(Default::default)
+}
+fn decision(raw: &mut RawCase) -> &mut RawDecision {
+    raw.decision.get_or_insert_with(Default::default)
+}
+fn muni(raw: &mut RawCase) -> &mut RawMunicipality {
+    raw.municipality.get_or_insert_with(Default::default)
+}
+
+macro_rules! field {
+    ($id:literal, $kind:expr, $req:expr, $path:literal, |$r:ident| $get:expr, |$w:ident, $v:ident| $set:expr) => {
+        FieldSpec {
+            id: $id,
+            kind: $kind,
+            required: $req,
+            path: $path,
+            get: |$r: &RawCase| $get,
+            set: |$w: &mut RawCase, $v: Option<String>| $set,
+        }
+    };
+}
+
+fn address_line(raw: &RawCase, i: usize) -> Option<String> {
+    raw.municipality
+        .as_ref()
+        .and_then(|m| m.address.as_ref())
+        .and_then(|a| a.get(i).cloned())
+}
+
+fn set_address_line(raw: &mut RawCase, i: usize, v: Option<String>) {
+    let lines = muni(raw).address.get_or_insert_with(Vec::new);
+    while lines.len() <= i {
+        lines.push(String::new());
+    }
+    lines[i] = v.unwrap_or_default();
+    while lines.last().is_some_and(|l| l.trim().is_empty()) {
+        lines.pop();
+    }
+    if lines.is_empty() {
+        muni(raw).address = None;
+    }
+}
+
+/// The fields of a step.
+pub fn specs(step: Step, raw: &RawCase) -> Vec<FieldSpec> {
+    use Kind::*;
+    let situation = raw.situation.as_deref().unwrap_or("");
+    match step {
+        Step::Relation => vec![field!(
+            "relation",
+            Text,
+            false,
+            "representative.relation",
+            |r| r.representative.as_ref().and_then(|p| p.relation.clone()),
+            |w, v| rep(w).relation = v
+        )],
+        Step::ServiceOther => vec![field!(
+            "service-other",
+            Text,
+            true,
+            "service_other",
+            |r| r.service_other.clone(),
+            |w, v| w.service_other = v
+        )],
+        Step::DecisionDate => vec![field!(
+            "decision-date",
+            Date,
+            true,
+            "decision.date",
+            |r| r.decision.as_ref().and_then(|d| d.date.clone()),
+            |w, v| decision(w).date = v
+        )],
+        Step::Received => vec![field!(
+            "received",
+            Date,
+            true,
+            "decision.received",
+            |r| r.decision.as_ref().and_then(|d| d.received.clone()),
+            |w, v| decision(w).received = v
+        )],
+        Step::Decision => {
+            let mut v = vec![field!(
+                "reference",
+                Text,
+                false,
+                "decision.reference",
+                |r| r.decision.as_ref().and_then(|d| d.reference.clone()),
+                |w, v| decision(w).reference = v
+            )];
+            let (applied, granted): (FieldSpec, FieldSpec) =
+                if matches!(situation, "redusert" | "avsluttet") {
+                    (
+                        field!(
+                            "had-before",
+                            Text,
+                            false,
+                            "decision.applied_for",
+                            |r| r.decision.as_ref().and_then(|d| d.applied_for.clone()),
+                            |w, v| decision(w).applied_for = v
+                        ),
+                        field!(
+                            "has-after",
+                            Text,
+                            false,
+                            "decision.granted",
+                            |r| r.decision.as_ref().and_then(|d| d.granted.clone()),
+                            |w, v| decision(w).granted = v
+                        ),
+                    )
+                } else {
+                    (
+                        field!(
+                            "applied-for",
+                            Text,
+                            false,
+                            "decision.applied_for",
+                            |r| r.decision.as_ref().and_then(|d| d.applied_for.clone()),
+                            |w, v| decision(w).applied_for = v
+                        ),
+                        field!(
+                            "granted",
+                            Text,
+                            false,
+                            "decision.granted",
+                            |r| r.decision.as_ref().and_then(|d| d.granted.clone()),
+                            |w, v| decision(w).granted = v
+                        ),
+                    )
+                };
+            v.push(applied);
+            if !matches!(situation, "avslag" | "venteliste") {
+                v.push(granted);
+            }
+            v
+        }
+        Step::Applicant => vec![
+            field!(
+                "name",
+                Text,
+                true,
+                "applicant.name",
+                |r| r.applicant.as_ref().and_then(|p| p.name.clone()),
+                |w, v| person(w).name = v
+            ),
+            field!(
+                "address",
+                Text,
+                true,
+                "applicant.address",
+                |r| r.applicant.as_ref().and_then(|p| p.address.clone()),
+                |w, v| person(w).address = v
+            ),
+            field!(
+                "postcode",
+                Postcode,
+                true,
+                "applicant.postcode",
+                |r| r.applicant.as_ref().and_then(|p| p.postcode.clone()),
+                |w, v| person(w).postcode = v
+            ),
+            field!(
+                "city",
+                Text,
+                true,
+                "applicant.city",
+                |r| r.applicant.as_ref().and_then(|p| p.city.clone()),
+                |w, v| person(w).city = v
+            ),
+            field!(
+                "phone",
+                Text,
+                false,
+                "applicant.phone",
+                |r| r.applicant.as_ref().and_then(|p| p.phone.clone()),
+                |w, v| person(w).phone = v
+            ),
+            field!(
+                "email",
+                Text,
+                false,
+                "applicant.email",
+                |r| r.applicant.as_ref().and_then(|p| p.email.clone()),
+                |w, v| person(w).email = v
+            ),
+            field!(
+                "birth-date",
+                Date,
+                false,
+                "applicant.birth_date",
+                |r| r.applicant.as_ref().and_then(|p| p.birth_date.clone()),
+                |w, v| person(w).birth_date = v
+            ),
+        ],
+        Step::Representative => vec![
+            field!(
+                "name",
+                Text,
+                true,
+                "representative.name",
+                |r| r.representative.as_ref().and_then(|p| p.name.clone()),
+                |w, v| rep(w).name = v
+            ),
+            field!(
+                "address",
+                Text,
+                true,
+                "representative.address",
+                |r| r.representative.as_ref().and_then(|p| p.address.clone()),
+                |w, v| rep(w).address = v
+            ),
+            field!(
+                "postcode",
+                Postcode,
+                true,
+                "representative.postcode",
+                |r| r.representative.as_ref().and_then(|p| p.postcode.clone()),
+                |w, v| rep(w).postcode = v
+            ),
+            field!(
+                "city",
+                Text,
+                true,
+                "representative.city",
+                |r| r.representative.as_ref().and_then(|p| p.city.clone()),
+                |w, v| rep(w).city = v
+            ),
+            field!(
+                "phone",
+                Text,
+                false,
+                "representative.phone",
+                |r| r.representative.as_ref().and_then(|p| p.phone.clone()),
+                |w, v| rep(w).phone = v
+            ),
+            field!(
+                "email",
+                Text,
+                false,
+                "representative.email",
+                |r| r.representative.as_ref().and_then(|p| p.email.clone()),
+                |w, v| rep(w).email = v
+            ),
+        ],
+        Step::MunicipalityAddress => vec![
+            field!(
+                "address-1",
+                Text,
+                false,
+                "municipality.address.0",
+                |r| address_line(r, 0),
+                |w, v| set_address_line(w, 0, v)
+            ),
+            field!(
+                "address-2",
+                Text,
+                false,
+                "municipality.address.1",
+                |r| address_line(r, 1),
+                |w, v| set_address_line(w, 1, v)
+            ),
+            field!(
+                "address-3",
+                Text,
+                false,
+                "municipality.address.2",
+                |r| address_line(r, 2),
+                |w, v| set_address_line(w, 2, v)
+            ),
+        ],
+        _ => Vec::new(),
+    }
+}
+
+/// The state of a form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormState {
+    pub step: Step,
+    pub inputs: Vec<TextInput>,
+    pub focus: usize,
+    /// The person tried to go on: show every error, also in fields not yet left.
+    pub tried: bool,
+    /// Fields the person has left (their errors are shown).
+    pub touched: Vec<bool>,
+}
+
+/// A message under a field: an error, or a confirmation (a date read).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Note {
+    Error(String),
+    Ok(String),
+    Hint(String),
+}
+
+/// How a date is shown in a field: the Norwegian short form.
+fn date_for_field(value: &str) -> String {
+    match dates::parse_iso(value) {
+        Some(d) => dates::short(d),
+        None => value.to_string(),
+    }
+}
+
+impl FormState {
+    pub fn new(step: Step, app: &App) -> FormState {
+        let specs = specs(step, &app.raw);
+        let inputs: Vec<TextInput> = specs
+            .iter()
+            .map(|s| {
+                let v = (s.get)(&app.raw).unwrap_or_default();
+                let v = if s.kind == Kind::Date {
+                    date_for_field(&v)
+                } else {
+                    v
+                };
+                TextInput::new(&v)
+            })
+            .collect();
+        FormState {
+            step,
+            touched: vec![false; inputs.len()],
+            inputs,
+            focus: 0,
+            tried: false,
+        }
+    }
+
+    fn specs(&self, app: &App) -> Vec<FieldSpec> {
+        specs(self.step, &app.raw)
+    }
+
+    /// What to say under field `i` right now.
+    pub fn note(&self, app: &App, i: usize) -> Option<Note> {
+        let spec = *self.specs(app).get(i)?;
+        let input = self.inputs.get(i)?;
+        let ui = app.ui;
+        let show_errors = self.tried || self.touched.get(i).copied().unwrap_or(false);
+        let value = input.value().trim();
+        if value.is_empty() {
+            return if spec.required && show_errors {
+                Some(Note::Error(tr(
+                    app,
+                    &format!("tui.error.required.{}", spec.id),
+                )))
+            } else if spec.kind == Kind::Date && i == self.focus {
+                Some(Note::Hint(t(ui, "tui.date.example")))
+            } else {
+                None
+            };
+        }
+        match spec.kind {
+            Kind::Text => None,
+            Kind::Postcode => {
+                let ok = value.len() == 4 && value.bytes().all(|b| b.is_ascii_digit());
+                (!ok && (show_errors || value.chars().count() > 4)).then(|| {
+                    Note::Error(tf(
+                        ui,
+                        "tui.error.postcode",
+                        &[("value", value.to_string())],
+                    ))
+                })
+            }
+            Kind::Date => match dates::parse_flexible(value) {
+                None => {
+                    // While typing "05.11" it is too early to complain.
+                    if show_errors || value.chars().count() >= 10 {
+                        Some(Note::Error(tf(
+                            ui,
+                            "tui.error.date",
+                            &[("value", value.to_string())],
+                        )))
+                    } else {
+                        Some(Note::Hint(t(ui, "tui.date.example")))
+                    }
+                }
+                Some(d) => Some(match date_problem(spec.path, d, app) {
+                    Some(e) => Note::Error(e),
+                    None => Note::Ok(format!("{DONE}{}", dates::with_weekday(d, ui.code()))),
+                }),
+            },
+        }
+    }
+
+    fn has_error(&self, app: &App, i: usize) -> bool {
+        let spec = match self.specs(app).get(i) {
+            Some(s) => *s,
+            None => return false,
+        };
+        let value = self.inputs[i].value().trim();
+        if value.is_empty() {
+            return spec.required;
+        }
+        match spec.kind {
+            Kind::Text => false,
+            Kind::Postcode => !(value.len() == 4 && value.bytes().all(|b| b.is_ascii_digit())),
+            Kind::Date => match dates::parse_flexible(value) {
+                None => true,
+                Some(d) => date_problem(spec.path, d, app).is_some(),
+            },
+        }
+    }
+
+    fn write(&self, app: &mut App, i: usize) {
+        let Some(spec) = self.specs(app).get(i).copied() else {
+            return;
+        };
+        let input = &self.inputs[i];
+        let value = match spec.kind {
+            Kind::Date => input.answer().map(|v| match dates::parse_flexible(&v) {
+                Some(d) => d.format("%Y-%m-%d").to_string(),
+                None => v,
+            }),
+            _ => input.answer(),
+        };
+        app.edit(|r| (spec.set)(r, value));
+        if self.step == Step::MunicipalityAddress {
+            // Keep the case file free of an empty address list.
+            app.edit(|r| {
+                if let Some(m) = r.municipality.as_mut() {
+                    if m.address.as_ref().is_some_and(|a| a.is_empty()) {
+                        m.address = None;
+                    }
+                }
+            });
+        }
+    }
+
+    fn submit(&mut self, app: &App) -> Flow {
+        self.tried = true;
+        match (0..self.inputs.len()).find(|i| self.has_error(app, *i)) {
+            Some(i) => {
+                self.focus = i;
+                Flow::Stay
+            }
+            None => Flow::Next,
+        }
+    }
+
+    fn leave_field(&mut self) {
+        if let Some(t) = self.touched.get_mut(self.focus) {
+            *t = true;
+        }
+    }
+
+    pub fn update(&mut self, app: &mut App, action: Action) -> Flow {
+        let last = self.inputs.len().saturating_sub(1);
+        match action {
+            Action::Back => return Flow::Back,
+            Action::Enter => {
+                self.leave_field();
+                if self.focus < last {
+                    self.focus += 1;
+                } else {
+                    return self.submit(app);
+                }
+            }
+            Action::Tab | Action::Down => {
+                self.leave_field();
+                if self.focus < last {
+                    self.focus += 1;
+                } else if action == Action::Tab {
+                    return self.submit(app);
+                }
+            }
+            Action::BackTab | Action::Up => {
+                self.leave_field();
+                self.focus = self.focus.saturating_sub(1);
+            }
+            other => {
+                let Some(input) = self.inputs.get_mut(self.focus) else {
+                    return Flow::Stay;
+                };
+                match input.handle(&other) {
+                    FieldEvent::Changed => self.write(app, self.focus),
+                    FieldEvent::BackspaceOnEmpty => {
+                        if self.focus == 0 {
+                            return Flow::Back;
+                        }
+                        self.focus -= 1;
+                    }
+                    FieldEvent::Moved | FieldEvent::Ignored => {}
+                }
+            }
+        }
+        Flow::Stay
+    }
+
+    pub fn render(&self, app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
+        let th = &app.theme;
+        let (title, hint) = title_and_hint(app, self.step);
+        let rest = question(app, &title, &hint, area, buf);
+        let specs = self.specs(app);
+        let optional = t(app.ui, "tui.optional");
+        let labels: Vec<String> = specs
+            .iter()
+            .map(|s| {
+                let l = tr(app, &format!("tui.field.{}", s.id));
+                if s.required {
+                    l
+                } else {
+                    format!("{l} ({optional})")
+                }
+            })
+            .collect();
+        let label_w = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0) + 3;
+        let width = usize::from(rest.width);
+        let stacked = label_w + 14 > width;
+        let mut y = rest.y;
+        let mut cursor = None;
+        for (i, spec) in specs.iter().enumerate() {
+            if y >= rest.bottom() {
+                break;
+            }
+            let focused = i == self.focus;
+            let mark = if focused { SELECTED } else { UNSELECTED };
+            let label_style = if focused { th.selected } else { th.label };
+            let field_x;
+            let avail;
+            if stacked {
+                buf.set_string(
+                    rest.x,
+                    y,
+                    format!("{mark}{}", ellipsize(&labels[i], width - 2)),
+                    label_style,
+                );
+                y += 1;
+                if y >= rest.bottom() {
+                    break;
+                }
+                field_x = rest.x + 2;
+                avail = width.saturating_sub(2);
+            } else {
+                buf.set_string(rest.x, y, format!("{mark}{}", labels[i]), label_style);
+                field_x = rest.x + u16::try_from(label_w).unwrap_or(0);
+                avail = width - label_w;
+            }
+            let want = match spec.kind {
+                Kind::Date => 14,
+                Kind::Postcode => 8,
+                Kind::Text => 60,
+            };
+            let w = u16::try_from(want.min(avail)).unwrap_or(10);
+            let field_area = Rect::new(field_x, y, w, 1);
+            let style = if focused { th.field_focus } else { th.field };
+            let pos = self.inputs[i].render(field_area, buf, style, th.base, focused);
+            if focused {
+                cursor = pos;
+            }
+            y += 1;
+            if let Some(note) = self.note(app, i) {
+                let (text, style) = match note {
+                    Note::Error(e) => (format!("{}: {e}", t(app.ui, "word.error")), th.error),
+                    Note::Ok(s) => (s, th.success),
+                    Note::Hint(h) => (h, th.dim),
+                };
+                let indent = if stacked { 2 } else { label_w };
+                let lines = widgets::wrap(&text, u16::try_from(width - indent).unwrap_or(10));
+                for l in lines {
+                    if y >= rest.bottom() {
+                        break;
+                    }
+                    buf.set_string(rest.x + u16::try_from(indent).unwrap_or(0), y, l, style);
+                    y += 1;
+                }
+            }
+            if specs.len() > 1 && !stacked && rest.height as usize > specs.len() * 3 {
+                y += 1;
+            }
+        }
+        cursor
+    }
+}
+
+/// A date that can be read but is not possible for this field.
+fn date_problem(path: &str, d: NaiveDate, app: &App) -> Option<String> {
+    let ui = app.ui;
+    let today = app.today;
+    match path {
+        "decision.date" | "decision.received" => {
+            if d > today {
+                return Some(t(ui, "tui.error.date-future"));
+            }
+            if path == "decision.received" {
+                let decided = date_answer(app.raw.decision.as_ref().and_then(|x| x.date.as_ref()));
+                if decided.is_some_and(|dd| d < dd) {
+                    return Some(t(ui, "tui.error.received-before"));
+                }
+            }
+            None
+        }
+        "applicant.birth_date" => (d > today).then(|| t(ui, "tui.error.date-future")),
+        _ => None,
+    }
+}

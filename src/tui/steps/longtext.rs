@@ -1,0 +1,255 @@
+//! Long texts in a multi-line editor (`ratatui-textarea`): the guided prompts of "why the decision
+//! is wrong" (step 7, each optional, at least one), what the person asks for (step 8, with the
+//! sentence the letter will use when it is left empty), and why a late complaint is late.
+//!
+//! Enter makes a new line; Tab goes on; Ctrl+E opens the text in the person's own editor.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::widgets::{Block, Widget};
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+
+use crate::domain::case::{self, Ground, RawCase};
+use crate::domain::letter::Block as LetterBlock;
+use crate::i18n::{t, tf};
+use crate::render;
+use crate::tui::action::{Action, Effect};
+use crate::tui::app::{App, Flow, Step, letter_ui};
+use crate::tui::widgets;
+
+use super::{question, title_and_hint};
+
+pub struct LongState {
+    pub step: Step,
+    pub area: TextArea<'static>,
+    /// Why the person cannot go on yet.
+    pub error: Option<String>,
+    /// A message from the external editor.
+    pub note: Option<String>,
+}
+
+/// The text of a step in the case.
+pub fn get(step: Step, raw: &RawCase) -> Option<String> {
+    match step {
+        Step::Ground(g) => raw.grounds.as_ref().and_then(|x| x.get(g).cloned()),
+        Step::Outcome => raw.outcome.clone(),
+        Step::LateReason => raw.late_reason.clone(),
+        _ => None,
+    }
+}
+
+fn set(step: Step, raw: &mut RawCase, value: Option<String>) {
+    match step {
+        Step::Ground(g) => *raw.grounds.get_or_insert_with(Default::default).get_mut(g) = value,
+        Step::Outcome => raw.outcome = value,
+        Step::LateReason => raw.late_reason = value,
+        _ => {}
+    }
+}
+
+/// At least one of the grounds has text.
+pub fn has_grounds(raw: &RawCase) -> bool {
+    raw.grounds.as_ref().is_some_and(|g| {
+        Ground::ALL
+            .iter()
+            .any(|x| g.get(*x).is_some_and(|t| !t.trim().is_empty()))
+    })
+}
+
+/// Line breaks as the editor keeps them.
+fn normalise(s: &str) -> String {
+    s.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+fn new_area(text: &str, app: &App) -> TextArea<'static> {
+    let lines: Vec<String> = normalise(text).split('\n').map(str::to_string).collect();
+    let mut area = TextArea::new(lines);
+    area.set_wrap_mode(WrapMode::WordOrGlyph);
+    area.set_cursor_line_style(Style::default());
+    area.set_cursor_style(app.theme.cursor);
+    area.set_style(app.theme.base);
+    area.set_placeholder_text(t(app.ui, "tui.long.placeholder"));
+    area.set_placeholder_style(app.theme.dim);
+    area.set_block(Block::bordered().border_style(app.theme.border));
+    area.move_cursor(CursorMove::Bottom);
+    area.move_cursor(CursorMove::End);
+    area
+}
+
+impl LongState {
+    pub fn new(step: Step, app: &App) -> LongState {
+        let text = get(step, &app.raw).unwrap_or_default();
+        LongState {
+            step,
+            area: new_area(&text, app),
+            error: None,
+            note: None,
+        }
+    }
+
+    /// The text as typed.
+    pub fn text(&self) -> String {
+        self.area.lines().join("\n")
+    }
+
+    fn write(&self, app: &mut App) {
+        let text = self.text();
+        let value = (!text.trim().is_empty()).then_some(text);
+        let step = self.step;
+        app.edit(|r| set(step, r, value));
+    }
+
+    pub fn update(&mut self, app: &mut App, action: Action) -> Flow {
+        match action {
+            Action::Back | Action::BackTab => return Flow::Back,
+            Action::Tab => {
+                self.error = None;
+                if self.step == Step::Ground(Ground::Other) && !has_grounds(&app.raw) {
+                    self.error = Some(t(app.ui, "tui.error.no-grounds"));
+                    return Flow::Stay;
+                }
+                if self.step == Step::LateReason && self.text().trim().is_empty() {
+                    self.error = Some(t(app.ui, "tui.error.late-reason"));
+                    return Flow::Stay;
+                }
+                return Flow::Next;
+            }
+            Action::Editor => return Flow::Effect(Effect::Editor(self.text())),
+            Action::Edit(input) => {
+                self.note = None;
+                if self.area.input(input) {
+                    self.error = None;
+                    self.write(app);
+                }
+            }
+            Action::Paste(s) => {
+                if self.area.insert_str(normalise(&s)) {
+                    self.error = None;
+                    self.write(app);
+                }
+            }
+            _ => {}
+        }
+        Flow::Stay
+    }
+
+    /// The external editor has finished.
+    pub fn editor_done(&mut self, app: &mut App, result: Result<String, String>) {
+        match result {
+            Ok(text) => {
+                let text = normalise(&text);
+                let text = text.strip_suffix('\n').unwrap_or(&text).to_string();
+                self.area = new_area(&text, app);
+                self.note = Some(t(app.ui, "tui.editor.done"));
+                self.error = None;
+                self.write(app);
+            }
+            Err(e) => self.note = Some(tf(app.ui, "tui.editor.failed", &[("reason", e)])),
+        }
+    }
+
+    pub fn render(&self, app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
+        let th = &app.theme;
+        let (title, hint) = title_and_hint(app, self.step);
+        let mut rest = question(app, &title, &hint, area, buf);
+        if self.step == Step::Outcome {
+            if let Some(s) = suggestion(app) {
+                let text = tf(app.ui, "tui.q.outcome.suggestion", &[("text", s)]);
+                let mut lines = widgets::wrap(&text, rest.width);
+                // Keep room for the text field.
+                let max = usize::from(rest.height.saturating_sub(6)).max(1);
+                if lines.len() > max {
+                    lines.truncate(max);
+                    if let Some(l) = lines.last_mut() {
+                        l.push('…');
+                    }
+                }
+                let used = widgets::put_lines(&lines, rest, buf, th.dim);
+                rest = widgets::below(rest, used + 1);
+            }
+        }
+        let message = match (&self.error, &self.note) {
+            (Some(e), _) => Some((format!("{}: {e}", t(app.ui, "word.error")), th.error)),
+            (None, Some(n)) => Some((n.clone(), th.success)),
+            _ => None,
+        };
+        let msg_lines = message
+            .as_ref()
+            .map(|(m, _)| widgets::wrap(m, rest.width))
+            .unwrap_or_default();
+        let msg_h = u16::try_from(msg_lines.len())
+            .unwrap_or(0)
+            .min(rest.height.saturating_sub(3));
+        let box_area = Rect::new(
+            rest.x,
+            rest.y,
+            rest.width,
+            rest.height.saturating_sub(msg_h),
+        );
+        (&self.area).render(box_area, buf);
+        if let Some((_, style)) = message {
+            let ma = Rect::new(rest.x, box_area.bottom(), rest.width, msg_h);
+            widgets::put_lines(&msg_lines, ma, buf, style);
+        }
+        None
+    }
+}
+
+/// What the letter says when the person leaves "what you ask for" empty: the letter is made
+/// with stand-ins for answers not given yet, and the sentence is taken from it.
+pub fn suggestion(app: &App) -> Option<String> {
+    const MARK: &str = "OMSORGSKLAGE-MARK";
+    let ui = letter_ui(&app.raw);
+    let mut raw = app.raw.clone();
+    raw.service.as_ref()?;
+    raw.situation.as_ref()?;
+    let stand_in = t(ui, "tui.outcome.stand-in");
+    let name = t(ui, "tui.outcome.stand-in-name");
+    let fill = |v: &mut Option<String>, with: &str| {
+        if v.as_deref().is_none_or(|s| s.trim().is_empty()) {
+            *v = Some(with.to_string());
+        }
+    };
+    let a = raw.applicant.get_or_insert_with(Default::default);
+    fill(&mut a.name, &name);
+    a.address = Some(stand_in.clone());
+    a.postcode = Some("0000".into());
+    a.city = Some(stand_in.clone());
+    a.birth_date = None;
+    if let Some(r) = raw.representative.as_mut() {
+        r.name = Some(stand_in.clone());
+        r.address = Some(stand_in.clone());
+        r.postcode = Some("0000".into());
+        r.city = Some(stand_in.clone());
+    }
+    raw.municipality = Some(case::RawMunicipality {
+        number: Some("0301".into()),
+        name: None,
+        address: None,
+    });
+    let d = raw.decision.get_or_insert_with(Default::default);
+    let today = app.today.format("%Y-%m-%d").to_string();
+    d.date = Some(today.clone());
+    d.received = Some(today);
+    raw.late_reason = Some(stand_in.clone());
+    fill(&mut raw.service_other, &stand_in);
+    let g = raw.grounds.get_or_insert_with(Default::default);
+    g.other = Some(stand_in);
+    raw.letter_date = None;
+    raw.outcome = None;
+    let blocks = |raw: &RawCase| -> Option<Vec<LetterBlock>> {
+        let case = case::check(raw, app.today).case?;
+        Some(render::complaint(&case).ok()?.blocks)
+    };
+    let plain = blocks(&raw)?;
+    raw.outcome = Some(MARK.into());
+    let marked = blocks(&raw)?;
+    let i = marked
+        .iter()
+        .position(|b| *b == LetterBlock::Paragraph(MARK.into()))?;
+    match plain.get(i) {
+        Some(LetterBlock::Paragraph(p)) => Some(p.clone()),
+        _ => None,
+    }
+}

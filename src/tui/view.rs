@@ -1,0 +1,310 @@
+//! Drawing the whole screen from the wizard's state: the step indicator on top, the screen in the
+//! middle, the help bar at the bottom, and a dialog over it all when one is open. Only reads.
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::widgets::{Block, Clear, Widget};
+
+use crate::i18n::{t, tf};
+
+use super::app::{App, Modal, Section, Step};
+use super::keymap::Mode;
+use super::steps::title_and_hint;
+use super::widgets::help_bar::{self, KeyHelp};
+use super::widgets::{self, step_indicator};
+
+/// The smallest window the wizard draws in.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 15;
+
+/// The keys shown in the help bar: the screen's own, then back, help and quit.
+pub fn keys(app: &App) -> Vec<KeyHelp> {
+    let ui = app.ui;
+    let k = |key: &str, what: &str| (t(ui, key), t(ui, what));
+    if let Some(m) = &app.modal {
+        return match m {
+            Modal::Help(_) => vec![
+                k("tui.key.arrows", "tui.key.read-more"),
+                k("tui.key.esc", "tui.key.close"),
+            ],
+            Modal::ConfirmQuit => vec![
+                k("tui.key.enter-j", "tui.key.quit-yes"),
+                k("tui.key.esc-n", "tui.key.quit-no"),
+            ],
+            Modal::ConfirmOverwrite(..) => {
+                vec![
+                    k("tui.key.j", "tui.key.overwrite-yes"),
+                    k("tui.key.esc-n", "tui.key.overwrite-no"),
+                ]
+            }
+        };
+    }
+    let mut v = app.screen.keys(app);
+    if app.step != Step::Start {
+        v.push(k("tui.key.esc", "tui.key.back"));
+    }
+    let nav = app.mode() == Mode::Nav;
+    v.push(k(
+        if nav {
+            "tui.key.help-nav"
+        } else {
+            "tui.key.help-text"
+        },
+        "tui.key.help",
+    ));
+    v.push(k(
+        if nav {
+            "tui.key.quit-nav"
+        } else {
+            "tui.key.quit-text"
+        },
+        "tui.key.quit",
+    ));
+    v
+}
+
+/// The parts of the window.
+pub struct Areas {
+    pub header: Rect,
+    pub body: Rect,
+    pub rule: Rect,
+    pub help: Rect,
+}
+
+/// Split the window.
+pub fn areas(app: &App, size: Rect) -> Areas {
+    let help_h = help_bar::height(&keys(app), size.width.saturating_sub(2)).clamp(1, 3);
+    let margin = if size.width >= 60 { 2 } else { 1 };
+    let body_top = 2;
+    let body_h = size.height.saturating_sub(body_top + help_h + 1);
+    Areas {
+        header: Rect::new(size.x, size.y, size.width, 1),
+        body: Rect::new(
+            size.x + margin,
+            size.y + body_top,
+            size.width.saturating_sub(2 * margin),
+            body_h,
+        ),
+        rule: Rect::new(size.x, size.y + body_top + body_h, size.width, 1),
+        help: Rect::new(
+            size.x + 1,
+            size.bottom().saturating_sub(help_h),
+            size.width.saturating_sub(2),
+            help_h,
+        ),
+    }
+}
+
+/// The body area for the wizard's current window size.
+pub fn body_area(app: &App) -> Rect {
+    areas(app, Rect::new(0, 0, app.size.0, app.size.1)).body
+}
+
+/// "Steg 4 av 12: Datoene" (with "spørsmål 2 av 7" inside a part with several questions).
+pub fn step_indicator_text(app: &App) -> String {
+    let ui = app.ui;
+    let Some(section) = app.step.section() else {
+        return if app.step == Step::Done {
+            t(ui, "tui.section.done")
+        } else {
+            t(ui, "tui.app-title")
+        };
+    };
+    let path = app.path();
+    let mut sections: Vec<Section> = Vec::new();
+    for s in path.iter().filter_map(|s| s.section()) {
+        if !sections.contains(&s) {
+            sections.push(s);
+        }
+    }
+    let n = sections
+        .iter()
+        .position(|s| *s == section)
+        .map(|i| i + 1)
+        .unwrap_or(1);
+    let mut text = tf(
+        ui,
+        "tui.step-of",
+        &[
+            ("n", n.to_string()),
+            ("total", sections.len().to_string()),
+            ("title", t(ui, section.title_key())),
+        ],
+    );
+    let in_section: Vec<&Step> = path
+        .iter()
+        .filter(|s| s.section() == Some(section))
+        .collect();
+    if in_section.len() > 1 {
+        if let Some(i) = in_section.iter().position(|s| **s == app.step) {
+            text.push(' ');
+            text.push_str(&tf(
+                ui,
+                "tui.question-of",
+                &[
+                    ("n", (i + 1).to_string()),
+                    ("total", in_section.len().to_string()),
+                ],
+            ));
+        }
+    }
+    text
+}
+
+/// Draw the wizard into a frame, and put the terminal cursor where typing goes.
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    if let Some(pos) = render(app, area, frame.buffer_mut()) {
+        frame.set_cursor_position(pos);
+    }
+}
+
+/// Draw the wizard into a buffer; returns where the terminal cursor goes.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    let th = &app.theme;
+    buf.set_style(area, th.base);
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let msg = tf(
+            app.ui,
+            "tui.too-small",
+            &[
+                ("width", MIN_WIDTH.to_string()),
+                ("height", MIN_HEIGHT.to_string()),
+                ("now_width", area.width.to_string()),
+                ("now_height", area.height.to_string()),
+            ],
+        );
+        widgets::put_wrapped(&msg, area, buf, th.title);
+        return None;
+    }
+    let a = areas(app, area);
+    let mut right = t(app.ui, "tui.app-name");
+    if app.counter {
+        right = format!("{right} · {}", t(app.ui, "tui.counter-mode"));
+    }
+    step_indicator::render(&step_indicator_text(app), &right, th, a.header, buf);
+    let cursor = app.screen.render(app, a.body, buf);
+    buf.set_string(
+        a.rule.x,
+        a.rule.y,
+        "─".repeat(usize::from(a.rule.width)),
+        th.dim,
+    );
+    help_bar::render(&keys(app), th, a.help, buf);
+    match &app.modal {
+        None => cursor,
+        Some(m) => {
+            render_modal(app, m, area, buf);
+            None
+        }
+    }
+}
+
+/// The lines of the help dialog at this width.
+fn help_lines(app: &App, width: u16) -> Vec<String> {
+    let ui = app.ui;
+    let (title, _) = title_and_hint(app, app.step);
+    let mut text = format!("{title}\n\n{}", t(ui, &app.step.help_key()));
+    text.push_str(&format!("\n\n{}", t(ui, "tui.help.keys")));
+    widgets::wrap(&text, width)
+}
+
+fn modal_area(area: Rect, want_h: u16) -> Rect {
+    let w = area.width.saturating_sub(4).min(72);
+    let h = want_h.min(area.height.saturating_sub(2));
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+fn help_box(app: &App) -> (Rect, Vec<String>) {
+    let area = Rect::new(0, 0, app.size.0, app.size.1);
+    let probe = modal_area(area, area.height);
+    let lines = help_lines(app, probe.width.saturating_sub(4));
+    let h = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    (modal_area(area, h.max(5)), lines)
+}
+
+/// How far the help can be scrolled.
+pub fn help_max_scroll(app: &App) -> usize {
+    let (b, lines) = help_box(app);
+    lines
+        .len()
+        .saturating_sub(usize::from(b.height.saturating_sub(2)))
+}
+
+fn render_modal(app: &App, m: &Modal, area: Rect, buf: &mut Buffer) {
+    let th = &app.theme;
+    let ui = app.ui;
+    let (title, lines, scroll) = match m {
+        Modal::Help(scroll) => {
+            let probe = modal_area(area, area.height);
+            (
+                t(ui, "tui.help.title"),
+                help_lines(app, probe.width.saturating_sub(4)),
+                *scroll,
+            )
+        }
+        Modal::ConfirmQuit => {
+            let probe = modal_area(area, area.height);
+            let key = if app.counter {
+                "tui.quit.unsaved-counter"
+            } else {
+                "tui.quit.unsaved"
+            };
+            let text = format!(
+                "{}\n\n{}\n\n{}",
+                t(ui, "tui.quit.question"),
+                t(ui, key),
+                t(ui, "tui.quit.choices")
+            );
+            (
+                t(ui, "tui.quit.title"),
+                widgets::wrap(&text, probe.width.saturating_sub(4)),
+                0,
+            )
+        }
+        Modal::ConfirmOverwrite(_, files) => {
+            let probe = modal_area(area, area.height);
+            let list: Vec<String> = files.iter().map(|f| format!("  {}", f.display())).collect();
+            let text = format!(
+                "{}\n{}\n\n{}\n\n{}",
+                t(ui, "tui.overwrite.question"),
+                list.join("\n"),
+                t(ui, "tui.overwrite.explain"),
+                t(ui, "tui.overwrite.choices")
+            );
+            (
+                t(ui, "tui.overwrite.title"),
+                widgets::wrap(&text, probe.width.saturating_sub(4)),
+                0,
+            )
+        }
+    };
+    let h = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX).max(5);
+    let b = modal_area(area, h);
+    Clear.render(b, buf);
+    buf.set_style(b, th.base);
+    let block = Block::bordered()
+        .border_style(th.border)
+        .title(format!(" {title} "));
+    let inner = block.inner(b);
+    block.render(b, buf);
+    let inner = Rect::new(
+        inner.x + 1,
+        inner.y,
+        inner.width.saturating_sub(2),
+        inner.height,
+    );
+    let h = usize::from(inner.height);
+    for (n, l) in lines.iter().skip(scroll).take(h).enumerate() {
+        buf.set_string(inner.x, inner.y + u16::try_from(n).unwrap_or(0), l, th.base);
+    }
+    if lines.len() > scroll + h {
+        buf.set_string(b.right().saturating_sub(3), b.bottom() - 1, "↓", th.dim);
+    }
+}

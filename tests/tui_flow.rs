@@ -1,0 +1,480 @@
+//! The wizard driven by key presses: where each answer leads, back navigation that keeps
+//! answers, the check-answers change loop, the branches (representative, omsorgsbolig,
+//! trygghetsalarm, late complaint), and the preview equal to the text letter.
+
+mod tui_common;
+
+use crossterm::event::{KeyCode, KeyModifiers};
+use omsorgsklage::domain::case::{self, Ground};
+use omsorgsklage::render;
+use omsorgsklage::tui::action::{Action, Effect, ExportFormat, ExportJob};
+use omsorgsklage::tui::app::{Modal, Step, path, step_for_field};
+use omsorgsklage::tui::export;
+use omsorgsklage::tui::steps::preview::letter_text;
+use tui_common::*;
+
+/// Press ↓ until the row starting with `label` is selected (check answers).
+fn select_row(app: &mut omsorgsklage::tui::App, label: &str) {
+    for _ in 0..120 {
+        if screen_text(app)
+            .lines()
+            .any(|l| l.trim_start().starts_with(&format!("▶ {label}")))
+        {
+            return;
+        }
+        press(app, KeyCode::Down);
+    }
+    panic!("no row {label}:\n{}", screen_text(app));
+}
+
+#[test]
+fn a_new_case_walks_through_every_step_in_order() {
+    let mut app = new_app();
+    assert_eq!(app.step(), Step::Start);
+    enter(&mut app);
+    assert_eq!(app.step(), Step::Who);
+    assert_eq!(app.raw().language.as_deref(), Some("nb"));
+    press(&mut app, KeyCode::Char('1'));
+    assert_eq!(app.step(), Step::Service);
+    type_text(&mut app, "praktisk");
+    enter(&mut app);
+    assert_eq!(app.raw().service.as_deref(), Some("praktisk-bistand"));
+    assert_eq!(app.step(), Step::Situation);
+    press(&mut app, KeyCode::Char('1'));
+    assert_eq!(app.raw().situation.as_deref(), Some("avslag"));
+    assert_eq!(app.step(), Step::DecisionDate);
+    type_text(&mut app, "02.11.2026\n");
+    assert_eq!(app.raw().decision.as_ref().and_then(|d| d.date.as_deref()), Some("2026-11-02"));
+    assert_eq!(app.step(), Step::Received);
+    type_text(&mut app, "2026-11-05\n");
+    assert_eq!(app.step(), Step::Rights);
+    assert!(screen_text(&app).contains("torsdag 3. desember 2026"));
+    enter(&mut app);
+    assert_eq!(app.step(), Step::Decision);
+    type_text(&mut app, "26/1\n\n");
+    assert_eq!(app.step(), Step::Ground(Ground::Health));
+    type_text(&mut app, "Jeg har KOLS.");
+    for g in Ground::ALL {
+        assert_eq!(app.step(), Step::Ground(g));
+        tab(&mut app);
+    }
+    assert_eq!(app.step(), Step::Outcome);
+    tab(&mut app);
+    assert_eq!(app.step(), Step::Requests);
+    tab(&mut app);
+    assert_eq!(app.step(), Step::Attachments);
+    tab(&mut app);
+    assert_eq!(app.step(), Step::Applicant);
+    type_text(&mut app, "Kari Nordmann\nStorgata 1\n9008\nTromsø\n\n\n\n");
+    assert_eq!(app.step(), Step::Municipality);
+    // The town is suggested as the municipality.
+    assert!(screen_text(&app).contains("▶ Tromsø"));
+    enter(&mut app);
+    assert_eq!(app.step(), Step::MunicipalityAddress);
+    type_text(&mut app, "Postboks 6900\n9299 Tromsø\n\n");
+    assert_eq!(app.step(), Step::Check);
+    assert!(!screen_text(&app).contains("Dette må rettes"), "{}", screen_text(&app));
+    tab(&mut app);
+    assert_eq!(app.step(), Step::Preview);
+    enter(&mut app);
+    assert_eq!(app.step(), Step::Done);
+    assert!(case::check(app.raw(), today()).case.is_some());
+}
+
+#[test]
+fn esc_goes_back_and_keeps_every_answer() {
+    let mut app = new_app();
+    enter(&mut app);
+    press(&mut app, KeyCode::Char('2'));
+    assert_eq!(app.step(), Step::Relation);
+    type_text(&mut app, "datter\n");
+    assert_eq!(app.step(), Step::Fullmakt);
+    esc(&mut app);
+    assert_eq!(app.step(), Step::Relation);
+    assert!(screen_text(&app).contains("[datter"));
+    esc(&mut app);
+    assert_eq!(app.step(), Step::Who);
+    // The answer "someone else" is still chosen.
+    assert!(screen_text(&app).contains("(x) 2."));
+    enter(&mut app);
+    assert_eq!(app.step(), Step::Relation);
+    let rep = app.raw().representative.clone().expect("representative");
+    assert_eq!(rep.relation.as_deref(), Some("datter"));
+}
+
+#[test]
+fn backspace_on_an_empty_field_goes_back_but_a_held_key_does_not() {
+    let mut app = app_at(daughter_case(), Step::ServiceOther);
+    // Not in the path for hjemmesykepleie: lands on check answers.
+    assert_eq!(app.step(), Step::Check);
+    let mut app = app_at(daughter_case(), Step::Relation);
+    for _ in 0.."datter".len() {
+        app.update(Action::BackspaceHeld);
+    }
+    assert_eq!(app.step(), Step::Relation);
+    app.update(Action::BackspaceHeld);
+    assert_eq!(app.step(), Step::Relation, "a held key never goes back");
+    app.update(Action::Backspace);
+    assert_eq!(app.step(), Step::Who, "a fresh press on an empty field goes back");
+}
+
+#[test]
+fn change_from_check_answers_returns_there_after_enter() {
+    let mut app = app_at(daughter_case(), Step::Check);
+    select_row(&mut app, "Mottatt");
+    enter(&mut app);
+    assert_eq!(app.step(), Step::Received);
+    press_mod(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    type_text(&mut app, "06.11.2026");
+    enter(&mut app);
+    assert_eq!(app.step(), Step::Check);
+    assert_eq!(
+        app.raw().decision.as_ref().and_then(|d| d.received.as_deref()),
+        Some("2026-11-06")
+    );
+    assert!(screen_text(&app).contains("6. november 2026"));
+    // Esc during a change also comes back to check answers, and keeps the answer.
+    select_row(&mut app, "Saksnummer");
+    enter(&mut app);
+    assert_eq!(app.step(), Step::Decision);
+    type_text(&mut app, "-B");
+    esc(&mut app);
+    assert_eq!(app.step(), Step::Check);
+    assert_eq!(
+        app.raw().decision.as_ref().and_then(|d| d.reference.as_deref()),
+        Some("26/1234-B")
+    );
+}
+
+#[test]
+fn a_change_that_opens_new_questions_asks_them_before_returning() {
+    let mut raw = daughter_case();
+    raw.representative = None;
+    let mut app = app_at(raw, Step::Check);
+    select_row(&mut app, "Hvem skriver");
+    enter(&mut app);
+    assert_eq!(app.step(), Step::Who);
+    press(&mut app, KeyCode::Char('2'));
+    assert_eq!(app.step(), Step::Relation);
+    type_text(&mut app, "sønn\n");
+    assert_eq!(app.step(), Step::Fullmakt);
+    press(&mut app, KeyCode::Char('1'));
+    // The representative's name and address are new questions too.
+    assert_eq!(app.step(), Step::Representative);
+    type_text(&mut app, "Per Hansen\nFjellveien 3\n9010\nTromsø\n\n\n");
+    assert_eq!(app.step(), Step::Check);
+}
+
+#[test]
+fn the_representative_branch_adds_and_removes_its_questions() {
+    let raw = daughter_case();
+    let with = path(&raw, omsorgsklage::i18n::Ui::Nb, today());
+    for s in [Step::Relation, Step::Fullmakt, Step::Representative] {
+        assert!(with.contains(&s), "{s:?}");
+    }
+    let mut app = app_at(raw, Step::Who);
+    press(&mut app, KeyCode::Char('1'));
+    assert_eq!(app.step(), Step::Service);
+    assert!(app.raw().representative.is_none());
+    assert!(!app.path().contains(&Step::Relation));
+    // Changing back brings the representative's answers back.
+    esc(&mut app);
+    assert_eq!(app.step(), Step::Who);
+    press(&mut app, KeyCode::Char('2'));
+    let rep = app.raw().representative.clone().expect("restored");
+    assert_eq!(rep.name.as_deref(), Some("Kari Hansen"));
+    // The letter then has both names.
+    let text = letter_text(app.raw(), today(), omsorgsklage::i18n::Ui::Nb).expect("letter");
+    assert!(text.contains("Kari Hansen") && text.contains("Ola Hansen"));
+}
+
+#[test]
+fn omsorgsbolig_leads_to_the_routing_screen_and_a_three_week_deadline() {
+    let mut app = app_at(empty_case(), Step::Service);
+    type_text(&mut app, "omsorgsbolig");
+    let s = screen_text(&app);
+    assert!(s.contains("▶ Omsorgsbolig"), "{s}");
+    assert!(s.contains("Dette er ikke en helse- og"), "{s}");
+    enter(&mut app);
+    assert_eq!(app.step(), Step::Routing);
+    let s = screen_text(&app);
+    assert!(s.contains("klagenemnd"), "{s}");
+    assert!(s.contains("tre uker"), "{s}");
+    assert!(s.contains("forvaltningsloven § 29"), "{s}");
+    enter(&mut app);
+    assert_eq!(app.step(), Step::Situation);
+    press(&mut app, KeyCode::Char('1'));
+    type_text(&mut app, "02.11.2026\n05.11.2026\n");
+    assert_eq!(app.step(), Step::Rights);
+    let s = screen_text(&app);
+    assert!(s.contains("torsdag 26. november 2026"), "three weeks: {s}");
+    assert!(!s.contains("Statsforvalteren"), "{s}");
+}
+
+#[test]
+fn trygghetsalarm_asks_which_law_the_decision_cites() {
+    let mut app = app_at(empty_case(), Step::Service);
+    type_text(&mut app, "trygghet");
+    enter(&mut app);
+    assert_eq!(app.step(), Step::RouteLaw);
+    press(&mut app, KeyCode::Char('1'));
+    assert_eq!(
+        app.raw().decision.as_ref().and_then(|d| d.route.as_deref()),
+        Some("statsforvalteren")
+    );
+    // Care route: no routing screen.
+    assert_eq!(app.step(), Step::Situation);
+    esc(&mut app);
+    assert_eq!(app.step(), Step::RouteLaw);
+    press(&mut app, KeyCode::Char('2'));
+    assert_eq!(app.step(), Step::Routing);
+    esc(&mut app);
+    press(&mut app, KeyCode::Char('3'));
+    assert_eq!(app.raw().decision.as_ref().and_then(|d| d.route.as_deref()), None);
+    assert_eq!(app.step(), Step::Routing);
+}
+
+#[test]
+fn a_late_complaint_asks_why_it_is_late() {
+    let mut raw = daughter_case();
+    raw.late_reason = None;
+    let mut app = app_at(raw, Step::DecisionDate);
+    press_mod(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    type_text(&mut app, "01.09.2026\n");
+    press_mod(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    type_text(&mut app, "03.09.2026\n");
+    assert_eq!(app.step(), Step::Rights);
+    let s = screen_text(&app);
+    assert!(s.contains("torsdag 1. oktober 2026"), "{s}");
+    enter(&mut app);
+    assert_eq!(app.step(), Step::LateReason);
+    tab(&mut app);
+    assert_eq!(app.step(), Step::LateReason, "the reason is needed");
+    assert!(screen_text(&app).contains("Feil:"));
+    type_text(&mut app, "Far lå på sykehus i hele september.");
+    tab(&mut app);
+    assert_eq!(app.step(), Step::Decision);
+    assert!(app.raw().late_reason.as_deref().is_some_and(|r| r.contains("sykehus")));
+    let text = letter_text(app.raw(), today(), omsorgsklage::i18n::Ui::Nb).expect("letter");
+    assert!(text.contains("sykehus"));
+}
+
+#[test]
+fn dates_are_checked_as_typed() {
+    let mut app = app_at(empty_case(), Step::DecisionDate);
+    type_text(&mut app, "31.02.2026");
+    assert!(screen_text(&app).contains("«31.02.2026» er ikke en dato"));
+    enter(&mut app);
+    assert_eq!(app.step(), Step::DecisionDate, "an impossible date cannot be passed");
+    press_mod(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    type_text(&mut app, "05.11.2026");
+    assert!(screen_text(&app).contains("✓ torsdag 5. november 2026"));
+    enter(&mut app);
+    assert_eq!(app.step(), Step::Received);
+    type_text(&mut app, "04.11.2026");
+    assert!(screen_text(&app).contains("før datoen på vedtaket"));
+    enter(&mut app);
+    assert_eq!(app.step(), Step::Received);
+}
+
+#[test]
+fn at_least_one_ground_is_needed() {
+    let mut raw = daughter_case();
+    raw.grounds = None;
+    let mut app = app_at(raw, Step::Ground(Ground::Other));
+    tab(&mut app);
+    assert_eq!(app.step(), Step::Ground(Ground::Other));
+    assert!(screen_text(&app).contains("minst én grunn"));
+    app.update(Action::Paste("Kommunen har ikke snakket med far.\r\nIkke med fastlegen heller.".into()));
+    tab(&mut app);
+    assert_eq!(app.step(), Step::Outcome);
+    assert_eq!(
+        app.raw().grounds.as_ref().and_then(|g| g.other.as_deref()),
+        Some("Kommunen har ikke snakket med far.\nIkke med fastlegen heller.")
+    );
+}
+
+#[test]
+fn the_preview_is_exactly_the_text_letter() {
+    let raw = daughter_case();
+    let app = app_at(raw.clone(), Step::Preview);
+    assert_eq!(app.step(), Step::Preview);
+    let checked = case::check(&raw, today());
+    let c = checked.case.expect("complete case");
+    let expected = render::text::render(&render::complaint(&c).expect("letter"));
+    assert_eq!(letter_text(&raw, today(), omsorgsklage::i18n::Ui::Nb), Ok(expected.clone()));
+    // What is on screen are the letter's first lines, unchanged.
+    let s = screen_text(&app);
+    let first: Vec<&str> = expected.lines().take(8).collect();
+    let shown: Vec<String> = s.lines().skip(6).take(8).map(|l| l.trim_end().to_string()).collect();
+    assert_eq!(shown, first);
+    // And scrolling to the end shows its last line.
+    let mut app = app;
+    press(&mut app, KeyCode::End);
+    let last = expected.lines().last().expect("last line");
+    assert!(screen_text(&app).contains(last));
+}
+
+#[test]
+fn quitting_asks_only_when_answers_are_unsaved() {
+    let mut app = new_app();
+    assert_eq!(press(&mut app, KeyCode::Char('q')), Effect::Quit);
+    let mut app = new_app();
+    enter(&mut app);
+    press(&mut app, KeyCode::Char('1'));
+    assert!(app.is_dirty());
+    // `q` in a text field is a letter.
+    assert_eq!(app.step(), Step::Service);
+    assert_eq!(press(&mut app, KeyCode::Char('q')), Effect::None);
+    assert_eq!(app.modal(), None);
+    assert_eq!(press_mod(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL), Effect::None);
+    assert_eq!(app.modal(), Some(&Modal::ConfirmQuit));
+    assert_eq!(press(&mut app, KeyCode::Char('n')), Effect::None);
+    assert_eq!(app.modal(), None);
+    press_mod(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert_eq!(press(&mut app, KeyCode::Char('j')), Effect::Quit);
+}
+
+#[test]
+fn help_opens_with_question_mark_or_f1_and_closes_with_esc() {
+    let mut app = app_at(daughter_case(), Step::Situation);
+    press(&mut app, KeyCode::Char('?'));
+    assert_eq!(app.modal(), Some(&Modal::Help(0)));
+    assert!(screen_text(&app).contains("Hjelp"));
+    esc(&mut app);
+    assert_eq!(app.modal(), None);
+    assert_eq!(app.step(), Step::Situation);
+    let mut app = app_at(daughter_case(), Step::Applicant);
+    press(&mut app, KeyCode::F(1));
+    assert!(app.modal().is_some());
+}
+
+#[test]
+fn the_step_indicator_counts_the_parts_of_the_current_path() {
+    let app = app_at(daughter_case(), Step::DecisionDate);
+    let s = screen_text(&app);
+    assert!(s.lines().next().is_some_and(|l| l.contains("Steg 4 av 12: Datoene (spørsmål 1 av 2)")), "{s}");
+    let app = app_at(daughter_case(), Step::Ground(Ground::Safety));
+    assert!(screen_text(&app).contains("(spørsmål 3 av 7)"));
+}
+
+#[test]
+fn every_problem_of_an_empty_case_leads_to_a_screen() {
+    let raw = empty_case();
+    let p = path(&raw, omsorgsklage::i18n::Ui::Nb, today());
+    for problem in case::check(&raw, today()).problems {
+        let step = step_for_field(&problem.field).unwrap_or_else(|| panic!("{}", problem.field));
+        assert!(p.contains(&step), "{} → {step:?}", problem.field);
+    }
+    // And following the first error from check answers goes to its screen.
+    let mut app = app_at(raw, Step::Check);
+    assert!(screen_text(&app).contains("Dette må rettes"));
+    enter(&mut app);
+    assert_ne!(app.step(), Step::Check);
+}
+
+#[test]
+fn step_ids_round_trip_for_drafts() {
+    for s in Step::all() {
+        assert_eq!(Step::from_id(&s.id()), Some(s));
+    }
+    let app = app_at(daughter_case(), Step::Decision);
+    let again = app_at(app.raw().clone(), Step::from_id(&app.step().id()).expect("id"));
+    assert_eq!(again.step(), Step::Decision);
+    assert_eq!(again.raw(), app.raw());
+}
+
+#[test]
+fn export_writes_text_and_never_overwrites_without_asking() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let base = dir.path().join("klage");
+    let job = ExportJob {
+        ui: omsorgsklage::i18n::Ui::Nb,
+        raw: daughter_case(),
+        today: today(),
+        format: ExportFormat::Text,
+        base: base.clone(),
+        fullmakt: false,
+        overwrite: false,
+    };
+    let report = export::run(&job);
+    assert_eq!(report.written, vec![dir.path().join("klage.txt")]);
+    let text = std::fs::read_to_string(dir.path().join("klage.txt")).expect("read");
+    assert_eq!(Ok(text), letter_text(&daughter_case(), today(), omsorgsklage::i18n::Ui::Nb));
+    // Again: nothing is written, the file is reported.
+    let again = export::run(&job);
+    assert!(again.written.is_empty());
+    assert_eq!(again.exists, vec![dir.path().join("klage.txt")]);
+    // Through the wizard: the report opens the question, "j" repeats with overwrite.
+    let mut app = app_at(daughter_case(), Step::Done);
+    app.update(Action::ExportDone(again));
+    assert!(matches!(app.modal(), Some(Modal::ConfirmOverwrite(..))));
+    match press(&mut app, KeyCode::Char('j')) {
+        Effect::Export(j) => assert!(j.overwrite),
+        e => panic!("{e:?}"),
+    }
+}
+
+#[test]
+fn the_pdf_error_is_shown_when_the_pdf_cannot_be_made() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let job = ExportJob {
+        ui: omsorgsklage::i18n::Ui::Nb,
+        raw: daughter_case(),
+        today: today(),
+        format: ExportFormat::Both,
+        base: dir.path().join("klage"),
+        fullmakt: false,
+        overwrite: false,
+    };
+    let report = export::run(&job);
+    assert!(report.written.contains(&dir.path().join("klage.txt")));
+    match omsorgsklage::render::pdf::render(
+        &render::complaint(&case::check(&daughter_case(), today()).case.expect("case")).expect("letter"),
+    ) {
+        Ok(_) => assert!(report.written.contains(&dir.path().join("klage.pdf"))),
+        Err(e) => assert!(report.errors.iter().any(|m| m.contains(&e.to_string())), "{report:?}"),
+    }
+}
+
+#[test]
+fn the_done_screen_saves_to_the_typed_path() {
+    let mut app = app_at(daughter_case(), Step::Done);
+    press(&mut app, KeyCode::Down);
+    press_mod(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    type_text(&mut app, "/tmp/brev.txt");
+    match enter(&mut app) {
+        Effect::Export(job) => {
+            assert_eq!(job.base, std::path::PathBuf::from("/tmp/brev"));
+            assert_eq!(job.format, ExportFormat::Text);
+        }
+        e => panic!("{e:?}"),
+    }
+}
+
+#[test]
+fn the_editor_result_replaces_the_text() {
+    let mut app = app_at(daughter_case(), Step::Ground(Ground::Safety));
+    match press_mod(&mut app, KeyCode::Char('e'), KeyModifiers::CONTROL) {
+        Effect::Editor(text) => assert_eq!(text, ""),
+        e => panic!("{e:?}"),
+    }
+    app.update(Action::EditorDone(Ok("Far har falt to ganger.\n".into())));
+    assert_eq!(
+        app.raw().grounds.as_ref().and_then(|g| g.safety.as_deref()),
+        Some("Far har falt to ganger.")
+    );
+}
+
+#[test]
+fn a_small_window_shows_a_message_and_resizing_redraws() {
+    let mut app = app_at(daughter_case(), Step::Situation);
+    app.update(Action::Resize(39, 14));
+    let s = screen_sized(&app, 39, 14);
+    assert!(s.contains("for lite"), "{s}");
+    // Keys do nothing meanwhile, except quitting.
+    press(&mut app, KeyCode::Char('1'));
+    assert_eq!(app.step(), Step::Situation);
+    app.update(Action::Resize(80, 24));
+    assert!(screen_text(&app).contains("Hva skjedde?"));
+}
