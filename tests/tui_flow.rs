@@ -44,7 +44,10 @@ fn a_new_case_walks_through_every_step_in_order() {
     assert_eq!(app.raw().situation.as_deref(), Some("avslag"));
     assert_eq!(app.step(), Step::DecisionDate);
     type_text(&mut app, "02.11.2026\n");
-    assert_eq!(app.raw().decision.as_ref().and_then(|d| d.date.as_deref()), Some("2026-11-02"));
+    assert_eq!(
+        app.raw().decision.as_ref().and_then(|d| d.date.as_deref()),
+        Some("2026-11-02")
+    );
     assert_eq!(app.step(), Step::Received);
     type_text(&mut app, "2026-11-05\n");
     assert_eq!(app.step(), Step::Rights);
@@ -73,7 +76,11 @@ fn a_new_case_walks_through_every_step_in_order() {
     assert_eq!(app.step(), Step::MunicipalityAddress);
     type_text(&mut app, "Postboks 6900\n9299 Tromsø\n\n");
     assert_eq!(app.step(), Step::Check);
-    assert!(!screen_text(&app).contains("Dette må rettes"), "{}", screen_text(&app));
+    assert!(
+        !screen_text(&app).contains("Dette må rettes"),
+        "{}",
+        screen_text(&app)
+    );
     tab(&mut app);
     assert_eq!(app.step(), Step::Preview);
     enter(&mut app);
@@ -104,7 +111,7 @@ fn esc_goes_back_and_keeps_every_answer() {
 
 #[test]
 fn backspace_on_an_empty_field_goes_back_but_a_held_key_does_not() {
-    let mut app = app_at(daughter_case(), Step::ServiceOther);
+    let app = app_at(daughter_case(), Step::ServiceOther);
     // Not in the path for hjemmesykepleie: lands on check answers.
     assert_eq!(app.step(), Step::Check);
     let mut app = app_at(daughter_case(), Step::Relation);
@@ -115,7 +122,11 @@ fn backspace_on_an_empty_field_goes_back_but_a_held_key_does_not() {
     app.update(Action::BackspaceHeld);
     assert_eq!(app.step(), Step::Relation, "a held key never goes back");
     app.update(Action::Backspace);
-    assert_eq!(app.step(), Step::Who, "a fresh press on an empty field goes back");
+    assert_eq!(
+        app.step(),
+        Step::Who,
+        "a fresh press on an empty field goes back"
+    );
 }
 
 #[test]
@@ -129,7 +140,10 @@ fn change_from_check_answers_returns_there_after_enter() {
     enter(&mut app);
     assert_eq!(app.step(), Step::Check);
     assert_eq!(
-        app.raw().decision.as_ref().and_then(|d| d.received.as_deref()),
+        app.raw()
+            .decision
+            .as_ref()
+            .and_then(|d| d.received.as_deref()),
         Some("2026-11-06")
     );
     assert!(screen_text(&app).contains("6. november 2026"));
@@ -141,7 +155,10 @@ fn change_from_check_answers_returns_there_after_enter() {
     esc(&mut app);
     assert_eq!(app.step(), Step::Check);
     assert_eq!(
-        app.raw().decision.as_ref().and_then(|d| d.reference.as_deref()),
+        app.raw()
+            .decision
+            .as_ref()
+            .and_then(|d| d.reference.as_deref()),
         Some("26/1234-B")
     );
 }
@@ -230,7 +247,10 @@ fn trygghetsalarm_asks_which_law_the_decision_cites() {
     assert_eq!(app.step(), Step::Routing);
     esc(&mut app);
     press(&mut app, KeyCode::Char('3'));
-    assert_eq!(app.raw().decision.as_ref().and_then(|d| d.route.as_deref()), None);
+    assert_eq!(
+        app.raw().decision.as_ref().and_then(|d| d.route.as_deref()),
+        None
+    );
     assert_eq!(app.step(), Step::Routing);
 }
 
@@ -254,7 +274,12 @@ fn a_late_complaint_asks_why_it_is_late() {
     type_text(&mut app, "Far lå på sykehus i hele september.");
     tab(&mut app);
     assert_eq!(app.step(), Step::Decision);
-    assert!(app.raw().late_reason.as_deref().is_some_and(|r| r.contains("sykehus")));
+    assert!(
+        app.raw()
+            .late_reason
+            .as_deref()
+            .is_some_and(|r| r.contains("sykehus"))
+    );
     let text = letter_text(app.raw(), today(), omsorgsklage::i18n::Ui::Nb).expect("letter");
     assert!(text.contains("sykehus"));
 }
@@ -265,7 +290,11 @@ fn dates_are_checked_as_typed() {
     type_text(&mut app, "31.02.2026");
     assert!(screen_text(&app).contains("«31.02.2026» er ikke en dato"));
     enter(&mut app);
-    assert_eq!(app.step(), Step::DecisionDate, "an impossible date cannot be passed");
+    assert_eq!(
+        app.step(),
+        Step::DecisionDate,
+        "an impossible date cannot be passed"
+    );
     press_mod(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
     type_text(&mut app, "05.11.2026");
     assert!(screen_text(&app).contains("✓ torsdag 5. november 2026"));
@@ -285,7 +314,9 @@ fn at_least_one_ground_is_needed() {
     tab(&mut app);
     assert_eq!(app.step(), Step::Ground(Ground::Other));
     assert!(screen_text(&app).contains("minst én grunn"));
-    app.update(Action::Paste("Kommunen har ikke snakket med far.\r\nIkke med fastlegen heller.".into()));
+    app.update(Action::Paste(
+        "Kommunen har ikke snakket med far.\r\nIkke med fastlegen heller.".into(),
+    ));
     tab(&mut app);
     assert_eq!(app.step(), Step::Outcome);
     assert_eq!(
@@ -302,11 +333,19 @@ fn the_preview_is_exactly_the_text_letter() {
     let checked = case::check(&raw, today());
     let c = checked.case.expect("complete case");
     let expected = render::text::render(&render::complaint(&c).expect("letter"));
-    assert_eq!(letter_text(&raw, today(), omsorgsklage::i18n::Ui::Nb), Ok(expected.clone()));
+    assert_eq!(
+        letter_text(&raw, today(), omsorgsklage::i18n::Ui::Nb),
+        Ok(expected.clone())
+    );
     // What is on screen are the letter's first lines, unchanged.
     let s = screen_text(&app);
     let first: Vec<&str> = expected.lines().take(8).collect();
-    let shown: Vec<String> = s.lines().skip(6).take(8).map(|l| l.trim_end().to_string()).collect();
+    let shown: Vec<String> = s
+        .lines()
+        .skip(6)
+        .take(8)
+        .map(|l| l.trim_end().to_string())
+        .collect();
     assert_eq!(shown, first);
     // And scrolling to the end shows its last line.
     let mut app = app;
@@ -327,7 +366,10 @@ fn quitting_asks_only_when_answers_are_unsaved() {
     assert_eq!(app.step(), Step::Service);
     assert_eq!(press(&mut app, KeyCode::Char('q')), Effect::None);
     assert_eq!(app.modal(), None);
-    assert_eq!(press_mod(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL), Effect::None);
+    assert_eq!(
+        press_mod(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL),
+        Effect::None
+    );
     assert_eq!(app.modal(), Some(&Modal::ConfirmQuit));
     assert_eq!(press(&mut app, KeyCode::Char('n')), Effect::None);
     assert_eq!(app.modal(), None);
@@ -353,7 +395,12 @@ fn help_opens_with_question_mark_or_f1_and_closes_with_esc() {
 fn the_step_indicator_counts_the_parts_of_the_current_path() {
     let app = app_at(daughter_case(), Step::DecisionDate);
     let s = screen_text(&app);
-    assert!(s.lines().next().is_some_and(|l| l.contains("Steg 4 av 12: Datoene (spørsmål 1 av 2)")), "{s}");
+    assert!(
+        s.lines()
+            .next()
+            .is_some_and(|l| l.contains("Steg 4 av 12: Datoene (spørsmål 1 av 2)")),
+        "{s}"
+    );
     let app = app_at(daughter_case(), Step::Ground(Ground::Safety));
     assert!(screen_text(&app).contains("(spørsmål 3 av 7)"));
 }
@@ -379,7 +426,10 @@ fn step_ids_round_trip_for_drafts() {
         assert_eq!(Step::from_id(&s.id()), Some(s));
     }
     let app = app_at(daughter_case(), Step::Decision);
-    let again = app_at(app.raw().clone(), Step::from_id(&app.step().id()).expect("id"));
+    let again = app_at(
+        app.raw().clone(),
+        Step::from_id(&app.step().id()).expect("id"),
+    );
     assert_eq!(again.step(), Step::Decision);
     assert_eq!(again.raw(), app.raw());
 }
@@ -400,7 +450,10 @@ fn export_writes_text_and_never_overwrites_without_asking() {
     let report = export::run(&job);
     assert_eq!(report.written, vec![dir.path().join("klage.txt")]);
     let text = std::fs::read_to_string(dir.path().join("klage.txt")).expect("read");
-    assert_eq!(Ok(text), letter_text(&daughter_case(), today(), omsorgsklage::i18n::Ui::Nb));
+    assert_eq!(
+        Ok(text),
+        letter_text(&daughter_case(), today(), omsorgsklage::i18n::Ui::Nb)
+    );
     // Again: nothing is written, the file is reported.
     let again = export::run(&job);
     assert!(again.written.is_empty());
@@ -430,10 +483,14 @@ fn the_pdf_error_is_shown_when_the_pdf_cannot_be_made() {
     let report = export::run(&job);
     assert!(report.written.contains(&dir.path().join("klage.txt")));
     match omsorgsklage::render::pdf::render(
-        &render::complaint(&case::check(&daughter_case(), today()).case.expect("case")).expect("letter"),
+        &render::complaint(&case::check(&daughter_case(), today()).case.expect("case"))
+            .expect("letter"),
     ) {
         Ok(_) => assert!(report.written.contains(&dir.path().join("klage.pdf"))),
-        Err(e) => assert!(report.errors.iter().any(|m| m.contains(&e.to_string())), "{report:?}"),
+        Err(e) => assert!(
+            report.errors.iter().any(|m| m.contains(&e.to_string())),
+            "{report:?}"
+        ),
     }
 }
 

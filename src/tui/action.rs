@@ -68,7 +68,7 @@ pub enum Effect {
     /// Restore the terminal and leave.
     Quit,
     /// Write the letter to files.
-    Export(ExportJob),
+    Export(Box<ExportJob>),
     /// Run the external editor on this text.
     Editor(String),
 }

@@ -561,7 +561,7 @@ impl App {
                     self.modal = None;
                     let mut job = *job;
                     job.overwrite = true;
-                    Effect::Export(job)
+                    Effect::Export(Box::new(job))
                 }
                 Action::Enter | Action::Back | Action::Char('n' | 'N') => {
                     self.modal = None;

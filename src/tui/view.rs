@@ -287,7 +287,10 @@ fn render_modal(app: &App, m: &Modal, area: Rect, buf: &mut Buffer) {
     };
     let h = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX).max(5);
     let b = modal_area(area, h);
-    Clear.render(b, buf);
+    // Clear whole rows, so that no text of the screen below sticks out beside the dialog.
+    let band = Rect::new(area.x, b.y, area.width, b.height);
+    Clear.render(band, buf);
+    buf.set_style(band, th.base);
     buf.set_style(b, th.base);
     let block = Block::bordered()
         .border_style(th.border)

@@ -170,7 +170,7 @@ fn answers(app: &App) -> Vec<(String, Vec<Answer>)> {
     let mut decision_rows = vec![
         a(
             "tui.check.decision-date",
-            &["decision.date", "decision"],
+            &["decision.date"],
             date_value(app, &d.date),
             Step::DecisionDate,
         ),
@@ -220,7 +220,7 @@ fn answers(app: &App) -> Vec<(String, Vec<Answer>)> {
     let mut complaint_rows = Vec::new();
     for ground in Ground::ALL {
         let fields: &'static [&'static str] = match ground {
-            Ground::Health => &["grounds.health", "grounds"],
+            Ground::Health => &["grounds.health"],
             Ground::DailyLife => &["grounds.daily_life"],
             Ground::Safety => &["grounds.safety"],
             Ground::Relatives => &["grounds.relatives"],
@@ -267,64 +267,63 @@ fn answers(app: &App) -> Vec<(String, Vec<Answer>)> {
         Step::Attachments,
     ));
 
-    let person_rows = |p: Option<PersonView>,
-                       step: Step,
-                       prefix: &'static [&'static [&'static str]; 5]| {
-        let p = p.unwrap_or_default();
-        let address = match (opt(&p.address), opt(&p.postcode), opt(&p.city)) {
-            (None, None, None) => None,
-            (a1, pc, c) => Some(
-                [
-                    a1,
-                    Some(
-                        format!("{} {}", pc.unwrap_or_default(), c.unwrap_or_default())
-                            .trim()
-                            .to_string(),
-                    ),
-                ]
-                .into_iter()
-                .flatten()
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-                .join(", "),
-            ),
+    let person_rows =
+        |p: Option<PersonView>, step: Step, prefix: &'static [&'static [&'static str]; 5]| {
+            let p = p.unwrap_or_default();
+            let address = match (opt(&p.address), opt(&p.postcode), opt(&p.city)) {
+                (None, None, None) => None,
+                (a1, pc, c) => Some(
+                    [
+                        a1,
+                        Some(
+                            format!("{} {}", pc.unwrap_or_default(), c.unwrap_or_default())
+                                .trim()
+                                .to_string(),
+                        ),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                ),
+            };
+            let mut v = vec![
+                Answer {
+                    label: t(ui, "tui.field.name"),
+                    fields: prefix[0],
+                    value: opt(&p.name),
+                    step,
+                },
+                Answer {
+                    label: t(ui, "tui.field.address"),
+                    fields: prefix[1],
+                    value: address,
+                    step,
+                },
+                Answer {
+                    label: t(ui, "tui.field.phone"),
+                    fields: prefix[2],
+                    value: opt(&p.phone),
+                    step,
+                },
+                Answer {
+                    label: t(ui, "tui.field.email"),
+                    fields: prefix[3],
+                    value: opt(&p.email),
+                    step,
+                },
+            ];
+            if step == Step::Applicant {
+                v.push(Answer {
+                    label: t(ui, "tui.field.birth-date"),
+                    fields: prefix[4],
+                    value: date_value(app, &p.birth_date),
+                    step,
+                });
+            }
+            v
         };
-        let mut v = vec![
-            Answer {
-                label: t(ui, "tui.field.name"),
-                fields: prefix[0],
-                value: opt(&p.name),
-                step,
-            },
-            Answer {
-                label: t(ui, "tui.field.address"),
-                fields: prefix[1],
-                value: address,
-                step,
-            },
-            Answer {
-                label: t(ui, "tui.field.phone"),
-                fields: prefix[2],
-                value: opt(&p.phone),
-                step,
-            },
-            Answer {
-                label: t(ui, "tui.field.email"),
-                fields: prefix[3],
-                value: opt(&p.email),
-                step,
-            },
-        ];
-        if step == Step::Applicant {
-            v.push(Answer {
-                label: t(ui, "tui.field.birth-date"),
-                fields: prefix[4],
-                value: date_value(app, &p.birth_date),
-                step,
-            });
-        }
-        v
-    };
     let applicant_rows = person_rows(
         raw.applicant.as_ref().map(|p| PersonView {
             name: p.name.clone(),
@@ -389,15 +388,19 @@ fn answers(app: &App) -> Vec<(String, Vec<Answer>)> {
 
 /// The fields behind the rows name, address, phone, e-mail and birth date.
 const APPLICANT_FIELDS: [&[&str]; 5] = [
-    &["applicant.name", "applicant"],
+    &["applicant.name"],
     &["applicant.address", "applicant.postcode", "applicant.city"],
     &["applicant.phone"],
     &["applicant.email"],
     &["applicant.birth_date"],
 ];
 const REPRESENTATIVE_FIELDS: [&[&str]; 5] = [
-    &["representative.name", "representative"],
-    &["representative.address", "representative.postcode", "representative.city"],
+    &["representative.name"],
+    &[
+        "representative.address",
+        "representative.postcode",
+        "representative.city",
+    ],
     &["representative.phone"],
     &["representative.email"],
     &[],
@@ -425,15 +428,27 @@ pub fn items(app: &App) -> Vec<Item> {
     let groups = answers(app);
     let path = app.path();
     let probs = problems(app);
+    // The label a problem is named by: the row that shows the field (exactly, else the row of
+    // its parent, e.g. an address line), or the group for a whole object ("applicant").
     let label_of = |field: &str| -> Option<String> {
-        groups
-            .iter()
-            .flat_map(|(_, rows)| rows.iter())
-            .find_map(|r| {
-                r.fields
-                    .iter()
-                    .any(|f| field == *f || field.starts_with(&format!("{f}.")))
-                    .then(|| r.label.clone())
+        let rows = || groups.iter().flat_map(|(_, rows)| rows.iter());
+        let group = match field {
+            "applicant" => Some(tr(app, "tui.check.applicant")),
+            "representative" => Some(t(ui, "tui.check.representative")),
+            "grounds" => Some(t(ui, "tui.section.grounds")),
+            "decision" => Some(t(ui, "tui.check.group.decision")),
+            _ => None,
+        };
+        group
+            .or_else(|| {
+                rows()
+                    .find(|r| r.fields.contains(&field))
+                    .map(|r| r.label.clone())
+            })
+            .or_else(|| {
+                rows()
+                    .find(|r| r.fields.iter().any(|f| field.starts_with(&format!("{f}."))))
+                    .map(|r| r.label.clone())
             })
     };
     let mut out = Vec::new();
@@ -482,17 +497,20 @@ pub fn items(app: &App) -> Vec<Item> {
     out
 }
 
+/// A line of text and how it looks (0 plain, 1 selected, 2 heading, 3 error, 4 warning, 5 dim).
+type Styled = (String, u8);
+
 /// The lines of the page at this width, and for each selectable item its lines (start, end).
 fn layout(
     app: &App,
     items: &[Item],
     selected: usize,
     width: u16,
-) -> (Vec<(String, u8)>, Vec<(usize, usize)>) {
+) -> (Vec<Styled>, Vec<(usize, usize)>) {
     let ui = app.ui;
     let w = usize::from(width);
     let label_w = if w >= 70 { 26 } else { w / 3 };
-    let mut lines: Vec<(String, u8)> = Vec::new();
+    let mut lines: Vec<Styled> = Vec::new();
     let mut spans = Vec::new();
     let mut n = 0;
     for item in items {

@@ -198,10 +198,8 @@ impl ChecklistState {
                     self.write(app);
                 }
             }
-            other if on_add => {
-                if self.input.handle(&other) == FieldEvent::BackspaceOnEmpty {
-                    self.focus = self.focus.saturating_sub(1);
-                }
+            other if on_add && self.input.handle(&other) == FieldEvent::BackspaceOnEmpty => {
+                self.focus = self.focus.saturating_sub(1);
             }
             _ => {}
         }

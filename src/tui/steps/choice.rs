@@ -5,7 +5,6 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 
-use crate::domain::case::RawRepresentative;
 use crate::domain::routing::Route;
 use crate::domain::situation::Situation;
 use crate::i18n::t;
@@ -118,10 +117,7 @@ fn apply(step: Step, value: &str, app: &mut App) {
                 }
                 app.edit(|r| r.representative = None);
             } else if app.raw.representative.is_none() {
-                let rep = app
-                    .rep_stash
-                    .take()
-                    .unwrap_or_else(RawRepresentative::default);
+                let rep = app.rep_stash.take().unwrap_or_default();
                 app.edit(|r| r.representative = Some(rep));
             }
             // "Who is writing" is an answer even when nothing in the case file changed.

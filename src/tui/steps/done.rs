@@ -23,6 +23,10 @@ use crate::tui::widgets::text_field::TextInput;
 
 use super::info::law_lang;
 
+/// The controls' lines (text, look, whether it holds the path field), the rows left for "what to
+/// do next", and its lines (look, text).
+type DoneLayout = (Vec<(String, u8, Option<usize>)>, u16, Vec<(u8, String)>);
+
 /// The controls, top to bottom.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Control {
@@ -196,7 +200,7 @@ impl DoneState {
         let controls = self.controls(app);
         let last = controls.len() - 1;
         let control = self.control(app);
-        let save = |s: &Self, app: &App| Flow::Effect(Effect::Export(s.job(app, false)));
+        let save = |s: &Self, app: &App| Flow::Effect(Effect::Export(Box::new(s.job(app, false))));
         match action {
             Action::Back => return Flow::Back,
             Action::Up | Action::BackTab => self.focus = self.focus.saturating_sub(1),
@@ -253,11 +257,7 @@ impl DoneState {
     }
 
     /// The controls' lines, the height left for "what to do next", and its lines.
-    fn layout(
-        &self,
-        app: &App,
-        area: Rect,
-    ) -> (Vec<(String, u8, Option<usize>)>, u16, Vec<(u8, String)>) {
+    fn layout(&self, app: &App, area: Rect) -> DoneLayout {
         let ui = app.ui;
         let w = area.width;
         let mut top: Vec<(String, u8, Option<usize>)> = Vec::new();

@@ -123,11 +123,9 @@ impl LongState {
                     self.write(app);
                 }
             }
-            Action::Paste(s) => {
-                if self.area.insert_str(normalise(&s)) {
-                    self.error = None;
-                    self.write(app);
-                }
+            Action::Paste(s) if self.area.insert_str(normalise(&s)) => {
+                self.error = None;
+                self.write(app);
             }
             _ => {}
         }

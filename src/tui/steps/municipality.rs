@@ -149,7 +149,12 @@ impl MunicipalityState {
         for (n, m) in list.iter().enumerate().skip(off).take(height) {
             let sel = n == self.selected;
             let mark = if sel { SELECTED } else { UNSELECTED };
-            let text = format!("{mark}{}  ({}, {})", m.display(), m.county, m.number);
+            // Shared names carry their county already: "Herøy (Nordland)".
+            let text = if m.display().contains(m.county) {
+                format!("{mark}{}  ({})", m.display(), m.number)
+            } else {
+                format!("{mark}{}  ({}, {})", m.display(), m.county, m.number)
+            };
             let style = if sel { th.selected } else { th.base };
             let row = list_area.y + u16::try_from(n - off).unwrap_or(0);
             buf.set_string(
