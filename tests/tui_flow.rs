@@ -535,3 +535,26 @@ fn a_small_window_shows_a_message_and_resizing_redraws() {
     app.update(Action::Resize(80, 24));
     assert!(screen_text(&app).contains("Hva skjedde?"));
 }
+
+#[test]
+fn enter_on_an_empty_last_line_goes_on() {
+    let mut app = app_at(daughter_case(), Step::Ground(Ground::Safety));
+    // An empty field: Enter skips the optional question.
+    enter(&mut app);
+    assert_eq!(app.step(), Step::Ground(Ground::Relatives));
+    // Text, a new line, and Enter again on the empty line: go on, without the blank line.
+    type_text(&mut app, "Jeg bor en time unna.");
+    enter(&mut app);
+    assert_eq!(app.step(), Step::Ground(Ground::Relatives));
+    type_text(&mut app, "Jeg jobber fullt.");
+    enter(&mut app);
+    enter(&mut app);
+    assert_eq!(app.step(), Step::Ground(Ground::Consequences));
+    assert_eq!(
+        app.raw()
+            .grounds
+            .as_ref()
+            .and_then(|g| g.relatives.as_deref()),
+        Some("Jeg bor en time unna.\nJeg jobber fullt.")
+    );
+}

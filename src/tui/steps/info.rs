@@ -104,11 +104,15 @@ pub fn paragraphs(step: Step, app: &App) -> Vec<(Look, String)> {
             match deadline(raw) {
                 Some(dl) => {
                     let rule = r.deadline_rule().full(lang);
-                    for (i, line) in explain_deadline(ui, &dl, &rule, today)
-                        .into_iter()
-                        .enumerate()
-                    {
-                        p(if i == 0 { Look::Strong } else { Look::Text }, line);
+                    // The last day and how many days are left first; then how it was counted.
+                    let mut lines = explain_deadline(ui, &dl, &rule, today);
+                    let status = (lines.len() >= 3).then(|| lines.remove(lines.len() - 2));
+                    for (i, line) in lines.into_iter().enumerate() {
+                        match (i, &status) {
+                            (0, Some(s)) => p(Look::Strong, format!("{line}\n{s}")),
+                            (0, None) => p(Look::Strong, line),
+                            _ => p(Look::Text, line),
+                        }
                     }
                     if let Some(s) = chosen_service(raw) {
                         let from = raw

@@ -8,7 +8,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::widgets::{Block, Widget};
-use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+use ratatui_textarea::{CursorMove, DataCursor, Key, TextArea, WrapMode};
 
 use crate::domain::case::{self, Ground, RawCase};
 use crate::domain::letter::Block as LetterBlock;
@@ -100,22 +100,46 @@ impl LongState {
         app.edit(|r| set(step, r, value));
     }
 
+    /// The cursor is at the end, on an empty line.
+    fn on_empty_last_line(&self) -> bool {
+        let lines = self.area.lines();
+        let DataCursor(row, col) = self.area.cursor();
+        row + 1 == lines.len() && lines[row].chars().count() == col && lines[row].trim().is_empty()
+    }
+
+    /// Go on to the next screen, unless an answer is needed here.
+    fn go_on(&mut self, app: &App) -> Flow {
+        self.error = None;
+        if self.step == Step::Ground(Ground::Other) && !has_grounds(&app.raw) {
+            self.error = Some(t(app.ui, "tui.error.no-grounds"));
+            return Flow::Stay;
+        }
+        if self.step == Step::LateReason && self.text().trim().is_empty() {
+            self.error = Some(t(app.ui, "tui.error.late-reason"));
+            return Flow::Stay;
+        }
+        Flow::Next
+    }
+
     pub fn update(&mut self, app: &mut App, action: Action) -> Flow {
         match action {
             Action::Back | Action::BackTab => return Flow::Back,
-            Action::Tab => {
-                self.error = None;
-                if self.step == Step::Ground(Ground::Other) && !has_grounds(&app.raw) {
-                    self.error = Some(t(app.ui, "tui.error.no-grounds"));
-                    return Flow::Stay;
-                }
-                if self.step == Step::LateReason && self.text().trim().is_empty() {
-                    self.error = Some(t(app.ui, "tui.error.late-reason"));
-                    return Flow::Stay;
-                }
-                return Flow::Next;
-            }
+            Action::Tab => return self.go_on(app),
             Action::Editor => return Flow::Effect(Effect::Editor(self.text())),
+            // Enter on an empty last line (or in an empty field) goes on: a blank line means
+            // nothing in the letter, and Enter is what people press to go on.
+            Action::Edit(input)
+                if input.key == Key::Enter
+                    && !input.ctrl
+                    && !input.alt
+                    && self.on_empty_last_line() =>
+            {
+                if self.area.lines().len() > 1 {
+                    self.area.delete_newline();
+                    self.write(app);
+                }
+                return self.go_on(app);
+            }
             Action::Edit(input) => {
                 self.note = None;
                 if self.area.input(input) {
@@ -170,7 +194,7 @@ impl LongState {
         let message = match (&self.error, &self.note) {
             (Some(e), _) => Some((format!("{}: {e}", t(app.ui, "word.error")), th.error)),
             (None, Some(n)) => Some((n.clone(), th.success)),
-            _ => None,
+            _ => Some((t(app.ui, "tui.long.go-on-hint"), th.dim)),
         };
         let msg_lines = message
             .as_ref()

@@ -156,8 +156,8 @@ impl Screen {
                 k("tui.key.scroll", "tui.key.read-more"),
             ],
             Screen::Long(_) => vec![
-                k("tui.key.tab", "tui.key.go-on"),
                 k("tui.key.enter", "tui.key.new-line"),
+                k("tui.key.enter-twice", "tui.key.go-on"),
                 k("tui.key.ctrl-e", "tui.key.editor"),
             ],
             Screen::Checklist(c) => c.keys(app),
@@ -186,11 +186,13 @@ pub fn tr(app: &App, key: &str) -> String {
     }
 }
 
-/// Draw a question's title and hint; returns the area below them.
+/// Draw a question's title and hint; returns the area below them. In a very low window the hint
+/// is left out (F1 shows it), so that the answer still has room.
 pub fn question(app: &App, title: &str, hint: &str, area: Rect, buf: &mut Buffer) -> Rect {
     let th = &app.theme;
     let mut used = widgets::put_wrapped(title, area, buf, th.title) + 1;
-    if !hint.is_empty() {
+    let hint_h = u16::try_from(widgets::wrap(hint, area.width).len()).unwrap_or(u16::MAX);
+    if !hint.is_empty() && area.height >= used + hint_h + 1 + 5 {
         used += widgets::put_wrapped(hint, widgets::below(area, used), buf, th.hint) + 1;
     }
     widgets::below(area, used)
