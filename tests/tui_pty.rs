@@ -282,3 +282,18 @@ fn a_daughter_writes_for_her_father_and_saves_the_letter_as_text() {
         assert_eq!(mode & 0o777, 0o600);
     }
 }
+
+#[test]
+fn without_a_terminal_the_wizard_says_so_and_exits() {
+    let data = tempfile::tempdir().expect("data dir");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_omsorgsklage"))
+        .args(["--lang", "nb"])
+        .env("OMSORGSKLAGE_DATA", data.path())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("terminalvindu"), "{err}");
+    assert!(out.stdout.is_empty());
+}

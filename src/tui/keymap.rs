@@ -11,8 +11,9 @@
 //! `?` help, `q` quit, PgUp/PgDn/Home/End scroll, Tab go on.
 //! Single-line fields ([`Mode::Line`]): type, ← → Home End move, Backspace (on an empty field:
 //! back), Delete, Ctrl+U clear, Enter next field / go on, Tab / Shift+Tab / ↑ ↓ between fields.
-//! Multi-line texts ([`Mode::Multi`]): type, Enter new line, arrows move, Tab go on, Shift+Tab
-//! previous, Ctrl+E edit in your own editor; other keys go to the editor widget.
+//! Multi-line texts ([`Mode::Multi`]): type, Enter new line (Enter on an empty last line goes on),
+//! arrows move, Tab go on, Shift+Tab back, Ctrl+E edit in your own editor; other keys go to the
+//! editor widget.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 

@@ -199,7 +199,7 @@ fn answers(app: &App) -> Vec<(String, Vec<Answer>)> {
         opt(&d.applied_for),
         Step::Decision,
     ));
-    if !matches!(raw.situation.as_deref(), Some("avslag" | "venteliste")) {
+    if !matches!(raw.situation.as_deref(), Some("avslag" | "venteliste")) || d.granted.is_some() {
         decision_rows.push(a(
             gk,
             &["decision.granted"],

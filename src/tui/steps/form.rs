@@ -177,7 +177,9 @@ pub fn specs(step: Step, raw: &RawCase) -> Vec<FieldSpec> {
                     )
                 };
             v.push(applied);
-            if !matches!(situation, "avslag" | "venteliste") {
+            // Nothing is granted on a refusal, but an answer given earlier stays visible.
+            let has_granted = raw.decision.as_ref().is_some_and(|d| d.granted.is_some());
+            if !matches!(situation, "avslag" | "venteliste") || has_granted {
                 v.push(granted);
             }
             v
