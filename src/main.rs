@@ -46,6 +46,7 @@ fn run() -> Result<i32> {
                 theme: cli.theme.clone().or(settings.theme.clone()),
                 counter: cli.counter || settings.counter,
                 export_dir: None,
+                data_dir: data_dir.clone(),
             };
             omsorgsklage::tui::run(ui, today, options)
         }

@@ -558,3 +558,21 @@ fn enter_on_an_empty_last_line_goes_on() {
         Some("Jeg bor en time unna.\nJeg jobber fullt.")
     );
 }
+
+#[test]
+fn choosing_a_language_changes_the_interface_and_is_remembered() {
+    let mut app = new_app();
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    assert_eq!(
+        enter(&mut app),
+        Effect::RememberLanguage(omsorgsklage::i18n::Ui::Nn)
+    );
+    assert!(screen_text(&app).contains("Start ei ny klage"));
+    // Choosing the same again is not news.
+    assert_eq!(enter(&mut app), Effect::None);
+    // A nynorsk interface writes a nynorsk letter.
+    press(&mut app, KeyCode::Home);
+    enter(&mut app);
+    assert_eq!(app.raw().language.as_deref(), Some("nn"));
+}

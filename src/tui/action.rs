@@ -71,6 +71,8 @@ pub enum Effect {
     Export(Box<ExportJob>),
     /// Run the external editor on this text.
     Editor(String),
+    /// Remember the interface language for the next start (settings file; not in counter mode).
+    RememberLanguage(Ui),
 }
 
 /// Which files to write.

@@ -232,6 +232,8 @@ pub struct Options {
     pub counter: bool,
     /// Where "save" suggests writing the letter; the documents folder when `None`.
     pub export_dir: Option<PathBuf>,
+    /// The data folder, where the chosen interface language is remembered.
+    pub data_dir: Option<PathBuf>,
 }
 
 /// A dialog over the screen.

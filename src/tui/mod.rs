@@ -58,12 +58,16 @@ pub fn run(ui: Ui, today: NaiveDate, options: Options) -> Result<i32> {
     let mut terminal = ratatui::try_init().context("terminal")?;
     let result = execute!(std::io::stdout(), EnableBracketedPaste)
         .map_err(anyhow::Error::from)
-        .and_then(|()| event_loop(&mut terminal, App::new(ui, today, &options)));
+        .and_then(|()| event_loop(&mut terminal, App::new(ui, today, &options), &options));
     restore();
     result
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, mut app: App) -> Result<i32> {
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    mut app: App,
+    options: &Options,
+) -> Result<i32> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     let mut last_backspace: Option<Instant> = None;
@@ -93,6 +97,14 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, mut app: App) -> Result<i
             Effect::Export(job) => {
                 let report = export::run(&job);
                 app.update(Action::ExportDone(report));
+            }
+            Effect::RememberLanguage(ui) => {
+                // Not worth stopping for: the language still applies to this run.
+                if let Some(dir) = options.data_dir.as_deref() {
+                    let mut s = crate::settings::Settings::load(Some(dir));
+                    s.ui_lang = Some(ui.code().to_string());
+                    let _ = s.save(dir);
+                }
             }
             Effect::Editor(text) => {
                 restore();

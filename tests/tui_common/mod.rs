@@ -24,6 +24,7 @@ pub fn options() -> Options {
         theme: Some("no-color".into()),
         counter: false,
         export_dir: Some("/home/kari/Dokumenter".into()),
+        data_dir: None,
     }
 }
 

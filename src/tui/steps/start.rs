@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 
 use crate::i18n::{Ui, t};
-use crate::tui::action::Action;
+use crate::tui::action::{Action, Effect};
 use crate::tui::app::{App, Flow};
 use crate::tui::theme::{RADIO_OFF, RADIO_ON, SELECTED, UNSELECTED};
 use crate::tui::widgets;
@@ -39,7 +39,13 @@ impl StartState {
             Action::Home => self.selected = 0,
             Action::End => self.selected = ROWS - 1,
             Action::Enter | Action::Char(' ') => match language(self.selected) {
-                Some(ui) => app.ui = ui,
+                Some(ui) if ui != app.ui => {
+                    app.ui = ui;
+                    if !app.counter {
+                        return Flow::Effect(Effect::RememberLanguage(ui));
+                    }
+                }
+                Some(_) => {}
                 None => {
                     if app.raw.language.is_none() && app.ui != Ui::En {
                         let code = if app.ui == Ui::Nn { "nn" } else { "nb" };
