@@ -576,3 +576,16 @@ fn choosing_a_language_changes_the_interface_and_is_remembered() {
     enter(&mut app);
     assert_eq!(app.raw().language.as_deref(), Some("nn"));
 }
+
+#[test]
+fn typing_in_the_service_list_highlights_a_name_before_an_explanation() {
+    let mut app = app_at(empty_case(), Step::Service);
+    type_text(&mut app, "omsorgsb");
+    enter(&mut app);
+    assert_eq!(app.raw().service.as_deref(), Some("omsorgsbolig"));
+    let mut app = app_at(empty_case(), Step::Service);
+    // "hjemme" is in hjemmesykepleie's name and in practical help's explanation.
+    type_text(&mut app, "hjemme");
+    enter(&mut app);
+    assert_eq!(app.raw().service.as_deref(), Some("hjemmesykepleie"));
+}

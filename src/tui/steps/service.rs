@@ -104,7 +104,18 @@ impl ServiceState {
                         // Highlight the first service that fits ("something else" is always
                         // there, so it is not the first choice).
                         let list = matches(self.filter.value(), app);
-                        self.selected = list.iter().position(|s| s.id != "annet").unwrap_or(0);
+                        let f = normal(self.filter.value().trim());
+                        let by_name = |s: &&Service| {
+                            s.id != "annet"
+                                && [s.name_nb, s.name_nn, s.ui_name(app.ui.code()), s.id]
+                                    .iter()
+                                    .any(|n| normal(n).contains(&f))
+                        };
+                        self.selected = list
+                            .iter()
+                            .position(by_name)
+                            .or_else(|| list.iter().position(|s| s.id != "annet"))
+                            .unwrap_or(0);
                     }
                     _ => {}
                 }
