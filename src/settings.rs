@@ -47,7 +47,11 @@ mod tests {
     #[test]
     fn round_trip_and_damaged_file_gives_defaults() {
         let dir = tempfile::tempdir().expect("tmp");
-        let s = Settings { ui_lang: Some("nn".into()), theme: Some("high-contrast".into()), counter: true };
+        let s = Settings {
+            ui_lang: Some("nn".into()),
+            theme: Some("high-contrast".into()),
+            counter: true,
+        };
         s.save(dir.path()).expect("save");
         assert_eq!(Settings::load(Some(dir.path())), s);
         std::fs::write(path(dir.path()), b"{broken").expect("write");
