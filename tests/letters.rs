@@ -143,8 +143,14 @@ fn a_representative_letter_names_both_people_and_the_fullmakt() {
         "the representative is the sender"
     );
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    assert!(flat.contains("Eg klagar på vegner av Kari Nordmann"), "{flat}");
-    assert!(flat.contains("Kari Nordmann, fødd 2. april 1938, bur i Storgata 1"), "{flat}");
+    assert!(
+        flat.contains("Eg klagar på vegner av Kari Nordmann"),
+        "{flat}"
+    );
+    assert!(
+        flat.contains("Kari Nordmann, fødd 2. april 1938, bur i Storgata 1"),
+        "{flat}"
+    );
     assert!(text.contains("skriftleg fullmakt"));
     assert!(text.contains("fullmektig for Kari Nordmann"));
     assert!(
