@@ -494,3 +494,86 @@ fn help_is_in_the_interface_language() {
         "LANG picks the language"
     );
 }
+
+#[test]
+fn render_pdf_writes_a_small_real_pdf() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let out = dir.path().join("klage.pdf");
+    cmd()
+        .args([
+            "render",
+            "docs/examples/sak-hjemmesykepleie.json",
+            "--format",
+            "pdf",
+            "--out",
+        ])
+        .arg(&out)
+        .assert()
+        .success()
+        .stderr(contains("Brevet er lagret i"));
+    let bytes = std::fs::read(&out).expect("pdf");
+    assert!(bytes.starts_with(b"%PDF-"));
+    assert!(
+        bytes.len() <= 40_000,
+        "two-page letter is {} bytes",
+        bytes.len()
+    );
+}
+
+#[test]
+fn render_both_writes_text_and_pdf_side_by_side_and_never_half() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let base = dir.path().join("klage");
+    cmd()
+        .args([
+            "render",
+            "tests/cases/minimal-bpa.json",
+            "--format",
+            "both",
+            "--out",
+        ])
+        .arg(&base)
+        .assert()
+        .success();
+    assert!(
+        std::fs::read_to_string(base.with_extension("txt"))
+            .expect("txt")
+            .contains("Bærum kommune")
+    );
+    assert!(
+        std::fs::read(base.with_extension("pdf"))
+            .expect("pdf")
+            .starts_with(b"%PDF-")
+    );
+    // The text file exists now: a second run refuses before writing either file.
+    std::fs::remove_file(base.with_extension("pdf")).expect("rm");
+    cmd()
+        .args([
+            "render",
+            "tests/cases/minimal-bpa.json",
+            "--format",
+            "both",
+            "--out",
+        ])
+        .arg(&base)
+        .assert()
+        .code(1);
+    assert!(!base.with_extension("pdf").exists(), "nothing half-written");
+}
+
+#[test]
+fn a_character_the_font_lacks_is_reported_not_lost() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut case: serde_json::Value =
+        serde_json::from_str(include_str!("cases/minimal-bpa.json")).expect("json");
+    case["grounds"]["other"] = serde_json::json!("Jeg er lei meg 🙂 og trenger hjelp.");
+    let path = dir.path().join("sak.json");
+    std::fs::write(&path, serde_json::to_vec(&case).expect("json")).expect("write");
+    cmd()
+        .args(["render", "--format", "pdf", "--out"])
+        .arg(dir.path().join("k.pdf"))
+        .arg(&path)
+        .assert()
+        .success()
+        .stderr(contains("skrifttypen mangler").and(contains("U+1F642")));
+}

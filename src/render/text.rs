@@ -44,6 +44,16 @@ pub fn glued_words(text: &str) -> Vec<String> {
     out
 }
 
+/// `text` with a no-break space (U+00A0) wherever [`glued_words`] keeps two words together, for
+/// writers that break lines themselves (the PDF).
+pub fn nonbreaking(text: &str) -> String {
+    glued_words(text)
+        .iter()
+        .map(|w| w.replace(' ', "\u{a0}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Wrap `text` at `width` columns (counted in characters), breaking words longer than a line.
 pub fn wrap(text: &str, width: usize, indent: &str, first_indent: &str) -> Vec<String> {
     let width = width.max(indent.chars().count() + 10);
