@@ -67,3 +67,36 @@ fn render_pdf(b: Bencher, pages: usize) {
     let letter = render::complaint(&c).expect("letter");
     b.bench(|| render::pdf::render(black_box(&letter)));
 }
+
+mod wizard {
+    use divan::Bencher;
+    use omsorgsklage::domain::case;
+    use omsorgsklage::i18n::Ui;
+    use omsorgsklage::tui::app::{App, Options, Step};
+    use omsorgsklage::tui::view;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    fn app_at(step: Step) -> App {
+        let raw = case::read(&super::example_bytes()).expect("reads");
+        let options = Options { theme: Some("no-color".into()), counter: true, export_dir: None, data_dir: None };
+        App::from_raw(raw, step, Ui::Nb, super::today(), &options)
+    }
+
+    fn steps() -> Vec<(String, Step)> {
+        Step::all().into_iter().map(|s| (s.id(), s)).collect()
+    }
+
+    /// One frame of every wizard screen, at 80×24 and 200×60 (all screens per iteration; the
+    /// figure divided by the number of screens is the time of one frame).
+    #[divan::bench(args = [(80, 24), (200, 60)])]
+    fn draw_every_screen(b: Bencher, size: (u16, u16)) {
+        let apps: Vec<App> = steps().into_iter().map(|(_, s)| app_at(s)).collect();
+        let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).expect("terminal");
+        b.counter(divan::counter::ItemsCount::new(apps.len())).bench_local(|| {
+            for app in &apps {
+                terminal.draw(|f| view::draw(f, app)).expect("draw");
+            }
+        });
+    }
+}
