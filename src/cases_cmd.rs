@@ -10,19 +10,14 @@ use crate::cli::CasesAction;
 use crate::commands::{EXIT_PROBLEMS, ReadError, read_case_file};
 use crate::domain::case::{self, RawCase};
 use crate::domain::deadline::{Deadline, Status};
-use crate::domain::{dates, routing, service};
+use crate::domain::{dates, service};
 use crate::fsutil;
 use crate::i18n::{Ui, problem_line, t, tf};
 use crate::store::{Store, StoreError};
 
 /// The deadline of a draft, when its service and received date are known.
 pub fn draft_deadline(raw: &RawCase) -> Option<Deadline> {
-    let s = service::by_id(raw.service.as_deref()?)?;
-    let d = raw.decision.as_ref()?;
-    let received = dates::parse_iso(d.received.as_deref()?)?;
-    let from_decision = d.route.as_deref().and_then(routing::Route::from_id);
-    let (route, _) = routing::route_for(s, from_decision);
-    Deadline::compute(received, route.weeks())
+    crate::domain::timeline::deadline_of(raw)
 }
 
 /// "12 dager igjen" / "BARE 3 DAGER IGJEN" / "FRISTEN ER UTE": close or passed deadlines are

@@ -39,6 +39,23 @@ pub struct Item {
     pub past: bool,
 }
 
+/// The route of a draft, when its service is known.
+pub fn route_of(raw: &RawCase) -> Option<Route> {
+    let s = service::by_id(raw.service.as_deref()?)?;
+    let from_decision = raw
+        .decision
+        .as_ref()
+        .and_then(|d| d.route.as_deref())
+        .and_then(Route::from_id);
+    Some(routing::route_for(s, from_decision).0)
+}
+
+/// The deadline of a draft, when its route and received date are known.
+pub fn deadline_of(raw: &RawCase) -> Option<Deadline> {
+    let received = dates::parse_iso(raw.decision.as_ref()?.received.as_deref()?)?;
+    Deadline::compute(received, route_of(raw)?.weeks())
+}
+
 /// The timeline of a (possibly incomplete) case, as far as its dates are known.
 pub fn build(raw: &RawCase, today: NaiveDate) -> Vec<Item> {
     let mut items = Vec::new();
@@ -69,10 +86,8 @@ pub fn build(raw: &RawCase, today: NaiveDate) -> Vec<Item> {
     if received.is_some() {
         push(Milestone::Received, received);
     }
-    if let (Some(r), Some(route)) = (received, route) {
-        if let Some(dl) = Deadline::compute(r, route.weeks()) {
-            push(Milestone::Deadline, Some(dl.last_day));
-        }
+    if let Some(dl) = deadline_of(raw) {
+        push(Milestone::Deadline, Some(dl.last_day));
     }
     if let Some(sent) = sent {
         push(Milestone::Sent, Some(sent));
