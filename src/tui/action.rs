@@ -12,6 +12,8 @@ use chrono::NaiveDate;
 use crate::domain::case::RawCase;
 use crate::i18n::Ui;
 
+pub use super::drafts::DraftRequest;
+
 /// One thing the person asked for.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -73,6 +75,8 @@ pub enum Effect {
     Editor(String),
     /// Remember the interface language for the next start (settings file; not in counter mode).
     RememberLanguage(Ui),
+    /// Open a saved case, or answer a conflict on save (see `tui::session`).
+    Draft(DraftRequest),
 }
 
 /// Which files to write.

@@ -15,6 +15,7 @@ use crate::domain::{dates, service};
 use crate::i18n::Ui;
 
 use super::action::{Action, Effect, ExportJob, ExportReport};
+use super::drafts::{Notice, SaveResult, SaveStatus};
 use super::keymap::Mode;
 use super::steps::Screen;
 use super::theme::{Theme, ThemeName};
@@ -285,6 +286,14 @@ pub struct App {
     pub(crate) counter: bool,
     /// The screen was reached with Backspace, and no other key has been pressed since.
     pub(crate) back_guard: bool,
+    /// Counts changes of the answers and steps gone on from: what a draft saves.
+    pub(crate) revision: u64,
+    /// The saved cases, for the start screen (filled in by the run loop).
+    pub(crate) listing: crate::store::Listing,
+    /// How the autosave is going (reported by the run loop).
+    pub(crate) save_status: SaveStatus,
+    /// A dialog about drafts, over everything else.
+    pub(crate) notice: Option<Notice>,
 }
 
 impl App {
@@ -322,6 +331,10 @@ impl App {
                 .unwrap_or_else(crate::paths::documents_dir),
             counter: options.counter,
             back_guard: false,
+            revision: 0,
+            listing: crate::store::Listing::default(),
+            save_status: SaveStatus::NotSaved,
+            notice: None,
         };
         // Everything before the step counts as answered.
         let path = app.path();
@@ -371,9 +384,49 @@ impl App {
         self.modal.as_ref()
     }
 
+    /// A number that changes whenever an answer changes or the person goes on to another
+    /// screen: the run loop saves the draft when it has changed.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// The saved cases the start screen lists.
+    pub fn listing(&self) -> &crate::store::Listing {
+        &self.listing
+    }
+
+    /// Give the start screen the saved cases (the run loop reads them from disk).
+    pub fn set_listing(&mut self, listing: crate::store::Listing) {
+        self.listing = listing;
+        // The rows have changed: start again from "start a new complaint".
+        if let Screen::Start(s) = &mut self.screen {
+            s.selected = 0;
+        }
+    }
+
+    /// How the autosave is going.
+    pub fn save_status(&self) -> &SaveStatus {
+        &self.save_status
+    }
+
+    /// The dialog about drafts, if one is open.
+    pub fn notice(&self) -> Option<&Notice> {
+        self.notice.as_ref()
+    }
+
+    /// The run loop has saved the draft (or failed to).
+    pub fn draft_saved(&mut self, result: SaveResult) {
+        super::drafts::saved(self, result);
+    }
+
+    /// The run loop could not open a saved case: say why, and stay.
+    pub fn draft_not_opened(&mut self, message: String) {
+        self.notice = Some(Notice::NotOpened(message));
+    }
+
     /// The kind of input that has the focus, for the keymap.
     pub fn mode(&self) -> Mode {
-        if self.modal.is_some() || self.too_small() {
+        if self.modal.is_some() || self.notice.is_some() || self.too_small() {
             Mode::Nav
         } else {
             self.screen.mode()
@@ -396,6 +449,7 @@ impl App {
         f(&mut self.raw);
         if self.raw != before {
             self.dirty = true;
+            self.revision += 1;
         }
     }
 
@@ -414,6 +468,7 @@ impl App {
 
     fn go_next(&mut self) {
         self.visited.insert(self.step);
+        self.revision += 1;
         let path = self.path();
         let pos = path.iter().position(|s| *s == self.step);
         let target = if self.changing {
@@ -462,7 +517,9 @@ impl App {
     }
 
     fn request_quit(&mut self) -> Effect {
-        if self.dirty {
+        // Answers kept in a draft are not lost by quitting.
+        let kept = !self.counter && matches!(self.save_status, SaveStatus::Saved(_));
+        if self.dirty && !kept {
             self.modal = Some(Modal::ConfirmQuit);
             Effect::None
         } else {
@@ -485,6 +542,13 @@ impl App {
                 return Effect::None;
             }
             _ => {}
+        }
+        if let Some(notice) = self.notice.clone() {
+            if action == Action::Quit {
+                self.notice = None;
+                return self.request_quit();
+            }
+            return super::drafts::update_notice(self, &notice, action);
         }
         if let Some(modal) = self.modal.clone() {
             return self.update_modal(modal, action);

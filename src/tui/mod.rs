@@ -8,9 +8,11 @@
 
 pub mod action;
 pub mod app;
+pub mod drafts;
 pub mod editor;
 pub mod export;
 pub mod keymap;
+pub mod session;
 pub mod steps;
 pub mod theme;
 pub mod view;
@@ -28,6 +30,7 @@ use crate::i18n::{Ui, t};
 
 pub use action::{Action, Effect};
 pub use app::{App, Options, Step};
+pub use session::Session;
 
 /// Two Backspace presses closer than this are one key held down.
 const HELD: Duration = Duration::from_millis(500);
@@ -56,26 +59,38 @@ pub fn run(ui: Ui, today: NaiveDate, options: Options) -> Result<i32> {
     }
     install_panic_hook();
     let mut terminal = ratatui::try_init().context("terminal")?;
+    let mut session = Session::new(ui, today, options);
     let result = execute!(std::io::stdout(), EnableBracketedPaste)
         .map_err(anyhow::Error::from)
-        .and_then(|()| event_loop(&mut terminal, App::new(ui, today, &options), &options));
+        .and_then(|()| event_loop(&mut terminal, &mut session));
     restore();
+    // Save what was typed last, let go of the draft, and say where the answers are (or, in
+    // counter mode, that nothing was kept).
+    session.flush();
+    for line in session.farewell() {
+        println!("{line}");
+    }
+    drop(session);
     result
 }
 
-fn event_loop(
-    terminal: &mut ratatui::DefaultTerminal,
-    mut app: App,
-    options: &Options,
-) -> Result<i32> {
+fn event_loop(terminal: &mut ratatui::DefaultTerminal, session: &mut Session) -> Result<i32> {
     let size = terminal.size()?;
-    app.update(Action::Resize(size.width, size.height));
+    session.handle(Action::Resize(size.width, size.height));
     let mut last_backspace: Option<Instant> = None;
     loop {
-        terminal.draw(|f| view::draw(f, &app))?;
+        terminal.draw(|f| view::draw(f, session.app()))?;
+        // Typing is saved when it pauses.
+        if let Some(due) = session.save_due() {
+            let wait = due.saturating_duration_since(Instant::now());
+            if !event::poll(wait)? {
+                session.tick();
+                continue;
+            }
+        }
         let action = match event::read()? {
             Event::Key(k) if k.kind != KeyEventKind::Release => {
-                let mut a = keymap::map(k, app.mode());
+                let mut a = keymap::map(k, session.app().mode());
                 if a == Action::Backspace {
                     let now = Instant::now();
                     if last_backspace.is_some_and(|t| now.duration_since(t) < HELD) {
@@ -91,27 +106,16 @@ fn event_loop(
             Event::Resize(w, h) => Action::Resize(w, h),
             _ => continue,
         };
-        match app.update(action) {
-            Effect::None => {}
+        // Exports, drafts and settings are done by the session; what needs the terminal, here.
+        match session.handle(action) {
             Effect::Quit => return Ok(0),
-            Effect::Export(job) => {
-                let report = export::run(&job);
-                app.update(Action::ExportDone(report));
-            }
-            Effect::RememberLanguage(ui) => {
-                // Not worth stopping for: the language still applies to this run.
-                if let Some(dir) = options.data_dir.as_deref() {
-                    let mut s = crate::settings::Settings::load(Some(dir));
-                    s.ui_lang = Some(ui.code().to_string());
-                    let _ = s.save(dir);
-                }
-            }
             Effect::Editor(text) => {
                 restore();
                 let result = editor::edit_with(&editor::editor_command(), &text);
                 resume(terminal)?;
-                app.update(Action::EditorDone(result));
+                session.handle(Action::EditorDone(result));
             }
+            _ => {}
         }
     }
 }

@@ -22,6 +22,9 @@ pub const MIN_HEIGHT: u16 = 15;
 pub fn keys(app: &App) -> Vec<KeyHelp> {
     let ui = app.ui;
     let k = |key: &str, what: &str| (t(ui, key), t(ui, what));
+    if let Some(n) = &app.notice {
+        return super::drafts::notice_keys(ui, n);
+    }
     if let Some(m) = &app.modal {
         return match m {
             Modal::Help(_) => vec![
@@ -182,6 +185,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let mut right = t(app.ui, "tui.app-name");
     if app.counter {
         right = format!("{right} · {}", t(app.ui, "tui.counter-mode"));
+    } else if let Some(word) = super::drafts::status_word(app.ui, &app.save_status) {
+        right = format!("{right} · {word}");
     }
     step_indicator::render(&step_indicator_text(app), &right, th, a.header, buf);
     let cursor = app.screen.render(app, a.body, buf);
@@ -192,6 +197,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         th.dim,
     );
     help_bar::render(&keys(app), th, a.help, buf);
+    if let Some(n) = &app.notice {
+        if let Some(m) = &app.modal {
+            render_modal(app, m, area, buf);
+        }
+        let (title, text) = super::drafts::notice_text(app.ui, n);
+        let probe = modal_area(area, area.height);
+        let lines = widgets::wrap(&text, probe.width.saturating_sub(4));
+        render_box(app, &title, &lines, 0, area, buf);
+        return None;
+    }
     match &app.modal {
         None => cursor,
         Some(m) => {
@@ -238,7 +253,6 @@ pub fn help_max_scroll(app: &App) -> usize {
 }
 
 fn render_modal(app: &App, m: &Modal, area: Rect, buf: &mut Buffer) {
-    let th = &app.theme;
     let ui = app.ui;
     let (title, lines, scroll) = match m {
         Modal::Help(scroll) => {
@@ -285,6 +299,19 @@ fn render_modal(app: &App, m: &Modal, area: Rect, buf: &mut Buffer) {
             )
         }
     };
+    render_box(app, &title, &lines, scroll, area, buf);
+}
+
+/// A dialog box with a title and lines, in the middle of the window.
+fn render_box(
+    app: &App,
+    title: &str,
+    lines: &[String],
+    scroll: usize,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let th = &app.theme;
     let h = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX).max(5);
     let b = modal_area(area, h);
     // Clear whole rows, so that no text of the screen below sticks out beside the dialog.

@@ -1,0 +1,308 @@
+//! Drafts in the wizard, the pure part: how the autosave is going ([`SaveStatus`]), what the
+//! wizard asks the run loop to do with drafts ([`DraftRequest`], inside [`Effect::Draft`]), the
+//! dialogs about drafts ([`Notice`], shown over the screen and over any other dialog), and the
+//! saved cases as the start screen lists them.
+//!
+//! The I/O (listing, opening, saving) happens in [`super::session::Session`], which the run loop
+//! drives; it reports back with [`App::draft_saved`] and [`App::draft_not_opened`].
+
+use chrono::NaiveDate;
+
+use crate::cases_cmd::{deadline_status, draft_deadline, person_label, service_label};
+use crate::domain::case::RawCase;
+use crate::domain::dates;
+use crate::domain::deadline::Status;
+use crate::i18n::{Ui, problem_text, t, tf};
+use crate::store::{Damaged, Entry};
+
+use super::action::{Action, Effect};
+use super::app::{App, Step};
+
+/// How the autosave is going.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum SaveStatus {
+    /// Nothing saved (no answer yet, counter mode, or no data folder).
+    #[default]
+    NotSaved,
+    /// The answers are saved in the draft with this id.
+    Saved(String),
+    /// The last save failed (the reason in words); the answers are only in memory. The next
+    /// answer tries again.
+    Failed(String),
+    /// Another program changed the draft, and the person chose to go on without saving.
+    Off,
+}
+
+/// What a save did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveResult {
+    /// Saved in the draft with this id.
+    Saved(String),
+    /// The draft was changed on disk by another window or program; nothing was written.
+    Conflict,
+    /// The save failed; the reason in words.
+    Failed(String),
+}
+
+/// What the wizard asks the run loop to do with drafts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DraftRequest {
+    /// Open the saved case with this id, where it stopped.
+    Open(String),
+    /// After a conflict: leave the changed file alone and save the answers as a new draft.
+    SaveAsNew,
+    /// After a conflict: go on without saving.
+    StopSaving,
+}
+
+/// A dialog about drafts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// The draft was changed by another window or program: save as new, or go on without saving.
+    Conflict,
+    /// A save failed (the reason in words); the wizard goes on with the answers in memory.
+    SaveFailed(String),
+    /// A saved case could not be opened (the message in words).
+    NotOpened(String),
+}
+
+/// The result of a save, into the wizard's state (a dialog the first time something goes wrong).
+pub fn saved(app: &mut App, result: SaveResult) {
+    match result {
+        SaveResult::Saved(id) => app.save_status = SaveStatus::Saved(id),
+        SaveResult::Conflict => {
+            app.save_status = SaveStatus::Off;
+            app.notice = Some(Notice::Conflict);
+        }
+        SaveResult::Failed(reason) => {
+            // Say it once; the header keeps saying "not saved" until a save works again.
+            if !matches!(app.save_status, SaveStatus::Failed(_)) {
+                app.notice = Some(Notice::SaveFailed(reason.clone()));
+            }
+            app.save_status = SaveStatus::Failed(reason);
+        }
+    }
+}
+
+/// Keys in a draft dialog.
+pub fn update_notice(app: &mut App, notice: &Notice, action: Action) -> Effect {
+    match notice {
+        Notice::Conflict => match action {
+            Action::Enter | Action::Char('j' | 'J' | 'y' | 'Y') => {
+                app.notice = None;
+                Effect::Draft(DraftRequest::SaveAsNew)
+            }
+            Action::Back | Action::Char('n' | 'N') => {
+                app.notice = None;
+                app.save_status = SaveStatus::Off;
+                Effect::Draft(DraftRequest::StopSaving)
+            }
+            _ => Effect::None,
+        },
+        Notice::SaveFailed(_) | Notice::NotOpened(_) => match action {
+            Action::Enter | Action::Back | Action::Char(' ') => {
+                app.notice = None;
+                Effect::None
+            }
+            _ => Effect::None,
+        },
+    }
+}
+
+/// The title and text of a draft dialog.
+pub fn notice_text(ui: Ui, notice: &Notice) -> (String, String) {
+    match notice {
+        Notice::Conflict => (
+            t(ui, "tui.drafts.conflict-title"),
+            format!(
+                "{}\n\n{}",
+                t(ui, "tui.drafts.conflict"),
+                t(ui, "tui.drafts.conflict-choices")
+            ),
+        ),
+        Notice::SaveFailed(reason) => (
+            t(ui, "tui.drafts.failed-title"),
+            tf(ui, "tui.drafts.failed", &[("reason", reason.clone())]),
+        ),
+        Notice::NotOpened(message) => (t(ui, "tui.drafts.not-opened-title"), message.clone()),
+    }
+}
+
+/// The help bar in a draft dialog.
+pub fn notice_keys(ui: Ui, notice: &Notice) -> Vec<(String, String)> {
+    let k = |key: &str, what: &str| (t(ui, key), t(ui, what));
+    match notice {
+        Notice::Conflict => vec![
+            k("tui.key.enter-j", "tui.key.save-as-new"),
+            k("tui.key.esc-n", "tui.key.go-on-unsaved"),
+        ],
+        _ => vec![k("tui.key.enter", "tui.key.close")],
+    }
+}
+
+/// A few words for the header: "utkast lagret", "IKKE LAGRET", "lagres ikke".
+pub fn status_word(ui: Ui, status: &SaveStatus) -> Option<String> {
+    match status {
+        SaveStatus::NotSaved => None,
+        SaveStatus::Saved(_) => Some(t(ui, "tui.drafts.status-saved")),
+        SaveStatus::Failed(_) => Some(t(ui, "tui.drafts.status-failed")),
+        SaveStatus::Off => Some(t(ui, "tui.drafts.status-off")),
+    }
+}
+
+/// How urgent a saved case's deadline is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Urgency {
+    /// No deadline known, or more than a week left.
+    Calm,
+    /// A week or less left, or the last day today.
+    Close,
+    /// The deadline has passed.
+    Passed,
+}
+
+/// One saved case on the start screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseRow {
+    /// "Ola Hansen – hjemmesykepleie · BARE 3 DAGER IGJEN"
+    pub title: String,
+    /// "Frist 23. november 2026. Endret 18.11.2026 14:02. Kommet til: Vedtaket."
+    pub detail: String,
+    pub urgency: Urgency,
+}
+
+/// When the draft was last changed: its own `draft.updated` (as written, in the writer's local
+/// time), else the file's time.
+pub fn changed_label(e: &Entry) -> String {
+    let from_draft = e
+        .raw
+        .draft
+        .as_ref()
+        .and_then(|d| d.updated.as_deref())
+        .and_then(|u| chrono::DateTime::parse_from_rfc3339(u).ok())
+        .map(|d| d.naive_local().format("%d.%m.%Y %H:%M").to_string());
+    from_draft
+        .or_else(|| {
+            e.modified.map(|m| {
+                chrono::DateTime::<chrono::Local>::from(m)
+                    .format("%d.%m.%Y %H:%M")
+                    .to_string()
+            })
+        })
+        .unwrap_or_default()
+}
+
+/// How far a draft got: the part of the wizard it opens at, in words.
+pub fn step_label(ui: Ui, raw: &RawCase) -> String {
+    match resume_step(raw) {
+        Step::Done => t(ui, "tui.section.done"),
+        s => match s.section() {
+            Some(section) => t(ui, section.title_key()),
+            None => t(ui, "cases.step-unknown"),
+        },
+    }
+}
+
+/// The step to resume a draft at.
+pub fn resume_step(raw: &RawCase) -> Step {
+    match raw
+        .draft
+        .as_ref()
+        .and_then(|d| d.step.as_deref())
+        .and_then(Step::from_id)
+    {
+        // A draft saved on the start screen goes on from the first question.
+        Some(Step::Start) => Step::Who,
+        Some(s) => s,
+        // A case file without a step (imported): check answers shows what is missing.
+        None => Step::Check,
+    }
+}
+
+/// A saved case as the start screen shows it.
+pub fn case_row(ui: Ui, e: &Entry, today: NaiveDate) -> CaseRow {
+    let mut title = format!(
+        "{} – {}",
+        person_label(ui, &e.raw),
+        service_label(ui, &e.raw)
+    );
+    let changed = changed_label(e);
+    let step = step_label(ui, &e.raw);
+    let (detail, urgency) = match draft_deadline(&e.raw) {
+        Some(dl) => {
+            let urgency = match dl.status(today) {
+                Status::Passed { .. } => Urgency::Passed,
+                Status::LastDay => Urgency::Close,
+                Status::Open { days_left } if days_left <= 7 => Urgency::Close,
+                Status::Open { .. } => Urgency::Calm,
+            };
+            title.push_str(" · ");
+            title.push_str(&deadline_status(ui, &dl, today));
+            (
+                tf(
+                    ui,
+                    "tui.start.case-detail",
+                    &[
+                        ("date", dates::in_words(dl.last_day, ui.code())),
+                        ("changed", changed),
+                        ("step", step),
+                    ],
+                ),
+                urgency,
+            )
+        }
+        None => (
+            tf(
+                ui,
+                "tui.start.case-detail-no-deadline",
+                &[("changed", changed), ("step", step)],
+            ),
+            Urgency::Calm,
+        ),
+    };
+    CaseRow {
+        title,
+        detail,
+        urgency,
+    }
+}
+
+/// Why a damaged draft cannot be opened, in words.
+pub fn damaged_reason(ui: Ui, d: &Damaged) -> String {
+    match &d.io_error {
+        Some(e) => e.clone(),
+        None => problems_text(ui, &d.problems),
+    }
+}
+
+/// Problems in words, one after the other (without a last full stop: the messages around them
+/// add one).
+pub fn problems_text(ui: Ui, problems: &[crate::domain::case::Problem]) -> String {
+    problems
+        .iter()
+        .map(|p| problem_text(ui, p).trim_end_matches('.').to_string())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A damaged draft as the start screen lists it.
+pub fn damaged_row(ui: Ui, d: &Damaged) -> String {
+    tf(
+        ui,
+        "tui.start.damaged-row",
+        &[("id", d.id.clone()), ("reason", damaged_reason(ui, d))],
+    )
+}
+
+/// The dialog when a damaged draft is chosen.
+pub fn damaged_message(ui: Ui, d: &Damaged) -> String {
+    tf(
+        ui,
+        "tui.drafts.damaged",
+        &[
+            ("file", d.path.display().to_string()),
+            ("reason", damaged_reason(ui, d)),
+            ("id", d.id.clone()),
+        ],
+    )
+}

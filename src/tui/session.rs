@@ -1,0 +1,384 @@
+//! The wizard with its drafts: [`Session`] owns the [`App`] and does the I/O that
+//! [`App::update`] asks for, except what needs the terminal (quitting, the external editor),
+//! which it hands back to the run loop.
+//!
+//! **Autosave.** Every answer is saved to the case's draft (`<data>/cases/<id>.json`, atomic,
+//! 0600 in a 0700 folder), with the step to resume at in `draft.step`. The draft is created at
+//! the first real answer, not by starting the program. Typing in a text field is saved when the
+//! typing pauses ([`SAVE_AFTER`]) or at the next key that is not typing (Enter, Tab, Esc, …),
+//! so that a slow disk never holds up the keys; a choice or going on is saved at once.
+//! A draft changed on disk by another program is never overwritten: the person is asked
+//! ([`Notice::Conflict`](super::drafts::Notice)). Any other failure is told once, and the wizard
+//! goes on with the answers in memory.
+//!
+//! **Counter mode** writes nothing at all: no drafts, no settings. Only an export the person
+//! asks for writes a file.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+
+use crate::domain::case::RawDraft;
+use crate::i18n::{Ui, t, tf};
+use crate::store::{Draft, Listing, Store, StoreError};
+
+use super::action::{Action, Effect};
+use super::app::{App, Options, Step};
+use super::drafts::{self, DraftRequest, SaveResult, SaveStatus};
+use super::export;
+
+/// Typing is saved when no key has come for this long.
+pub const SAVE_AFTER: Duration = Duration::from_millis(700);
+
+/// The wizard and its draft.
+pub struct Session {
+    app: App,
+    today: NaiveDate,
+    options: Options,
+    /// `None` in counter mode or without a data folder.
+    store: Option<Store>,
+    /// The draft being written, once there is one.
+    draft: Option<Draft>,
+    /// The answers' revision that is on disk.
+    saved_rev: u64,
+    /// A real answer has been given (the draft may be created).
+    answered: bool,
+    /// Typing not yet saved, since this moment.
+    pending: Option<Instant>,
+    /// After a conflict the person chose to go on without saving.
+    stopped: bool,
+    /// Files the letter was exported to.
+    exported: Vec<PathBuf>,
+}
+
+/// Keys that change a text while it is typed: saved when the typing pauses.
+fn is_typing(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::Char(_)
+            | Action::Backspace
+            | Action::BackspaceHeld
+            | Action::Delete
+            | Action::ClearLine
+            | Action::Edit(_)
+            | Action::Paste(_)
+    )
+}
+
+fn now_rfc3339() -> String {
+    chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+}
+
+impl Session {
+    /// A new case at the start screen, which lists the saved cases (none in counter mode).
+    pub fn new(ui: Ui, today: NaiveDate, options: Options) -> Session {
+        let app = App::new(ui, today, &options);
+        Session::with_app(app, today, options)
+    }
+
+    /// A session around an app made elsewhere (tests: a theme, a size).
+    pub fn with_app(app: App, today: NaiveDate, options: Options) -> Session {
+        let store = if options.counter {
+            None
+        } else {
+            options.data_dir.as_deref().map(Store::new)
+        };
+        let mut s = Session {
+            app,
+            today,
+            options,
+            store,
+            draft: None,
+            saved_rev: 0,
+            answered: false,
+            pending: None,
+            stopped: false,
+            exported: Vec::new(),
+        };
+        s.saved_rev = s.app.revision();
+        s.refresh_listing();
+        s
+    }
+
+    pub fn app(&self) -> &App {
+        &self.app
+    }
+
+    pub fn app_mut(&mut self) -> &mut App {
+        &mut self.app
+    }
+
+    /// The draft's file, once there is one.
+    pub fn draft_path(&self) -> Option<PathBuf> {
+        self.draft.as_ref().map(|d| d.path().to_path_buf())
+    }
+
+    /// Files the letter was exported to in this session.
+    pub fn exported(&self) -> &[PathBuf] {
+        &self.exported
+    }
+
+    fn refresh_listing(&mut self) {
+        let listing = match &self.store {
+            Some(store) => store.list().unwrap_or_default(),
+            None => Listing::default(),
+        };
+        self.app.set_listing(listing);
+    }
+
+    /// Handle one action: update the wizard, save the answers, carry out what needs no terminal.
+    /// Returns [`Effect::Quit`] and [`Effect::Editor`] for the run loop; everything else is done.
+    pub fn handle(&mut self, action: Action) -> Effect {
+        let typing = is_typing(&action);
+        if !typing {
+            // The answers are on disk before anything else happens (quitting asks only when
+            // they are not).
+            let had_notice = self.app.notice().is_some();
+            self.flush();
+            let news = !had_notice && self.app.notice().is_some();
+            // A key that brought up a dialog about the save is not also an answer to it.
+            if news
+                && !matches!(
+                    action,
+                    Action::Resize(..) | Action::ExportDone(_) | Action::EditorDone(_)
+                )
+            {
+                return Effect::None;
+            }
+        }
+        let before_step = self.app.step();
+        let before_rev = self.app.revision();
+        let effect = self.app.update(action);
+        if self.app.revision() != before_rev && before_step != Step::Start {
+            self.answered = true;
+        }
+        if self.app.revision() != self.saved_rev {
+            if typing && self.app.step() == before_step {
+                self.pending.get_or_insert_with(Instant::now);
+            } else {
+                self.save_now();
+            }
+        }
+        if self.app.step() == Step::Start && before_step != Step::Start {
+            self.refresh_listing();
+        }
+        self.carry_out(effect)
+    }
+
+    fn carry_out(&mut self, effect: Effect) -> Effect {
+        match effect {
+            Effect::Export(job) => {
+                let report = export::run(&job);
+                self.exported.extend(report.written.iter().cloned());
+                let next = self.app.update(Action::ExportDone(report));
+                self.carry_out(next)
+            }
+            Effect::RememberLanguage(ui) => {
+                // Not worth stopping for: the language still applies to this run. Never in
+                // counter mode.
+                if !self.options.counter {
+                    if let Some(dir) = self.options.data_dir.as_deref() {
+                        let mut s = crate::settings::Settings::load(Some(dir));
+                        s.ui_lang = Some(ui.code().to_string());
+                        let _ = s.save(dir);
+                    }
+                }
+                Effect::None
+            }
+            Effect::Draft(request) => {
+                self.draft_request(request);
+                Effect::None
+            }
+            Effect::Editor(text) => {
+                self.flush();
+                Effect::Editor(text)
+            }
+            other => other,
+        }
+    }
+
+    /// When the typing not yet saved should be saved.
+    pub fn save_due(&self) -> Option<Instant> {
+        self.pending.map(|p| p + SAVE_AFTER)
+    }
+
+    /// Save the typing if it is due (the run loop calls this when no key came in time).
+    pub fn tick(&mut self) {
+        if self.save_due().is_some_and(|d| Instant::now() >= d) {
+            self.flush();
+        }
+    }
+
+    /// Save now what has not been saved.
+    pub fn flush(&mut self) {
+        if self.pending.is_some() || self.app.revision() != self.saved_rev {
+            self.save_now();
+        }
+    }
+
+    fn save_now(&mut self) {
+        self.pending = None;
+        if self.stopped || self.store.is_none() {
+            return;
+        }
+        if self.draft.is_none() {
+            if !self.answered {
+                return;
+            }
+            let created = match &self.store {
+                Some(store) => store.create(),
+                None => return,
+            };
+            match created {
+                Ok(d) => self.draft = Some(d),
+                Err(e) => {
+                    let reason = self.reason(&e);
+                    drafts::saved(&mut self.app, SaveResult::Failed(reason));
+                    return;
+                }
+            }
+        }
+        let mut raw = self.app.raw().clone();
+        let step = match self.app.step() {
+            Step::Start => self.app.path().get(1).copied().unwrap_or(Step::Who),
+            // Changing an answer from "check your answers": resume there.
+            _ if self.app.changing => Step::Check,
+            s => s,
+        };
+        raw.draft = Some(RawDraft {
+            step: Some(step.id()),
+            updated: Some(now_rfc3339()),
+        });
+        let rev = self.app.revision();
+        let Some(draft) = self.draft.as_mut() else {
+            return;
+        };
+        let result = match draft.save(&raw) {
+            Ok(()) => {
+                self.saved_rev = rev;
+                SaveResult::Saved(draft.id.clone())
+            }
+            Err(StoreError::Conflict) => {
+                // Leave the other program's file alone, and ask.
+                self.stopped = true;
+                SaveResult::Conflict
+            }
+            Err(e) => SaveResult::Failed(self.reason(&e)),
+        };
+        drafts::saved(&mut self.app, result);
+    }
+
+    fn reason(&self, e: &StoreError) -> String {
+        let ui = self.app.ui();
+        match e {
+            StoreError::Io(io) => {
+                let reason = export::io_reason(ui, io);
+                if reason == io.to_string() {
+                    // A kind without words of its own: say what it is about, with the detail.
+                    tf(ui, "tui.drafts.io-other", &[("detail", reason)])
+                } else {
+                    reason
+                }
+            }
+            StoreError::Locked(pid) => tf(ui, "tui.drafts.locked", &[("pid", pid.to_string())]),
+            StoreError::Damaged(ps) => drafts::problems_text(ui, ps),
+            StoreError::NotFound(_) | StoreError::Ambiguous(_) => t(ui, "tui.drafts.gone"),
+            StoreError::Conflict => t(ui, "tui.drafts.conflict"),
+        }
+    }
+
+    fn draft_request(&mut self, request: DraftRequest) {
+        match request {
+            DraftRequest::Open(id) => self.open(&id),
+            DraftRequest::SaveAsNew => {
+                // Drop the old draft (and its lock): the file stays as the other program left it.
+                self.draft = None;
+                self.stopped = false;
+                self.answered = true;
+                self.save_now();
+            }
+            DraftRequest::StopSaving => {
+                self.stopped = true;
+                self.pending = None;
+            }
+        }
+    }
+
+    fn open(&mut self, id: &str) {
+        let Some(store) = self.store.clone() else {
+            return;
+        };
+        // The case being written is on disk; let go of it (it may be the one asked for).
+        self.flush();
+        self.draft = None;
+        let ui = self.app.ui();
+        match store.open(id) {
+            Ok((draft, mut raw)) => {
+                let step = drafts::resume_step(&raw);
+                raw.draft = None;
+                let theme = *self.app.theme();
+                let size = self.app.size;
+                let mut app = App::from_raw(raw, step, ui, self.today, &self.options);
+                app.set_theme(theme);
+                app.update(Action::Resize(size.0, size.1));
+                app.save_status = SaveStatus::Saved(draft.id.clone());
+                self.app = app;
+                self.draft = Some(draft);
+                self.saved_rev = self.app.revision();
+                self.answered = true;
+                self.stopped = false;
+                self.pending = None;
+            }
+            Err(e) => {
+                let message = match &e {
+                    StoreError::Locked(pid) => {
+                        tf(ui, "tui.drafts.locked", &[("pid", pid.to_string())])
+                    }
+                    StoreError::Damaged(_) => {
+                        tf(ui, "tui.drafts.damaged-now", &[("reason", self.reason(&e))])
+                    }
+                    _ => tf(ui, "tui.drafts.open-failed", &[("reason", self.reason(&e))]),
+                };
+                self.app.draft_not_opened(message);
+                self.refresh_listing();
+            }
+        }
+    }
+
+    /// What to tell the person after the terminal is restored: where the answers are, or (in
+    /// counter mode) that nothing was kept.
+    pub fn farewell(&self) -> Vec<String> {
+        let ui = self.app.ui();
+        let mut out = Vec::new();
+        if self.options.counter {
+            out.push(t(ui, "tui.bye.counter"));
+            if !self.exported.is_empty() {
+                let files: Vec<String> = self
+                    .exported
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect();
+                out.push(tf(
+                    ui,
+                    "tui.bye.counter-exported",
+                    &[("files", files.join(", "))],
+                ));
+            }
+        } else if let (SaveStatus::Saved(_), Some(path)) =
+            (&self.app.save_status, self.draft_path())
+        {
+            out.push(tf(
+                ui,
+                "tui.bye.saved",
+                &[("file", path.display().to_string())],
+            ));
+        } else if matches!(
+            self.app.save_status,
+            SaveStatus::Failed(_) | SaveStatus::Off
+        ) {
+            out.push(t(ui, "tui.bye.not-saved"));
+        }
+        out
+    }
+}
