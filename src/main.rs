@@ -48,7 +48,12 @@ fn run() -> Result<i32> {
                 export_dir: None,
                 data_dir: data_dir.clone(),
             };
-            omsorgsklage::tui::run(ui, today, options)
+            // Line by line for screen readers, and wherever the screen cannot be drawn.
+            if cli.plain || omsorgsklage::plain::needed() {
+                omsorgsklage::plain::run(ui, today, options)
+            } else {
+                omsorgsklage::tui::run(ui, today, options)
+            }
         }
         Some(Command::Render {
             case,

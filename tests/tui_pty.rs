@@ -284,7 +284,7 @@ fn a_daughter_writes_for_her_father_and_saves_the_letter_as_text() {
 }
 
 #[test]
-fn without_a_terminal_the_wizard_says_so_and_exits() {
+fn without_a_terminal_the_wizard_asks_line_by_line_and_stops_at_the_end_of_the_input() {
     let data = tempfile::tempdir().expect("data dir");
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_omsorgsklage"))
         .args(["--lang", "nb"])
@@ -292,8 +292,15 @@ fn without_a_terminal_the_wizard_says_so_and_exits() {
         .stdin(std::process::Stdio::null())
         .output()
         .expect("run");
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("terminalvindu"), "{err}");
-    assert!(out.stdout.is_empty());
+    // The line-by-line mode (see tests/plain_mode.rs): nothing to read, so it stops at once.
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("Omsorgsklage, linjemodus."), "{text}");
+    assert!(text.contains("Det kom ikke mer å lese"), "{text}");
+    assert!(!text.contains('\u{1b}'), "{text}");
 }

@@ -8,6 +8,7 @@
 
 pub mod action;
 pub mod app;
+pub mod describe;
 pub mod drafts;
 pub mod editor;
 pub mod export;

@@ -542,6 +542,32 @@ fn layout(
                     ));
                 }
             }
+            Item::Row { label, value, .. } if w < 60 => {
+                // Narrow window (a zoomed terminal): the whole label, the answer under it.
+                let kind = if sel {
+                    1
+                } else if value.is_none() {
+                    5
+                } else {
+                    0
+                };
+                for l in widgets::wrap_hanging(label, width, mark) {
+                    lines.push((l, kind));
+                }
+                let value = value
+                    .clone()
+                    .unwrap_or_else(|| t(ui, "tui.check.not-given"));
+                let mut vl = widgets::wrap_hanging(&value.replace('\n', " "), width, "    ");
+                if vl.len() > 3 {
+                    vl.truncate(3);
+                    if let Some(l) = vl.last_mut() {
+                        *l = ellipsize(&format!("{l} …"), w);
+                    }
+                }
+                for v in vl {
+                    lines.push((v, kind));
+                }
+            }
             Item::Row { label, value, .. } => {
                 let label = ellipsize(label, label_w.saturating_sub(3));
                 let value_w = u16::try_from(w.saturating_sub(label_w)).unwrap_or(10);

@@ -294,6 +294,7 @@ impl ChecklistState {
                         .render(Rect::new(x, y, w.min(50), 1), buf, st, th.base, focused);
             }
         }
+        widgets::scroll_marks(rest, off, height, lines.len(), buf, th.dim);
         cursor
     }
 }

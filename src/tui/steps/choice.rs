@@ -243,6 +243,12 @@ impl ChoiceState {
             let y = rest.y + u16::try_from(row).unwrap_or(0);
             buf.set_string(rest.x, y, l, style);
         }
+        // The blank line after the last answer does not count as more.
+        let total = lines
+            .iter()
+            .rposition(|(l, _, _)| !l.is_empty())
+            .map_or(0, |i| i + 1);
+        widgets::scroll_marks(rest, off, height, total, buf, th.dim);
         None
     }
 

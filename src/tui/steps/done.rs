@@ -284,11 +284,20 @@ impl DoneState {
                             format!("{r}{}", t(ui, key))
                         })
                         .collect();
-                    top.push((
-                        format!("{mark}{} {}", t(ui, "tui.done.format"), opts.join("  ")),
-                        kind,
-                        None,
-                    ));
+                    // The choices on as few lines as the width allows, never cut.
+                    let mut line = format!("{mark}{}", t(ui, "tui.done.format"));
+                    let indent = " ".repeat(line.chars().count() + 1);
+                    for (n, o) in opts.iter().enumerate() {
+                        let sep = if n == 0 { " " } else { "  " };
+                        let len = line.chars().count();
+                        if n > 0 && len + sep.len() + o.chars().count() > usize::from(w) {
+                            top.push((std::mem::take(&mut line), kind, None));
+                            line = format!("{indent}{o}");
+                        } else {
+                            line = format!("{line}{sep}{o}");
+                        }
+                    }
+                    top.push((line, kind, None));
                 }
                 Control::Path => {
                     top.push((format!("{mark}{}", t(ui, "tui.done.file")), kind, Some(i)));
@@ -399,7 +408,7 @@ impl DoneState {
             );
         }
         if more && text_area.height > 0 {
-            let msg = t(app.ui, "tui.more-below");
+            let msg = super::more_below(app, area.width);
             buf.set_string(area.x, text_area.bottom(), msg, th.dim);
         }
         cursor

@@ -16,7 +16,7 @@ use crate::tui::app::{App, Flow, Step, chosen_service, date_answer, deadline, le
 use crate::tui::view;
 use crate::tui::widgets;
 
-use super::{title_and_hint, tr};
+use super::title_and_hint;
 
 /// How a paragraph looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -261,7 +261,7 @@ impl InfoState {
             buf.set_string(area.x, area.y + u16::try_from(n).unwrap_or(0), l, style);
         }
         if more {
-            let msg = tr(app, "tui.more-below");
+            let msg = super::more_below(app, area.width);
             buf.set_string(area.x, area.bottom() - 1, msg, th.dim);
         }
         None

@@ -186,13 +186,36 @@ pub fn tr(app: &App, key: &str) -> String {
     }
 }
 
+/// "↓ More text below (arrow down or PgDn)", shorter when the window is narrow.
+pub fn more_below(app: &App, width: u16) -> String {
+    let long = t(app.ui, "tui.more-below");
+    if long.chars().count() <= usize::from(width) {
+        long
+    } else {
+        t(app.ui, "tui.more-below-short")
+    }
+}
+
 /// Draw a question's title and hint; returns the area below them. In a very low window the hint
 /// is left out (F1 shows it), so that the answer still has room.
 pub fn question(app: &App, title: &str, hint: &str, area: Rect, buf: &mut Buffer) -> Rect {
+    question_with_room(app, title, hint, area, buf, 5)
+}
+
+/// [`question`], keeping `room` rows for the answer (the hint is left out when they are not
+/// there).
+pub fn question_with_room(
+    app: &App,
+    title: &str,
+    hint: &str,
+    area: Rect,
+    buf: &mut Buffer,
+    room: u16,
+) -> Rect {
     let th = &app.theme;
     let mut used = widgets::put_wrapped(title, area, buf, th.title) + 1;
     let hint_h = u16::try_from(widgets::wrap(hint, area.width).len()).unwrap_or(u16::MAX);
-    if !hint.is_empty() && area.height >= used + hint_h + 1 + 5 {
+    if !hint.is_empty() && area.height >= used + hint_h + 1 + room {
         used += widgets::put_wrapped(hint, widgets::below(area, used), buf, th.hint) + 1;
     }
     widgets::below(area, used)

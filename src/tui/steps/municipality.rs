@@ -164,6 +164,7 @@ impl MunicipalityState {
                 style,
             );
         }
+        widgets::scroll_marks(list_area, off, height, list.len(), buf, th.dim);
         cursor
     }
 }

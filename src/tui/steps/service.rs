@@ -12,7 +12,7 @@ use crate::tui::theme::{SELECTED, UNSELECTED};
 use crate::tui::widgets::text_field::{FieldEvent, TextInput};
 use crate::tui::widgets::{self, ellipsize};
 
-use super::{centred_offset, question, title_and_hint};
+use super::{centred_offset, question_with_room, title_and_hint};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ServiceState {
@@ -128,7 +128,8 @@ impl ServiceState {
         let th = &app.theme;
         let ui = app.ui;
         let (title, hint) = title_and_hint(app, Step::Service);
-        let rest = question(app, &title, &hint, area, buf);
+        // The list and the explanation need room: in a low window the hint goes (F1 has it).
+        let rest = question_with_room(app, &title, &hint, area, buf, 12);
         // The filter field.
         let label = t(ui, "tui.service.filter");
         let lw = u16::try_from(label.chars().count() + 1).unwrap_or(8);
@@ -151,9 +152,17 @@ impl ServiceState {
                 Rect::new(body.x + lw + 2, body.y, body.width - lw - 2, body.height),
             )
         } else {
-            let eh = 4.min(body.height / 3);
+            // The explanation under the list, whole when the list keeps four rows, after a
+            // blank row.
+            let need = list
+                .get(self.selected)
+                .map(|s| widgets::wrap(&explanation(s, app), body.width).len())
+                .unwrap_or(0);
+            let need = u16::try_from(need).unwrap_or(u16::MAX);
+            let eh = need.min(body.height.saturating_sub(5));
+            let gap = u16::from(eh > 0);
             (
-                Rect::new(body.x, body.y, body.width, body.height - eh),
+                Rect::new(body.x, body.y, body.width, body.height - eh - gap),
                 Rect::new(body.x, body.bottom() - eh, body.width, eh),
             )
         };
@@ -215,16 +224,7 @@ impl ServiceState {
         }
         // The explanation of the highlighted service.
         if let Some(s) = list.get(self.selected) {
-            let mut text = format!("{}\n{}", list_name(s, app), s.explain(ui.code()));
-            match s.route {
-                RouteRule::Care => {}
-                RouteRule::Klagenemnd => {
-                    text.push_str(&format!("\n\n{}", t(ui, "tui.service.not-care")))
-                }
-                RouteRule::DependsOnDecision => {
-                    text.push_str(&format!("\n\n{}", t(ui, "tui.service.depends")))
-                }
-            }
+            let text = explanation(s, app);
             let lines = widgets::wrap(&text, explain_area.width);
             for (n, l) in lines
                 .iter()
@@ -249,6 +249,21 @@ impl ServiceState {
         }
         cursor
     }
+}
+
+/// The explanation of a service: its name, what it is, and where a complaint goes when that is
+/// not the usual way.
+fn explanation(s: &Service, app: &App) -> String {
+    let ui = app.ui;
+    let mut text = format!("{}\n{}", list_name(s, app), s.explain(ui.code()));
+    match s.route {
+        RouteRule::Care => {}
+        RouteRule::Klagenemnd => text.push_str(&format!("\n\n{}", t(ui, "tui.service.not-care"))),
+        RouteRule::DependsOnDecision => {
+            text.push_str(&format!("\n\n{}", t(ui, "tui.service.depends")))
+        }
+    }
+    text
 }
 
 /// Choose a service, and drop answers that only belonged to another service.

@@ -114,3 +114,27 @@ pub fn scroll_to(offset: usize, start: usize, end: usize, height: usize) -> usiz
         offset
     }
 }
+
+/// Arrows at the right edge of `area` when a list of `total` rows, shown from row `offset` in
+/// `height` rows, goes on above ("↑", top row) or below ("↓", bottom row): in a low window
+/// (a zoomed terminal) the person sees that there is more.
+pub fn scroll_marks(
+    area: Rect,
+    offset: usize,
+    height: usize,
+    total: usize,
+    buf: &mut Buffer,
+    style: Style,
+) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let x = area.right() - 1;
+    if offset > 0 {
+        buf.set_string(x, area.y, "↑", style);
+    }
+    if offset + height < total {
+        let rows = u16::try_from(height.min(usize::from(area.height))).unwrap_or(area.height);
+        buf.set_string(x, area.y + rows.saturating_sub(1), "↓", style);
+    }
+}

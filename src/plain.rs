@@ -1,0 +1,918 @@
+//! The line-by-line mode (`--plain`), for screen readers and braille displays, and for being
+//! driven by another program through pipes.
+//!
+//! The same interview as the terminal wizard, on plain lines: no alternate screen, no box
+//! drawing, no cursor movement, no colour. It drives the same [`App`]: each screen is printed from
+//! [`describe`] (what the screen shows, in words), and each line typed becomes the same
+//! [`Action`]s the keys would give (a number chooses, text is pasted into the field and Enter
+//! pressed, `<` goes back). So both modes ask the same questions and write the same letter.
+//!
+//! Started with `--plain`, and also when standard input or output is not a terminal, or when
+//! `TERM=dumb`.
+
+use std::io::{BufRead, IsTerminal, Write};
+
+use anyhow::Result;
+use chrono::NaiveDate;
+
+use crate::i18n::{t, tf};
+use crate::tui::Session as Wizard;
+use crate::tui::action::{Action, Effect};
+use crate::tui::app::{App, Options, Step};
+use crate::tui::describe::{self, Answer, Description, Entry, Mark, describe};
+use crate::tui::steps::done::Control;
+
+/// The line-by-line mode is needed: no terminal to draw in, or a terminal that cannot draw.
+pub fn needed() -> bool {
+    !std::io::stdout().is_terminal()
+        || !std::io::stdin().is_terminal()
+        || std::env::var("TERM").is_ok_and(|t| t.trim() == "dumb")
+}
+
+/// Run the interview on standard input and output. Returns the exit code: 0 when the letter
+/// was saved (or the person chose to quit), 1 when the input ended first or a file could not be
+/// written, 2 when the input was not text (UTF-8).
+pub fn run(ui: crate::i18n::Ui, today: NaiveDate, options: Options) -> Result<i32> {
+    let stdin = std::io::stdin();
+    // Typed lines are echoed by the terminal; lines from a pipe are not, so a line break after
+    // each answer keeps every prompt on its own line in what is printed.
+    let newline = !stdin.is_terminal();
+    let mut input = stdin.lock();
+    let mut output = std::io::stdout().lock();
+    let wizard = Wizard::new(ui, today, options);
+    run_with(wizard, &mut input, &mut output, newline)
+}
+
+/// Run the interview on any input and output. The wizard saves drafts as the terminal wizard
+/// does. `newline`: print a line break after each answer read (the input is not echoed).
+pub fn run_with(
+    wizard: Wizard,
+    input: &mut dyn BufRead,
+    output: &mut dyn Write,
+    newline: bool,
+) -> Result<i32> {
+    let mut s = Interview {
+        wizard,
+        input,
+        out: output,
+        newline,
+        asked_fullmakt: false,
+        listed: false,
+        told_lines: false,
+        fixing: false,
+        told_errors: Vec::new(),
+    };
+    let code = s.run();
+    // Save what was typed last, and say where the answers are.
+    s.wizard.flush();
+    let farewell = s.wizard.farewell();
+    if farewell.is_empty() && s.app().is_dirty() && s.wizard.exported().is_empty() {
+        let text = t(s.ui(), "plain.not-saved");
+        s.say(&text)?;
+    }
+    for line in farewell {
+        s.say(&line)?;
+    }
+    s.out.flush()?;
+    code
+}
+
+/// A line read, the end of the input, or bytes that are not text.
+enum Line {
+    Text(String),
+    End,
+    NotText,
+}
+
+/// What to do after an answer.
+enum Next {
+    /// Ask again (the screen, or what changed on it, has been printed as needed).
+    Go,
+    /// Stop with this exit code.
+    Stop(i32),
+}
+
+struct Interview<'a> {
+    wizard: Wizard,
+    input: &'a mut dyn BufRead,
+    out: &'a mut dyn Write,
+    /// A line break after each answer read.
+    newline: bool,
+    /// The done screen has asked whether to make a power of attorney.
+    asked_fullmakt: bool,
+    /// The errors of a form have just been listed (not repeated before the next field).
+    listed: bool,
+    /// How to answer with several lines has been told.
+    told_lines: bool,
+    /// A form could not be left: only the fields with errors are asked again.
+    fixing: bool,
+    /// The errors of saving that have been said.
+    told_errors: Vec<String>,
+}
+
+/// What identifies a screen: printed in full when it changes.
+#[derive(PartialEq, Eq)]
+struct Shown {
+    step: Step,
+    ui: crate::i18n::Ui,
+    modal: Option<std::mem::Discriminant<crate::tui::app::Modal>>,
+    notice: bool,
+}
+
+impl Interview<'_> {
+    fn app(&self) -> &App {
+        self.wizard.app()
+    }
+
+    fn ui(&self) -> crate::i18n::Ui {
+        self.app().ui()
+    }
+
+    fn say(&mut self, text: &str) -> Result<()> {
+        writeln!(self.out, "{text}")?;
+        Ok(())
+    }
+
+    fn error(&mut self, text: &str) -> Result<()> {
+        let w = t(self.ui(), "word.error");
+        self.say(&format!("{w}: {text}"))
+    }
+
+    fn run(&mut self) -> Result<i32> {
+        self.say(&t(self.ui(), "plain.intro"))?;
+        let mut shown: Option<Shown> = None;
+        loop {
+            let d = describe(self.app());
+            let now = Shown {
+                step: self.app().step(),
+                ui: self.ui(),
+                modal: self.app().modal().map(std::mem::discriminant),
+                notice: self.app().notice().is_some(),
+            };
+            if shown.as_ref() != Some(&now) {
+                self.fixing = false;
+                self.print_screen(&d)?;
+                shown = Some(now);
+            }
+            let next = match d.answer.clone() {
+                Answer::Choose { default, current } => self.choose(&d, default, current)?,
+                Answer::Field { focus } => self.field(&d, focus)?,
+                Answer::Search {
+                    label,
+                    default,
+                    keep,
+                } => self.search(&d, &label, default, keep)?,
+                Answer::Lines { .. } => self.lines()?,
+                Answer::Tick { add } => self.tick(&d, add)?,
+                Answer::Change { ready } => self.change(&d, ready)?,
+                Answer::Continue => self.proceed()?,
+                Answer::Save => self.save()?,
+                Answer::Confirm => self.confirm()?,
+            };
+            if let Next::Stop(code) = next {
+                self.out.flush()?;
+                return Ok(code);
+            }
+        }
+    }
+
+    /// Print a screen: where we are, the question, the explanations, the lists.
+    fn print_screen(&mut self, d: &Description) -> Result<()> {
+        self.say("")?;
+        let dialog = self.app().modal().is_some() || self.app().notice().is_some();
+        // The start screen's title says what the header would; the done screen's header says
+        // what its title would.
+        if !dialog && d.step != Step::Start {
+            self.say(&d.position)?;
+        }
+        if dialog || d.step != Step::Done {
+            self.say(&d.title)?;
+        }
+        for p in &d.text {
+            self.say(p)?;
+        }
+        if d.answer != Answer::Save {
+            self.print_entries(d)?;
+        }
+        if let Some(body) = &d.body {
+            self.say(&t(self.ui(), "plain.letter-start"))?;
+            self.say(body.trim_end())?;
+            self.say(&t(self.ui(), "plain.letter-end"))?;
+        }
+        if let Answer::Lines { current } = &d.answer {
+            // How to write several lines: in full the first time, then shortly.
+            let key = if std::mem::replace(&mut self.told_lines, true) {
+                "plain.long.how-short"
+            } else {
+                "plain.long.how"
+            };
+            self.say(&t(self.ui(), key))?;
+            if let Some(c) = current {
+                self.say(&t(self.ui(), "plain.long.current"))?;
+                self.say(c)?;
+            }
+        }
+        if !matches!(
+            d.answer,
+            Answer::Change { .. } | Answer::Field { .. } | Answer::Save
+        ) {
+            for e in d.errors.clone() {
+                self.error(&e)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The lists of a screen, numbered, with the chosen or ticked ones said in words.
+    fn print_entries(&mut self, d: &Description) -> Result<()> {
+        let ui = self.ui();
+        let mut n = 0;
+        for e in &d.entries {
+            match e {
+                Entry::Heading(h) | Entry::Text(h) => self.say(h)?,
+                Entry::Item {
+                    label,
+                    detail,
+                    mark,
+                } => {
+                    n += 1;
+                    let state = match mark {
+                        Mark::None => String::new(),
+                        Mark::Chosen => format!(", {}", t(ui, "plain.chosen")),
+                        Mark::Ticked => format!(", {}", t(ui, "plain.ticked")),
+                        Mark::Unticked => format!(", {}", t(ui, "plain.unticked")),
+                    };
+                    self.say(&format!("{n}. {label}{state}"))?;
+                    for l in detail {
+                        self.say(&format!("   {l}"))?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Ask, and read one line.
+    /// An empty prompt reads a further line of a long text, with nothing printed.
+    fn ask(&mut self, prompt: &str) -> Result<Line> {
+        if !prompt.is_empty() {
+            write!(self.out, "{prompt} ")?;
+        }
+        self.out.flush()?;
+        let mut buf = Vec::new();
+        let n = self.input.read_until(b'\n', &mut buf)?;
+        if self.newline && !prompt.is_empty() {
+            writeln!(self.out)?;
+        }
+        if n == 0 {
+            return Ok(Line::End);
+        }
+        while buf.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+            buf.pop();
+        }
+        Ok(match String::from_utf8(buf) {
+            Ok(s) => Line::Text(s),
+            Err(_) => Line::NotText,
+        })
+    }
+
+    /// The input has ended before the letter was saved.
+    fn ended(&mut self) -> Result<Next> {
+        self.say("")?;
+        self.say(&t(self.ui(), "plain.end"))?;
+        Ok(Next::Stop(1))
+    }
+
+    /// A line that is not UTF-8 text.
+    fn not_text(&mut self) -> Result<Next> {
+        self.say("")?;
+        let e = t(self.ui(), "plain.not-utf8");
+        self.error(&e)?;
+        Ok(Next::Stop(2))
+    }
+
+    /// Read an answer; `None` when the line was a command that has been handled (help) or the
+    /// input ended (then `stop` is set).
+    fn answer(&mut self, prompt: &str) -> Result<Result<String, Next>> {
+        match self.ask(prompt)? {
+            Line::End => Ok(Err(self.ended()?)),
+            Line::NotText => Ok(Err(self.not_text()?)),
+            Line::Text(s) => {
+                let s = s.trim().to_string();
+                if s == "?" {
+                    let help = describe::help(self.app());
+                    self.say(&help)?;
+                    return Ok(Err(Next::Go));
+                }
+                Ok(Ok(s))
+            }
+        }
+    }
+
+    /// Carry out actions; stops at the first that ends the program.
+    fn act(&mut self, actions: Vec<Action>) -> Result<Option<i32>> {
+        for a in actions {
+            // Exports, drafts and settings are done by the wizard's session.
+            if self.wizard.handle(a) == Effect::Quit {
+                self.say("")?;
+                self.say(&t(self.ui(), "plain.quit"))?;
+                return Ok(Some(0));
+            }
+        }
+        Ok(None)
+    }
+
+    fn done(&mut self, r: Option<i32>) -> Next {
+        match r {
+            Some(code) => Next::Stop(code),
+            None => Next::Go,
+        }
+    }
+
+    /// " [nå: …]" after a prompt, when there is something to keep.
+    fn current(&self, value: &str) -> String {
+        if value.trim().is_empty() {
+            String::new()
+        } else {
+            format!(
+                " [{}]",
+                tf(self.ui(), "plain.current", &[("value", value.into())])
+            )
+        }
+    }
+
+    fn count(d: &Description) -> usize {
+        d.entries
+            .iter()
+            .filter(|e| matches!(e, Entry::Item { .. }))
+            .count()
+    }
+
+    fn item_label(d: &Description, i: usize) -> String {
+        d.entries
+            .iter()
+            .filter_map(|e| match e {
+                Entry::Item { label, .. } => Some(label.clone()),
+                _ => None,
+            })
+            .nth(i)
+            .unwrap_or_default()
+    }
+
+    /// A number from 1 to `count`, as an index.
+    fn number(s: &str, count: usize) -> Option<usize> {
+        let n: usize = s.trim_end_matches('.').parse().ok()?;
+        (1..=count).contains(&n).then(|| n - 1)
+    }
+
+    fn not_a_choice(&mut self, s: &str, count: usize) -> Result<Next> {
+        let key = if s.is_empty() {
+            "plain.error.choose"
+        } else {
+            "plain.error.number"
+        };
+        let e = tf(
+            self.ui(),
+            key,
+            &[("input", s.to_string()), ("count", count.to_string())],
+        );
+        self.error(&e)?;
+        Ok(Next::Go)
+    }
+
+    /// One answer from a numbered list.
+    fn choose(&mut self, d: &Description, default: Option<usize>, current: bool) -> Result<Next> {
+        let count = Self::count(d);
+        let mut prompt = tf(
+            self.ui(),
+            "plain.prompt.number",
+            &[("count", count.to_string())],
+        );
+        if let Some(i) = default {
+            let value = format!("{}. {}", i + 1, Self::item_label(d, i));
+            prompt.push_str(&if current {
+                self.current(&value)
+            } else {
+                format!(
+                    " [{}]",
+                    tf(self.ui(), "plain.enter-chooses", &[("value", value)])
+                )
+            });
+        }
+        prompt.push(':');
+        let s = match self.answer(&prompt)? {
+            Ok(s) => s,
+            Err(next) => return Ok(next),
+        };
+        let index = if s.is_empty() {
+            match default {
+                Some(i) => i,
+                None => return self.not_a_choice(&s, count),
+            }
+        } else if s == "<" {
+            let r = self.act(vec![Action::Back])?;
+            return Ok(self.done(r));
+        } else {
+            match Self::number(&s, count) {
+                Some(i) => i,
+                None => return self.not_a_choice(&s, count),
+            }
+        };
+        let actions = if self.app().step() != Step::Start && index < 9 {
+            let digit = char::from_digit(u32::try_from(index + 1).unwrap_or(1), 10).unwrap_or('1');
+            vec![Action::Char(digit)]
+        } else {
+            let mut v = vec![Action::Home];
+            v.extend(std::iter::repeat_n(Action::Down, index));
+            v.push(Action::Enter);
+            v
+        };
+        let r = self.act(actions)?;
+        Ok(self.done(r))
+    }
+
+    /// The field with the focus of a form.
+    fn field(&mut self, d: &Description, focus: usize) -> Result<Next> {
+        let ui = self.ui();
+        let Some(f) = d.fields.get(focus).cloned() else {
+            let r = self.act(vec![Action::Enter])?;
+            return Ok(self.done(r));
+        };
+        let listed = std::mem::take(&mut self.listed);
+        match &f.note {
+            Some(crate::tui::steps::form::Note::Error(e)) if !listed => self.error(e)?,
+            Some(crate::tui::steps::form::Note::Hint(h)) => self.say(h)?,
+            _ => {}
+        }
+        let prompt = format!("{}{}:", f.label, self.current(&f.value));
+        let s = match self.answer(&prompt)? {
+            Ok(s) => s,
+            Err(next) => return Ok(next),
+        };
+        let step = self.app().step();
+        let last = focus + 1 == d.fields.len();
+        let mut actions = Vec::new();
+        match s.as_str() {
+            "<" if focus > 0 => {
+                let r = self.act(vec![Action::BackTab])?;
+                return Ok(self.done(r));
+            }
+            "<" => {
+                let r = self.act(vec![Action::Back])?;
+                return Ok(self.done(r));
+            }
+            "" => {}
+            "-" => actions.push(Action::ClearLine),
+            text => {
+                actions.push(Action::ClearLine);
+                actions.push(Action::Paste(text.to_string()));
+            }
+        }
+        if let Some(code) = self.act(actions)? {
+            return Ok(Next::Stop(code));
+        }
+        // A date as understood, before going on.
+        if let Some(crate::tui::steps::form::Note::Ok(s)) = describe(self.app())
+            .fields
+            .get(focus)
+            .and_then(|f| f.note.clone())
+        {
+            self.say(&tf(ui, "plain.understood", &[("value", s)]))?;
+        }
+        if self.fixing {
+            // After "this must be fixed": on to the next field with an error, or on from the
+            // form when there is none, without going through every field again.
+            use crate::tui::steps::form::Note;
+            let now = describe(self.app());
+            let error = |i: usize| matches!(now.fields[i].note, Some(Note::Error(_)));
+            let moves = if error(focus) {
+                Vec::new()
+            } else if let Some(j) = (0..now.fields.len()).find(|i| error(*i)) {
+                if j > focus {
+                    vec![Action::Down; j - focus]
+                } else {
+                    vec![Action::Up; focus - j]
+                }
+            } else {
+                let mut v = vec![Action::Down; now.fields.len() - 1 - focus];
+                v.push(Action::Enter);
+                v
+            };
+            if let Some(code) = self.act(moves)? {
+                return Ok(Next::Stop(code));
+            }
+            return Ok(Next::Go);
+        }
+        if let Some(code) = self.act(vec![Action::Enter])? {
+            return Ok(Next::Stop(code));
+        }
+        if self.app().step() == step && self.app().modal().is_none() {
+            let after = describe(self.app());
+            if last {
+                // Could not go on: everything that must be fixed, in words.
+                if !after.errors.is_empty() {
+                    self.say(&tf(
+                        ui,
+                        "plain.fix",
+                        &[("count", after.errors.len().to_string())],
+                    ))?;
+                    for e in &after.errors {
+                        self.say(&format!("- {e}"))?;
+                    }
+                    self.listed = true;
+                    self.fixing = true;
+                }
+            } else if let Some(crate::tui::steps::form::Note::Error(e)) =
+                after.fields.get(focus).and_then(|f| f.note.clone())
+            {
+                self.error(&e)?;
+            }
+        }
+        Ok(Next::Go)
+    }
+
+    /// A list to search in (services, municipalities).
+    fn search(
+        &mut self,
+        d: &Description,
+        label: &str,
+        default: Option<usize>,
+        keep: Option<String>,
+    ) -> Result<Next> {
+        let ui = self.ui();
+        let count = Self::count(d);
+        let mut prompt = if count == 1 {
+            t(ui, "plain.prompt.search-one")
+        } else if count > 0 {
+            tf(
+                ui,
+                "plain.prompt.search",
+                &[("count", count.to_string()), ("label", label.to_string())],
+            )
+        } else {
+            tf(
+                ui,
+                "plain.prompt.search-empty",
+                &[("label", label.to_string())],
+            )
+        };
+        if let Some(i) = default {
+            let value = format!("{}. {}", i + 1, Self::item_label(d, i));
+            // The answer given before, or the one a search found.
+            let chosen = d
+                .entries
+                .iter()
+                .filter_map(|e| match e {
+                    Entry::Item { mark, .. } => Some(*mark),
+                    _ => None,
+                })
+                .nth(i)
+                == Some(Mark::Chosen);
+            prompt.push_str(&if chosen {
+                self.current(&value)
+            } else {
+                format!(" [{}]", tf(ui, "plain.enter-chooses", &[("value", value)]))
+            });
+        } else if let Some(k) = &keep {
+            prompt.push_str(&self.current(k));
+        }
+        prompt.push(':');
+        let s = match self.answer(&prompt)? {
+            Ok(s) => s,
+            Err(next) => return Ok(next),
+        };
+        let pick = |i: usize| {
+            let mut v = vec![Action::Up; count + 1];
+            v.extend(std::iter::repeat_n(Action::Down, i));
+            v.push(Action::Enter);
+            v
+        };
+        let actions = if s.is_empty() {
+            match default {
+                Some(i) => pick(i),
+                None if keep.is_some() => vec![Action::Enter],
+                None => {
+                    let e = tf(ui, "plain.error.search", &[("label", label.to_string())]);
+                    self.error(&e)?;
+                    return Ok(Next::Go);
+                }
+            }
+        } else if s == "<" {
+            vec![Action::Back]
+        } else if let Some(i) = Self::number(&s, count) {
+            pick(i)
+        } else {
+            // A search: the list that fits is printed again.
+            if let Some(code) = self.act(vec![Action::ClearLine, Action::Paste(s)])? {
+                return Ok(Next::Stop(code));
+            }
+            let d = describe(self.app());
+            self.print_entries(&d)?;
+            for e in d.errors.clone() {
+                self.error(&e)?;
+            }
+            return Ok(Next::Go);
+        };
+        let r = self.act(actions)?;
+        Ok(self.done(r))
+    }
+
+    /// A long text: lines until an empty line.
+    fn lines(&mut self) -> Result<Next> {
+        let ui = self.ui();
+        let step = self.app().step();
+        let first = match self.answer(&t(ui, "plain.prompt.lines"))? {
+            Ok(s) => s,
+            Err(next) => return Ok(next),
+        };
+        let mut ended = false;
+        let actions = match first.as_str() {
+            "<" => vec![Action::Back],
+            "" => vec![Action::Tab],
+            "-" => vec![Action::EditorDone(Ok(String::new())), Action::Tab],
+            _ => {
+                let mut text = vec![first];
+                loop {
+                    match self.ask("")? {
+                        Line::Text(l) if l.trim().is_empty() => break,
+                        Line::Text(l) => text.push(l.trim_end().to_string()),
+                        Line::End => {
+                            ended = true;
+                            break;
+                        }
+                        Line::NotText => return self.not_text(),
+                    }
+                }
+                vec![Action::EditorDone(Ok(text.join("\n"))), Action::Tab]
+            }
+        };
+        if let Some(code) = self.act(actions)? {
+            return Ok(Next::Stop(code));
+        }
+        if ended {
+            return self.ended();
+        }
+        if self.app().step() == step && self.app().modal().is_none() {
+            for e in describe(self.app()).errors {
+                self.error(&e)?;
+            }
+        }
+        Ok(Next::Go)
+    }
+
+    /// A checklist: numbers tick and untick, text adds an attachment, Enter goes on.
+    fn tick(&mut self, d: &Description, add: bool) -> Result<Next> {
+        let ui = self.ui();
+        let count = Self::count(d);
+        let key = if add {
+            "plain.prompt.tick-add"
+        } else {
+            "plain.prompt.tick"
+        };
+        let prompt = format!("{}:", t(ui, key));
+        let s = match self.answer(&prompt)? {
+            Ok(s) => s,
+            Err(next) => return Ok(next),
+        };
+        let top = vec![Action::Up; count + 2];
+        let actions = if s.is_empty() {
+            vec![Action::Tab]
+        } else if s == "<" {
+            vec![Action::Back]
+        } else if let Some(i) = Self::number(&s, count) {
+            let mut v = top;
+            v.extend(std::iter::repeat_n(Action::Down, i));
+            v.push(Action::Enter);
+            v
+        } else if add {
+            let mut v = top;
+            v.extend(std::iter::repeat_n(Action::Down, count));
+            v.push(Action::Paste(s));
+            v.push(Action::Enter);
+            v
+        } else {
+            return self.not_a_choice(&s, count);
+        };
+        let step = self.app().step();
+        if let Some(code) = self.act(actions)? {
+            return Ok(Next::Stop(code));
+        }
+        if self.app().step() == step {
+            let d = describe(self.app());
+            self.print_entries(&d)?;
+        }
+        Ok(Next::Go)
+    }
+
+    /// Check your answers: a number changes that answer, Enter goes on.
+    fn change(&mut self, d: &Description, ready: bool) -> Result<Next> {
+        let ui = self.ui();
+        let count = Self::count(d);
+        let key = if ready {
+            "plain.prompt.change"
+        } else {
+            "plain.prompt.change-fix"
+        };
+        let prompt = format!("{}:", tf(ui, key, &[("count", count.to_string())]));
+        let s = match self.answer(&prompt)? {
+            Ok(s) => s,
+            Err(next) => return Ok(next),
+        };
+        let actions = if s.is_empty() {
+            if !ready {
+                for e in d.errors.clone() {
+                    self.error(&e)?;
+                }
+                return Ok(Next::Go);
+            }
+            vec![Action::Tab]
+        } else if s == "<" {
+            vec![Action::Back]
+        } else if let Some(i) = Self::number(&s, count) {
+            let mut v = vec![Action::Home];
+            v.extend(std::iter::repeat_n(Action::Down, i));
+            v.push(Action::Enter);
+            v
+        } else {
+            return self.not_a_choice(&s, count);
+        };
+        let r = self.act(actions)?;
+        Ok(self.done(r))
+    }
+
+    /// An explanation or the letter: Enter goes on.
+    fn proceed(&mut self) -> Result<Next> {
+        let prompt = format!("{}:", t(self.ui(), "plain.prompt.continue"));
+        let s = match self.answer(&prompt)? {
+            Ok(s) => s,
+            Err(next) => return Ok(next),
+        };
+        let a = if s == "<" {
+            Action::Back
+        } else {
+            Action::Enter
+        };
+        let r = self.act(vec![a])?;
+        Ok(self.done(r))
+    }
+
+    /// Yes or no, in a dialog.
+    fn confirm(&mut self) -> Result<Next> {
+        let prompt = format!("{}:", t(self.ui(), "plain.prompt.yes-no"));
+        let s = match self.answer(&prompt)? {
+            Ok(s) => s.to_lowercase(),
+            Err(next) => return Ok(next),
+        };
+        let a = match s.as_str() {
+            "j" | "ja" | "y" | "yes" => Action::Char('j'),
+            "n" | "nei" | "no" | "<" => Action::Char('n'),
+            _ => {
+                let e = t(self.ui(), "plain.error.yes-no");
+                self.error(&e)?;
+                return Ok(Next::Go);
+            }
+        };
+        let r = self.act(vec![a])?;
+        Ok(self.done(r))
+    }
+
+    /// The done screen: the format, a power of attorney when one is offered, the file name;
+    /// then the letter is written, and what to do next is said.
+    fn save(&mut self) -> Result<Next> {
+        let ui = self.ui();
+        let Some(v) = describe::save_view(self.app()) else {
+            return Ok(Next::Go);
+        };
+        if !v.saved.is_empty() {
+            return self.finish();
+        }
+        // What went wrong is said once, not before every question of this screen.
+        if v.errors != self.told_errors {
+            for e in &v.errors {
+                self.error(e)?;
+            }
+            self.told_errors = v.errors.clone();
+        }
+        match v.control {
+            Control::Format => {
+                let d = describe(self.app());
+                self.say(&t(ui, "tui.done.format"))?;
+                self.print_entries(&d)?;
+                let chosen = d
+                    .entries
+                    .iter()
+                    .filter_map(|e| match e {
+                        Entry::Item { label, mark, .. } => Some((label, *mark)),
+                        _ => None,
+                    })
+                    .enumerate()
+                    .find(|(_, (_, m))| *m == Mark::Chosen)
+                    .map(|(i, (l, _))| format!("{}. {l}", i + 1))
+                    .unwrap_or_default();
+                let prompt = format!(
+                    "{}{}:",
+                    tf(ui, "plain.prompt.number", &[("count", "3".into())]),
+                    self.current(&chosen)
+                );
+                let s = match self.answer(&prompt)? {
+                    Ok(s) => s,
+                    Err(next) => return Ok(next),
+                };
+                let actions = match s.as_str() {
+                    "" => vec![Action::Enter],
+                    "<" => vec![Action::Back],
+                    "1" | "2" | "3" => {
+                        vec![Action::Char(s.chars().next().unwrap_or('1')), Action::Enter]
+                    }
+                    _ => return self.not_a_choice(&s, 3),
+                };
+                let r = self.act(actions)?;
+                Ok(self.done(r))
+            }
+            Control::Path => {
+                if let Some((offer, ticked)) = v.fullmakt.clone() {
+                    if !self.asked_fullmakt {
+                        let yes = t(ui, "plain.yes");
+                        let no = t(ui, "plain.no");
+                        let now = if ticked { yes } else { no };
+                        let prompt = format!(
+                            "{offer}? {}{}:",
+                            t(ui, "plain.prompt.yes-no"),
+                            self.current(&now)
+                        );
+                        let s = match self.answer(&prompt)? {
+                            Ok(s) => s.to_lowercase(),
+                            Err(next) => return Ok(next),
+                        };
+                        let want = match s.as_str() {
+                            "" => ticked,
+                            "j" | "ja" | "y" | "yes" => true,
+                            "n" | "nei" | "no" => false,
+                            "<" => {
+                                let r = self.act(vec![Action::Up])?;
+                                return Ok(self.done(r));
+                            }
+                            _ => {
+                                let e = t(ui, "plain.error.yes-no");
+                                self.error(&e)?;
+                                return Ok(Next::Go);
+                            }
+                        };
+                        if want != ticked {
+                            self.act(vec![Action::Down, Action::Enter, Action::Up])?;
+                        }
+                        self.asked_fullmakt = true;
+                    }
+                }
+                let v = describe::save_view(self.app()).unwrap_or(v);
+                let files = v.files.join(", ");
+                self.say(&tf(ui, "tui.done.will-be", &[("files", files)]))?;
+                let prompt = format!("{}{}:", t(ui, "plain.prompt.file"), self.current(&v.path));
+                let s = match self.answer(&prompt)? {
+                    Ok(s) => s,
+                    Err(next) => return Ok(next),
+                };
+                let actions = match s.as_str() {
+                    "" => vec![Action::Enter],
+                    "<" => {
+                        self.asked_fullmakt = false;
+                        vec![Action::Up]
+                    }
+                    text => vec![
+                        Action::ClearLine,
+                        Action::Paste(text.to_string()),
+                        Action::Enter,
+                    ],
+                };
+                let r = self.act(actions)?;
+                Ok(self.done(r))
+            }
+            // Not reached from this mode; back to the file name.
+            Control::Fullmakt | Control::Save => {
+                let r = self.act(vec![Action::Up])?;
+                Ok(self.done(r))
+            }
+        }
+    }
+
+    /// The letter is saved: where, and what to do next.
+    fn finish(&mut self) -> Result<Next> {
+        let ui = self.ui();
+        let Some(v) = describe::save_view(self.app()) else {
+            return Ok(Next::Stop(0));
+        };
+        self.say("")?;
+        for f in &v.saved {
+            self.say(&tf(ui, "tui.done.saved", &[("file", f.clone())]))?;
+        }
+        for e in &v.errors {
+            self.error(e)?;
+        }
+        self.say("")?;
+        self.say(&t(ui, "tui.done.next-heading"))?;
+        for (i, p) in v.next.iter().enumerate() {
+            self.say(&format!("{}. {p}", i + 1))?;
+        }
+        Ok(Next::Stop(if v.errors.is_empty() { 0 } else { 1 }))
+    }
+}

@@ -1,0 +1,643 @@
+//! The screen being shown, described in words: what the line-by-line mode (`--plain`, for screen
+//! readers and braille displays) prints. Pure: it only reads the wizard's state, the same state the
+//! terminal screens draw, so that both ask the same questions and write the same letter.
+//!
+//! Nothing here depends on colour, layout or a window size. Texts that name keys of the terminal
+//! screens (Esc, the arrow keys) have a `plain.*` variant in the catalogue, used instead.
+
+use crate::i18n::{Ui, has, t, tf};
+
+use super::action::ExportFormat;
+use super::app::{App, Modal, Step};
+use super::drafts;
+use super::steps::checklist;
+use super::steps::form::{self, Note};
+use super::steps::{
+    Screen, check, choice, done, info, longtext, municipality, service, start, title_and_hint, tr,
+};
+use super::theme::DONE;
+use super::view;
+
+/// How an item of a list is marked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// Nothing to mark.
+    None,
+    /// The answer given (a radio button that is on).
+    Chosen,
+    /// A ticked checkbox.
+    Ticked,
+    /// A checkbox that is not ticked.
+    Unticked,
+}
+
+/// One part of the screen, in reading order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Entry {
+    /// A heading over what follows.
+    Heading(String),
+    /// A paragraph.
+    Text(String),
+    /// A numbered item (numbers count the items only, from 1): an answer to choose, a service, a
+    /// checkbox, an answer to change.
+    Item {
+        label: String,
+        /// Explanation lines under the item.
+        detail: Vec<String>,
+        mark: Mark,
+    },
+}
+
+/// A single-line field of a form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldView {
+    /// The label, with "(kan stå tomt)" for an optional field.
+    pub label: String,
+    /// The text in the field now.
+    pub value: String,
+    pub required: bool,
+    /// What the screen says under the field: an error, a date understood, an example.
+    pub note: Option<Note>,
+}
+
+/// How the person answers this screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    /// Choose one of the numbered items. Enter alone takes `default` (an index), when there is
+    /// one; `current` says whether that is the answer given before.
+    Choose {
+        default: Option<usize>,
+        current: bool,
+    },
+    /// The field `focus` of [`Description::fields`].
+    Field { focus: usize },
+    /// Type to search, or give the number of an item. Enter alone takes `default`.
+    Search {
+        label: String,
+        default: Option<usize>,
+        /// Enter alone keeps the answer given before (nothing typed, nothing listed).
+        keep: Option<String>,
+    },
+    /// Several lines; an empty line ends the answer.
+    Lines { current: Option<String> },
+    /// A number ticks or unticks an item; text adds an item when `add`; Enter goes on.
+    Tick { add: bool },
+    /// A number changes that answer; Enter goes on (only when `ready`).
+    Change { ready: bool },
+    /// Read, and press Enter to go on.
+    Continue,
+    /// Save the letter (the done screen).
+    Save,
+    /// Yes or no (a dialog).
+    Confirm,
+}
+
+/// The screen in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Description {
+    pub step: Step,
+    /// Where in the wizard: "Steg 4 av 12: Datoene (spørsmål 1 av 2)".
+    pub position: String,
+    /// The question or page title.
+    pub title: String,
+    /// Explanations under the title.
+    pub text: Vec<String>,
+    /// Lists, headings and paragraphs, in order.
+    pub entries: Vec<Entry>,
+    /// The fields of a form.
+    pub fields: Vec<FieldView>,
+    /// A text shown as it is (the letter).
+    pub body: Option<String>,
+    /// What must be fixed before going on, in words.
+    pub errors: Vec<String>,
+    pub answer: Answer,
+    /// The help for this screen (`?`).
+    pub help: String,
+}
+
+/// A text in the interface language; the `plain.*` variant when there is one (texts that name
+/// keys of the terminal screens), and the variant for a representative (`-rep`).
+pub fn pt(app: &App, key: &str) -> String {
+    let plain = format!("plain.{}", key.strip_prefix("tui.").unwrap_or(key));
+    if has(Ui::Nb, &plain) {
+        tr(app, &plain)
+    } else {
+        tr(app, key)
+    }
+}
+
+fn item(label: String, detail: Vec<String>, mark: Mark) -> Entry {
+    Entry::Item {
+        label,
+        detail,
+        mark,
+    }
+}
+
+/// The help for the current step: its question, why it is asked, and how to answer in this mode.
+pub fn help(app: &App) -> String {
+    let (title, _) = title_and_hint(app, app.step);
+    format!(
+        "{title}\n{}\n{}",
+        pt(app, &app.step.help_key()),
+        t(app.ui, "plain.help.keys")
+    )
+}
+
+/// Describe the screen being shown (the dialog over it, when one is open).
+pub fn describe(app: &App) -> Description {
+    let ui = app.ui;
+    let step = app.step;
+    let (title, hint) = title_and_hint(app, step);
+    let hint = plain_hint(app, step).unwrap_or(hint);
+    let mut d = Description {
+        step,
+        position: view::step_indicator_text(app),
+        title,
+        text: if hint.is_empty() { vec![] } else { vec![hint] },
+        entries: Vec::new(),
+        fields: Vec::new(),
+        body: None,
+        errors: Vec::new(),
+        answer: Answer::Continue,
+        help: help(app),
+    };
+    if let Some(n) = app.notice() {
+        let (title, text) = drafts::notice_text(ui, n);
+        d.title = title;
+        d.text = match n {
+            // The choices are asked as yes or no.
+            drafts::Notice::Conflict => vec![
+                t(ui, "tui.drafts.conflict"),
+                pt(app, "tui.drafts.conflict-choices"),
+            ],
+            _ => text
+                .split('\n')
+                .filter(|l| !l.trim().is_empty())
+                .map(str::to_string)
+                .collect(),
+        };
+        d.answer = match n {
+            drafts::Notice::Conflict => Answer::Confirm,
+            _ => Answer::Continue,
+        };
+        return d;
+    }
+    if let Some(m) = &app.modal {
+        modal(app, m, &mut d);
+        return d;
+    }
+    match &app.screen {
+        Screen::Empty => {}
+        Screen::Start(_) => {
+            d.title = t(ui, "tui.start.title");
+            d.text = vec![pt(app, "tui.start.intro")];
+            if app.counter {
+                d.text.push(t(ui, "tui.start.counter"));
+            }
+            let mut saved_heading = false;
+            let mut lang_heading = false;
+            for row in start::rows(app) {
+                match row {
+                    start::Row::New => {
+                        d.entries
+                            .push(item(t(ui, "tui.start.new"), vec![], Mark::None))
+                    }
+                    start::Row::Case(i) => {
+                        if !std::mem::replace(&mut saved_heading, true) {
+                            d.entries
+                                .push(Entry::Heading(t(ui, "tui.start.saved-heading")));
+                        }
+                        let (title, detail) = match app.listing().cases.get(i) {
+                            Some(e) => {
+                                let r = drafts::case_row(ui, e, app.today);
+                                (r.title, vec![r.detail])
+                            }
+                            None => (String::new(), vec![]),
+                        };
+                        d.entries.push(item(title, detail, Mark::None));
+                    }
+                    start::Row::Damaged(i) => {
+                        if !std::mem::replace(&mut saved_heading, true) {
+                            d.entries
+                                .push(Entry::Heading(t(ui, "tui.start.saved-heading")));
+                        }
+                        let text = app
+                            .listing()
+                            .damaged
+                            .get(i)
+                            .map(|x| drafts::damaged_row(ui, x))
+                            .unwrap_or_default();
+                        d.entries.push(item(text, vec![], Mark::None));
+                    }
+                    start::Row::Lang(lang) => {
+                        if !std::mem::replace(&mut lang_heading, true) {
+                            d.entries.push(Entry::Heading(t(ui, "tui.start.language")));
+                        }
+                        let mark = if lang == ui { Mark::Chosen } else { Mark::None };
+                        let name = t(ui, &format!("tui.start.lang-{}", lang.code()));
+                        d.entries.push(item(name, vec![], mark));
+                    }
+                }
+            }
+            d.entries
+                .push(Entry::Text(pt(app, "tui.start.letter-note")));
+            d.answer = Answer::Choose {
+                default: Some(0),
+                current: false,
+            };
+        }
+        Screen::Choice(s) => {
+            let chosen = choice::current(s.step, app);
+            for (i, o) in choice::options(s.step, app).into_iter().enumerate() {
+                let mark = if chosen == Some(i) {
+                    Mark::Chosen
+                } else {
+                    Mark::None
+                };
+                let detail = if o.hint.is_empty() {
+                    vec![]
+                } else {
+                    vec![o.hint]
+                };
+                d.entries.push(item(o.label, detail, mark));
+            }
+            d.answer = Answer::Choose {
+                default: chosen,
+                current: true,
+            };
+        }
+        Screen::Form(f) => {
+            let optional = t(ui, "tui.optional");
+            for (i, spec) in form::specs(f.step, &app.raw).iter().enumerate() {
+                let name = tr(app, &format!("tui.field.{}", spec.id));
+                let label = if spec.required {
+                    name.clone()
+                } else {
+                    format!("{name} ({optional})")
+                };
+                let note = f.note(app, i).map(|n| match n {
+                    Note::Ok(s) => Note::Ok(s.trim_start_matches(DONE).to_string()),
+                    other => other,
+                });
+                if let Some(Note::Error(e)) = &note {
+                    d.errors.push(format!("{name}: {e}"));
+                }
+                d.fields.push(FieldView {
+                    label,
+                    value: f
+                        .inputs
+                        .get(i)
+                        .map(|x| x.value().to_string())
+                        .unwrap_or_default(),
+                    required: spec.required,
+                    note,
+                });
+            }
+            d.answer = Answer::Field { focus: f.focus };
+        }
+        Screen::Service(s) => {
+            let list = service::matches(s.filter.value(), app);
+            let few = list.len() <= 6;
+            let mut group = None;
+            for sv in &list {
+                let care = sv.is_care_service();
+                if group != Some(care) {
+                    let key = if care {
+                        "tui.service.group-care"
+                    } else {
+                        "tui.service.group-other"
+                    };
+                    d.entries.push(Entry::Heading(t(ui, key)));
+                    group = Some(care);
+                }
+                let mark = if app.raw.service.as_deref() == Some(sv.id) {
+                    Mark::Chosen
+                } else {
+                    Mark::None
+                };
+                // The whole list is long: explanations only when a search has narrowed it.
+                let detail = if few {
+                    vec![sv.explain(ui.code()).to_string()]
+                } else {
+                    vec![]
+                };
+                d.entries
+                    .push(item(service::list_name(sv, app), detail, mark));
+            }
+            // "Something else" always fits: say when nothing else does.
+            let f = s.filter.value().trim().to_lowercase();
+            let only_other = list.iter().all(|sv| {
+                sv.id == "annet"
+                    && !sv.id.contains(&f)
+                    && !service::list_name(sv, app).to_lowercase().contains(&f)
+            });
+            if only_other && !f.is_empty() {
+                d.errors.push(tf(
+                    ui,
+                    "tui.service.none",
+                    &[("filter", s.filter.value().to_string())],
+                ));
+            }
+            let searched = !s.filter.value().trim().is_empty();
+            d.answer = Answer::Search {
+                label: t(ui, "tui.service.filter")
+                    .trim_end_matches(':')
+                    .to_string(),
+                default: (searched || app.raw.service.is_some())
+                    .then_some(s.selected)
+                    .filter(|i| *i < list.len()),
+                keep: None,
+            };
+        }
+        Screen::Municipality(s) => {
+            let chosen = municipality::chosen(app);
+            if let Some(m) = chosen {
+                d.entries.push(Entry::Text(tf(
+                    ui,
+                    "tui.municipality.chosen",
+                    &[("name", m.letter_name())],
+                )));
+            }
+            let list = municipality::matches(s.query.value());
+            for m in &list {
+                let label = if m.display().contains(m.county) {
+                    format!("{} ({})", m.display(), m.number)
+                } else {
+                    format!("{} ({}, {})", m.display(), m.county, m.number)
+                };
+                let mark = if chosen.is_some_and(|c| c.number == m.number) {
+                    Mark::Chosen
+                } else {
+                    Mark::None
+                };
+                d.entries.push(item(label, vec![], mark));
+            }
+            if list.is_empty() && !s.query.is_empty() {
+                d.errors.push(tf(
+                    ui,
+                    "tui.municipality.none",
+                    &[("query", s.query.value().to_string())],
+                ));
+            }
+            d.answer = Answer::Search {
+                label: t(ui, "tui.municipality.search")
+                    .trim_end_matches(':')
+                    .to_string(),
+                default: (s.selected < list.len()).then_some(s.selected),
+                keep: (list.is_empty() && s.query.is_empty())
+                    .then(|| chosen.map(|m| m.letter_name()))
+                    .flatten(),
+            };
+        }
+        Screen::Info(s) => {
+            for (look, text) in info::paragraphs(s.step.unwrap_or(step), app) {
+                d.entries.push(match look {
+                    info::Look::Heading => Entry::Heading(text),
+                    info::Look::Warning => {
+                        let text = if text == t(ui, "tui.rights.no-dates") {
+                            pt(app, "tui.rights.no-dates")
+                        } else {
+                            text
+                        };
+                        Entry::Text(format!("{}: {text}", t(ui, "word.warning")))
+                    }
+                    _ => Entry::Text(text),
+                });
+            }
+            d.answer = Answer::Continue;
+        }
+        Screen::Long(l) => {
+            if l.step == Step::Outcome {
+                if let Some(s) = longtext::suggestion(app) {
+                    d.text
+                        .push(tf(ui, "tui.q.outcome.suggestion", &[("text", s)]));
+                }
+            }
+            if let Some(e) = &l.error {
+                let e = if *e == t(ui, "tui.error.no-grounds") {
+                    pt(app, "tui.error.no-grounds")
+                } else {
+                    e.clone()
+                };
+                d.errors.push(e);
+            }
+            let text = l.text();
+            d.answer = Answer::Lines {
+                current: (!text.trim().is_empty()).then_some(text),
+            };
+        }
+        Screen::Checklist(c) => {
+            let lang = info::law_lang(ui);
+            for it in &c.items {
+                let mark = if it.checked {
+                    Mark::Ticked
+                } else {
+                    Mark::Unticked
+                };
+                let detail = match it.kind {
+                    checklist::Kind::Innsyn => vec![tf(
+                        ui,
+                        "tui.request.innsyn.hint",
+                        &[("rule", crate::domain::law::FVL_18.full(lang))],
+                    )],
+                    checklist::Kind::Postponement => vec![tf(
+                        ui,
+                        "tui.request.postponement.hint",
+                        &[("rule", crate::domain::law::FVL_42.full(lang))],
+                    )],
+                    _ => vec![],
+                };
+                d.entries.push(item(it.label.clone(), detail, mark));
+            }
+            let add = c.step == Step::Attachments;
+            if add
+                && app
+                    .raw
+                    .representative
+                    .as_ref()
+                    .is_some_and(|r| r.power_of_attorney == Some(true))
+            {
+                d.entries
+                    .push(Entry::Text(t(ui, "tui.attach.fullmakt-note")));
+            }
+            d.answer = Answer::Tick { add };
+        }
+        Screen::Check(_) => {
+            let items = check::items(app);
+            let mut ready = true;
+            for it in items {
+                match it {
+                    check::Item::Heading { text, error } => {
+                        d.entries.push(Entry::Heading(if error {
+                            format!("{}: {text}", t(ui, "word.error"))
+                        } else {
+                            text
+                        }))
+                    }
+                    check::Item::Problem { text, step, error } => {
+                        let word = if error {
+                            t(ui, "word.error")
+                        } else {
+                            t(ui, "word.warning")
+                        };
+                        let text = format!("{word}: {text}");
+                        if step.is_some() {
+                            d.entries.push(item(text, vec![], Mark::None));
+                        } else {
+                            d.entries.push(Entry::Text(text));
+                        }
+                    }
+                    check::Item::Row { label, value, .. } => {
+                        let value = value
+                            .map(|v| v.replace('\n', " "))
+                            .unwrap_or_else(|| t(ui, "tui.check.not-given"));
+                        d.entries
+                            .push(item(format!("{label}: {value}"), vec![], Mark::None));
+                    }
+                    check::Item::GoOn { ready: r } => ready = r,
+                    check::Item::Blank => {}
+                }
+            }
+            if !ready {
+                d.errors.push(t(ui, "tui.check.fix-first"));
+            }
+            d.answer = Answer::Change { ready };
+        }
+        Screen::Preview(p) => {
+            match &p.text {
+                Ok(letter) => d.body = Some(letter.clone()),
+                Err(e) => d.errors.push(e.clone()),
+            }
+            d.answer = Answer::Continue;
+        }
+        Screen::Done(s) => {
+            d.title = t(ui, "tui.q.done.title");
+            d.text.clear();
+            for (format, key) in FORMATS {
+                let mark = if format == s.format {
+                    Mark::Chosen
+                } else {
+                    Mark::None
+                };
+                d.entries.push(item(t(ui, key), vec![], mark));
+            }
+            if let Some(v) = save_view(app) {
+                d.errors = v.errors;
+            }
+            d.answer = Answer::Save;
+        }
+    }
+    d
+}
+
+/// The formats to save in, with their labels.
+const FORMATS: [(ExportFormat, &str); 3] = [
+    (ExportFormat::Text, "tui.done.format-text"),
+    (ExportFormat::Pdf, "tui.done.format-pdf"),
+    (ExportFormat::Both, "tui.done.format-both"),
+];
+
+/// The hint of a step, where the terminal screen's hint names keys.
+fn plain_hint(app: &App, step: Step) -> Option<String> {
+    let id = match step {
+        Step::Ground(_) => return None,
+        s => s.id(),
+    };
+    let key = format!("plain.q.{id}.hint");
+    has(Ui::Nb, &key).then(|| tr(app, &key))
+}
+
+fn modal(app: &App, m: &Modal, d: &mut Description) {
+    let ui = app.ui;
+    match m {
+        Modal::Help(_) => {
+            d.title = t(ui, "tui.help.title");
+            d.text = vec![d.help.clone()];
+            d.answer = Answer::Continue;
+        }
+        Modal::ConfirmQuit => {
+            let key = if app.counter {
+                "tui.quit.unsaved-counter"
+            } else {
+                "tui.quit.unsaved"
+            };
+            d.title = t(ui, "tui.quit.question");
+            d.text = vec![t(ui, key)];
+            d.answer = Answer::Confirm;
+        }
+        Modal::ConfirmOverwrite(_, files) => {
+            d.title = t(ui, "tui.overwrite.question");
+            d.text = files.iter().map(|f| f.display().to_string()).collect();
+            d.text.push(t(ui, "tui.overwrite.explain"));
+            d.text.push(t(ui, "plain.overwrite.ask"));
+            d.answer = Answer::Confirm;
+        }
+    }
+}
+
+/// The done screen's extra parts: whether a power of attorney is offered (and for whom), the base
+/// of the file name, the files the choices give, and what to do next.
+pub struct SaveView {
+    /// The control with the focus.
+    pub control: done::Control,
+    /// The offer of a power of attorney, and whether it is ticked.
+    pub fullmakt: Option<(String, bool)>,
+    pub path: String,
+    pub files: Vec<String>,
+    /// Files written.
+    pub saved: Vec<String>,
+    /// What went wrong when saving.
+    pub errors: Vec<String>,
+    pub next: Vec<String>,
+}
+
+/// What the done screen offers, when it is shown.
+pub fn save_view(app: &App) -> Option<SaveView> {
+    let Screen::Done(s) = &app.screen else {
+        return None;
+    };
+    let name = app
+        .raw
+        .applicant
+        .as_ref()
+        .and_then(|a| a.name.clone())
+        .unwrap_or_default();
+    let fullmakt = done::fullmakt_offered(app).then(|| {
+        (
+            tf(app.ui, "tui.done.fullmakt", &[("name", name)]),
+            s.fullmakt,
+        )
+    });
+    let base = done::base_of(s.path.value());
+    let exts: &[&str] = match s.format {
+        ExportFormat::Text => &["txt"],
+        ExportFormat::Pdf => &["pdf"],
+        ExportFormat::Both => &["txt", "pdf"],
+    };
+    let mut saved = Vec::new();
+    let mut errors = Vec::new();
+    for st in &s.status {
+        match st {
+            done::Status::Ok(f) => saved.push(f.clone()),
+            done::Status::Error(e) => errors.push(e.clone()),
+            done::Status::Info(_) => errors.push(t(app.ui, "tui.done.not-overwritten")),
+        }
+    }
+    Some(SaveView {
+        control: s
+            .controls(app)
+            .get(s.focus)
+            .copied()
+            .unwrap_or(done::Control::Save),
+        fullmakt,
+        path: s.path.value().to_string(),
+        files: exts
+            .iter()
+            .map(|e| done::with_ext(&base, e).display().to_string())
+            .collect(),
+        saved,
+        errors,
+        next: done::next_steps(app),
+    })
+}

@@ -1,0 +1,579 @@
+//! The line-by-line mode (`--plain`), driven as another program would drive it: the real binary
+//! with piped standard input and output. From the start to a saved letter in each interface
+//! language; the letter is the same as `render::text` writes for the same answers (and so the
+//! same as the terminal wizard's); nothing in the output moves a cursor, colours or draws boxes;
+//! the end of the input and bytes that are not text end the program cleanly.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use omsorgsklage::domain::case::{
+    self, RawCase, RawDecision, RawGrounds, RawMunicipality, RawPerson, RawRepresentative,
+    RawRequests,
+};
+use omsorgsklage::domain::letter::LetterKind;
+use omsorgsklage::render;
+
+fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 20).expect("date")
+}
+
+/// Run `omsorgsklage --plain` in `lang` with these lines on standard input.
+fn run_plain(lang: &str, input: &[u8], data: &Path, extra: &[&str]) -> Output {
+    let mut args = vec!["--today", "2026-11-20", "--lang", lang];
+    args.extend_from_slice(extra);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_omsorgsklage"))
+        .args(&args)
+        .env("OMSORGSKLAGE_DATA", data.join("data"))
+        .env("HOME", data)
+        .env_remove("NO_COLOR")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start omsorgsklage");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let input = input.to_vec();
+    // Written from another thread, so that a full output pipe can never block the input.
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let out = child.wait_with_output().expect("run");
+    writer.join().expect("writer");
+    out
+}
+
+fn lines(v: &[&str]) -> Vec<u8> {
+    let mut s = v.join("\n");
+    s.push('\n');
+    s.into_bytes()
+}
+
+/// Nothing that a screen reader would read out as noise or that needs a full-screen terminal:
+/// no escape sequences (colour, cursor movement, alternate screen) and no box drawing.
+fn assert_plain_text(out: &str) {
+    assert!(!out.contains('\u{1b}'), "an escape character in:\n{out}");
+    if let Some(c) = out.chars().find(|c| ('\u{2500}'..='\u{257f}').contains(c)) {
+        panic!("box drawing {c:?} in:\n{out}");
+    }
+}
+
+fn letter_for(raw: &RawCase) -> String {
+    let checked = case::check(raw, today());
+    let errors: Vec<_> = checked.errors().cloned().collect();
+    let c = checked
+        .case
+        .unwrap_or_else(|| panic!("the answers are not complete: {errors:?}"));
+    render::text::render(&render::complaint(&c).expect("letter"))
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("the output is UTF-8")
+}
+
+/// The answers of the bokmål walk-through, up to the file name.
+const BOKMAAL: &[&str] = &[
+    "",      // start a new complaint
+    "1",     // for myself
+    "prakt", // search the services
+    "1",     // praktisk bistand
+    "1",     // refused
+    "02.11.2026",
+    "05.11.2026",
+    "",     // the right to complain
+    "26/1", // reference
+    "",     // applied for
+    "Jeg har KOLS.",
+    "Jeg blir fort andpusten.",
+    "",
+    "",  // daily life
+    "",  // safety
+    "",  // relatives
+    "",  // consequences
+    "",  // not considered
+    "",  // other
+    "",  // outcome: the suggestion
+    "1", // ask for innsyn
+    "",
+    "1", // a copy of the decision
+    "Uttalelse fra fastlegen",
+    "",
+    "Kari Nordmann",
+    "Storgata 1",
+    "9008",
+    "Tromsø",
+    "",
+    "",
+    "",
+    "", // the municipality suggested from the town
+    "Postboks 6900",
+    "9299 Tromsø",
+    "",
+    "", // check your answers
+    "", // the letter
+    "", // as text
+];
+
+#[test]
+fn bokmaal_from_the_start_to_a_saved_letter() {
+    let dir = tempfile::tempdir().expect("dir");
+    let base = dir.path().join("klage");
+    let mut answers = BOKMAAL.to_vec();
+    answers.push(base.to_str().expect("path"));
+    let out = run_plain("nb", &lines(&answers), dir.path(), &["--plain"]);
+    let text = stdout(&out);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{text}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_plain_text(&text);
+    // Questions are numbered and the state of a choice is said in words.
+    assert!(text.contains("Steg 1 av 12: Hvem skriver"), "{text}");
+    assert!(text.contains("2. Bokmål, valgt"), "{text}");
+    assert!(text.contains("1. Be om å få se dokumentene i saken (innsyn), krysset av"));
+    assert!(text.contains("Forstått som torsdag 5. november 2026."));
+    assert!(text.contains("Siste dag å klage: torsdag 3. desember 2026"));
+    assert!(text.contains("Lagret: "), "{text}");
+
+    let raw = RawCase {
+        format: Some("omsorgsklage/1".into()),
+        language: Some("nb".into()),
+        service: Some("praktisk-bistand".into()),
+        situation: Some("avslag".into()),
+        decision: Some(RawDecision {
+            date: Some("2026-11-02".into()),
+            received: Some("2026-11-05".into()),
+            reference: Some("26/1".into()),
+            ..Default::default()
+        }),
+        grounds: Some(RawGrounds {
+            health: Some("Jeg har KOLS.\nJeg blir fort andpusten.".into()),
+            ..Default::default()
+        }),
+        requests: Some(RawRequests {
+            access_to_documents: Some(true),
+            postponement: Some(false),
+        }),
+        attachments: Some(vec![
+            "Kopi av vedtaket".into(),
+            "Uttalelse fra fastlegen".into(),
+        ]),
+        applicant: Some(RawPerson {
+            name: Some("Kari Nordmann".into()),
+            address: Some("Storgata 1".into()),
+            postcode: Some("9008".into()),
+            city: Some("Tromsø".into()),
+            ..Default::default()
+        }),
+        municipality: Some(RawMunicipality {
+            number: Some("5501".into()),
+            name: Some("Tromsø".into()),
+            address: Some(vec!["Postboks 6900".into(), "9299 Tromsø".into()]),
+        }),
+        ..Default::default()
+    };
+    let written = std::fs::read_to_string(dir.path().join("klage.txt")).expect("klage.txt");
+    assert_eq!(written, letter_for(&raw));
+    // The preview showed exactly that letter.
+    assert!(text.contains(written.trim_end()), "{text}");
+}
+
+#[test]
+fn nynorsk_for_someone_else_with_a_power_of_attorney_to_sign() {
+    let dir = tempfile::tempdir().expect("dir");
+    let base = dir.path().join("klage-far");
+    let input = lines(&[
+        "",       // start
+        "2",      // for someone else
+        "dotter", // relation
+        "2",      // no power of attorney yet
+        "1",      // heimesjukepleie, from the whole list
+        "3",      // cut
+        "2026-11-02",
+        "05.11.2026",
+        "",
+        "26/1234",
+        "Heimesjukepleie tre gonger om dagen",
+        "Heimesjukepleie éin gong om dagen",
+        "Far har hjartesvikt.",
+        "",
+        "<", // back to the health question: the answer is still there
+        "?", // help
+        "",  // keep it and go on
+        "Han klarer ikkje å ta medisinane sjølv.",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",  // outcome
+        "2", // postponement
+        "",
+        "", // attachments
+        "Ola Hansen",
+        "Storgata 1",
+        "9008",
+        "Tromsø",
+        "",
+        "",
+        "",
+        "Kari Hansen",
+        "Fjellvegen 3",
+        "9010",
+        "Tromsø",
+        "",
+        "",
+        "", // municipality
+        "Postboks 6900",
+        "9299 Tromsø",
+        "",
+        "",
+        "",
+        "",  // as text
+        "j", // and a power of attorney to sign
+        base.to_str().expect("path"),
+    ]);
+    let out = run_plain("nn", &input, dir.path(), &["--plain"]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert_plain_text(&text);
+    assert!(
+        text.contains("No står det:\nFar har hjartesvikt."),
+        "{text}"
+    );
+    // The help explains the question, why it is asked, and how to answer here.
+    assert!(text.contains("Desse spørsmåla hjelper deg å forklare kvifor vedtaket er feil"));
+    assert!(text.contains("Skriv < for å gå tilbake"));
+
+    let raw = RawCase {
+        format: Some("omsorgsklage/1".into()),
+        language: Some("nn".into()),
+        service: Some("hjemmesykepleie".into()),
+        situation: Some("redusert".into()),
+        representative: Some(RawRepresentative {
+            name: Some("Kari Hansen".into()),
+            address: Some("Fjellvegen 3".into()),
+            postcode: Some("9010".into()),
+            city: Some("Tromsø".into()),
+            relation: Some("dotter".into()),
+            power_of_attorney: Some(false),
+            ..Default::default()
+        }),
+        decision: Some(RawDecision {
+            date: Some("2026-11-02".into()),
+            received: Some("2026-11-05".into()),
+            reference: Some("26/1234".into()),
+            applied_for: Some("Heimesjukepleie tre gonger om dagen".into()),
+            granted: Some("Heimesjukepleie éin gong om dagen".into()),
+            route: None,
+        }),
+        grounds: Some(RawGrounds {
+            health: Some("Far har hjartesvikt.".into()),
+            daily_life: Some("Han klarer ikkje å ta medisinane sjølv.".into()),
+            ..Default::default()
+        }),
+        requests: Some(RawRequests {
+            access_to_documents: Some(false),
+            postponement: Some(true),
+        }),
+        applicant: Some(RawPerson {
+            name: Some("Ola Hansen".into()),
+            address: Some("Storgata 1".into()),
+            postcode: Some("9008".into()),
+            city: Some("Tromsø".into()),
+            ..Default::default()
+        }),
+        municipality: Some(RawMunicipality {
+            number: Some("5501".into()),
+            name: Some("Tromsø".into()),
+            address: Some(vec!["Postboks 6900".into(), "9299 Tromsø".into()]),
+        }),
+        ..Default::default()
+    };
+    let written = std::fs::read_to_string(dir.path().join("klage-far.txt")).expect("letter");
+    assert_eq!(written, letter_for(&raw));
+    let fullmakt =
+        omsorgsklage::commands::default_file_name(LetterKind::Fullmakt, "Ola Hansen", today());
+    let fullmakt = dir.path().join(fullmakt).with_extension("txt");
+    assert!(fullmakt.exists(), "no {}:\n{text}", fullmakt.display());
+}
+
+#[test]
+fn english_interface_with_a_search_by_number_and_both_formats() {
+    let dir = tempfile::tempdir().expect("dir");
+    let base = dir.path().join("complaint");
+    let input = lines(&[
+        "",    // start
+        "1",   // the letter in bokmål
+        "1",   // for myself
+        "bpa", // search
+        "1",
+        "2", // partly granted
+        "02.11.2026",
+        "2026-11-05",
+        "",
+        "",
+        "BPA 20 timer i uken",
+        "BPA 8 timer i uken",
+        "", // health: skipped
+        "Jeg klarer ikke å dusje alene.",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "Jeg ber om BPA 20 timer i uken.",
+        "",
+        "",  // requests
+        "2", // legeerklæring
+        "",
+        "Per Olsen",
+        "Bryggen 2",
+        "5003",
+        "Bergen",
+        "",
+        "",
+        "",
+        "4601", // the municipality by its number
+        "1",
+        "Postboks 7700",
+        "5020 Bergen",
+        "",
+        "",
+        "",
+        "3", // text and PDF
+        base.to_str().expect("path"),
+    ]);
+    let out = run_plain("en", &input, dir.path(), &["--plain"]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert_plain_text(&text);
+    assert!(text.contains("Step 1 of 12"), "{text}");
+    assert!(text.contains("Understood as"), "{text}");
+    let raw = RawCase {
+        format: Some("omsorgsklage/1".into()),
+        language: Some("nb".into()),
+        service: Some("bpa".into()),
+        situation: Some("delvis".into()),
+        decision: Some(RawDecision {
+            date: Some("2026-11-02".into()),
+            received: Some("2026-11-05".into()),
+            applied_for: Some("BPA 20 timer i uken".into()),
+            granted: Some("BPA 8 timer i uken".into()),
+            ..Default::default()
+        }),
+        grounds: Some(RawGrounds {
+            daily_life: Some("Jeg klarer ikke å dusje alene.".into()),
+            ..Default::default()
+        }),
+        outcome: Some("Jeg ber om BPA 20 timer i uken.".into()),
+        attachments: Some(vec!["Legeerklæring".into()]),
+        applicant: Some(RawPerson {
+            name: Some("Per Olsen".into()),
+            address: Some("Bryggen 2".into()),
+            postcode: Some("5003".into()),
+            city: Some("Bergen".into()),
+            ..Default::default()
+        }),
+        municipality: Some(RawMunicipality {
+            number: Some("4601".into()),
+            name: Some("Bergen".into()),
+            address: Some(vec!["Postboks 7700".into(), "5020 Bergen".into()]),
+        }),
+        ..Default::default()
+    };
+    let written = std::fs::read_to_string(dir.path().join("complaint.txt")).expect("letter");
+    assert_eq!(written, letter_for(&raw));
+    let pdf = std::fs::read(dir.path().join("complaint.pdf")).expect("pdf");
+    assert!(pdf.starts_with(b"%PDF"));
+}
+
+#[test]
+fn the_end_of_the_input_stops_cleanly_and_says_where_the_answers_are() {
+    let dir = tempfile::tempdir().expect("dir");
+    let out = run_plain("nb", &lines(&["", "1"]), dir.path(), &["--plain"]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_plain_text(&text);
+    assert!(text.contains("Det kom ikke mer å lese"), "{text}");
+    assert!(text.contains("Brevet er ikke lagret."), "{text}");
+    // The answer given is kept in a draft, and the program says where.
+    assert!(text.contains("Svarene er lagret i"), "{text}");
+}
+
+#[test]
+fn bytes_that_are_not_utf8_give_a_clear_message() {
+    let dir = tempfile::tempdir().expect("dir");
+    let out = run_plain("nb", b"\n\xff\xfeKari\n1\n", dir.path(), &["--plain"]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(2), "{text}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(text.contains("ikke er UTF-8"), "{text}");
+    assert_plain_text(&text);
+}
+
+#[test]
+fn without_plain_a_pipe_starts_the_line_mode_too() {
+    let dir = tempfile::tempdir().expect("dir");
+    let out = run_plain("nn", b"", dir.path(), &[]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.starts_with("Omsorgsklage, linjemodus."), "{text}");
+    assert_plain_text(&text);
+}
+
+#[test]
+fn wrong_answers_are_said_in_words_and_asked_again() {
+    let dir = tempfile::tempdir().expect("dir");
+    let input = lines(&[
+        "",
+        "7", // not a choice
+        "",  // no answer yet
+        "1",
+        "zzz", // no service fits
+        "annet",
+        "1", // something else
+        "",  // the service in own words is required
+        "ergoterapi",
+        "1",
+        "31.02.2026", // not a date
+        "01.11.2026",
+    ]);
+    let out = run_plain("nb", &input, dir.path(), &["--plain"]);
+    let text = stdout(&out);
+    assert_plain_text(&text);
+    assert!(
+        text.contains("Feil: «7» er ikke et av valgene. Skriv et tall fra 1 til 2."),
+        "{text}"
+    );
+    assert!(text.contains("Feil: Du har ikke svart ennå."), "{text}");
+    assert!(text.contains("Ingen tjenester passer «zzz»"), "{text}");
+    assert!(
+        text.contains("Dette må rettes før du kan gå videre (1):"),
+        "{text}"
+    );
+    assert!(
+        text.contains("- Tjenesten: Skriv hvilken tjeneste vedtaket gjelder."),
+        "{text}"
+    );
+    assert!(text.contains("«31.02.2026» er ikke en dato"), "{text}");
+    assert!(
+        text.contains("Forstått som søndag 1. november 2026."),
+        "{text}"
+    );
+}
+
+#[test]
+fn going_back_from_the_first_question_to_the_start_and_quitting() {
+    let dir = tempfile::tempdir().expect("dir");
+    // "<" on the start screen asks to quit (the language chosen is not an answer).
+    let out = run_plain("nb", &lines(&["", "<", "<", "j"]), dir.path(), &["--plain"]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("Programmet er avsluttet."), "{text}");
+}
+
+#[test]
+fn a_dumb_terminal_gets_the_line_mode() {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::Read;
+    let dir = tempfile::tempdir().expect("dir");
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("openpty");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_omsorgsklage"));
+    cmd.args(["--lang", "nb", "--today", "2026-11-20"]);
+    cmd.env("OMSORGSKLAGE_DATA", dir.path().join("data"));
+    cmd.env("TERM", "dumb");
+    cmd.env_remove("NO_COLOR");
+    let mut child = pty.slave.spawn_command(cmd).expect("spawn");
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().expect("reader");
+    let mut writer = pty.master.take_writer().expect("writer");
+    let (tx, rx) = std::sync::mpsc::channel::<Vec<u8>>();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        loop {
+            match reader.read(&mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => {
+                    if tx.send(buf[..n].to_vec()).is_err() {
+                        break;
+                    }
+                }
+            }
+        }
+    });
+    let mut seen = Vec::new();
+    let wait_for = |seen: &mut Vec<u8>, text: &str| {
+        let start = std::time::Instant::now();
+        while start.elapsed() < std::time::Duration::from_secs(20) {
+            if String::from_utf8_lossy(seen).contains(text) {
+                return;
+            }
+            if let Ok(chunk) = rx.recv_timeout(std::time::Duration::from_millis(50)) {
+                seen.extend(chunk);
+            }
+        }
+        panic!("no {text:?} in {:?}", String::from_utf8_lossy(seen));
+    };
+    wait_for(&mut seen, "Skriv et tall fra 1 til 4");
+    // Ctrl+D on an empty line: the end of the input.
+    writer.write_all(b"\x04").expect("write");
+    writer.flush().expect("flush");
+    wait_for(&mut seen, "Det kom ikke mer å lese");
+    let status = child.wait().expect("wait");
+    assert_eq!(status.exit_code(), 1);
+    let text = String::from_utf8_lossy(&seen);
+    assert!(text.starts_with("Omsorgsklage, linjemodus."), "{text}");
+    assert_plain_text(&text);
+}
+
+#[test]
+fn an_existing_file_is_not_replaced_without_asking() {
+    let dir = tempfile::tempdir().expect("dir");
+    let old = dir.path().join("klage.txt");
+    std::fs::write(&old, "the old letter").expect("write");
+    let mut answers = BOKMAAL.to_vec();
+    let base = dir.path().join("klage");
+    let other = dir.path().join("klage-2");
+    answers.extend([
+        base.to_str().expect("path"),
+        "n", // do not replace
+        other.to_str().expect("path"),
+    ]);
+    let out = run_plain("nb", &lines(&answers), dir.path(), &["--plain"]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("Disse filene finnes allerede:"), "{text}");
+    assert!(
+        text.contains("Ingenting ble lagret. Endre filnavnet og prøv igjen."),
+        "{text}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&old).expect("old"),
+        "the old letter"
+    );
+    assert!(dir.path().join("klage-2.txt").exists(), "{text}");
+}
