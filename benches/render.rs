@@ -79,7 +79,12 @@ mod wizard {
 
     fn app_at(step: Step) -> App {
         let raw = case::read(&super::example_bytes()).expect("reads");
-        let options = Options { theme: Some("no-color".into()), counter: true, export_dir: None, data_dir: None };
+        let options = Options {
+            theme: Some("no-color".into()),
+            counter: true,
+            export_dir: None,
+            data_dir: None,
+        };
         App::from_raw(raw, step, Ui::Nb, super::today(), &options)
     }
 
@@ -93,10 +98,11 @@ mod wizard {
     fn draw_every_screen(b: Bencher, size: (u16, u16)) {
         let apps: Vec<App> = steps().into_iter().map(|(_, s)| app_at(s)).collect();
         let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).expect("terminal");
-        b.counter(divan::counter::ItemsCount::new(apps.len())).bench_local(|| {
-            for app in &apps {
-                terminal.draw(|f| view::draw(f, app)).expect("draw");
-            }
-        });
+        b.counter(divan::counter::ItemsCount::new(apps.len()))
+            .bench_local(|| {
+                for app in &apps {
+                    terminal.draw(|f| view::draw(f, app)).expect("draw");
+                }
+            });
     }
 }
