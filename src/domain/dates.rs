@@ -2,7 +2,8 @@
 
 use chrono::{Datelike, NaiveDate};
 
-const MONTHS_NO: [&str; 12] = [
+/// Month names, the same in bokmål and nynorsk.
+pub const MONTHS_NO: [&str; 12] = [
     "januar",
     "februar",
     "mars",

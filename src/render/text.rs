@@ -11,21 +11,7 @@ fn is_day_number(w: &str) -> bool {
 }
 
 fn is_month(w: &str) -> bool {
-    const MONTHS: [&str; 12] = [
-        "januar",
-        "februar",
-        "mars",
-        "april",
-        "mai",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "desember",
-    ];
-    MONTHS.contains(&w.trim_end_matches([',', '.', ')']))
+    crate::domain::dates::MONTHS_NO.contains(&w.trim_end_matches([',', '.', ')']))
 }
 
 /// The words of `text`, with a section sign kept together with its number ("§ 7-2"), so that
