@@ -120,7 +120,12 @@ impl PreviewState {
         let th = &app.theme;
         let (title, hint) = title_and_hint(app, Step::Preview);
         question(app, &title, &hint, area, buf);
-        let ta = PreviewState::text_area(app);
+        // The app's idea of the window size can lag behind the real one for a frame (the
+        // terminal shrinks before the resize event arrives): never draw outside the buffer.
+        let bounds =
+            buf.area
+                .intersection(area.union(Rect::new(0, area.y, buf.area.width, area.height)));
+        let ta = PreviewState::text_area(app).intersection(bounds);
         match &self.text {
             Ok(text) => {
                 let lines = display_lines(text, ta.width);
@@ -138,7 +143,9 @@ impl PreviewState {
                         ("total", lines.len().to_string()),
                     ],
                 );
-                buf.set_string(area.x, ta.bottom(), status, th.dim);
+                if ta.bottom() < buf.area.bottom() {
+                    buf.set_string(area.x, ta.bottom(), status, th.dim);
+                }
             }
             Err(e) => {
                 widgets::put_wrapped(e, ta, buf, th.error);
