@@ -111,12 +111,11 @@ pub fn run(ui: Ui, data_dir: Option<&Path>, action: CasesAction, today: NaiveDat
                     .as_ref()
                     .and_then(|d| d.step.clone())
                     .map(|s| {
-                        let key = format!("step.{s}");
-                        if crate::i18n::has(ui, &key) {
-                            t(ui, &key)
-                        } else {
-                            s
-                        }
+                        // The wizard's name for that part of the interview ("Vedtaket").
+                        crate::tui::app::Step::from_id(&s)
+                            .and_then(|step| step.section())
+                            .map(|section| t(ui, section.title_key()))
+                            .unwrap_or(s)
                     })
                     .unwrap_or_else(|| t(ui, "cases.step-unknown"));
                 let mut row = tf(
