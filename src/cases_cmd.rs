@@ -268,11 +268,7 @@ pub fn run(ui: Ui, data_dir: Option<&Path>, action: CasesAction, today: NaiveDat
             let mut exported = raw.clone();
             exported.draft = None;
             let json = serde_json::to_vec_pretty(&exported)?;
-            let res = if force {
-                fsutil::write_atomic(&path, &json)
-            } else {
-                fsutil::write_new(&path, &json)
-            };
+            let res = fsutil::write_file(&path, &json, force);
             let file = path.display().to_string();
             match res {
                 Ok(()) => {

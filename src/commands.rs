@@ -220,11 +220,7 @@ pub fn render_cmd(ui: Ui, path: &Path, opts: RenderOpts, today: NaiveDate) -> Re
         }
     }
     for (p, bytes) in outputs {
-        let res = if force {
-            fsutil::write_atomic(&p, &bytes)
-        } else {
-            fsutil::write_new(&p, &bytes)
-        };
+        let res = fsutil::write_file(&p, &bytes, force);
         let file = p.display().to_string();
         match res {
             Ok(()) => writeln!(err, "{}", tf(ui, "render.written", &[("file", file)]))?,
@@ -358,15 +354,15 @@ fn day_off_text(ui: Ui, d: DayOff) -> String {
 }
 
 /// The deadline explained in lines of plain text (used by `deadline` and the wizard).
-pub fn explain_deadline(ui: Ui, dl: &Deadline, rule: &str, today: NaiveDate) -> Vec<String> {
+pub fn explain_deadline(
+    ui: Ui,
+    dl: &Deadline,
+    route: routing::Route,
+    today: NaiveDate,
+) -> Vec<String> {
     let lc = ui.code();
     let cite_lang = cite_lang(ui);
-    // The number of weeks tells the route: four weeks is a care service (route A).
-    let route = if dl.weeks == routing::Route::Statsforvalteren.weeks() {
-        routing::Route::Statsforvalteren
-    } else {
-        routing::Route::Klagenemnd
-    };
+    let rule = route.deadline_rule().full(cite_lang);
     let late_rules = route
         .late_rules()
         .iter()
@@ -381,11 +377,7 @@ pub fn explain_deadline(ui: Ui, dl: &Deadline, rule: &str, today: NaiveDate) -> 
             "deadline.last-day",
             &[("date", dates::with_weekday(dl.last_day, lc))],
         ),
-        tf(
-            ui,
-            "deadline.rule",
-            &[("weeks", weeks), ("rule", rule.to_string())],
-        ),
+        tf(ui, "deadline.rule", &[("weeks", weeks), ("rule", rule)]),
         tf(
             ui,
             "deadline.counted",
@@ -479,8 +471,7 @@ pub fn deadline(ui: Ui, received: &str, service_id: Option<&str>, today: NaiveDa
         )?;
         return Ok(EXIT_PROBLEMS);
     };
-    let rule = route.deadline_rule().full(cite_lang(ui));
-    for line in explain_deadline(ui, &dl, &rule, today) {
+    for line in explain_deadline(ui, &dl, route, today) {
         for l in render::text::wrap(&line, 80, "", "") {
             writeln!(out, "{l}")?;
         }

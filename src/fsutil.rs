@@ -79,6 +79,16 @@ pub fn write_atomic(dest: &Path, bytes: &[u8]) -> io::Result<()> {
     Ok(())
 }
 
+/// Write an exported file: replace it atomically when the person asked to overwrite, else only
+/// if it does not exist yet.
+pub fn write_file(dest: &Path, bytes: &[u8], overwrite: bool) -> io::Result<()> {
+    if overwrite {
+        write_atomic(dest, bytes)
+    } else {
+        write_new(dest, bytes)
+    }
+}
+
 /// Write `bytes` to `dest` (0600) only if `dest` does not exist yet; atomic, and safe against a
 /// file appearing meanwhile. Fails with `AlreadyExists` otherwise.
 pub fn write_new(dest: &Path, bytes: &[u8]) -> io::Result<()> {

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 
 use crate::domain::case::{self, Ground, RawCase, RawRepresentative};
 use crate::domain::deadline::Deadline;
-use crate::domain::routing::{self, Route};
+use crate::domain::routing::Route;
 use crate::domain::{dates, service};
 use crate::i18n::Ui;
 
@@ -683,13 +683,7 @@ pub fn chosen_service(raw: &RawCase) -> Option<&'static service::Service> {
 
 /// The route for the answers so far.
 pub fn route(raw: &RawCase) -> Option<Route> {
-    let s = chosen_service(raw)?;
-    let from_decision = raw
-        .decision
-        .as_ref()
-        .and_then(|d| d.route.as_deref())
-        .and_then(Route::from_id);
-    Some(routing::route_for(s, from_decision).0)
+    crate::domain::timeline::route_of(raw)
 }
 
 /// A date answer: ISO in the case file.
@@ -704,9 +698,7 @@ pub fn letter_date(raw: &RawCase, today: NaiveDate) -> NaiveDate {
 
 /// The deadline for the answers so far, when service and received date are known.
 pub fn deadline(raw: &RawCase) -> Option<Deadline> {
-    let route = route(raw)?;
-    let received = date_answer(raw.decision.as_ref().and_then(|d| d.received.as_ref()))?;
-    Deadline::compute(received, route.weeks())
+    crate::domain::timeline::deadline_of(raw)
 }
 
 /// The deadline has passed on the letter's date.

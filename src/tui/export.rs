@@ -107,11 +107,7 @@ pub fn run(job: &ExportJob) -> ExportReport {
         }
     }
     for (p, bytes) in outputs {
-        let res = if job.overwrite {
-            fsutil::write_atomic(&p, &bytes)
-        } else {
-            fsutil::write_new(&p, &bytes)
-        };
+        let res = fsutil::write_file(&p, &bytes, job.overwrite);
         match res {
             Ok(()) => report.written.push(p),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => report.exists.push(p),

@@ -36,7 +36,7 @@ pub struct InfoState {
 
 /// The language law names are written in on screens.
 pub fn law_lang(ui: Ui) -> Lang {
-    if ui == Ui::Nn { Lang::Nn } else { Lang::Nb }
+    crate::commands::cite_lang(ui)
 }
 
 /// The paragraphs of an explanation screen.
@@ -103,9 +103,8 @@ pub fn paragraphs(step: Step, app: &App) -> Vec<(Look, String)> {
             let today = letter_date(raw, app.today);
             match deadline(raw) {
                 Some(dl) => {
-                    let rule = r.deadline_rule().full(lang);
                     // The last day and how many days are left first; then how it was counted.
-                    let mut lines = explain_deadline(ui, &dl, &rule, today);
+                    let mut lines = explain_deadline(ui, &dl, r, today);
                     let status = (lines.len() >= 3).then(|| lines.remove(lines.len() - 2));
                     for (i, line) in lines.into_iter().enumerate() {
                         match (i, &status) {
