@@ -129,7 +129,11 @@ pub fn run(ui: Ui, data_dir: Option<&Path>, action: CasesAction, today: NaiveDat
                         ("step", step),
                     ],
                 );
-                if let Some(dl) = draft_deadline(&e.raw) {
+                if let Some(w) = crate::timeline::waiting(&e.raw, today) {
+                    // Sent: the deadline is behind; what matters is the answer.
+                    row.push_str("\n    ");
+                    row.push_str(&crate::timeline::waiting_text(ui, &w));
+                } else if let Some(dl) = draft_deadline(&e.raw) {
                     row.push_str(&tf(
                         ui,
                         "cases.deadline",

@@ -887,11 +887,50 @@ impl Interview<'_> {
                 let r = self.act(actions)?;
                 Ok(self.done(r))
             }
-            // Not reached from this mode; back to the file name.
-            Control::Fullmakt | Control::Save => {
+            // Not reached from this mode before saving; back to the file name.
+            Control::Fullmakt | Control::Save | Control::Sent | Control::ToCase => {
                 let r = self.act(vec![Action::Up])?;
                 Ok(self.done(r))
             }
+        }
+    }
+
+    /// After the complaint is saved: "Har du sendt klagen? Når?" An empty answer (or the end of
+    /// the input) leaves it for later; a date is kept in the case for its timeline.
+    fn ask_sent(&mut self) -> Result<()> {
+        let ui = self.ui();
+        loop {
+            self.say("")?;
+            let prompt = format!("{}:", t(ui, "plain.prompt.sent"));
+            let s = match self.ask(&prompt)? {
+                Line::Text(s) => s.trim().to_string(),
+                Line::End | Line::NotText => return Ok(()),
+            };
+            if s.is_empty() || s == "<" {
+                return Ok(());
+            }
+            if s == "?" {
+                self.say(&t(ui, "tui.help.sent"))?;
+                continue;
+            }
+            self.act(vec![Action::Enter])?;
+            if self.app().step() != Step::Sent {
+                return Ok(());
+            }
+            self.act(vec![Action::ClearLine, Action::Paste(s), Action::Enter])?;
+            if self.app().step() == Step::Sent {
+                // Not a date the complaint can have been sent on: say why, and ask again.
+                for e in describe(self.app()).errors {
+                    self.error(&e)?;
+                }
+                self.act(vec![Action::Back])?;
+                continue;
+            }
+            if let Some(d) = crate::tui::app::date_answer(self.app().raw().sent.as_ref()) {
+                let date = crate::domain::dates::in_words(d, ui.code());
+                self.say(&tf(ui, "tui.done.sent-now", &[("date", date)]))?;
+            }
+            return Ok(());
         }
     }
 
@@ -908,6 +947,10 @@ impl Interview<'_> {
         for e in &v.errors {
             self.error(e)?;
         }
+        if v.errors.is_empty() && v.control == Control::Sent && !self.app().counter {
+            self.ask_sent()?;
+        }
+        let v = describe::save_view(self.app()).unwrap_or(v);
         self.say("")?;
         self.say(&t(ui, "tui.done.next-heading"))?;
         for (i, p) in v.next.iter().enumerate() {

@@ -10,6 +10,50 @@ use crate::domain::routing::Route;
 use crate::domain::timeline::{self, Milestone};
 use crate::i18n::{Ui, t, tf};
 
+/// After the complaint is sent: when it was sent, and the day by which an answer (or a
+/// preliminary reply, fvl § 11 a) is due, with whether that day has passed.
+pub struct Waiting {
+    pub sent: NaiveDate,
+    pub due: NaiveDate,
+    pub overdue: bool,
+}
+
+/// The sent complaint's wait for an answer, when the case says when it was sent.
+pub fn waiting(raw: &RawCase, today: NaiveDate) -> Option<Waiting> {
+    let items = timeline::build(raw, today);
+    let sent = items
+        .iter()
+        .find(|i| i.milestone == Milestone::Sent)?
+        .date?;
+    let due = items
+        .iter()
+        .find(|i| i.milestone == Milestone::PreliminaryReplyDue)?
+        .date?;
+    Some(Waiting {
+        sent,
+        due,
+        overdue: today > due,
+    })
+}
+
+/// "klagen sendt 10. november 2026; svar innen 10. desember 2026", or, when that day has
+/// passed, that a reminder can be sent (for lists of cases).
+pub fn waiting_text(ui: Ui, w: &Waiting) -> String {
+    let key = if w.overdue {
+        "timeline.waiting-overdue"
+    } else {
+        "timeline.waiting"
+    };
+    tf(
+        ui,
+        key,
+        &[
+            ("sent", dates::in_words(w.sent, ui.code())),
+            ("due", dates::in_words(w.due, ui.code())),
+        ],
+    )
+}
+
 /// The timeline as lines of plain text, oldest first.
 pub fn lines(ui: Ui, raw: &RawCase, today: NaiveDate) -> Vec<String> {
     let lang = if ui == Ui::Nn { Lang::Nn } else { Lang::Nb };

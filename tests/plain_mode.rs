@@ -137,7 +137,7 @@ fn bokmaal_from_the_start_to_a_saved_letter() {
     assert_plain_text(&text);
     // Questions are numbered and the state of a choice is said in words.
     assert!(text.contains("Steg 1 av 12: Hvem skriver"), "{text}");
-    assert!(text.contains("2. Bokmål, valgt"), "{text}");
+    assert!(text.contains("3. Bokmål, valgt"), "{text}");
     assert!(text.contains("1. Be om å få se dokumentene i saken (innsyn), krysset av"));
     assert!(text.contains("Forstått som torsdag 5. november 2026."));
     assert!(text.contains("Siste dag å klage: torsdag 3. desember 2026"));
@@ -538,7 +538,7 @@ fn a_dumb_terminal_gets_the_line_mode() {
         }
         panic!("no {text:?} in {:?}", String::from_utf8_lossy(seen));
     };
-    wait_for(&mut seen, "Skriv et tall fra 1 til 4");
+    wait_for(&mut seen, "Skriv et tall fra 1 til 5");
     // Ctrl+D on an empty line: the end of the input.
     writer.write_all(b"\x04").expect("write");
     writer.flush().expect("flush");

@@ -184,6 +184,27 @@ fn screens() -> Vec<(&'static str, App, Shows)> {
     press(&mut a, KeyCode::Esc);
     press(&mut a, KeyCode::Char('q'));
     v.push(("dialog_quit", a, Text));
+    // After the complaint: the case screen, the date it was sent, new information.
+    let mut raw = daughter_case();
+    raw.sent = Some("2026-11-10".into());
+    let mut a = app_at(raw.clone(), Step::Done);
+    a.show_case();
+    v.push(("14_case", a, Selection));
+    let mut a = app_at(raw.clone(), Step::Done);
+    a.show_case();
+    press(&mut a, KeyCode::Char('2'));
+    v.push(("14b_sent", a, Selection));
+    let mut a = app_at(raw, Step::Done);
+    a.show_case();
+    press(&mut a, KeyCode::End);
+    press(&mut a, KeyCode::Up);
+    enter(&mut a);
+    assert_eq!(
+        a.step(),
+        Step::Supplement,
+        "tilleggsopplysninger is next to last"
+    );
+    v.push(("14c_supplement", a, Text));
     v
 }
 

@@ -127,6 +127,7 @@ fn write_draft(data: &Path, id: &str, step: &str) -> PathBuf {
     raw.draft = Some(RawDraft {
         step: Some(step.into()),
         updated: Some("2026-11-18T14:02:00+01:00".into()),
+        letter: None,
     });
     let dir = cases_dir(data);
     std::fs::create_dir_all(&dir).expect("dir");
@@ -264,8 +265,23 @@ fn a_saved_case_is_listed_with_its_deadline_and_opens_where_it_stopped() {
     assert!(t.contains("Endret 18.11.2026 14:02"), "{t}");
     assert!(t.contains("Kommet til: Vedtaket"), "{t}");
 
+    // Below "start a new complaint" and "write another letter".
+    key(&mut s, KeyCode::Down);
     key(&mut s, KeyCode::Down);
     assert!(text(&s).contains("▶ Ola Hansen"), "{}", text(&s));
+    enter(&mut s);
+    // The case screen first: its timeline, and going on where it stopped.
+    assert_eq!(s.app().step(), Step::Case);
+    assert!(
+        text(&s).contains("23. november 2026: siste dag å klage"),
+        "{}",
+        text(&s)
+    );
+    assert!(
+        text(&s).contains("▶ 1. Fortsett med klagen"),
+        "{}",
+        text(&s)
+    );
     enter(&mut s);
     assert_eq!(s.app().step(), Step::Decision);
     assert_eq!(s.app().raw(), &close_case());
@@ -358,6 +374,7 @@ fn many_saved_cases_scroll_and_the_chosen_one_is_always_seen() {
     let t = text(&s);
     assert!(t.contains('↓'), "more below is shown:\n{t}");
     // Every case can be reached, and is on the screen when chosen.
+    key(&mut s, KeyCode::Down);
     for _ in 0..6 {
         key(&mut s, KeyCode::Down);
         let t = text(&s);
@@ -380,6 +397,8 @@ fn a_change_from_check_answers_resumes_at_check_answers() {
     let path = write_draft(data.path(), "20261118-140200", "check");
     let mut s = session(data.path());
     key(&mut s, KeyCode::Down);
+    key(&mut s, KeyCode::Down);
+    enter(&mut s);
     enter(&mut s);
     assert_eq!(s.app().step(), Step::Check);
     // Change the reference: the first row of the decision.
@@ -414,11 +433,14 @@ fn a_damaged_draft_is_listed_as_damaged_never_opened_and_left_untouched() {
     insta::assert_snapshot!("start_with_a_damaged_draft", screen(s.app()));
     let t = flat(&s);
     assert!(t.contains("SKADET FIL 20261101-090000"), "{t}");
-    assert!(t.contains("Kan ikke åpnes"), "{t}");
 
-    // Start, the good case, the damaged one.
+    // Start, another letter, the good case, the damaged one (its whole reason in view when
+    // chosen).
     key(&mut s, KeyCode::Down);
     key(&mut s, KeyCode::Down);
+    key(&mut s, KeyCode::Down);
+    let t = flat(&s);
+    assert!(t.contains("Kan ikke åpnes"), "{t}");
     enter(&mut s);
     assert_eq!(s.app().step(), Step::Start, "not opened");
     assert!(matches!(s.app().notice(), Some(Notice::NotOpened(_))));
@@ -436,6 +458,8 @@ fn a_damaged_draft_is_listed_as_damaged_never_opened_and_left_untouched() {
 
     // The program goes on with the others.
     key(&mut s, KeyCode::Up);
+    enter(&mut s);
+    assert_eq!(s.app().step(), Step::Case);
     enter(&mut s);
     assert_eq!(s.app().step(), Step::Decision);
     assert_eq!(s.draft_path(), Some(good));
@@ -470,6 +494,7 @@ fn a_case_open_in_another_window_is_not_opened() {
 
     let mut s = session(data.path());
     key(&mut s, KeyCode::Down);
+    key(&mut s, KeyCode::Down);
     enter(&mut s);
     assert_eq!(s.app().step(), Step::Start, "not opened");
     assert!(s.draft_path().is_none());
@@ -497,6 +522,8 @@ fn open_and_change_behind_its_back(data: &Path) -> (Session, PathBuf, Vec<u8>) {
     let path = write_draft(data, "20261118-140200", "decision");
     let mut s = session(data);
     key(&mut s, KeyCode::Down);
+    key(&mut s, KeyCode::Down);
+    enter(&mut s);
     enter(&mut s);
     assert_eq!(s.app().step(), Step::Decision);
     let mut theirs = close_case();
@@ -654,6 +681,7 @@ fn counter_mode_leaves_nothing_but_the_exported_letter() {
     assert!(t.contains("Ingenting blir lagret på denne maskinen"), "{t}");
     assert!(t.contains("skrankemodus"), "{t}");
     // Changing the language is not remembered either.
+    key(&mut s, KeyCode::Down);
     key(&mut s, KeyCode::Down);
     key(&mut s, KeyCode::Down);
     enter(&mut s);
@@ -881,6 +909,9 @@ fn pty_answers_are_kept_and_the_case_is_listed_at_the_next_start() {
     t.wait_for("(uten navn) – praktisk bistand");
     t.wait_for("Kommet til: Datoene");
     t.send(DOWN);
+    t.send(DOWN);
+    t.send(ENTER);
+    t.wait_for("Fortsett med klagen");
     t.send(ENTER);
     t.wait_for("Hvilken dato står på vedtaket?");
     t.send(CTRL_C);

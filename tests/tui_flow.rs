@@ -6,6 +6,7 @@ mod tui_common;
 
 use crossterm::event::{KeyCode, KeyModifiers};
 use omsorgsklage::domain::case::{self, Ground};
+use omsorgsklage::domain::letter::LetterKind;
 use omsorgsklage::render;
 use omsorgsklage::tui::action::{Action, Effect, ExportFormat, ExportJob};
 use omsorgsklage::tui::app::{Modal, Step, path, step_for_field};
@@ -201,7 +202,13 @@ fn the_representative_branch_adds_and_removes_its_questions() {
     let rep = app.raw().representative.clone().expect("restored");
     assert_eq!(rep.name.as_deref(), Some("Kari Hansen"));
     // The letter then has both names.
-    let text = letter_text(app.raw(), today(), omsorgsklage::i18n::Ui::Nb).expect("letter");
+    let text = letter_text(
+        app.raw(),
+        today(),
+        omsorgsklage::i18n::Ui::Nb,
+        LetterKind::Complaint,
+    )
+    .expect("letter");
     assert!(text.contains("Kari Hansen") && text.contains("Ola Hansen"));
 }
 
@@ -280,7 +287,13 @@ fn a_late_complaint_asks_why_it_is_late() {
             .as_deref()
             .is_some_and(|r| r.contains("sykehus"))
     );
-    let text = letter_text(app.raw(), today(), omsorgsklage::i18n::Ui::Nb).expect("letter");
+    let text = letter_text(
+        app.raw(),
+        today(),
+        omsorgsklage::i18n::Ui::Nb,
+        LetterKind::Complaint,
+    )
+    .expect("letter");
     assert!(text.contains("sykehus"));
 }
 
@@ -334,7 +347,12 @@ fn the_preview_is_exactly_the_text_letter() {
     let c = checked.case.expect("complete case");
     let expected = render::text::render(&render::complaint(&c).expect("letter"));
     assert_eq!(
-        letter_text(&raw, today(), omsorgsklage::i18n::Ui::Nb),
+        letter_text(
+            &raw,
+            today(),
+            omsorgsklage::i18n::Ui::Nb,
+            LetterKind::Complaint
+        ),
         Ok(expected.clone())
     );
     // What is on screen are the letter's first lines, unchanged.
@@ -443,6 +461,7 @@ fn export_writes_text_and_never_overwrites_without_asking() {
         raw: daughter_case(),
         today: today(),
         format: ExportFormat::Text,
+        kind: LetterKind::Complaint,
         base: base.clone(),
         fullmakt: false,
         overwrite: false,
@@ -452,7 +471,12 @@ fn export_writes_text_and_never_overwrites_without_asking() {
     let text = std::fs::read_to_string(dir.path().join("klage.txt")).expect("read");
     assert_eq!(
         Ok(text),
-        letter_text(&daughter_case(), today(), omsorgsklage::i18n::Ui::Nb)
+        letter_text(
+            &daughter_case(),
+            today(),
+            omsorgsklage::i18n::Ui::Nb,
+            LetterKind::Complaint
+        )
     );
     // Again: nothing is written, the file is reported.
     let again = export::run(&job);
@@ -476,6 +500,7 @@ fn the_pdf_error_is_shown_when_the_pdf_cannot_be_made() {
         raw: daughter_case(),
         today: today(),
         format: ExportFormat::Both,
+        kind: LetterKind::Complaint,
         base: dir.path().join("klage"),
         fullmakt: false,
         overwrite: false,
@@ -562,6 +587,8 @@ fn enter_on_an_empty_last_line_goes_on() {
 #[test]
 fn choosing_a_language_changes_the_interface_and_is_remembered() {
     let mut app = new_app();
+    // Below "start a new complaint" and "write another letter".
+    press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Down);
     assert_eq!(

@@ -274,7 +274,15 @@ fn a_daughter_writes_for_her_father_and_saves_the_letter_as_text() {
         postponement: Some(false),
     });
     let raw: RawCase = raw;
-    assert_eq!(Ok(text), letter_text(&raw, tui_common::today(), Ui::Nb));
+    assert_eq!(
+        Ok(text),
+        letter_text(
+            &raw,
+            tui_common::today(),
+            Ui::Nb,
+            omsorgsklage::domain::letter::LetterKind::Complaint
+        )
+    );
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

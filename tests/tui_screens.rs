@@ -28,9 +28,9 @@ fn screen_01_start() {
 #[test]
 fn screen_01_start_in_english() {
     let mut app = new_app();
-    press(&mut app, KeyCode::Down);
-    press(&mut app, KeyCode::Down);
-    press(&mut app, KeyCode::Down);
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Down);
+    }
     enter(&mut app);
     snap("01_start_english", &app);
 }

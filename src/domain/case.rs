@@ -65,6 +65,10 @@ pub struct RawDraft {
     pub step: Option<String>,
     /// When the draft was last saved (RFC 3339).
     pub updated: Option<String>,
+    /// The letter the wizard was writing (`complaint`, `innsyn`, …; see `--letter`). Absent: the
+    /// complaint.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub letter: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -152,7 +156,7 @@ const FIELDS: &[(&str, &[&str])] = &[
             "draft",
         ],
     ),
-    ("draft", &["step", "updated"]),
+    ("draft", &["step", "updated", "letter"]),
     ("municipality", &["number", "name", "address"]),
     (
         "applicant",
@@ -328,6 +332,8 @@ pub enum ProblemKind {
         found: String,
     },
     ReceivedBeforeDecision,
+    /// The complaint is said to be sent before the date on the decision.
+    SentBeforeDecision,
     DateAfterLetter,
     UnknownService {
         found: String,
@@ -401,6 +407,7 @@ impl ProblemKind {
             ProblemKind::UnknownLanguage { .. } => "unknown-language",
             ProblemKind::NotADate { .. } => "not-a-date",
             ProblemKind::ReceivedBeforeDecision => "received-before-decision",
+            ProblemKind::SentBeforeDecision => "sent-before-decision",
             ProblemKind::DateAfterLetter => "date-after-letter",
             ProblemKind::UnknownService {
                 suggestion: None, ..
@@ -1211,6 +1218,21 @@ pub fn check_for(raw: &RawCase, today: NaiveDate, kind: LetterKind) -> Checked {
         && !c.problems.iter().any(|p| p.field == "sent")
     {
         c.push("sent", ProblemKind::SentMissing);
+    }
+    // The letters that cite the date the complaint was sent.
+    if let (Some(d), true) = (
+        sent,
+        matches!(
+            kind,
+            LetterKind::Reminder | LetterKind::Supplement | LetterKind::Postponement
+        ),
+    ) {
+        if d > letter_date {
+            c.push("sent", ProblemKind::DateAfterLetter);
+        }
+        if decision.as_ref().is_some_and(|(x, _)| d < x.date) {
+            c.push("sent", ProblemKind::SentBeforeDecision);
+        }
     }
     let supplement = c
         .text("supplement", raw.supplement.as_ref())

@@ -96,10 +96,20 @@ pub fn build(raw: &RawCase, today: NaiveDate) -> Vec<Item> {
             sent.checked_add_months(Months::new(1)),
         );
     }
+    // Oldest first (a complaint sent early comes before the last day to complain).
+    items.sort_by_key(|i| i.date);
     if let Some(route) = route {
-        push(Milestone::Forwarded(route), None);
+        items.push(Item {
+            milestone: Milestone::Forwarded(route),
+            date: None,
+            past: false,
+        });
         if route == Route::Statsforvalteren {
-            push(Milestone::StatsforvalterenTarget, None);
+            items.push(Item {
+                milestone: Milestone::StatsforvalterenTarget,
+                date: None,
+                past: false,
+            });
         }
     }
     items

@@ -101,6 +101,8 @@ pub struct ExportJob {
     pub format: ExportFormat,
     /// The path without extension (".txt" and ".pdf" are added).
     pub base: PathBuf,
+    /// The letter to write.
+    pub kind: crate::domain::letter::LetterKind,
     /// Also write a power of attorney (fullmakt) for the person to sign.
     pub fullmakt: bool,
     /// The person has agreed to replace existing files.

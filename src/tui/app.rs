@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 
 use crate::domain::case::{self, Ground, RawCase, RawRepresentative};
 use crate::domain::deadline::Deadline;
+use crate::domain::letter::LetterKind;
 use crate::domain::routing::Route;
 use crate::domain::{dates, service};
 use crate::i18n::Ui;
@@ -26,6 +27,9 @@ use super::view;
 pub enum Step {
     /// What the program does; interface language; start.
     Start,
+    /// The case: its timeline, and what to do next (go on with the complaint, write another
+    /// letter, say when the complaint was sent).
+    Case,
     /// Bokmål or nynorsk for the letter (asked in the path for an English interface).
     LetterLang,
     /// Myself, or on behalf of someone.
@@ -50,6 +54,8 @@ pub enum Step {
     DecisionDate,
     /// The date the decision was received.
     Received,
+    /// The date the complaint was sent (follow-up letters; "Har du sendt klagen? Når?").
+    Sent,
     /// The right to complain and the deadline.
     Rights,
     /// Why the complaint comes late (only when the deadline has passed).
@@ -60,6 +66,8 @@ pub enum Step {
     Ground(Ground),
     /// What the person asks for.
     Outcome,
+    /// The new information of a letter of additional information (tilleggsopplysninger).
+    Supplement,
     /// Access to documents (innsyn), postponed implementation (utsatt iverksetting).
     Requests,
     /// Attachments.
@@ -85,6 +93,7 @@ impl Step {
     pub fn id(self) -> String {
         match self {
             Step::Start => "start".into(),
+            Step::Case => "case".into(),
             Step::LetterLang => "letter-language".into(),
             Step::Who => "who".into(),
             Step::Relation => "relation".into(),
@@ -97,11 +106,13 @@ impl Step {
             Step::Situation => "situation".into(),
             Step::DecisionDate => "decision-date".into(),
             Step::Received => "received".into(),
+            Step::Sent => "sent".into(),
             Step::Rights => "rights".into(),
             Step::LateReason => "late-reason".into(),
             Step::Decision => "decision".into(),
             Step::Ground(g) => format!("grounds.{}", g.id()),
             Step::Outcome => "outcome".into(),
+            Step::Supplement => "supplement".into(),
             Step::Requests => "requests".into(),
             Step::Attachments => "attachments".into(),
             Step::Applicant => "applicant".into(),
@@ -118,6 +129,7 @@ impl Step {
     pub fn all() -> Vec<Step> {
         let mut v = vec![
             Step::Start,
+            Step::Case,
             Step::LetterLang,
             Step::Who,
             Step::Relation,
@@ -130,6 +142,7 @@ impl Step {
             Step::Situation,
             Step::DecisionDate,
             Step::Received,
+            Step::Sent,
             Step::Rights,
             Step::LateReason,
             Step::Decision,
@@ -137,6 +150,7 @@ impl Step {
         v.extend(Ground::ALL.map(Step::Ground));
         v.extend([
             Step::Outcome,
+            Step::Supplement,
             Step::Requests,
             Step::Attachments,
             Step::Applicant,
@@ -158,17 +172,18 @@ impl Step {
     /// The part of the wizard this step belongs to (`None` for the start and done screens).
     pub fn section(self) -> Option<Section> {
         Some(match self {
-            Step::Start | Step::Done => return None,
+            Step::Start | Step::Case | Step::Done => return None,
             Step::LetterLang | Step::Who | Step::Relation | Step::Fullmakt => Section::Who,
             Step::Service | Step::ServiceOther | Step::Carer | Step::RouteLaw | Step::Routing => {
                 Section::Service
             }
             Step::Situation => Section::Situation,
-            Step::DecisionDate | Step::Received => Section::Dates,
+            Step::DecisionDate | Step::Received | Step::Sent => Section::Dates,
             Step::Rights | Step::LateReason => Section::Rights,
             Step::Decision => Section::Decision,
             Step::Ground(_) => Section::Grounds,
             Step::Outcome | Step::Requests => Section::Outcome,
+            Step::Supplement => Section::Supplement,
             Step::Attachments => Section::Attachments,
             Step::Applicant
             | Step::Representative
@@ -199,6 +214,7 @@ pub enum Section {
     Decision,
     Grounds,
     Outcome,
+    Supplement,
     Attachments,
     About,
     Check,
@@ -216,6 +232,7 @@ impl Section {
             Section::Decision => "tui.section.decision",
             Section::Grounds => "tui.section.grounds",
             Section::Outcome => "tui.section.outcome",
+            Section::Supplement => "tui.section.supplement",
             Section::Attachments => "tui.section.attachments",
             Section::About => "tui.section.about",
             Section::Check => "tui.section.check",
@@ -260,6 +277,11 @@ pub enum Flow {
     Change(Step),
     /// Hand an effect to the run loop.
     Effect(Effect),
+    /// Show this screen (from the case screen: the first question of a letter, or the start).
+    Goto(Step),
+    /// Answer one question outside the path, then come back to this screen as it was (the date
+    /// the complaint was sent, asked from the case screen and after saving the letter).
+    Visit(Step),
 }
 
 /// The wizard.
@@ -294,6 +316,17 @@ pub struct App {
     pub(crate) save_status: SaveStatus,
     /// A dialog about drafts, over everything else.
     pub(crate) notice: Option<Notice>,
+    /// The letter being written: the complaint, or a follow-up letter.
+    pub(crate) kind: LetterKind,
+    /// Screens of a follow-up letter's path whose answers the case already has: the short flow
+    /// goes past them (check answers still shows them, and "change" still reaches them).
+    pub(crate) skip: HashSet<Step>,
+    /// While answering one question outside the path ([`Flow::Visit`]): the screen to come
+    /// back to, as it was.
+    pub(crate) visit: Option<(Step, Box<Screen>)>,
+    /// Where an opened case stopped (the letter and the screen): the case screen offers to go
+    /// on there.
+    pub(crate) resume: Option<(LetterKind, Step)>,
 }
 
 impl App {
@@ -306,12 +339,19 @@ impl App {
         App::from_raw(raw, Step::Start, ui, today, options)
     }
 
-    /// A wizard over an existing case (a resumed draft), at `step`.
+    /// A wizard over an existing case (a resumed draft), at `step`, writing the letter the
+    /// draft names (`draft.letter`; the complaint when it names none).
     pub fn from_raw(raw: RawCase, step: Step, ui: Ui, today: NaiveDate, options: &Options) -> App {
         let mut raw = raw;
         if raw.format.is_none() {
             raw.format = Some(case::FORMAT.to_string());
         }
+        let kind = raw
+            .draft
+            .take()
+            .and_then(|d| d.letter)
+            .and_then(|l| LetterKind::from_id(&l))
+            .unwrap_or_default();
         let mut app = App {
             ui,
             today,
@@ -335,7 +375,15 @@ impl App {
             listing: crate::store::Listing::default(),
             save_status: SaveStatus::NotSaved,
             notice: None,
+            kind,
+            skip: HashSet::new(),
+            visit: None,
+            resume: None,
         };
+        if kind != LetterKind::Complaint {
+            app.skip = prefilled(&app.raw, ui, today, kind);
+            app.skip.remove(&step);
+        }
         // Everything before the step counts as answered.
         let path = app.path();
         let step = if path.contains(&step) {
@@ -438,9 +486,78 @@ impl App {
         self.size.0 < view::MIN_WIDTH || self.size.1 < view::MIN_HEIGHT
     }
 
-    /// The screens of the wizard for the answers given so far.
+    /// The screens the wizard goes through for the answers given so far and the letter being
+    /// written (a follow-up letter's short flow leaves out what the case already has).
     pub fn path(&self) -> Vec<Step> {
-        path(&self.raw, self.ui, self.today)
+        let mut p = path_for(&self.raw, self.ui, self.today, self.kind);
+        p.retain(|s| !self.skip.contains(s));
+        p
+    }
+
+    /// Every screen of the letter being written, the ones passed by included (for check
+    /// answers).
+    pub fn full_path(&self) -> Vec<Step> {
+        path_for(&self.raw, self.ui, self.today, self.kind)
+    }
+
+    /// The letter being written.
+    pub fn kind(&self) -> LetterKind {
+        self.kind
+    }
+
+    /// Where an opened case stopped, offered on the case screen.
+    pub fn resume(&self) -> Option<(LetterKind, Step)> {
+        self.resume
+    }
+
+    /// Show the case screen of an opened case, offering to go on where it stopped.
+    pub fn show_case(&mut self) {
+        self.resume = Some((self.kind, self.step));
+        self.changing = false;
+        self.visit = None;
+        self.enter(Step::Case);
+    }
+
+    /// Start writing a letter about this case: a follow-up letter goes through the questions
+    /// the case has no answer to yet, and the questions of its own; the complaint goes on where
+    /// it stopped (or from the start, for a new case). Returns the first screen.
+    pub(crate) fn start_letter(&mut self, kind: LetterKind) -> Step {
+        self.kind = kind;
+        self.changing = false;
+        self.visit = None;
+        if kind == LetterKind::Complaint {
+            self.skip.clear();
+            if let Some((LetterKind::Complaint, step)) = self.resume {
+                // A complaint already saved is looked over from check answers.
+                return if step == Step::Done {
+                    Step::Check
+                } else {
+                    step
+                };
+            }
+            let path = self.path();
+            return if is_new_case(&self.raw) {
+                path.iter()
+                    .copied()
+                    .find(|s| *s != Step::Start)
+                    .unwrap_or(Step::Who)
+            } else {
+                Step::Check
+            };
+        }
+        self.skip = prefilled(&self.raw, self.ui, self.today, kind);
+        if let Some((k, step)) = self.resume {
+            if k == kind && step != Step::Case {
+                self.skip.remove(&step);
+                return step;
+            }
+        }
+        let path = self.path();
+        path.iter()
+            .skip_while(|s| **s != Step::Case)
+            .nth(1)
+            .copied()
+            .unwrap_or(Step::Check)
     }
 
     /// Change the answers; marks them unsaved when something changed.
@@ -466,9 +583,23 @@ impl App {
         self.screen = Screen::for_step(step, self);
     }
 
+    /// Back from a question asked outside the path, to the screen as it was.
+    fn end_visit(&mut self) -> bool {
+        let Some((step, screen)) = self.visit.take() else {
+            return false;
+        };
+        self.step = step;
+        self.screen = *screen;
+        self.fit_screen();
+        true
+    }
+
     fn go_next(&mut self) {
         self.visited.insert(self.step);
         self.revision += 1;
+        if self.end_visit() {
+            return;
+        }
         let path = self.path();
         let pos = path.iter().position(|s| *s == self.step);
         let target = if self.changing {
@@ -497,6 +628,9 @@ impl App {
     }
 
     fn go_back(&mut self) -> Effect {
+        if self.end_visit() {
+            return Effect::None;
+        }
         if self.changing {
             self.changing = false;
             self.enter(Step::Check);
@@ -591,6 +725,18 @@ impl App {
                 Effect::None
             }
             Flow::Effect(e) => e,
+            Flow::Goto(step) => {
+                self.changing = false;
+                self.visit = None;
+                self.enter(step);
+                Effect::None
+            }
+            Flow::Visit(step) => {
+                let screen = std::mem::replace(&mut self.screen, Screen::Empty);
+                self.visit = Some((self.step, Box::new(screen)));
+                self.enter(step);
+                Effect::None
+            }
         }
     }
 
@@ -655,9 +801,11 @@ impl App {
                 }
             }
         }
-        if let Screen::Done(d) = &mut self.screen {
-            d.report(report);
+        let mut screen = std::mem::replace(&mut self.screen, Screen::Empty);
+        if let Screen::Done(d) = &mut screen {
+            d.report(self, report);
         }
+        self.screen = screen;
         Effect::None
     }
 
@@ -706,8 +854,109 @@ pub fn is_late(raw: &RawCase, today: NaiveDate) -> bool {
     deadline(raw).is_some_and(|d| letter_date(raw, today) > d.last_day)
 }
 
-/// The screens for these answers, in order.
+/// A case with no answers yet (a follow-up letter then asks every question).
+pub fn is_new_case(raw: &RawCase) -> bool {
+    raw.service.is_none() && raw.applicant.is_none() && raw.decision.is_none()
+}
+
+/// The screens of a follow-up letter's path that the case already answers: every question
+/// whose fields have no problem for that letter, except the letter's own questions. For a new
+/// case: none.
+pub fn prefilled(raw: &RawCase, ui: Ui, today: NaiveDate, kind: LetterKind) -> HashSet<Step> {
+    if kind == LetterKind::Complaint || is_new_case(raw) {
+        return HashSet::new();
+    }
+    let checked = case::check_for(raw, today, kind);
+    let asked: HashSet<Step> = checked
+        .problems
+        .iter()
+        .filter_map(|p| step_for_field(&p.field))
+        .collect();
+    path_for(raw, ui, today, kind)
+        .into_iter()
+        .filter(|s| match s {
+            Step::Start | Step::Case | Step::Check | Step::Preview | Step::Done => false,
+            // The letter's own questions are always asked.
+            Step::Supplement | Step::Ground(_) => false,
+            Step::Sent => raw.sent.is_some() && !asked.contains(s),
+            Step::LetterLang => raw.language.is_some(),
+            // A power of attorney is written by someone for someone else.
+            Step::Who => !(kind == LetterKind::Fullmakt && raw.representative.is_none()),
+            s => !asked.contains(s),
+        })
+        .collect()
+}
+
+/// The screens for these answers, in order, for the complaint.
 pub fn path(raw: &RawCase, ui: Ui, today: NaiveDate) -> Vec<Step> {
+    path_for(raw, ui, today, LetterKind::Complaint)
+}
+
+/// The screens of a follow-up letter: the case screen first (where it is chosen), the facts the
+/// letter needs (who, service, what happened, the dates), its own questions (the date the
+/// complaint was sent; the new information; for postponement the dangers of the cut), who the
+/// people are and where the letter goes, and the same check, preview and save as the complaint.
+fn followup_path(raw: &RawCase, ui: Ui, kind: LetterKind) -> Vec<Step> {
+    let mut p = vec![Step::Start, Step::Case];
+    if ui == Ui::En {
+        p.push(Step::LetterLang);
+    }
+    p.push(Step::Who);
+    let rep = has_representative(raw);
+    if rep {
+        p.push(Step::Relation);
+        if kind != LetterKind::Fullmakt {
+            p.push(Step::Fullmakt);
+        }
+    }
+    p.push(Step::Service);
+    if let Some(s) = chosen_service(raw) {
+        if s.id == "annet" {
+            p.push(Step::ServiceOther);
+        }
+        if s.carer_may_complain {
+            p.push(Step::Carer);
+        }
+        if s.route == service::RouteRule::DependsOnDecision {
+            p.push(Step::RouteLaw);
+        }
+    }
+    p.extend([Step::Situation, Step::DecisionDate, Step::Received]);
+    if matches!(
+        kind,
+        LetterKind::Postponement | LetterKind::Reminder | LetterKind::Supplement
+    ) {
+        p.push(Step::Sent);
+    }
+    p.push(Step::Decision);
+    if kind == LetterKind::Postponement {
+        p.extend([
+            Step::Ground(Ground::Safety),
+            Step::Ground(Ground::Consequences),
+        ]);
+    }
+    if kind == LetterKind::Supplement {
+        p.push(Step::Supplement);
+    }
+    p.push(Step::Applicant);
+    if rep {
+        p.push(Step::Representative);
+    }
+    p.extend([
+        Step::Municipality,
+        Step::MunicipalityAddress,
+        Step::Check,
+        Step::Preview,
+        Step::Done,
+    ]);
+    p
+}
+
+/// The screens for these answers and this letter, in order.
+pub fn path_for(raw: &RawCase, ui: Ui, today: NaiveDate, kind: LetterKind) -> Vec<Step> {
+    if kind != LetterKind::Complaint {
+        return followup_path(raw, ui, kind);
+    }
     let mut p = vec![Step::Start];
     if ui == Ui::En {
         p.push(Step::LetterLang);
@@ -779,6 +1028,10 @@ pub fn step_for_field(field: &str) -> Option<Step> {
         Step::DecisionDate
     } else if f == "decision.received" {
         Step::Received
+    } else if f == "sent" {
+        Step::Sent
+    } else if f == "supplement" {
+        Step::Supplement
     } else if f == "decision.route" {
         Step::RouteLaw
     } else if starts("decision") {

@@ -13,7 +13,8 @@ use super::drafts;
 use super::steps::checklist;
 use super::steps::form::{self, Note};
 use super::steps::{
-    Screen, check, choice, done, info, longtext, municipality, service, start, title_and_hint, tr,
+    Screen, case, check, choice, done, info, longtext, municipality, service, start,
+    title_and_hint, tr,
 };
 use super::theme::DONE;
 use super::view;
@@ -203,6 +204,10 @@ pub fn describe(app: &App) -> Description {
                         d.entries
                             .push(item(t(ui, "tui.start.new"), vec![], Mark::None))
                     }
+                    start::Row::NewLetter => {
+                        d.entries
+                            .push(item(t(ui, "tui.start.new-letter"), vec![], Mark::None))
+                    }
                     start::Row::Case(i) => {
                         if !std::mem::replace(&mut saved_heading, true) {
                             d.entries
@@ -242,6 +247,28 @@ pub fn describe(app: &App) -> Description {
             }
             d.entries
                 .push(Entry::Text(pt(app, "tui.start.letter-note")));
+            d.answer = Answer::Choose {
+                default: Some(0),
+                current: false,
+            };
+        }
+        Screen::Case(_) => {
+            d.title = t(ui, "tui.q.case.title");
+            d.text = case::subject(app).into_iter().collect();
+            let timeline = case::timeline(app);
+            if !timeline.is_empty() {
+                d.entries.push(Entry::Heading(t(ui, "tui.case.timeline")));
+                d.entries.extend(timeline.into_iter().map(Entry::Text));
+            }
+            d.entries.push(Entry::Heading(t(ui, "tui.case.what-now")));
+            for o in case::options(app) {
+                let detail = if o.hint.is_empty() {
+                    vec![]
+                } else {
+                    vec![o.hint]
+                };
+                d.entries.push(item(o.label, detail, Mark::None));
+            }
             d.answer = Answer::Choose {
                 default: Some(0),
                 current: false,

@@ -228,8 +228,26 @@ pub fn case_row(ui: Ui, e: &Entry, today: NaiveDate) -> CaseRow {
     );
     let changed = changed_label(e);
     let step = step_label(ui, &e.raw);
-    let (detail, urgency) = match draft_deadline(&e.raw) {
-        Some(dl) => {
+    let waiting = crate::timeline::waiting(&e.raw, today);
+    let (detail, urgency) = match (waiting, draft_deadline(&e.raw)) {
+        // Sent: the deadline is behind; what matters is the answer.
+        (Some(w), _) => {
+            title.push_str(" · ");
+            title.push_str(&crate::timeline::waiting_text(ui, &w));
+            (
+                tf(
+                    ui,
+                    "tui.start.case-detail-no-deadline",
+                    &[("changed", changed), ("step", step)],
+                ),
+                if w.overdue {
+                    Urgency::Close
+                } else {
+                    Urgency::Calm
+                },
+            )
+        }
+        (None, Some(dl)) => {
             let urgency = match dl.status(today) {
                 Status::Passed { .. } => Urgency::Passed,
                 Status::LastDay => Urgency::Close,
@@ -251,7 +269,7 @@ pub fn case_row(ui: Ui, e: &Entry, today: NaiveDate) -> CaseRow {
                 urgency,
             )
         }
-        None => (
+        (None, None) => (
             tf(
                 ui,
                 "tui.start.case-detail-no-deadline",

@@ -32,7 +32,7 @@ pub fn io_reason(ui: Ui, e: &std::io::Error) -> String {
 pub fn run(job: &ExportJob) -> ExportReport {
     let ui = job.ui;
     let mut report = ExportReport::default();
-    let checked = case::check(&job.raw, job.today);
+    let checked = case::check_for(&job.raw, job.today, job.kind);
     let Some(c) = checked.case else {
         report.errors.push(t(ui, "render.incomplete"));
         for p in checked.errors() {
@@ -40,7 +40,7 @@ pub fn run(job: &ExportJob) -> ExportReport {
         }
         return report;
     };
-    let letter = match render::complaint(&c) {
+    let letter = match render::letter(&c, job.kind) {
         Ok(l) => l,
         Err(e) => {
             report.errors.push(e.to_string());

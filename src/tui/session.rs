@@ -20,6 +20,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 
 use crate::domain::case::RawDraft;
+use crate::domain::letter::LetterKind;
 use crate::i18n::{Ui, t, tf};
 use crate::store::{Draft, Listing, Store, StoreError};
 
@@ -242,13 +243,25 @@ impl Session {
         let mut raw = self.app.raw().clone();
         let step = match self.app.step() {
             Step::Start => self.app.path().get(1).copied().unwrap_or(Step::Who),
+            // A question asked from another screen: resume at that screen.
+            _ if self.app.visit.is_some() => self.app.visit.as_ref().map_or(Step::Check, |v| v.0),
             // Changing an answer from "check your answers": resume there.
             _ if self.app.changing => Step::Check,
             s => s,
         };
+        let mut kind = self.app.kind();
+        // On the case screen: where the case had stopped, so that it is offered again.
+        let step = match (step, self.app.resume()) {
+            (Step::Case, Some((k, s))) => {
+                kind = k;
+                s
+            }
+            (s, _) => s,
+        };
         raw.draft = Some(RawDraft {
             step: Some(step.id()),
             updated: Some(now_rfc3339()),
+            letter: (kind != LetterKind::Complaint).then(|| kind.id().to_string()),
         });
         let rev = self.app.revision();
         let Some(draft) = self.draft.as_mut() else {
@@ -314,12 +327,14 @@ impl Session {
         self.draft = None;
         let ui = self.app.ui();
         match store.open(id) {
-            Ok((draft, mut raw)) => {
+            Ok((draft, raw)) => {
                 let step = drafts::resume_step(&raw);
-                raw.draft = None;
                 let theme = *self.app.theme();
                 let size = self.app.size;
+                // `from_raw` reads the letter being written from `raw.draft`, and drops it.
                 let mut app = App::from_raw(raw, step, ui, self.today, &self.options);
+                // An opened case shows its timeline and what can be done first.
+                app.show_case();
                 app.set_theme(theme);
                 app.update(Action::Resize(size.0, size.1));
                 app.save_status = SaveStatus::Saved(draft.id.clone());

@@ -7,6 +7,7 @@ use ratatui::layout::{Position, Rect};
 
 use crate::domain::case::{self, Ground, Problem};
 use crate::domain::dates;
+use crate::domain::letter::LetterKind;
 use crate::i18n::{problem_text, t, tf};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Flow, Step, chosen_service, date_answer, has_representative};
@@ -86,7 +87,8 @@ fn date_value(app: &App, s: &Option<String>) -> Option<String> {
 fn answers(app: &App) -> Vec<(String, Vec<Answer>)> {
     let ui = app.ui;
     let raw = &app.raw;
-    let path = app.path();
+    // Every screen of the letter, also those a follow-up letter's short flow went past.
+    let path = app.full_path();
     let in_path = |s: Step| path.contains(&s);
     let a =
         |key: &str, fields: &'static [&'static str], value: Option<String>, step: Step| Answer {
@@ -96,6 +98,14 @@ fn answers(app: &App) -> Vec<(String, Vec<Answer>)> {
             step,
         };
     let mut case_rows = Vec::new();
+    if app.kind != LetterKind::Complaint {
+        case_rows.push(a(
+            "tui.check.letter",
+            &[],
+            Some(super::case::letter_name(app, app.kind)),
+            Step::Case,
+        ));
+    }
     let who = if has_representative(raw) {
         t(ui, "tui.opt.who-rep")
     } else {
@@ -216,9 +226,21 @@ fn answers(app: &App) -> Vec<(String, Vec<Answer>)> {
         ));
     }
 
+    if in_path(Step::Sent) {
+        decision_rows.push(a(
+            "tui.check.sent",
+            &["sent"],
+            date_value(app, &raw.sent),
+            Step::Sent,
+        ));
+    }
+
     let g = raw.grounds.clone().unwrap_or_default();
     let mut complaint_rows = Vec::new();
-    for ground in Ground::ALL {
+    for ground in Ground::ALL
+        .into_iter()
+        .filter(|g| in_path(Step::Ground(*g)))
+    {
         let fields: &'static [&'static str] = match ground {
             Ground::Health => &["grounds.health"],
             Ground::DailyLife => &["grounds.daily_life"],
@@ -239,7 +261,18 @@ fn answers(app: &App) -> Vec<(String, Vec<Answer>)> {
         super::longtext::suggestion(app)
             .map(|s| tf(ui, "tui.check.outcome-default", &[("text", s)]))
     });
-    complaint_rows.push(a("tui.check.outcome", &["outcome"], outcome, Step::Outcome));
+    if in_path(Step::Supplement) {
+        complaint_rows.push(a(
+            "tui.check.supplement",
+            &["supplement"],
+            opt(&raw.supplement),
+            Step::Supplement,
+        ));
+    }
+    let complaint = app.kind == LetterKind::Complaint;
+    if complaint {
+        complaint_rows.push(a("tui.check.outcome", &["outcome"], outcome, Step::Outcome));
+    }
     let req = raw.requests.clone().unwrap_or_default();
     let mut asked = Vec::new();
     if req.access_to_documents == Some(true) {
@@ -253,19 +286,21 @@ fn answers(app: &App) -> Vec<(String, Vec<Answer>)> {
     } else {
         Some(asked.join(", "))
     };
-    complaint_rows.push(a(
-        "tui.check.requests",
-        &["requests"],
-        asked,
-        Step::Requests,
-    ));
     let att = raw.attachments.clone().unwrap_or_default();
-    complaint_rows.push(a(
-        "tui.check.attachments",
-        &["attachments"],
-        (!att.is_empty()).then(|| att.join(", ")),
-        Step::Attachments,
-    ));
+    if complaint {
+        complaint_rows.push(a(
+            "tui.check.requests",
+            &["requests"],
+            asked,
+            Step::Requests,
+        ));
+        complaint_rows.push(a(
+            "tui.check.attachments",
+            &["attachments"],
+            (!att.is_empty()).then(|| att.join(", ")),
+            Step::Attachments,
+        ));
+    }
 
     let person_rows =
         |p: Option<PersonView>, step: Step, prefix: &'static [&'static [&'static str]; 5]| {
@@ -376,9 +411,13 @@ fn answers(app: &App) -> Vec<(String, Vec<Answer>)> {
     let mut groups = vec![
         (t(ui, "tui.check.group.case"), case_rows),
         (t(ui, "tui.check.group.decision"), decision_rows),
-        (t(ui, "tui.check.group.complaint"), complaint_rows),
-        (tr(app, "tui.check.applicant"), applicant_rows),
     ];
+    if complaint {
+        groups.push((t(ui, "tui.check.group.complaint"), complaint_rows));
+    } else if !complaint_rows.is_empty() {
+        groups.push((t(ui, "tui.check.group.letter"), complaint_rows));
+    }
+    groups.push((tr(app, "tui.check.applicant"), applicant_rows));
     if let Some(rows) = rep_rows {
         groups.push((t(ui, "tui.check.representative"), rows));
     }
@@ -419,14 +458,14 @@ struct PersonView {
 
 /// The problems of the answers.
 pub fn problems(app: &App) -> Vec<Problem> {
-    case::check(&app.raw, app.today).problems
+    case::check_for(&app.raw, app.today, app.kind).problems
 }
 
 /// Every row of the page.
 pub fn items(app: &App) -> Vec<Item> {
     let ui = app.ui;
     let groups = answers(app);
-    let path = app.path();
+    let path = app.full_path();
     let probs = problems(app);
     // The label a problem is named by: the row that shows the field (exactly, else the row of
     // its parent, e.g. an address line), or the group for a whole object ("applicant").

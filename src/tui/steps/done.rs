@@ -13,7 +13,7 @@ use crate::domain::letter::LetterKind;
 use crate::domain::routing::Route;
 use crate::i18n::{t, tf};
 use crate::tui::action::{Action, Effect, ExportFormat, ExportJob, ExportReport};
-use crate::tui::app::{App, Flow, deadline, letter_date, route};
+use crate::tui::app::{App, Flow, Step, date_answer, deadline, letter_date, route};
 use crate::tui::keymap::Mode;
 use crate::tui::theme::{CHECKED, DONE, RADIO_OFF, RADIO_ON, SELECTED, UNCHECKED, UNSELECTED};
 use crate::tui::view;
@@ -34,6 +34,10 @@ pub enum Control {
     Path,
     Fullmakt,
     Save,
+    /// "Have you sent the complaint? Enter the date" (after the complaint is saved).
+    Sent,
+    /// To the case screen: the timeline and the other letters.
+    ToCase,
 }
 
 /// A line of the status after saving.
@@ -56,8 +60,14 @@ pub struct DoneState {
     pub scroll: usize,
 }
 
-/// A fullmakt is offered: someone writes on another's behalf without a signed one.
+/// A fullmakt is offered with the complaint: someone writes on another's behalf without a
+/// signed one.
 pub fn fullmakt_offered(app: &App) -> bool {
+    app.kind == LetterKind::Complaint && rep_without_fullmakt(app)
+}
+
+/// Someone writes on another's behalf without a signed power of attorney.
+fn rep_without_fullmakt(app: &App) -> bool {
     app.raw
         .representative
         .as_ref()
@@ -73,7 +83,7 @@ pub fn default_base(app: &App) -> PathBuf {
         .and_then(|a| a.name.clone())
         .unwrap_or_default();
     app.export_dir.join(default_file_name(
-        LetterKind::Complaint,
+        app.kind,
         &name,
         letter_date(&app.raw, app.today),
     ))
@@ -124,7 +134,16 @@ impl DoneState {
             v.push(Control::Fullmakt);
         }
         v.push(Control::Save);
+        if self.saved() && app.kind == LetterKind::Complaint {
+            v.push(Control::Sent);
+        }
+        v.push(Control::ToCase);
         v
+    }
+
+    /// The letter has been written to a file.
+    pub fn saved(&self) -> bool {
+        self.status.iter().any(|s| matches!(s, Status::Ok(_)))
     }
 
     fn control(&self, app: &App) -> Control {
@@ -149,6 +168,7 @@ impl DoneState {
             Control::Path => v.push(k("tui.key.enter", "tui.key.save")),
             Control::Fullmakt => v.push(k("tui.key.space-enter", "tui.key.tick")),
             Control::Save => v.push(k("tui.key.enter", "tui.key.save")),
+            Control::Sent | Control::ToCase => v.push(k("tui.key.enter", "tui.key.choose")),
         }
         v.push(k("tui.key.pgup-pgdn", "tui.key.read-more"));
         v
@@ -161,6 +181,7 @@ impl DoneState {
             raw: app.raw.clone(),
             today: app.today,
             format: self.format,
+            kind: app.kind,
             base: base_of(self.path.value()),
             fullmakt: self.fullmakt && fullmakt_offered(app),
             overwrite,
@@ -177,8 +198,9 @@ impl DoneState {
         self.status = vec![Status::Info(String::new())];
     }
 
-    /// The export has finished.
-    pub fn report(&mut self, r: ExportReport) {
+    /// The export has finished. After the complaint is saved, the question whether it has been
+    /// sent has the focus.
+    pub fn report(&mut self, app: &App, r: ExportReport) {
         let mut s = Vec::new();
         for f in &r.written {
             s.push(Status::Ok(f.display().to_string()));
@@ -187,6 +209,15 @@ impl DoneState {
             s.push(Status::Error(e.clone()));
         }
         self.status = s;
+        if r.errors.is_empty() && !r.written.is_empty() {
+            let controls = self.controls(app);
+            if let Some(i) = controls
+                .iter()
+                .position(|c| matches!(c, Control::Sent | Control::ToCase))
+            {
+                self.focus = i;
+            }
+        }
     }
 
     pub fn fit(&mut self, app: &App) {
@@ -239,6 +270,17 @@ impl DoneState {
                 Control::Save => {
                     if matches!(action, Action::Enter | Action::Char(' ')) {
                         return save(self, app);
+                    }
+                }
+                Control::Sent => {
+                    if matches!(action, Action::Enter | Action::Char(' ')) {
+                        return Flow::Visit(Step::Sent);
+                    }
+                }
+                Control::ToCase => {
+                    if matches!(action, Action::Enter | Action::Char(' ')) {
+                        app.resume = Some((app.kind, Step::Done));
+                        return Flow::Goto(Step::Case);
                     }
                 }
             },
@@ -330,20 +372,45 @@ impl DoneState {
                 }
                 Control::Save => {
                     top.push((format!("{mark}[ {} ]", t(ui, "tui.done.save")), kind, None));
+                    for st in &self.status {
+                        let (text, kind) = match st {
+                            Status::Ok(f) => (
+                                format!(
+                                    "{DONE}{}",
+                                    tf(ui, "tui.done.saved", &[("file", f.clone())])
+                                ),
+                                3,
+                            ),
+                            Status::Error(e) => (format!("{}: {e}", t(ui, "word.error")), 4),
+                            Status::Info(_) => (t(ui, "tui.done.not-overwritten"), 2),
+                        };
+                        for l in widgets::wrap(&text, w) {
+                            top.push((l, kind, None));
+                        }
+                    }
                 }
-            }
-        }
-        for s in &self.status {
-            let (text, kind) = match s {
-                Status::Ok(f) => (
-                    format!("{DONE}{}", tf(ui, "tui.done.saved", &[("file", f.clone())])),
-                    3,
-                ),
-                Status::Error(e) => (format!("{}: {e}", t(ui, "word.error")), 4),
-                Status::Info(_) => (t(ui, "tui.done.not-overwritten"), 2),
-            };
-            for l in widgets::wrap(&text, w) {
-                top.push((l, kind, None));
+                Control::Sent => {
+                    let s = format!("[ {} ]", t(ui, "tui.done.sent-ask"));
+                    for l in widgets::wrap_hanging(&s, w, mark) {
+                        top.push((l, kind, None));
+                    }
+                    if let Some(d) = date_answer(app.raw.sent.as_ref()) {
+                        let s = tf(
+                            ui,
+                            "tui.done.sent-now",
+                            &[("date", crate::domain::dates::in_words(d, ui.code()))],
+                        );
+                        for l in widgets::wrap_hanging(&s, w, &format!("  {DONE}")) {
+                            top.push((l, 3, None));
+                        }
+                    }
+                }
+                Control::ToCase => {
+                    let s = format!("[ {} ]", t(ui, "tui.done.to-case"));
+                    for l in widgets::wrap_hanging(&s, w, mark) {
+                        top.push((l, kind, None));
+                    }
+                }
             }
         }
         top.push((String::new(), 0, None));
@@ -415,8 +482,62 @@ impl DoneState {
     }
 }
 
+/// What to do next after a follow-up letter, in plain words (FACTS.md sections 5, 6 and 8).
+fn next_steps_followup(app: &App) -> Vec<String> {
+    let ui = app.ui;
+    let lang = law_lang(ui);
+    let name = app
+        .raw
+        .applicant
+        .as_ref()
+        .and_then(|a| a.name.clone())
+        .unwrap_or_default();
+    let municipality = super::municipality::chosen(app)
+        .map(|m| m.letter_name())
+        .unwrap_or_else(|| t(ui, "tui.next.the-municipality"));
+    let mut v = Vec::new();
+    if app.kind == LetterKind::Fullmakt {
+        v.push(tf(ui, "tui.next.fullmakt-sign", &[("name", name)]));
+        v.push(t(ui, "tui.next.fullmakt-keep"));
+        return v;
+    }
+    v.push(if rep_without_fullmakt(app) {
+        tf(ui, "tui.next.sign-both", &[("name", name)])
+    } else {
+        t(ui, "tui.next.sign")
+    });
+    v.push(tf(
+        ui,
+        "tui.next.send-letter",
+        &[("municipality", municipality)],
+    ));
+    match app.kind {
+        LetterKind::Reasons => v.push(tf(
+            ui,
+            "tui.next.reasons-deadline",
+            &[
+                ("rule", law::FVL_29.full(lang)),
+                ("section", law::FVL_24.section.to_string()),
+            ],
+        )),
+        LetterKind::Postponement => v.push(t(ui, "tui.next.postponement-soon")),
+        _ => {}
+    }
+    v.push(t(ui, "tui.next.copy-letter"));
+    v.push(t(ui, "tui.next.help-ombud"));
+    v.push(tf(
+        ui,
+        "tui.next.help-municipality",
+        &[("rule", law::FVL_11.full(lang))],
+    ));
+    v
+}
+
 /// What to do next, in plain words (FACTS.md sections 1 and 8).
 pub fn next_steps(app: &App) -> Vec<String> {
+    if app.kind != LetterKind::Complaint {
+        return next_steps_followup(app);
+    }
     let ui = app.ui;
     let lang = law_lang(ui);
     let raw = &app.raw;

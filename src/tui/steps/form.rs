@@ -127,6 +127,16 @@ pub fn specs(step: Step, raw: &RawCase) -> Vec<FieldSpec> {
             |r| r.decision.as_ref().and_then(|d| d.received.clone()),
             |w, v| decision(w).received = v
         )],
+        // Not required here: a request for postponement may come before the complaint is sent,
+        // and the letters that need the date say so on the check page.
+        Step::Sent => vec![field!(
+            "sent",
+            Date,
+            false,
+            "sent",
+            |r| r.sent.clone(),
+            |w, v| w.sent = v
+        )],
         Step::Decision => {
             let mut v = vec![field!(
                 "reference",
@@ -668,6 +678,15 @@ fn date_problem(path: &str, d: NaiveDate, app: &App) -> Option<String> {
             None
         }
         "applicant.birth_date" => (d > today).then(|| t(ui, "tui.error.date-future")),
+        "sent" => {
+            if d > today {
+                return Some(t(ui, "tui.error.sent-future"));
+            }
+            let decided = date_answer(app.raw.decision.as_ref().and_then(|x| x.date.as_ref()));
+            decided
+                .is_some_and(|dd| d < dd)
+                .then(|| t(ui, "tui.error.sent-before"))
+        }
         _ => None,
     }
 }

@@ -35,6 +35,7 @@ pub fn get(step: Step, raw: &RawCase) -> Option<String> {
         Step::Ground(g) => raw.grounds.as_ref().and_then(|x| x.get(g).cloned()),
         Step::Outcome => raw.outcome.clone(),
         Step::LateReason => raw.late_reason.clone(),
+        Step::Supplement => raw.supplement.clone(),
         _ => None,
     }
 }
@@ -44,6 +45,7 @@ fn set(step: Step, raw: &mut RawCase, value: Option<String>) {
         Step::Ground(g) => *raw.grounds.get_or_insert_with(Default::default).get_mut(g) = value,
         Step::Outcome => raw.outcome = value,
         Step::LateReason => raw.late_reason = value,
+        Step::Supplement => raw.supplement = value,
         _ => {}
     }
 }

@@ -2,6 +2,7 @@
 //! kind of question (a choice, a form of single-line fields, a long text) share a file; what they
 //! ask is defined there, per [`Step`].
 
+pub mod case;
 pub mod check;
 pub mod checklist;
 pub mod choice;
@@ -29,6 +30,7 @@ pub enum Screen {
     /// Between two screens (while a screen's update runs).
     Empty,
     Start(start::StartState),
+    Case(case::CaseState),
     Choice(choice::ChoiceState),
     Form(form::FormState),
     Service(service::ServiceState),
@@ -46,6 +48,7 @@ impl Screen {
     pub fn for_step(step: Step, app: &App) -> Screen {
         match step {
             Step::Start => Screen::Start(start::StartState::new(app)),
+            Step::Case => Screen::Case(case::CaseState::new(app)),
             Step::LetterLang
             | Step::Who
             | Step::Fullmakt
@@ -56,13 +59,14 @@ impl Screen {
             | Step::ServiceOther
             | Step::DecisionDate
             | Step::Received
+            | Step::Sent
             | Step::Decision
             | Step::Applicant
             | Step::Representative
             | Step::MunicipalityAddress => Screen::Form(form::FormState::new(step, app)),
             Step::Service => Screen::Service(service::ServiceState::new(app)),
             Step::Routing | Step::Rights => Screen::Info(info::InfoState::new(step)),
-            Step::LateReason | Step::Ground(_) | Step::Outcome => {
+            Step::LateReason | Step::Ground(_) | Step::Outcome | Step::Supplement => {
                 Screen::Long(Box::new(longtext::LongState::new(step, app)))
             }
             Step::Requests | Step::Attachments => {
@@ -91,6 +95,7 @@ impl Screen {
         match self {
             Screen::Empty => Flow::Stay,
             Screen::Start(s) => s.update(app, action),
+            Screen::Case(s) => s.update(app, action),
             Screen::Choice(s) => s.update(app, action),
             Screen::Form(s) => s.update(app, action),
             Screen::Service(s) => s.update(app, action),
@@ -119,6 +124,7 @@ impl Screen {
         match self {
             Screen::Empty => None,
             Screen::Start(s) => s.render(app, area, buf),
+            Screen::Case(s) => s.render(app, area, buf),
             Screen::Choice(s) => s.render(app, area, buf),
             Screen::Form(s) => s.render(app, area, buf),
             Screen::Service(s) => s.render(app, area, buf),
@@ -137,7 +143,7 @@ impl Screen {
         let k = |key: &str, what: &str| (t(app.ui, key), t(app.ui, what));
         match self {
             Screen::Empty => Vec::new(),
-            Screen::Start(_) | Screen::Choice(_) => vec![
+            Screen::Start(_) | Screen::Choice(_) | Screen::Case(_) => vec![
                 k("tui.key.arrows", "tui.key.move"),
                 k("tui.key.enter", "tui.key.choose"),
             ],

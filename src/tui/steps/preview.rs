@@ -4,6 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 
 use crate::domain::case::{self, RawCase};
+use crate::domain::letter::LetterKind;
 use crate::i18n::{Ui, problem_line, t, tf};
 use crate::render;
 use crate::tui::action::Action;
@@ -21,8 +22,13 @@ pub struct PreviewState {
 }
 
 /// The letter as text, exactly as it will be written; or why it cannot be written.
-pub fn letter_text(raw: &RawCase, today: chrono::NaiveDate, ui: Ui) -> Result<String, String> {
-    let checked = case::check(raw, today);
+pub fn letter_text(
+    raw: &RawCase,
+    today: chrono::NaiveDate,
+    ui: Ui,
+    kind: LetterKind,
+) -> Result<String, String> {
+    let checked = case::check_for(raw, today, kind);
     let Some(c) = checked.case else {
         let lines: Vec<String> = checked
             .errors()
@@ -34,7 +40,7 @@ pub fn letter_text(raw: &RawCase, today: chrono::NaiveDate, ui: Ui) -> Result<St
             lines.join("\n")
         ));
     };
-    let letter = render::complaint(&c).map_err(|e| e.to_string())?;
+    let letter = render::letter(&c, kind).map_err(|e| e.to_string())?;
     Ok(render::text::render(&letter))
 }
 
@@ -58,7 +64,7 @@ pub fn display_lines(text: &str, width: u16) -> Vec<String> {
 impl PreviewState {
     pub fn new(app: &App) -> PreviewState {
         PreviewState {
-            text: letter_text(&app.raw, app.today, app.ui),
+            text: letter_text(&app.raw, app.today, app.ui, app.kind),
             scroll: 0,
         }
     }

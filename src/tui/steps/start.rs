@@ -25,6 +25,8 @@ pub struct StartState {
 pub enum Row {
     /// Start a new complaint (or go on with the answers given).
     New,
+    /// Write another letter (innsyn, reminder, fullmakt …): the case screen.
+    NewLetter,
     /// A saved case (index into the listing's cases).
     Case(usize),
     /// A damaged draft (index into the listing's damaged ones): says why, never opens.
@@ -35,11 +37,19 @@ pub enum Row {
 
 /// The rows, top to bottom: start, the saved cases, the damaged drafts, the three languages.
 pub fn rows(app: &App) -> Vec<Row> {
-    let mut v = vec![Row::New];
+    let mut v = vec![Row::New, Row::NewLetter];
     v.extend((0..app.listing.cases.len()).map(Row::Case));
     v.extend((0..app.listing.damaged.len()).map(Row::Damaged));
     v.extend(Ui::ALL.map(Row::Lang));
     v
+}
+
+/// The letter is written in the interface language when that is bokmål or nynorsk.
+fn set_letter_language(app: &mut App) {
+    if app.raw.language.is_none() && app.ui != Ui::En {
+        let code = if app.ui == Ui::Nn { "nn" } else { "nb" };
+        app.edit(|r| r.language = Some(code.into()));
+    }
 }
 
 impl StartState {
@@ -74,11 +84,14 @@ impl StartState {
                         app.notice = Some(Notice::NotOpened(drafts::damaged_message(app.ui, d)));
                     }
                 }
+                Some(Row::NewLetter) => {
+                    set_letter_language(app);
+                    return Flow::Goto(crate::tui::app::Step::Case);
+                }
                 Some(Row::New) | None => {
-                    if app.raw.language.is_none() && app.ui != Ui::En {
-                        let code = if app.ui == Ui::Nn { "nn" } else { "nb" };
-                        app.edit(|r| r.language = Some(code.into()));
-                    }
+                    set_letter_language(app);
+                    app.kind = crate::domain::letter::LetterKind::Complaint;
+                    app.skip.clear();
                     return Flow::Next;
                 }
             },
@@ -123,8 +136,12 @@ impl StartState {
             }
         };
         let line = format!("{}{}", row(0), t(ui, "tui.start.new"));
-        y += widgets::put_lines(&[line], widgets::below(area, y), buf, style(0)) + 1;
-        let saved = rows.len() - 4;
+        y += widgets::put_lines(&[line], widgets::below(area, y), buf, style(0));
+        for l in widgets::wrap_hanging(&t(ui, "tui.start.new-letter"), area.width, row(1)) {
+            y += widgets::put_lines(&[l], widgets::below(area, y), buf, style(1));
+        }
+        y += 1;
+        let saved = rows.len() - 5;
         if saved > 0 {
             y += widgets::put_wrapped(
                 &t(ui, "tui.start.saved-heading"),
@@ -203,7 +220,7 @@ impl StartState {
                         lines.push((l, s, i));
                     }
                 }
-                Row::New | Row::Lang(_) => {}
+                Row::New | Row::NewLetter | Row::Lang(_) => {}
             }
         }
         let height = usize::from(area.height);

@@ -1,0 +1,257 @@
+//! The case screen: who and what the case is about, its timeline (decision, deadline, when the
+//! complaint was sent, when an answer is due), and what to do now: go on with the complaint,
+//! say when it was sent, or write one of the follow-up letters (innsyn, begrunnelse, utsatt
+//! iverksetting, purring, tilleggsopplysninger, fullmakt). Shown when a saved case is opened, from
+//! "write another letter" on the start screen, and from the done screen.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+
+use crate::domain::dates;
+use crate::domain::letter::LetterKind;
+use crate::domain::situation::Situation;
+use crate::i18n::{t, tf};
+use crate::tui::action::Action;
+use crate::tui::app::{App, Flow, Step, date_answer, is_new_case};
+use crate::tui::theme::{SELECTED, UNSELECTED};
+use crate::tui::widgets;
+
+use super::{centred_offset, tr};
+
+/// What the person can do from the case screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    /// Go on with a follow-up letter where the saved case stopped.
+    Resume(LetterKind, Step),
+    /// Write (or go on with, or look over) a letter.
+    Letter(LetterKind),
+    /// Say when the complaint was sent.
+    Sent,
+}
+
+/// One choice with its label and explanation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Opt {
+    pub choice: Choice,
+    pub label: String,
+    pub hint: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CaseState {
+    pub selected: usize,
+}
+
+/// The name of a letter in the interface language ("Krav om innsyn").
+pub fn letter_name(app: &App, kind: LetterKind) -> String {
+    t(app.ui, &format!("tui.letter.{}", kind.id()))
+}
+
+/// The follow-up letters that make sense for this case: postponement only for a service that is
+/// cut or stopped (or when what happened is not known yet).
+fn followups(app: &App) -> Vec<LetterKind> {
+    let cut = app
+        .raw
+        .situation
+        .as_deref()
+        .and_then(Situation::from_id)
+        .is_none_or(|s| s.takes_away_service());
+    [
+        LetterKind::Innsyn,
+        LetterKind::Reasons,
+        LetterKind::Postponement,
+        LetterKind::Reminder,
+        LetterKind::Supplement,
+        LetterKind::Fullmakt,
+    ]
+    .into_iter()
+    .filter(|k| *k != LetterKind::Postponement || cut)
+    .collect()
+}
+
+/// The choices, top to bottom.
+pub fn options(app: &App) -> Vec<Opt> {
+    let ui = app.ui;
+    let new = is_new_case(&app.raw);
+    let mut v = Vec::new();
+    let resume = app.resume().filter(|(_, s)| *s != Step::Done);
+    if let Some((kind, step)) = resume.filter(|(k, _)| *k != LetterKind::Complaint) {
+        v.push(Opt {
+            choice: Choice::Resume(kind, step),
+            label: tf(ui, "tui.case.resume", &[("letter", letter_name(app, kind))]),
+            hint: t(ui, "tui.case.resume.hint"),
+        });
+    }
+    let complaint_done = app
+        .resume()
+        .is_some_and(|(k, s)| k == LetterKind::Complaint && s == Step::Done);
+    let key = if new {
+        "tui.case.complaint-new"
+    } else if complaint_done {
+        "tui.case.complaint-again"
+    } else {
+        "tui.case.complaint-go-on"
+    };
+    v.push(Opt {
+        choice: Choice::Letter(LetterKind::Complaint),
+        label: t(ui, key),
+        hint: t(ui, &format!("{key}.hint")),
+    });
+    if !new {
+        let sent = date_answer(app.raw.sent.as_ref());
+        v.push(Opt {
+            choice: Choice::Sent,
+            label: match sent {
+                Some(d) => tf(
+                    ui,
+                    "tui.case.sent-change",
+                    &[("date", dates::in_words(d, ui.code()))],
+                ),
+                None => t(ui, "tui.case.sent"),
+            },
+            hint: t(ui, "tui.case.sent.hint"),
+        });
+    }
+    for kind in followups(app) {
+        v.push(Opt {
+            choice: Choice::Letter(kind),
+            label: letter_name(app, kind),
+            hint: tr(app, &format!("tui.letter.{}.hint", kind.id())),
+        });
+    }
+    v
+}
+
+/// The case in one line ("Ola Hansen – hjemmesykepleie"), when there is something to name.
+pub fn subject(app: &App) -> Option<String> {
+    if is_new_case(&app.raw) {
+        return None;
+    }
+    Some(format!(
+        "{} – {}",
+        crate::cases_cmd::person_label(app.ui, &app.raw),
+        crate::cases_cmd::service_label(app.ui, &app.raw)
+    ))
+}
+
+/// The timeline lines (empty for a case without dates).
+pub fn timeline(app: &App) -> Vec<String> {
+    crate::timeline::lines(app.ui, &app.raw, app.today)
+}
+
+impl CaseState {
+    pub fn new(_app: &App) -> CaseState {
+        CaseState { selected: 0 }
+    }
+
+    fn choose(app: &mut App, choice: Choice) -> Flow {
+        match choice {
+            Choice::Sent => Flow::Visit(Step::Sent),
+            Choice::Resume(kind, _) => Flow::Goto(app.start_letter(kind)),
+            Choice::Letter(kind) => {
+                if kind != LetterKind::Complaint {
+                    // A new follow-up letter starts from its first question, not where an
+                    // earlier one stopped.
+                    app.resume = app.resume.filter(|(k, _)| *k == LetterKind::Complaint);
+                }
+                Flow::Goto(app.start_letter(kind))
+            }
+        }
+    }
+
+    pub fn update(&mut self, app: &mut App, action: Action) -> Flow {
+        let opts = options(app);
+        let n = opts.len().max(1);
+        match action {
+            Action::Up | Action::BackTab => self.selected = self.selected.saturating_sub(1),
+            Action::Down | Action::Tab => self.selected = (self.selected + 1).min(n - 1),
+            Action::Home => self.selected = 0,
+            Action::End => self.selected = n - 1,
+            Action::Enter | Action::Char(' ') => {
+                if let Some(o) = opts.get(self.selected) {
+                    return Self::choose(app, o.choice);
+                }
+            }
+            Action::Char(c) if c.is_ascii_digit() => {
+                let i = c.to_digit(10).unwrap_or(0) as usize;
+                if i >= 1 && i <= opts.len() {
+                    self.selected = i - 1;
+                    return Self::choose(app, opts[i - 1].choice);
+                }
+            }
+            Action::Back => return Flow::Goto(Step::Start),
+            _ => {}
+        }
+        Flow::Stay
+    }
+
+    pub fn render(&self, app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
+        let th = &app.theme;
+        let ui = app.ui;
+        let w = area.width;
+        // (text, style) with the span of each choice.
+        let mut lines: Vec<(String, ratatui::style::Style)> = Vec::new();
+        for l in widgets::wrap(&t(ui, "tui.q.case.title"), w) {
+            lines.push((l, th.title));
+        }
+        if let Some(s) = subject(app) {
+            for l in widgets::wrap(&s, w) {
+                lines.push((l, th.label));
+            }
+        }
+        lines.push((String::new(), th.base));
+        let tl = timeline(app);
+        if !tl.is_empty() {
+            for l in widgets::wrap(&t(ui, "tui.case.timeline"), w) {
+                lines.push((l, th.label));
+            }
+            for item in &tl {
+                // "✓ …" / "• …": the text of a long item lines up after its mark.
+                let (mark, text) = match item.char_indices().nth(2) {
+                    Some((i, _)) => item.split_at(i),
+                    None => (item.as_str(), ""),
+                };
+                for l in widgets::wrap_hanging(text, w, &format!("  {mark}")) {
+                    lines.push((l, th.base));
+                }
+            }
+            lines.push((String::new(), th.base));
+        }
+        for l in widgets::wrap(&t(ui, "tui.case.what-now"), w) {
+            lines.push((l, th.label));
+        }
+        let mut spans = Vec::new();
+        for (i, o) in options(app).iter().enumerate() {
+            let sel = i == self.selected;
+            let mark = if sel { SELECTED } else { UNSELECTED };
+            let first = format!("{mark}{}. ", i + 1);
+            let start = lines.len();
+            let style = if sel { th.selected } else { th.base };
+            for l in widgets::wrap_hanging(&o.label, w, &first) {
+                lines.push((l, style));
+            }
+            // The explanation of the chosen line only, so that the list stays short.
+            if sel && !o.hint.is_empty() {
+                let pad = " ".repeat(first.chars().count());
+                for l in widgets::wrap_hanging(&o.hint, w, &pad) {
+                    lines.push((l, th.dim));
+                }
+            }
+            spans.push((start, lines.len()));
+        }
+        let height = usize::from(area.height);
+        let (s, e) = spans.get(self.selected).copied().unwrap_or((0, 0));
+        // The top (title and timeline) stays in view while the chosen line fits below it.
+        let off = if e <= height {
+            0
+        } else {
+            centred_offset(s, e, lines.len(), height)
+        };
+        for (row, (l, style)) in lines.iter().skip(off).take(height).enumerate() {
+            let y = area.y + u16::try_from(row).unwrap_or(0);
+            buf.set_stringn(area.x, y, l, usize::from(w), *style);
+        }
+        widgets::scroll_marks(area, off, height, lines.len(), buf, th.dim);
+        None
+    }
+}
