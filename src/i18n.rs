@@ -217,6 +217,8 @@ mod tests {
             K::UnknownLanguage { found: "x".into() },
             K::NotADate { found: "x".into() },
             K::ReceivedBeforeDecision,
+            K::SentBeforeDecision,
+            K::ReminderEarly,
             K::DateAfterLetter,
             K::UnknownService {
                 found: "x".into(),

@@ -188,3 +188,61 @@ fn render_letter_flag_from_the_command_line() {
             "Purring: klage på vedtak om heimesjukepleie",
         ));
 }
+
+#[test]
+fn the_date_the_complaint_was_sent_is_checked_for_the_letters_that_cite_it() {
+    // Before the decision: an error for the letters that name the date.
+    let mut raw = sample();
+    raw.sent = Some("2026-10-01".into());
+    for kind in [
+        LetterKind::Reminder,
+        LetterKind::Supplement,
+        LetterKind::Postponement,
+    ] {
+        let p = case::check_for(&raw, today(), kind).problems;
+        assert!(
+            p.iter()
+                .any(|p| p.field == "sent" && p.kind == ProblemKind::SentBeforeDecision),
+            "{kind:?}: {p:?}"
+        );
+    }
+    // After the letter's date: a reminder cannot refer to a complaint not yet sent.
+    raw.sent = Some("2026-12-29".into());
+    let p = case::check_for(&raw, today(), LetterKind::Reminder).problems;
+    assert!(
+        p.iter()
+            .any(|p| p.field == "sent" && p.kind == ProblemKind::DateAfterLetter && p.is_error()),
+        "{p:?}"
+    );
+    // The complaint itself does not use the date.
+    assert!(
+        case::check_for(&raw, today(), LetterKind::Complaint)
+            .problems
+            .iter()
+            .all(|p| p.field != "sent")
+    );
+}
+
+#[test]
+fn a_reminder_within_a_month_of_sending_gets_a_warning_not_an_error() {
+    let mut raw = sample();
+    // Letter dated 28 December; sent 1 December: less than a month.
+    raw.sent = Some("2026-12-01".into());
+    let checked = case::check_for(&raw, today(), LetterKind::Reminder);
+    let early: Vec<_> = checked
+        .problems
+        .iter()
+        .filter(|p| p.kind == ProblemKind::ReminderEarly)
+        .collect();
+    assert_eq!(early.len(), 1, "{:?}", checked.problems);
+    assert!(!early[0].is_error());
+    assert!(checked.case.is_some(), "a warning does not stop the letter");
+    // Sent 28 November: one month has passed on 28 December; no warning.
+    raw.sent = Some("2026-11-28".into());
+    assert!(
+        case::check_for(&raw, today(), LetterKind::Reminder)
+            .problems
+            .iter()
+            .all(|p| p.kind != ProblemKind::ReminderEarly)
+    );
+}

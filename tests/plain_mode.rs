@@ -577,3 +577,121 @@ fn an_existing_file_is_not_replaced_without_asking() {
     );
     assert!(dir.path().join("klage-2.txt").exists(), "{text}");
 }
+
+/// A data folder with the example case imported as a saved case; returns its id.
+fn saved_example(dir: &Path) -> String {
+    let example = Command::new(env!("CARGO_BIN_EXE_omsorgsklage"))
+        .args([
+            "--today",
+            "2026-11-20",
+            "example",
+            "--service",
+            "hjemmesykepleie",
+        ])
+        .output()
+        .expect("example");
+    let file = dir.join("sak.json");
+    std::fs::write(&file, &example.stdout).expect("write");
+    let out = Command::new(env!("CARGO_BIN_EXE_omsorgsklage"))
+        .args(["--lang", "nb", "cases", "import"])
+        .arg(&file)
+        .env("OMSORGSKLAGE_DATA", dir.join("data"))
+        .output()
+        .expect("import");
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    text.split("id ")
+        .nth(1)
+        .and_then(|s| s.split(['.', '\n', ' ']).next())
+        .expect("the id")
+        .to_string()
+}
+
+#[test]
+fn a_saved_case_opens_on_its_timeline_and_writes_a_request_for_innsyn() {
+    let dir = tempfile::tempdir().expect("dir");
+    saved_example(dir.path());
+    let base = dir.path().join("innsyn");
+    let input = lines(&[
+        "3", // the saved case (after "new complaint" and "another letter")
+        "3", // Krav om innsyn: the case has every answer it needs
+        "",  // check answers: go on
+        "",  // the preview: go on
+        "",  // as text
+        base.to_str().expect("path"),
+    ]);
+    let out = run_plain("nb", &input, dir.path(), &["--plain"]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert_plain_text(&text);
+    assert!(text.contains("Saken din"), "{text}");
+    assert!(text.contains("Tidslinje:"), "{text}");
+    assert!(text.contains("siste dag å klage"), "{text}");
+    assert!(text.contains("3. Krav om innsyn"), "{text}");
+    let written = std::fs::read_to_string(dir.path().join("innsyn.txt")).expect("letter");
+    assert!(
+        written.contains("Krav om innsyn i saken om hjemmesykepleie"),
+        "{written}"
+    );
+    assert!(written.contains("forvaltningsloven § 18"), "{written}");
+    // Not a complaint: no question about sending one.
+    assert!(!text.contains("Har du sendt klagen?"), "{text}");
+}
+
+#[test]
+fn after_saving_the_complaint_the_date_it_was_sent_is_asked_and_kept() {
+    let dir = tempfile::tempdir().expect("dir");
+    let id = saved_example(dir.path());
+    let base = dir.path().join("klage");
+    let input = lines(&[
+        "3", // the saved case
+        "1", // go on with the complaint: check answers
+        "",  // go on
+        "",  // the preview
+        "",  // as text
+        base.to_str().expect("path"),
+        "31.12.2026", // not yet: asked again
+        "20.11.2026",
+    ]);
+    let out = run_plain("nb", &input, dir.path(), &["--plain"]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("Har du sendt klagen?"), "{text}");
+    assert!(text.contains("Denne dagen har ikke kommet ennå"), "{text}");
+    assert!(
+        text.contains("Klagen ble sendt 20. november 2026."),
+        "{text}"
+    );
+    // Kept in the saved case: its timeline says when an answer is due.
+    let show = Command::new(env!("CARGO_BIN_EXE_omsorgsklage"))
+        .args([
+            "--today",
+            "2026-11-20",
+            "--lang",
+            "nb",
+            "cases",
+            "show",
+            &id,
+        ])
+        .env("OMSORGSKLAGE_DATA", dir.path().join("data"))
+        .output()
+        .expect("show");
+    let shown = String::from_utf8_lossy(&show.stdout);
+    assert!(
+        shown.contains("20. november 2026: klagen ble sendt"),
+        "{shown}"
+    );
+    assert!(shown.contains("20. desember 2026"), "{shown}");
+    let list = Command::new(env!("CARGO_BIN_EXE_omsorgsklage"))
+        .args(["--today", "2026-12-21", "--lang", "nb", "cases", "list"])
+        .env("OMSORGSKLAGE_DATA", dir.path().join("data"))
+        .output()
+        .expect("list");
+    let listed = String::from_utf8_lossy(&list.stdout);
+    assert!(
+        listed.contains(
+            "klagen sendt 20. november 2026; INGEN SVAR INNEN 20. desember 2026? Send en purring"
+        ),
+        "{listed}"
+    );
+}

@@ -146,6 +146,9 @@ fn a_reminder_asks_when_the_complaint_was_sent_and_cites_fvl_11_a() {
     );
     type_text(&mut app, "10.11.2026\n");
     assert_eq!(app.raw().sent.as_deref(), Some("2026-11-10"));
+    // Ten days after sending: a warning (not an error) that the month is not over.
+    let s = screen_text(&app);
+    assert!(s.contains("mindre enn én måned"), "{s}");
     let letter = preview_and_done(&mut app);
     assert!(letter.contains("Purring: klage på vedtak om hjemmesykepleie"));
     assert!(letter.contains("Jeg sendte en klage på vedtaket 10. november 2026"));

@@ -379,6 +379,9 @@ pub enum ProblemKind {
     SupplementMissing,
     // Warnings
     RouteAssumed,
+    /// A reminder written less than a month after the complaint was sent: the municipality may
+    /// still answer in time (fvl § 11 a). A warning.
+    ReminderEarly,
     PostponementNotMeaningful,
     CarerNotApplicable,
     NoPowerOfAttorney,
@@ -435,6 +438,7 @@ impl ProblemKind {
             ProblemKind::PostponementNeedsCut => "postponement-needs-cut",
             ProblemKind::SupplementMissing => "supplement-missing",
             ProblemKind::RouteAssumed => "route-assumed",
+            ProblemKind::ReminderEarly => "reminder-early",
             ProblemKind::PostponementNotMeaningful => "postponement-not-meaningful",
             ProblemKind::CarerNotApplicable => "carer-not-applicable",
             ProblemKind::NoPowerOfAttorney => "no-power-of-attorney",
@@ -505,7 +509,8 @@ impl ProblemKind {
             | ProblemKind::NoPowerOfAttorney
             | ProblemKind::OverOneYear
             | ProblemKind::NoMunicipalityAddress
-            | ProblemKind::VentelisteNotLongTerm => Severity::Warning,
+            | ProblemKind::VentelisteNotLongTerm
+            | ProblemKind::ReminderEarly => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -1232,6 +1237,12 @@ pub fn check_for(raw: &RawCase, today: NaiveDate, kind: LetterKind) -> Checked {
         }
         if decision.as_ref().is_some_and(|(x, _)| d < x.date) {
             c.push("sent", ProblemKind::SentBeforeDecision);
+        }
+        if kind == LetterKind::Reminder
+            && d.checked_add_months(chrono::Months::new(1))
+                .is_some_and(|due| letter_date < due)
+        {
+            c.push("sent", ProblemKind::ReminderEarly);
         }
     }
     let supplement = c

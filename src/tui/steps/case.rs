@@ -82,9 +82,11 @@ pub fn options(app: &App) -> Vec<Opt> {
             hint: t(ui, "tui.case.resume.hint"),
         });
     }
-    let complaint_done = app
-        .resume()
-        .is_some_and(|(k, s)| k == LetterKind::Complaint && s == Step::Done);
+    // Saved, or even sent: looked over rather than gone on with.
+    let complaint_done = app.raw.sent.is_some()
+        || app
+            .resume()
+            .is_some_and(|(k, s)| k == LetterKind::Complaint && s == Step::Done);
     let key = if new {
         "tui.case.complaint-new"
     } else if complaint_done {
