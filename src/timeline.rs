@@ -6,6 +6,7 @@ use crate::domain::case::RawCase;
 use crate::domain::dates;
 use crate::domain::law;
 use crate::domain::letter::Lang;
+use crate::domain::municipality;
 use crate::domain::routing::Route;
 use crate::domain::timeline::{self, Milestone};
 use crate::i18n::{Ui, t, tf};
@@ -54,6 +55,27 @@ pub fn waiting_text(ui: Ui, w: &Waiting) -> String {
     )
 }
 
+/// The Statsforvalteren office of the case's municipality ("Statsforvalteren i Troms og
+/// Finnmark"), or the office's general name when the municipality is not known.
+fn office(ui: Ui, raw: &RawCase) -> String {
+    let nynorsk = ui == Ui::Nn;
+    raw.municipality
+        .as_ref()
+        .and_then(
+            |m| match municipality::find(m.number.as_deref(), m.name.as_deref()) {
+                municipality::Lookup::Found(m) => Some(m.statsforvalteren(nynorsk)),
+                _ => None,
+            },
+        )
+        .unwrap_or_else(|| {
+            if nynorsk {
+                "Statsforvaltaren".into()
+            } else {
+                "Statsforvalteren".into()
+            }
+        })
+}
+
 /// The timeline as lines of plain text, oldest first.
 pub fn lines(ui: Ui, raw: &RawCase, today: NaiveDate) -> Vec<String> {
     let lang = if ui == Ui::Nn { Lang::Nn } else { Lang::Nb };
@@ -77,7 +99,10 @@ pub fn lines(ui: Ui, raw: &RawCase, today: NaiveDate) -> Vec<String> {
             Milestone::Forwarded(Route::Statsforvalteren) => tf(
                 ui,
                 "timeline.forwarded-statsforvalteren",
-                &[("rule", law::FVL_33.full(lang))],
+                &[
+                    ("rule", law::FVL_33.full(lang)),
+                    ("office", office(ui, raw)),
+                ],
             ),
             Milestone::Forwarded(Route::Klagenemnd) => t(ui, "timeline.forwarded-klagenemnd"),
             Milestone::StatsforvalterenTarget => t(ui, "timeline.statsforvalteren-target"),

@@ -867,9 +867,19 @@ pub fn prefilled(raw: &RawCase, ui: Ui, today: NaiveDate, kind: LetterKind) -> H
         return HashSet::new();
     }
     let checked = case::check_for(raw, today, kind);
+    // Errors, and the warnings that an answer would settle (which law the decision cites; the
+    // municipality's address). Other warnings (a reminder within the month) are shown on the
+    // check page without asking again.
     let asked: HashSet<Step> = checked
         .problems
         .iter()
+        .filter(|p| {
+            p.is_error()
+                || matches!(
+                    p.kind,
+                    case::ProblemKind::RouteAssumed | case::ProblemKind::NoMunicipalityAddress
+                )
+        })
         .filter_map(|p| step_for_field(&p.field))
         .collect();
     path_for(raw, ui, today, kind)
