@@ -902,6 +902,31 @@ pub fn path(raw: &RawCase, ui: Ui, today: NaiveDate) -> Vec<Step> {
     path_for(raw, ui, today, LetterKind::Complaint)
 }
 
+/// The service and the questions it brings: the service in the person's own words (`annet`),
+/// the carer's own complaint (relief services), which law the decision cites.
+fn service_steps(raw: &RawCase, p: &mut Vec<Step>) {
+    p.push(Step::Service);
+    if let Some(s) = chosen_service(raw) {
+        if s.id == "annet" {
+            p.push(Step::ServiceOther);
+        }
+        if s.carer_may_complain {
+            p.push(Step::Carer);
+        }
+        if s.route == service::RouteRule::DependsOnDecision {
+            p.push(Step::RouteLaw);
+        }
+    }
+}
+
+/// The applicant's name as given (empty when not yet given).
+pub fn applicant_name(raw: &RawCase) -> String {
+    raw.applicant
+        .as_ref()
+        .and_then(|a| a.name.clone())
+        .unwrap_or_default()
+}
+
 /// The screens of a follow-up letter: the case screen first (where it is chosen), the facts the
 /// letter needs (who, service, what happened, the dates), its own questions (the date the
 /// complaint was sent; the new information; for postponement the dangers of the cut), who the
@@ -919,18 +944,7 @@ fn followup_path(raw: &RawCase, ui: Ui, kind: LetterKind) -> Vec<Step> {
             p.push(Step::Fullmakt);
         }
     }
-    p.push(Step::Service);
-    if let Some(s) = chosen_service(raw) {
-        if s.id == "annet" {
-            p.push(Step::ServiceOther);
-        }
-        if s.carer_may_complain {
-            p.push(Step::Carer);
-        }
-        if s.route == service::RouteRule::DependsOnDecision {
-            p.push(Step::RouteLaw);
-        }
-    }
+    service_steps(raw, &mut p);
     p.extend([Step::Situation, Step::DecisionDate, Step::Received]);
     if matches!(
         kind,
@@ -976,20 +990,9 @@ pub fn path_for(raw: &RawCase, ui: Ui, today: NaiveDate, kind: LetterKind) -> Ve
     if rep {
         p.extend([Step::Relation, Step::Fullmakt]);
     }
-    p.push(Step::Service);
-    if let Some(s) = chosen_service(raw) {
-        if s.id == "annet" {
-            p.push(Step::ServiceOther);
-        }
-        if s.carer_may_complain {
-            p.push(Step::Carer);
-        }
-        if s.route == service::RouteRule::DependsOnDecision {
-            p.push(Step::RouteLaw);
-        }
-        if route(raw) == Some(Route::Klagenemnd) {
-            p.push(Step::Routing);
-        }
+    service_steps(raw, &mut p);
+    if route(raw) == Some(Route::Klagenemnd) {
+        p.push(Step::Routing);
     }
     p.extend([
         Step::Situation,

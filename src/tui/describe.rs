@@ -624,12 +624,7 @@ pub fn save_view(app: &App) -> Option<SaveView> {
     let Screen::Done(s) = &app.screen else {
         return None;
     };
-    let name = app
-        .raw
-        .applicant
-        .as_ref()
-        .and_then(|a| a.name.clone())
-        .unwrap_or_default();
+    let name = super::app::applicant_name(&app.raw);
     let fullmakt = done::fullmakt_offered(app).then(|| {
         (
             tf(app.ui, "tui.done.fullmakt", &[("name", name)]),

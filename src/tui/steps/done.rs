@@ -13,7 +13,7 @@ use crate::domain::letter::LetterKind;
 use crate::domain::routing::Route;
 use crate::i18n::{t, tf};
 use crate::tui::action::{Action, Effect, ExportFormat, ExportJob, ExportReport};
-use crate::tui::app::{App, Flow, Step, date_answer, deadline, letter_date, route};
+use crate::tui::app::{App, Flow, Step, applicant_name, date_answer, deadline, letter_date, route};
 use crate::tui::keymap::Mode;
 use crate::tui::theme::{CHECKED, DONE, RADIO_OFF, RADIO_ON, SELECTED, UNCHECKED, UNSELECTED};
 use crate::tui::view;
@@ -76,12 +76,7 @@ fn rep_without_fullmakt(app: &App) -> bool {
 
 /// "/home/kari/Dokumenter/klage-ola-hansen-2026-11-20"
 pub fn default_base(app: &App) -> PathBuf {
-    let name = app
-        .raw
-        .applicant
-        .as_ref()
-        .and_then(|a| a.name.clone())
-        .unwrap_or_default();
+    let name = applicant_name(&app.raw);
     app.export_dir.join(default_file_name(
         app.kind,
         &name,
@@ -359,12 +354,7 @@ impl DoneState {
                 }
                 Control::Fullmakt => {
                     let cb = if self.fullmakt { CHECKED } else { UNCHECKED };
-                    let name = app
-                        .raw
-                        .applicant
-                        .as_ref()
-                        .and_then(|a| a.name.clone())
-                        .unwrap_or_default();
+                    let name = applicant_name(&app.raw);
                     let s = tf(ui, "tui.done.fullmakt", &[("name", name)]);
                     for l in widgets::wrap_hanging(&s, w, &format!("{mark}{cb}")) {
                         top.push((l, kind, None));
@@ -486,12 +476,7 @@ impl DoneState {
 fn next_steps_followup(app: &App) -> Vec<String> {
     let ui = app.ui;
     let lang = law_lang(ui);
-    let name = app
-        .raw
-        .applicant
-        .as_ref()
-        .and_then(|a| a.name.clone())
-        .unwrap_or_default();
+    let name = applicant_name(&app.raw);
     let municipality = super::municipality::chosen(app)
         .map(|m| m.letter_name())
         .unwrap_or_else(|| t(ui, "tui.next.the-municipality"));
@@ -543,11 +528,7 @@ pub fn next_steps(app: &App) -> Vec<String> {
     let raw = &app.raw;
     let mut v = Vec::new();
     let rep_without_fullmakt = fullmakt_offered(app);
-    let name = raw
-        .applicant
-        .as_ref()
-        .and_then(|a| a.name.clone())
-        .unwrap_or_default();
+    let name = applicant_name(raw);
     v.push(if rep_without_fullmakt {
         tf(ui, "tui.next.sign-both", &[("name", name)])
     } else {
