@@ -233,6 +233,13 @@ fn reasons_for_a_complete_case_cite_fvl_24_and_the_interrupted_deadline() {
     assert!(letter.contains("Krav om begrunnelse for vedtak om hjemmesykepleie"));
     assert!(letter.contains("forvaltningsloven § 24"), "{letter}");
     assert!(letter.contains("§ 29 og § 24"), "{letter}");
+    // What to do next says why to hurry, with the same rule.
+    let s = screen_sized(&app, 80, 40);
+    assert!(
+        s.contains("Klagefristen avbrytes når du ber om begrunnelse"),
+        "{s}"
+    );
+    assert!(s.contains("§ 29 og § 24"), "{s}");
 }
 
 #[test]

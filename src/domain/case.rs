@@ -1218,20 +1218,11 @@ pub fn check_for(raw: &RawCase, today: NaiveDate, kind: LetterKind) -> Checked {
         .text("late_reason", raw.late_reason.as_ref())
         .map(|t| paragraphs(&t));
     let sent = c.date("sent", raw.sent.as_ref(), false);
-    if sent.is_none()
-        && matches!(kind, LetterKind::Reminder | LetterKind::Supplement)
-        && !c.problems.iter().any(|p| p.field == "sent")
-    {
+    if sent.is_none() && kind.needs_sent() && !c.problems.iter().any(|p| p.field == "sent") {
         c.push("sent", ProblemKind::SentMissing);
     }
     // The letters that cite the date the complaint was sent.
-    if let (Some(d), true) = (
-        sent,
-        matches!(
-            kind,
-            LetterKind::Reminder | LetterKind::Supplement | LetterKind::Postponement
-        ),
-    ) {
+    if let (Some(d), true) = (sent, kind.cites_sent()) {
         if d > letter_date {
             c.push("sent", ProblemKind::DateAfterLetter);
         }

@@ -244,7 +244,7 @@ pub fn complaint(case: &Case) -> ComplaintCtx {
             late: join_citations(case.route.late_rules(), lang, and),
             reasons: law::FVL_24.full(lang),
             reasons_content: law::FVL_25.full(lang),
-            reasons_interrupt: format!("{} og {}", law::FVL_29.full(lang), law::FVL_24.section),
+            reasons_interrupt: law::reasons_interrupt(lang),
             preliminary: law::FVL_11_A.full(lang),
         },
         followup_attachments: if case

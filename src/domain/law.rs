@@ -136,6 +136,12 @@ pub const FVL_11: Citation = Citation::new(Act::Fvl, "§ 11");
 pub const FVL_33: Citation = Citation::new(Act::Fvl, "§ 33");
 
 /// Every citation the program can make, for the test that checks them against FACTS.md.
+/// Asking for reasons before the deadline interrupts it: "forvaltningsloven § 29 og § 24"
+/// (FACTS.md section 1).
+pub fn reasons_interrupt(lang: Lang) -> String {
+    format!("{} og {}", FVL_29.full(lang), FVL_24.section)
+}
+
 pub const ALL: &[Citation] = &[
     HOL_3_2_NR6_A,
     HOL_3_2_NR6_B,

@@ -132,4 +132,17 @@ impl LetterKind {
     pub fn from_id(id: &str) -> Option<LetterKind> {
         LetterKind::ALL.into_iter().find(|k| k.id() == id)
     }
+
+    /// The letter refers to the date the complaint was sent (when it is known).
+    pub fn cites_sent(self) -> bool {
+        matches!(
+            self,
+            LetterKind::Postponement | LetterKind::Reminder | LetterKind::Supplement
+        )
+    }
+
+    /// The letter cannot be written without the date the complaint was sent.
+    pub fn needs_sent(self) -> bool {
+        matches!(self, LetterKind::Reminder | LetterKind::Supplement)
+    }
 }

@@ -946,10 +946,7 @@ fn followup_path(raw: &RawCase, ui: Ui, kind: LetterKind) -> Vec<Step> {
     }
     service_steps(raw, &mut p);
     p.extend([Step::Situation, Step::DecisionDate, Step::Received]);
-    if matches!(
-        kind,
-        LetterKind::Postponement | LetterKind::Reminder | LetterKind::Supplement
-    ) {
+    if kind.cites_sent() {
         p.push(Step::Sent);
     }
     p.push(Step::Decision);

@@ -500,10 +500,7 @@ fn next_steps_followup(app: &App) -> Vec<String> {
         LetterKind::Reasons => v.push(tf(
             ui,
             "tui.next.reasons-deadline",
-            &[
-                ("rule", law::FVL_29.full(lang)),
-                ("section", law::FVL_24.section.to_string()),
-            ],
+            &[("rule", law::reasons_interrupt(lang))],
         )),
         LetterKind::Postponement => v.push(t(ui, "tui.next.postponement-soon")),
         _ => {}
