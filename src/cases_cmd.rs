@@ -11,7 +11,7 @@ use crate::commands::{EXIT_PROBLEMS, ReadError, read_case_file};
 use crate::domain::case::{self, RawCase};
 use crate::domain::deadline::{Deadline, Status};
 use crate::domain::{dates, service};
-use crate::fsutil;
+use crate::export;
 use crate::i18n::{Ui, problem_line, t, tf};
 use crate::store::{Store, StoreError};
 
@@ -272,47 +272,24 @@ pub fn run(ui: Ui, data_dir: Option<&Path>, action: CasesAction, today: NaiveDat
             let mut exported = raw.clone();
             exported.draft = None;
             let json = serde_json::to_vec_pretty(&exported)?;
-            let res = fsutil::write_file(&path, &json, force);
+            let written = export::write_files(&[(path.clone(), json)], force);
             let file = path.display().to_string();
-            match res {
-                Ok(()) => {
-                    writeln!(out, "{}", tf(ui, "cases.exported", &[("file", file)]))?;
-                    Ok(0)
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                    writeln!(err, "{}", tf(ui, "render.exists", &[("file", file)]))?;
-                    Ok(EXIT_PROBLEMS)
-                }
-                Err(e) => {
-                    writeln!(
-                        err,
-                        "{}",
-                        tf(
-                            ui,
-                            "render.write-error",
-                            &[("file", file), ("reason", e.to_string())]
-                        )
-                    )?;
-                    Ok(EXIT_PROBLEMS)
-                }
+            if !written.exists.is_empty() {
+                writeln!(err, "{}", tf(ui, "render.exists", &[("file", file)]))?;
+                return Ok(EXIT_PROBLEMS);
             }
+            if let Some((p, e)) = &written.failed {
+                writeln!(err, "{}", export::write_error(ui, p, e))?;
+                return Ok(EXIT_PROBLEMS);
+            }
+            writeln!(out, "{}", tf(ui, "cases.exported", &[("file", file)]))?;
+            Ok(0)
         }
         CasesAction::Import { path } => {
             let raw = match read_case_file(&path) {
                 Ok(r) => r,
                 Err(ReadError::Io(e)) => {
-                    writeln!(
-                        err,
-                        "{}",
-                        tf(
-                            ui,
-                            "check.read-error",
-                            &[
-                                ("file", path.display().to_string()),
-                                ("reason", e.to_string())
-                            ]
-                        )
-                    )?;
+                    writeln!(err, "{}", export::read_error(ui, &path, &e))?;
                     return Ok(EXIT_PROBLEMS);
                 }
                 Err(ReadError::Problems(ps)) => {

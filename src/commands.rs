@@ -12,7 +12,7 @@ use crate::domain::deadline::{DayOff, Deadline, Status};
 use crate::domain::letter::LetterKind;
 use crate::domain::routing::{self, RouteBasis};
 use crate::domain::{dates, municipality, service};
-use crate::fsutil;
+use crate::export;
 use crate::i18n::{Ui, problem_line, t, tf};
 use crate::render;
 
@@ -29,20 +29,6 @@ pub fn read_case_file(path: &Path) -> Result<RawCase, ReadError> {
 pub enum ReadError {
     Io(std::io::Error),
     Problems(Vec<Problem>),
-}
-
-fn io_reason(ui: Ui, e: &std::io::Error) -> String {
-    use std::io::ErrorKind::*;
-    let key = match e.kind() {
-        NotFound => "io.not-found",
-        PermissionDenied => "io.permission",
-        AlreadyExists => "io.exists",
-        IsADirectory => "io.is-dir",
-        StorageFull => "io.full",
-        ReadOnlyFilesystem => "io.read-only",
-        _ => return format!("{e}"),
-    };
-    t(ui, key)
 }
 
 fn print_problems(ui: Ui, out: &mut impl Write, problems: &[Problem]) -> std::io::Result<()> {
@@ -83,16 +69,7 @@ fn load_checked(
     let mut raw = match read_case_file(path) {
         Ok(r) => r,
         Err(ReadError::Io(e)) => {
-            let file = path.display().to_string();
-            writeln!(
-                err,
-                "{}",
-                tf(
-                    ui,
-                    "check.read-error",
-                    &[("file", file), ("reason", io_reason(ui, &e))]
-                )
-            )?;
+            writeln!(err, "{}", export::read_error(ui, path, &e))?;
             return Ok((
                 Checked {
                     case: None,
@@ -173,102 +150,62 @@ pub fn render_cmd(ui: Ui, path: &Path, opts: RenderOpts, today: NaiveDate) -> Re
     // Warnings are worth seeing, but do not stop the letter.
     print_problems(ui, &mut err, &checked.problems)?;
     let letter = render::letter(&case, kind)?;
-    let text = render::text::render(&letter);
-    let mut outputs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
-    match (format, &out) {
-        (Format::Txt, None) => {
-            std::io::stdout().lock().write_all(text.as_bytes())?;
-            return Ok(0);
-        }
-        (Format::Txt, Some(p)) => outputs.push((p.clone(), text.into_bytes())),
-        (Format::Pdf | Format::Both, _) => {
-            let pdf = render::pdf::render(&letter)?;
-            if !pdf.replaced.is_empty() {
-                let chars: String = pdf
-                    .replaced
-                    .iter()
-                    .map(|c| format!("«{c}» (U+{:04X}) ", *c as u32))
-                    .collect();
-                writeln!(
-                    err,
-                    "{}",
-                    tf(
-                        ui,
-                        "render.pdf-replaced",
-                        &[("chars", chars.trim().to_string())]
-                    )
-                )?;
-            }
-            let base = out
-                .clone()
-                .unwrap_or_else(|| default_file_name(kind, &case.applicant.name, case.letter_date));
-            if format == Format::Both {
-                outputs.push((base.with_extension("txt"), text.into_bytes()));
-            }
-            outputs.push((base.with_extension("pdf"), pdf.bytes));
-        }
+    if format == Format::Txt && out.is_none() {
+        std::io::stdout()
+            .lock()
+            .write_all(render::text::render(&letter).as_bytes())?;
+        return Ok(0);
+    }
+    let formats = match format {
+        Format::Txt => export::Formats::Text,
+        Format::Pdf => export::Formats::Pdf,
+        Format::Both => export::Formats::Both,
+    };
+    let base = out
+        .clone()
+        .unwrap_or_else(|| export::default_file_name(kind, &case.applicant.name, case.letter_date));
+    let rendered = match export::render(&letter, formats, &base) {
+        Ok(r) => r,
+        Err(e) => anyhow::bail!(e.lines(ui).join("\n")),
+    };
+    if !rendered.replaced.is_empty() {
+        let chars: String = rendered
+            .replaced
+            .iter()
+            .map(|c| format!("«{c}» (U+{:04X}) ", *c as u32))
+            .collect();
+        writeln!(
+            err,
+            "{}",
+            tf(
+                ui,
+                "render.pdf-replaced",
+                &[("chars", chars.trim().to_string())]
+            )
+        )?;
     }
     // Refuse before writing anything, so that "both" never writes half.
-    if !force {
-        if let Some((p, _)) = outputs.iter().find(|(p, _)| p.exists()) {
-            writeln!(
-                err,
-                "{}",
-                tf(ui, "render.exists", &[("file", p.display().to_string())])
-            )?;
-            return Ok(EXIT_PROBLEMS);
-        }
+    let written = export::write_files(&rendered.files, force);
+    if let Some(p) = written.exists.first() {
+        writeln!(
+            err,
+            "{}",
+            tf(ui, "render.exists", &[("file", p.display().to_string())])
+        )?;
+        return Ok(EXIT_PROBLEMS);
     }
-    for (p, bytes) in outputs {
-        let res = fsutil::write_file(&p, &bytes, force);
-        let file = p.display().to_string();
-        match res {
-            Ok(()) => writeln!(err, "{}", tf(ui, "render.written", &[("file", file)]))?,
-            Err(e) => {
-                writeln!(
-                    err,
-                    "{}",
-                    tf(
-                        ui,
-                        "render.write-error",
-                        &[("file", file), ("reason", io_reason(ui, &e))]
-                    )
-                )?;
-                return Ok(EXIT_PROBLEMS);
-            }
-        }
+    for p in &written.written {
+        writeln!(
+            err,
+            "{}",
+            tf(ui, "render.written", &[("file", p.display().to_string())])
+        )?;
+    }
+    if let Some((p, e)) = &written.failed {
+        writeln!(err, "{}", export::write_error(ui, p, e))?;
+        return Ok(EXIT_PROBLEMS);
     }
     Ok(0)
-}
-
-/// "klage-kari-nordmann-2026-11-20", for files written without a name given.
-pub fn default_file_name(kind: LetterKind, name: &str, date: NaiveDate) -> PathBuf {
-    let slug: String = name
-        .to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'æ' => "ae".to_string(),
-            'ø' => "o".to_string(),
-            'å' => "a".to_string(),
-            c if c.is_alphanumeric() => c.to_string(),
-            _ => "-".to_string(),
-        })
-        .collect::<String>()
-        .split('-')
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    let prefix = match kind {
-        LetterKind::Complaint => "klage",
-        LetterKind::Innsyn => "innsyn",
-        LetterKind::Postponement => "utsatt-iverksetting",
-        LetterKind::Reasons => "begrunnelse",
-        LetterKind::Reminder => "purring",
-        LetterKind::Fullmakt => "fullmakt",
-        LetterKind::Supplement => "tilleggsopplysninger",
-    };
-    let who = if slug.is_empty() { "brev" } else { &slug };
-    PathBuf::from(format!("{prefix}-{who}-{date}"))
 }
 
 /// `omsorgsklage services`

@@ -10,6 +10,7 @@ pub mod cli;
 pub mod commands;
 pub mod domain;
 pub mod example;
+pub mod export;
 pub mod fsutil;
 pub mod i18n;
 pub mod paths;

@@ -631,7 +631,7 @@ pub fn save_view(app: &App) -> Option<SaveView> {
             s.fullmakt,
         )
     });
-    let base = done::base_of(s.path.value());
+    let base = crate::export::base_of(s.path.value());
     let exts: &[&str] = match s.format {
         ExportFormat::Text => &["txt"],
         ExportFormat::Pdf => &["pdf"],
@@ -656,7 +656,7 @@ pub fn save_view(app: &App) -> Option<SaveView> {
         path: s.path.value().to_string(),
         files: exts
             .iter()
-            .map(|e| done::with_ext(&base, e).display().to_string())
+            .map(|e| crate::export::file_name(&base, e).display().to_string())
             .collect(),
         saved,
         errors,
