@@ -13,6 +13,7 @@ use crate::domain::letter::LetterKind;
 use crate::domain::routing::{self, RouteBasis};
 use crate::domain::{dates, municipality, service};
 use crate::export;
+use crate::render::envelope::Part;
 use crate::i18n::{Ui, problem_line, t, tf};
 use crate::render;
 
@@ -57,14 +58,15 @@ fn print_problems(ui: Ui, out: &mut impl Write, problems: &[Problem]) -> std::io
     Ok(())
 }
 
-/// Load and check a case file; print problems to stderr. `None` when it cannot be used.
+/// Load and check a case file, with a complaint's file attachments (read from the case file's
+/// folder); print problems of reading to stderr. `false` when it cannot be read at all.
 fn load_checked(
     ui: Ui,
     path: &Path,
     today: NaiveDate,
     lang: Option<LetterLang>,
     kind: LetterKind,
-) -> Result<(Checked, bool)> {
+) -> Result<(Checked, bool, Vec<Part>)> {
     let mut err = std::io::stderr().lock();
     let mut raw = match read_case_file(path) {
         Ok(r) => r,
@@ -76,6 +78,7 @@ fn load_checked(
                     problems: Vec::new(),
                 },
                 false,
+                Vec::new(),
             ));
         }
         Err(ReadError::Problems(ps)) => {
@@ -86,6 +89,7 @@ fn load_checked(
                     problems: ps,
                 },
                 false,
+                Vec::new(),
             ));
         }
     };
@@ -95,12 +99,23 @@ fn load_checked(
             LetterLang::Nn => "nn".into(),
         });
     }
-    Ok((case::check_for(&raw, today, kind), true))
+    let mut checked = case::check_for(&raw, today, kind);
+    let mut parts = Vec::new();
+    if kind == LetterKind::Complaint {
+        match export::load_attachments(&raw, path.parent()) {
+            Ok(p) => parts = p,
+            Err(ps) => {
+                checked.problems.extend(ps);
+                checked.case = None;
+            }
+        }
+    }
+    Ok((checked, true, parts))
 }
 
 /// `omsorgsklage check CASE.json`
 pub fn check(ui: Ui, path: &Path, today: NaiveDate) -> Result<i32> {
-    let (checked, readable) = load_checked(ui, path, today, None, LetterKind::Complaint)?;
+    let (checked, readable, _) = load_checked(ui, path, today, None, LetterKind::Complaint)?;
     if !readable {
         return Ok(EXIT_PROBLEMS);
     }
@@ -137,7 +152,7 @@ pub fn render_cmd(ui: Ui, path: &Path, opts: RenderOpts, today: NaiveDate) -> Re
         force,
         kind,
     } = opts;
-    let (checked, readable) = load_checked(ui, path, today, lang, kind)?;
+    let (checked, readable, parts) = load_checked(ui, path, today, lang, kind)?;
     let mut err = std::io::stderr().lock();
     if !readable {
         return Ok(EXIT_PROBLEMS);
@@ -149,8 +164,8 @@ pub fn render_cmd(ui: Ui, path: &Path, opts: RenderOpts, today: NaiveDate) -> Re
     };
     // Warnings are worth seeing, but do not stop the letter.
     print_problems(ui, &mut err, &checked.problems)?;
-    let letter = render::letter(&case, kind)?;
     if format == Format::Txt && out.is_none() {
+        let letter = render::letter(&case, kind)?;
         std::io::stdout()
             .lock()
             .write_all(render::text::render(&letter).as_bytes())?;
@@ -164,7 +179,7 @@ pub fn render_cmd(ui: Ui, path: &Path, opts: RenderOpts, today: NaiveDate) -> Re
     let base = out
         .clone()
         .unwrap_or_else(|| export::default_file_name(kind, &case.applicant.name, case.letter_date));
-    let rendered = match export::render(&letter, formats, &base) {
+    let rendered = match export::render(&case, kind, formats, &base, parts) {
         Ok(r) => r,
         Err(e) => anyhow::bail!(e.lines(ui).join("\n")),
     };

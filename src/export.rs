@@ -14,11 +14,13 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::domain::case::{self, Case, Problem, RawCase};
+use crate::domain::attachment::{Fault, file_field};
+use crate::domain::case::{self, Case, Problem, ProblemKind, RawCase};
 use crate::domain::letter::{Letter, LetterKind};
 use crate::fsutil;
 use crate::i18n::{Ui, problem_line, t, tf};
 use crate::render;
+use crate::render::envelope::{self, Kind, Part, PartError};
 
 /// Which files to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -46,7 +48,7 @@ pub enum ExportError {
     Incomplete(Vec<Problem>),
     /// The template failed (a broken build, not a user error).
     Template(String),
-    /// The PDF could not be drawn.
+    /// The PDF could not be drawn or put together.
     Pdf(String),
 }
 
@@ -79,6 +81,26 @@ pub fn letter(
     };
     let l = render::letter(&c, kind).map_err(|e| ExportError::Template(e.to_string()))?;
     Ok((c, l))
+}
+
+/// Everything a front end needs to write a letter: the checked case and, for a complaint, its
+/// file attachments read and checked (`dir`: the case file's folder).
+pub fn prepare(
+    raw: &RawCase,
+    today: NaiveDate,
+    kind: LetterKind,
+    dir: Option<&Path>,
+) -> Result<(Case, Vec<Part>), ExportError> {
+    let checked = case::check_for(raw, today, kind);
+    let Some(c) = checked.case else {
+        return Err(ExportError::Incomplete(checked.problems));
+    };
+    let parts = if kind == LetterKind::Complaint {
+        load_attachments(raw, dir).map_err(ExportError::Incomplete)?
+    } else {
+        Vec::new()
+    };
+    Ok((c, parts))
 }
 
 /// The letter as text, exactly as it will be written (the wizard's preview); or, when it cannot
@@ -114,23 +136,139 @@ pub struct Rendered {
     pub files: Vec<(PathBuf, Vec<u8>)>,
     /// Characters the PDF font lacks, replaced visibly.
     pub replaced: Vec<char>,
+    /// The PDF carries the attachments' files after the letter.
+    pub bundled: bool,
 }
 
-/// The files of one letter: `base` + ".txt" and/or ".pdf" (see [`file_name`]).
-pub fn render(letter: &Letter, formats: Formats, base: &Path) -> Result<Rendered, ExportError> {
+/// The files of one letter: `base` + ".txt" and/or ".pdf" (see [`file_name`]). The PDF is the
+/// envelope when `parts` (the complaint's file attachments, from [`load_attachments`]) are given:
+/// the letter, its list saying which attachments are in the same file, then their pages.
+pub fn render(
+    case: &Case,
+    kind: LetterKind,
+    formats: Formats,
+    base: &Path,
+    parts: Vec<Part>,
+) -> Result<Rendered, ExportError> {
+    let template = |e: render::template::TemplateError| ExportError::Template(e.to_string());
+    let letter = render::letter(case, kind).map_err(template)?;
     let mut out = Rendered::default();
     if formats.text() {
         out.files.push((
             file_name(base, "txt"),
-            render::text::render(letter).into_bytes(),
+            render::text::render(&letter).into_bytes(),
         ));
     }
     if formats.pdf() {
-        let pdf = render::pdf::render(letter).map_err(|e| ExportError::Pdf(e.to_string()))?;
+        let bundled = !parts.is_empty();
+        let letter = if bundled {
+            render::envelope_letter(case, kind).map_err(template)?
+        } else {
+            letter
+        };
+        let pdf = render::pdf::render(&letter).map_err(|e| ExportError::Pdf(e.to_string()))?;
         out.replaced = pdf.replaced;
-        out.files.push((file_name(base, "pdf"), pdf.bytes));
+        let bytes = envelope::bundle(&pdf.bytes, parts).map_err(ExportError::Pdf)?;
+        out.bundled = bundled;
+        out.files.push((file_name(base, "pdf"), bytes));
     }
     Ok(out)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Attachments that are files
+
+/// The largest attachment file taken (a phone photo is a few MB, a scanned decision rarely
+/// more than 10).
+pub const MAX_ATTACHMENT_BYTES: u64 = 40_000_000;
+
+/// Where an attachment's file is: `~` is the home folder; a relative path is read from `dir`
+/// (the case file's folder; the working folder when there is none).
+pub fn attachment_path(file: &str, dir: Option<&Path>) -> PathBuf {
+    let p = expand_home(file.trim());
+    match dir {
+        Some(d) if p.is_relative() && !d.as_os_str().is_empty() => d.join(p),
+        _ => p,
+    }
+}
+
+/// What a file attachment is, for showing it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileInfo {
+    pub kind: Kind,
+    pub bytes: u64,
+    /// Pages it adds to the envelope.
+    pub pages: usize,
+}
+
+/// Read one attachment file and check that it can go into the envelope. `shown` is the path as
+/// the person wrote it, for the message.
+pub fn load_attachment(path: &Path, shown: &str) -> Result<(Part, FileInfo), Fault> {
+    let p = || shown.to_string();
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Fault::NotFound { path: p() });
+        }
+        Err(_) => return Err(Fault::Unreadable { path: p() }),
+    };
+    if meta.is_dir() {
+        return Err(Fault::Folder { path: p() });
+    }
+    if !meta.is_file() {
+        // A device or a pipe: never read it (it may never end).
+        return Err(Fault::UnknownKind { path: p() });
+    }
+    if meta.len() > MAX_ATTACHMENT_BYTES {
+        return Err(Fault::TooLarge {
+            path: p(),
+            mb: meta.len().div_ceil(1_000_000),
+            limit_mb: MAX_ATTACHMENT_BYTES / 1_000_000,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|_| Fault::Unreadable { path: p() })?;
+    let len = bytes.len() as u64;
+    match envelope::prepare(bytes) {
+        Ok(part) => {
+            let info = FileInfo {
+                kind: part.kind,
+                bytes: len,
+                pages: part.pages,
+            };
+            Ok((part, info))
+        }
+        Err(PartError::UnknownKind) => Err(Fault::UnknownKind { path: p() }),
+        Err(PartError::Damaged(_)) => Err(Fault::Damaged { path: p() }),
+        Err(PartError::Encrypted) => Err(Fault::Encrypted { path: p() }),
+    }
+}
+
+/// Every file attachment of a case, read and checked, in order; or a problem for each bad
+/// one, naming `attachments[i].file`.
+pub fn load_attachments(raw: &RawCase, dir: Option<&Path>) -> Result<Vec<Part>, Vec<Problem>> {
+    let mut parts = Vec::new();
+    let mut problems = Vec::new();
+    for (i, a) in raw.attachments.iter().flatten().enumerate() {
+        let Some(file) = a.file() else { continue };
+        match load_attachment(&attachment_path(file, dir), file.trim()) {
+            Ok((part, _)) => parts.push(part),
+            Err(f) => problems.push(Problem::new(file_field(i), ProblemKind::Attachment(f))),
+        }
+    }
+    if problems.is_empty() {
+        Ok(parts)
+    } else {
+        Err(problems)
+    }
+}
+
+/// "2,1 MB", "340 kB".
+pub fn size_text(bytes: u64) -> String {
+    if bytes >= 1_000_000 {
+        format!("{:.1} MB", bytes as f64 / 1e6).replace('.', ",")
+    } else {
+        format!("{} kB", bytes.div_ceil(1000))
+    }
 }
 
 /// The one file-name rule: a ".txt" or ".pdf" the person typed (in any case) is taken off, and

@@ -96,6 +96,18 @@ pub struct LawCtx {
     pub preliminary: String,
 }
 
+/// One line of the complaint's attachment list.
+#[derive(Debug, Clone, Serialize)]
+pub struct AttachmentCtx {
+    pub title: String,
+    /// The file is in the same PDF as the letter (set only when the letter is written as a PDF
+    /// envelope; the text letter lists the titles only).
+    pub bundled: bool,
+    /// The attachment is a file that a PDF envelope bundles.
+    #[serde(skip)]
+    pub has_file: bool,
+}
+
 /// Everything a letter template reads (the complaint and the follow-up letters).
 #[derive(Debug, Clone, Serialize)]
 pub struct ComplaintCtx {
@@ -127,7 +139,7 @@ pub struct ComplaintCtx {
     pub outcome: Vec<String>,
     pub access_to_documents: bool,
     pub postponement: bool,
-    pub attachments: Vec<String>,
+    pub attachments: Vec<AttachmentCtx>,
     /// The attachments of a follow-up letter: the fullmakt, when there is one.
     pub followup_attachments: Vec<String>,
     /// The letter being written (`complaint`, `innsyn`, …); set by the renderer.
@@ -175,7 +187,15 @@ pub fn complaint(case: &Case) -> ComplaintCtx {
         (Some(other), "annet") => other.clone(),
         _ => case.service.name(lang).to_string(),
     };
-    let mut attachments = case.attachments.clone();
+    let mut attachments: Vec<AttachmentCtx> = case
+        .attachments
+        .iter()
+        .map(|a| AttachmentCtx {
+            title: a.title.clone(),
+            bundled: false,
+            has_file: a.file.is_some(),
+        })
+        .collect();
     let attachment_word = match lang {
         Lang::Nb | Lang::Nn => "Fullmakt",
     };
@@ -185,9 +205,13 @@ pub fn complaint(case: &Case) -> ComplaintCtx {
         .is_some_and(|r| r.power_of_attorney)
         && !attachments
             .iter()
-            .any(|a| a.to_lowercase().contains("fullmakt"))
+            .any(|a| a.title.to_lowercase().contains("fullmakt"))
     {
-        attachments.push(attachment_word.to_string());
+        attachments.push(AttachmentCtx {
+            title: attachment_word.to_string(),
+            bundled: false,
+            has_file: false,
+        });
     }
     let para = |t: &Option<String>| {
         t.as_deref()

@@ -462,7 +462,7 @@ pub fn describe(app: &App) -> Description {
                 } else {
                     Mark::Unticked
                 };
-                let detail = match it.kind {
+                let detail = match &it.kind {
                     checklist::Kind::Innsyn => vec![tf(
                         ui,
                         "tui.request.innsyn.hint",
@@ -473,9 +473,15 @@ pub fn describe(app: &App) -> Description {
                         "tui.request.postponement.hint",
                         &[("rule", crate::domain::law::FVL_42.full(lang))],
                     )],
+                    checklist::Kind::File { path, info } => {
+                        vec![format!("{} – {path}", checklist::file_detail(ui, info))]
+                    }
                     _ => vec![],
                 };
                 d.entries.push(item(it.label.clone(), detail, mark));
+            }
+            if let Some(e) = &c.error {
+                d.errors.push(e.clone());
             }
             let add = c.step == Step::Attachments;
             if add

@@ -23,15 +23,19 @@ impl From<ExportFormat> for Formats {
 pub fn run(job: &ExportJob) -> ExportReport {
     let ui = job.ui;
     let mut report = ExportReport::default();
-    let (c, letter) = match export::letter(&job.raw, job.today, job.kind) {
+    // The wizard keeps attachment paths absolute; a relative one is read from the working folder.
+    let (c, parts) = match export::prepare(&job.raw, job.today, job.kind, None) {
         Ok(x) => x,
         Err(e) => {
             report.errors = e.lines(ui);
             return report;
         }
     };
-    let mut files = match export::render(&letter, job.format.into(), &job.base) {
-        Ok(r) => r.files,
+    let mut files = match export::render(&c, job.kind, job.format.into(), &job.base, parts) {
+        Ok(r) => {
+            report.bundled = r.bundled;
+            r.files
+        }
         Err(e) => {
             report.errors.extend(e.lines(ui));
             Vec::new()
@@ -45,8 +49,17 @@ pub fn run(job: &ExportJob) -> ExportReport {
             .unwrap_or_default();
         let name =
             export::default_file_name(LetterKind::Fullmakt, &c.applicant.name, c.letter_date);
-        let fullmakt = export::letter(&job.raw, job.today, LetterKind::Fullmakt)
-            .and_then(|(_, l)| export::render(&l, Formats::Text, &dir.join(name)));
+        let fullmakt = export::prepare(&job.raw, job.today, LetterKind::Fullmakt, None).and_then(
+            |(f, _)| {
+                export::render(
+                    &f,
+                    LetterKind::Fullmakt,
+                    Formats::Text,
+                    &dir.join(name),
+                    Vec::new(),
+                )
+            },
+        );
         match fullmakt {
             Ok(r) => files.extend(r.files),
             Err(ExportError::Incomplete(_)) => report.errors.push(tf(

@@ -489,6 +489,18 @@ fn next_steps_followup(app: &App) -> Vec<String> {
 }
 
 /// What to do next, in plain words (FACTS.md sections 1 and 8).
+/// The PDF chosen carries the attachments' files (the envelope).
+fn bundles(app: &App) -> bool {
+    let files = app
+        .raw
+        .attachments
+        .iter()
+        .flatten()
+        .any(|a| a.file().is_some());
+    files
+        && matches!(&app.screen, crate::tui::steps::Screen::Done(d) if d.format != ExportFormat::Text)
+}
+
 pub fn next_steps(app: &App) -> Vec<String> {
     if app.kind != LetterKind::Complaint {
         return next_steps_followup(app);
@@ -508,6 +520,9 @@ pub fn next_steps(app: &App) -> Vec<String> {
         .map(|m| m.letter_name())
         .unwrap_or_else(|| t(ui, "tui.next.the-municipality"));
     v.push(tf(ui, "tui.next.send", &[("municipality", municipality)]));
+    if bundles(app) {
+        v.push(t(ui, "tui.done.bundled"));
+    }
     if let Some(dl) = deadline(raw) {
         let today = letter_date(raw, app.today);
         let key = if today > dl.last_day {
