@@ -437,13 +437,12 @@ fn latest_safe_day(dl: &Deadline) -> NaiveDate {
 pub fn deadline(ui: Ui, received: &str, service_id: Option<&str>, today: NaiveDate) -> Result<i32> {
     let mut out = std::io::stdout().lock();
     let mut err = std::io::stderr().lock();
-    let Some(received) = dates::parse_flexible(received) else {
-        writeln!(
-            err,
-            "{}",
-            tf(ui, "deadline.bad-date", &[("value", received.to_string())])
-        )?;
-        return Ok(EXIT_PROBLEMS);
+    let received = match crate::input::read_date(ui, received, today) {
+        Ok(d) => d,
+        Err(e) => {
+            writeln!(err, "{e}")?;
+            return Ok(EXIT_PROBLEMS);
+        }
     };
     let service = match service_id {
         None => None,
@@ -514,8 +513,20 @@ pub fn example(ui: Ui, service_id: Option<&str>, today: NaiveDate) -> Result<i32
 
 /// `omsorgsklage kommuner [SEARCH]`
 pub fn kommuner(ui: Ui, search: Option<&str>) -> Result<i32> {
-    let list = municipality::search(search.unwrap_or(""));
+    let found = municipality::search_forgiving(search.unwrap_or(""));
+    let list = found.list;
     let mut out = std::io::stdout().lock();
+    if found.suggested && !list.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            tf(
+                ui,
+                "kommuner.near",
+                &[("query", search.unwrap_or("").to_string())]
+            )
+        )?;
+    }
     if list.is_empty() {
         writeln!(
             out,
@@ -531,9 +542,10 @@ pub fn kommuner(ui: Ui, search: Option<&str>) -> Result<i32> {
     for m in &list {
         writeln!(
             out,
-            "{}  {:<34} {}",
+            "{}  {:<34} {:<18} {}",
             m.number,
             m.display(),
+            m.county,
             m.statsforvalteren(ui == Ui::Nn)
         )?;
     }
@@ -542,5 +554,6 @@ pub fn kommuner(ui: Ui, search: Option<&str>) -> Result<i32> {
         "{}",
         tf(ui, "kommuner.count", &[("count", list.len().to_string())])
     )?;
-    Ok(0)
+    // Only suggestions: for a script, the search found nothing.
+    Ok(if found.suggested { EXIT_PROBLEMS } else { 0 })
 }

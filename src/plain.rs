@@ -468,8 +468,46 @@ impl Interview<'_> {
                 actions.push(Action::Paste(text.to_string()));
             }
         }
+        let typed = !actions.is_empty() && s != "-";
         if let Some(code) = self.act(actions)? {
             return Ok(Next::Stop(code));
+        }
+        // A value that is refused never becomes the answer: the one before stays, and the
+        // question is asked again.
+        if typed {
+            use crate::tui::steps::form::Note;
+            let note = describe(self.app())
+                .fields
+                .get(focus)
+                .and_then(|f| f.note.clone());
+            let refused = match note {
+                Some(Note::Error(e)) => Some(e),
+                // A date not yet complained about on the screen (still being typed there).
+                Some(Note::Hint(_)) if f.date => {
+                    crate::input::read_date(ui, &s, self.app().today).err()
+                }
+                _ => None,
+            };
+            if let Some(e) = refused {
+                let mut restore = vec![Action::ClearLine];
+                if !f.value.is_empty() {
+                    restore.push(Action::Paste(f.value.clone()));
+                }
+                if let Some(code) = self.act(restore)? {
+                    return Ok(Next::Stop(code));
+                }
+                self.error(&e)?;
+                return Ok(Next::Go);
+            }
+        }
+        // A phone number or e-mail address that may be mistyped: said, and kept.
+        if let Some(w) = describe(self.app())
+            .fields
+            .get(focus)
+            .and_then(|f| f.warning.clone())
+        {
+            let word = t(ui, "word.warning");
+            self.say(&format!("{word}: {w}"))?;
         }
         // A date as understood, before going on.
         if let Some(crate::tui::steps::form::Note::Ok(s)) = describe(self.app())
@@ -477,7 +515,7 @@ impl Interview<'_> {
             .get(focus)
             .and_then(|f| f.note.clone())
         {
-            self.say(&tf(ui, "plain.understood", &[("value", s)]))?;
+            self.say(&format!("{s}."))?;
         }
         if self.fixing {
             // After "this must be fixed": on to the next field with an error, or on from the

@@ -472,7 +472,9 @@ fn wrong_answers_are_said_in_words_and_asked_again() {
         text.contains("- Tjenesten: Skriv hvilken tjeneste vedtaket gjelder."),
         "{text}"
     );
-    assert!(text.contains("«31.02.2026» er ikke en dato"), "{text}");
+    assert!(text.contains("Februar 2026 har bare 28 dager"), "{text}");
+    // A refused value never becomes the answer shown as the current one.
+    assert!(!text.contains("31.02.2026]"), "{text}");
     assert!(
         text.contains("Forstått som søndag 1. november 2026."),
         "{text}"
@@ -694,4 +696,87 @@ fn after_saving_the_complaint_the_date_it_was_sent_is_asked_and_kept() {
         ),
         "{listed}"
     );
+}
+
+#[test]
+fn dates_are_read_as_people_write_them_and_a_refused_one_is_not_kept() {
+    let dir = tempfile::tempdir().expect("dir");
+    let input = lines(&[
+        "",      // start
+        "1",     // for myself
+        "prakt", // search the services
+        "1",     // praktisk bistand
+        "1",     // refused
+        "29.02.2026",
+        "2. nov.",
+        "abc",
+        "i går",
+    ]);
+    let out = run_plain("nb", &input, dir.path(), &["--plain"]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("Feil: Februar 2026 har bare 28 dager."),
+        "{text}"
+    );
+    assert!(!text.contains("29.02.2026]"), "{text}");
+    assert!(text.contains("Forstått som mandag 2. november 2026."), "{text}");
+    assert!(text.contains("«abc» er ikke en dato"), "{text}");
+    assert!(!text.contains("abc]"), "{text}");
+    assert!(text.contains("Forstått som torsdag 19. november 2026."), "{text}");
+}
+
+#[test]
+fn postcode_town_phone_warning_and_a_misspelt_municipality() {
+    let dir = tempfile::tempdir().expect("dir");
+    let base = dir.path().join("klage");
+    let mut answers: Vec<&str> = BOKMAAL.to_vec();
+    // From the person's postcode on: the town is suggested, the phone number is questioned, and
+    // the municipality is found through a typo.
+    let at = answers.iter().position(|a| *a == "9008").expect("postcode");
+    answers.splice(
+        at..at + 6,
+        [
+            "9008", "",     // the town suggested from the postcode
+            "1234", // phone: questioned, kept
+            "", "",      // e-mail, birth date
+            "Bærun", // the municipality, misspelt
+            "1",
+        ],
+    );
+    answers.push(base.to_str().expect("path"));
+    let out = run_plain("nb", &lines(&answers), dir.path(), &["--plain"]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains("Poststedet som hører til postnummeret. Du kan endre det."),
+        "{text}"
+    );
+    assert!(text.contains("Tromsø]"), "{text}");
+    assert!(
+        text.contains("Merk: «1234» ser ikke ut som et telefonnummer"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Ingen kommune heter «Bærun». Mente du en av disse?"),
+        "{text}"
+    );
+    assert!(text.contains("1. Bærum (Akershus, 3201)"), "{text}");
+    let written = std::fs::read_to_string(dir.path().join("klage.txt")).expect("klage.txt");
+    assert!(written.contains("Bærum kommune"), "{written}");
+    assert!(written.contains("9008 Tromsø"), "{written}");
+}
+
+#[test]
+fn the_municipality_is_filled_in_from_a_town_written_without_aeoa() {
+    let dir = tempfile::tempdir().expect("dir");
+    let base = dir.path().join("klage");
+    let mut answers: Vec<&str> = BOKMAAL.to_vec();
+    let at = answers.iter().position(|a| *a == "Tromsø").expect("town");
+    answers[at] = "Tromso";
+    answers.push(base.to_str().expect("path"));
+    let out = run_plain("nb", &lines(&answers), dir.path(), &["--plain"]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    let written = std::fs::read_to_string(dir.path().join("klage.txt")).expect("klage.txt");
+    assert!(written.contains("Tromsø kommune"), "{written}");
 }

@@ -301,7 +301,10 @@ fn a_late_complaint_asks_why_it_is_late() {
 fn dates_are_checked_as_typed() {
     let mut app = app_at(empty_case(), Step::DecisionDate);
     type_text(&mut app, "31.02.2026");
-    assert!(screen_text(&app).contains("«31.02.2026» er ikke en dato"));
+    assert!(screen_text(&app).contains("Februar 2026 har bare 28 dager"));
+    press_mod(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    type_text(&mut app, "31.0x.2026");
+    assert!(screen_text(&app).contains("«31.0x.2026» er ikke en dato"));
     enter(&mut app);
     assert_eq!(
         app.step(),
@@ -310,7 +313,7 @@ fn dates_are_checked_as_typed() {
     );
     press_mod(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
     type_text(&mut app, "05.11.2026");
-    assert!(screen_text(&app).contains("✓ torsdag 5. november 2026"));
+    assert!(screen_text(&app).contains("✓ Forstått som torsdag 5. november 2026"));
     enter(&mut app);
     assert_eq!(app.step(), Step::Received);
     type_text(&mut app, "04.11.2026");
@@ -615,4 +618,158 @@ fn typing_in_the_service_list_highlights_a_name_before_an_explanation() {
     type_text(&mut app, "hjemme");
     enter(&mut app);
     assert_eq!(app.raw().service.as_deref(), Some("hjemmesykepleie"));
+}
+
+#[test]
+fn dates_are_read_as_people_write_them_and_echoed() {
+    // Today is 20 November 2026.
+    let mut app = app_at(empty_case(), Step::DecisionDate);
+    type_text(&mut app, "2. nov.");
+    assert!(
+        screen_text(&app).contains("Forstått som mandag 2. november 2026"),
+        "{}",
+        screen_text(&app)
+    );
+    enter(&mut app);
+    assert_eq!(app.step(), Step::Received);
+    let decided = app.raw().decision.as_ref().and_then(|d| d.date.clone());
+    assert_eq!(decided.as_deref(), Some("2026-11-02"));
+    // A day the month does not have says why.
+    type_text(&mut app, "29.02.2026");
+    assert!(
+        screen_text(&app).contains("Februar 2026 har bare 28 dager"),
+        "{}",
+        screen_text(&app)
+    );
+    press_mod(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    type_text(&mut app, "i går");
+    assert!(screen_text(&app).contains("Forstått som torsdag 19. november 2026"));
+    enter(&mut app);
+    let received = app.raw().decision.as_ref().and_then(|d| d.received.clone());
+    assert_eq!(received.as_deref(), Some("2026-11-19"));
+    // The other forms, through the same field.
+    for (typed, iso) in [
+        ("12/11/2026", "2026-11-12"),
+        ("12.11.26", "2026-11-12"),
+        ("12.11", "2026-11-12"),
+        ("12.11.", "2026-11-12"),
+        ("12 nov", "2026-11-12"),
+        ("12. november 2026", "2026-11-12"),
+        ("2026-11-12", "2026-11-12"),
+        ("i dag", "2026-11-20"),
+    ] {
+        let mut app = app_at(empty_case(), Step::DecisionDate);
+        type_text(&mut app, typed);
+        enter(&mut app);
+        assert_eq!(app.step(), Step::Received, "{typed}");
+        let d = app.raw().decision.as_ref().and_then(|d| d.date.clone());
+        assert_eq!(d.as_deref(), Some(iso), "{typed}");
+    }
+}
+
+#[test]
+fn a_municipality_typed_with_a_typo_or_without_aeoa_is_suggested() {
+    for (typed, name, number) in [
+        ("Bærun", "Bærum", "3201"),
+        ("Tromso", "Tromsø", "5501"),
+        ("Baerum", "Bærum", "3201"),
+        ("Kristiansnad", "Kristiansand", "4204"),
+        ("Alesund", "Ålesund", "1508"),
+    ] {
+        let mut app = app_at(empty_case(), Step::Municipality);
+        type_text(&mut app, typed);
+        let shown = screen_text(&app);
+        assert!(shown.contains(&format!("▶ {name}")), "{typed}:\n{shown}");
+        enter(&mut app);
+        let m = app.raw().municipality.clone().expect("chosen");
+        assert_eq!(m.number.as_deref(), Some(number), "{typed}");
+    }
+    // A typo says that these are suggestions.
+    let mut app = app_at(empty_case(), Step::Municipality);
+    type_text(&mut app, "Bærun");
+    assert!(screen_text(&app).contains("Ingen kommune heter «Bærun». Mente du"));
+}
+
+#[test]
+fn every_municipality_row_shows_its_county_tromso_too() {
+    let mut app = app_at(empty_case(), Step::Municipality);
+    type_text(&mut app, "Tromsø");
+    assert!(
+        screen_text(&app).contains("Tromsø  (Troms, 5501)"),
+        "{}",
+        screen_text(&app)
+    );
+}
+
+#[test]
+fn a_known_postcode_suggests_its_town_which_can_be_changed() {
+    let mut app = app_at(empty_case(), Step::Applicant);
+    type_text(&mut app, "Kari Nordmann\nStorgata 1\n9008");
+    let shown = screen_text(&app);
+    assert!(shown.contains("Poststedet som hører til postnummeret"), "{shown}");
+    let city = app.raw().applicant.as_ref().and_then(|p| p.city.clone());
+    assert_eq!(city.as_deref(), Some("Tromsø"));
+    // Another postcode: the suggestion follows, as long as the town was not changed.
+    press(&mut app, KeyCode::Backspace);
+    type_text(&mut app, "6");
+    let city = app.raw().applicant.as_ref().and_then(|p| p.city.clone());
+    assert_eq!(city.as_deref(), Some("Tromsø"), "9006 is Tromsø too");
+    press_mod(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    type_text(&mut app, "1337");
+    let city = app.raw().applicant.as_ref().and_then(|p| p.city.clone());
+    assert_eq!(city.as_deref(), Some("Sandvika"));
+    // The town is editable; a town written by the person is not replaced.
+    enter(&mut app);
+    press_mod(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    type_text(&mut app, "Bærum");
+    press(&mut app, KeyCode::Up);
+    press_mod(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    type_text(&mut app, "0150");
+    let city = app.raw().applicant.as_ref().and_then(|p| p.city.clone());
+    assert_eq!(city.as_deref(), Some("Bærum"));
+    // An unknown postcode passes without a word.
+    let mut app = app_at(empty_case(), Step::Applicant);
+    type_text(&mut app, "Kari Nordmann\nStorgata 1\n9999\n");
+    let shown = screen_text(&app);
+    assert!(!shown.contains("Feil"), "{shown}");
+    let city = app.raw().applicant.as_ref().and_then(|p| p.city.clone());
+    assert_eq!(city, None);
+}
+
+#[test]
+fn a_phone_number_or_email_that_looks_mistyped_gets_a_warning_not_a_stop() {
+    let mut app = app_at(empty_case(), Step::Applicant);
+    type_text(&mut app, "Kari Nordmann\nStorgata 1\n9008\n\n1234\nkari@example\n");
+    // The screen's words, whatever the line breaks.
+    let shown = screen_text(&app)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(shown.contains("«1234» ser ikke ut som et telefonnummer"), "{shown}");
+    assert!(shown.contains("«kari@example» ser ikke ut som en e-postadresse"), "{shown}");
+    let city = app.raw().applicant.as_ref().and_then(|p| p.city.clone());
+    assert_eq!(city.as_deref(), Some("Tromsø"));
+    // A warning: the form can be left (a foreign number may be right).
+    let mut app = app_at(empty_case(), Step::Applicant);
+    type_text(
+        &mut app,
+        "Kari Nordmann\nStorgata 1\n9008\n\n+46 70 123 45 67\nkari@example.se\n",
+    );
+    let shown = screen_text(&app);
+    assert!(!shown.contains("ser ikke ut som"), "{shown}");
+}
+
+#[test]
+fn enter_on_the_service_list_before_choosing_does_not_choose_the_first() {
+    let mut app = app_at(empty_case(), Step::Service);
+    assert!(!screen_text(&app).contains("▶"), "{}", screen_text(&app));
+    enter(&mut app);
+    assert_eq!(app.step(), Step::Service);
+    assert_eq!(app.raw().service, None);
+    // Now the highlight is in the list, on the first service; Enter chooses it.
+    assert!(screen_text(&app).contains("▶"), "{}", screen_text(&app));
+    press(&mut app, KeyCode::Down);
+    enter(&mut app);
+    assert_ne!(app.step(), Step::Service);
+    assert!(app.raw().service.is_some());
 }

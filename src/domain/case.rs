@@ -12,7 +12,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::dates;
+use super::{contact, dates};
 use super::deadline::Deadline;
 use super::letter::{Lang, LetterKind};
 use super::municipality::{self, Lookup, Municipality};
@@ -388,6 +388,14 @@ pub enum ProblemKind {
     OverOneYear,
     NoMunicipalityAddress,
     VentelisteNotLongTerm,
+    /// A phone number that is not 8 digits, +47 and 8, or another country code and digits.
+    PhoneUnusual {
+        found: String,
+    },
+    /// An e-mail address without a dot after the @.
+    EmailUnusual {
+        found: String,
+    },
 }
 
 impl ProblemKind {
@@ -445,6 +453,8 @@ impl ProblemKind {
             ProblemKind::OverOneYear => "over-one-year",
             ProblemKind::NoMunicipalityAddress => "no-municipality-address",
             ProblemKind::VentelisteNotLongTerm => "venteliste-not-long-term",
+            ProblemKind::PhoneUnusual { .. } => "phone-unusual",
+            ProblemKind::EmailUnusual { .. } => "email-unusual",
         }
     }
 
@@ -470,7 +480,9 @@ impl ProblemKind {
             | ProblemKind::UnknownSituation { found }
             | ProblemKind::UnknownRoute { found }
             | ProblemKind::PostcodeNotFourDigits { found }
-            | ProblemKind::MunicipalityNumber { found } => vec![("found", Text(found.clone()))],
+            | ProblemKind::MunicipalityNumber { found }
+            | ProblemKind::PhoneUnusual { found }
+            | ProblemKind::EmailUnusual { found } => vec![("found", Text(found.clone()))],
             ProblemKind::UnknownService { found, suggestion } => {
                 let mut v = vec![("found", Text(found.clone()))];
                 if let Some(s) = suggestion {
@@ -510,7 +522,9 @@ impl ProblemKind {
             | ProblemKind::OverOneYear
             | ProblemKind::NoMunicipalityAddress
             | ProblemKind::VentelisteNotLongTerm
-            | ProblemKind::ReminderEarly => Severity::Warning,
+            | ProblemKind::ReminderEarly
+            | ProblemKind::PhoneUnusual { .. }
+            | ProblemKind::EmailUnusual { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -846,7 +860,13 @@ impl Checker {
         let city = self.required(&f("city"), p.city.as_ref());
         let birth_date = self.date(&f("birth_date"), p.birth_date.as_ref(), false);
         let phone = self.optional_line(&f("phone"), p.phone.as_ref());
+        if let Some(v) = phone.as_ref().filter(|v| contact::phone_looks_wrong(v)) {
+            self.push(&f("phone"), ProblemKind::PhoneUnusual { found: v.clone() });
+        }
         let email = self.optional_line(&f("email"), p.email.as_ref());
+        if let Some(v) = email.as_ref().filter(|v| contact::email_looks_wrong(v)) {
+            self.push(&f("email"), ProblemKind::EmailUnusual { found: v.clone() });
+        }
         Some(Person {
             name: name?,
             address: address?,

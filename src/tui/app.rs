@@ -598,6 +598,11 @@ impl App {
         self.visited.insert(self.step);
         self.revision += 1;
         if self.end_visit() {
+            if self.step == Step::Case {
+                // An answer given from the case screen changes its timeline: it opens again at
+                // the top, where the change shows.
+                self.enter(Step::Case);
+            }
             return;
         }
         let path = self.path();
@@ -836,7 +841,9 @@ pub fn route(raw: &RawCase) -> Option<Route> {
 
 /// A date answer: ISO in the case file.
 pub fn date_answer(value: Option<&String>) -> Option<NaiveDate> {
-    value.and_then(|v| dates::parse_iso(v).or_else(|| dates::parse_flexible(v)))
+    value.and_then(|v| {
+        dates::parse_iso(v).or_else(|| NaiveDate::parse_from_str(v.trim(), "%d.%m.%Y").ok())
+    })
 }
 
 /// The date the letter is written: the case's `letter_date`, else today.

@@ -555,16 +555,21 @@ pub fn next_steps(app: &App) -> Vec<String> {
         ));
     }
     v.push(t(ui, "tui.next.copy"));
-    let sent = letter_date(raw, app.today);
-    if let Some(month) = sent.checked_add_months(Months::new(1)) {
-        v.push(tf(
+    // One month from the day the complaint is sent, not from today: before it is sent, in words.
+    match date_answer(raw.sent.as_ref()).and_then(|s| s.checked_add_months(Months::new(1))) {
+        Some(month) => v.push(tf(
             ui,
             "tui.next.answer",
             &[
                 ("date", crate::domain::dates::in_words(month, ui.code())),
                 ("rule", law::FVL_11_A.full(lang)),
             ],
-        ));
+        )),
+        None => v.push(tf(
+            ui,
+            "tui.next.answer-unsent",
+            &[("rule", law::FVL_11_A.full(lang))],
+        )),
     }
     match route(raw).unwrap_or(Route::Statsforvalteren) {
         Route::Statsforvalteren => {

@@ -220,9 +220,18 @@ pub fn question_with_room(
 ) -> Rect {
     let th = &app.theme;
     let mut used = widgets::put_wrapped(title, area, buf, th.title) + 1;
-    let hint_h = u16::try_from(widgets::wrap(hint, area.width).len()).unwrap_or(u16::MAX);
-    if !hint.is_empty() && area.height >= used + hint_h + 1 + room {
-        used += widgets::put_wrapped(hint, widgets::below(area, used), buf, th.hint) + 1;
+    let mut lines = widgets::wrap(hint, area.width);
+    // The guidance stays, cut short with "…" when the window is low (F1 has it in full).
+    let fit = usize::from(area.height.saturating_sub(used + 1 + room));
+    if !hint.is_empty() && fit > 0 {
+        if lines.len() > fit {
+            lines.truncate(fit);
+            if let Some(last) = lines.last_mut() {
+                let keep = usize::from(area.width).saturating_sub(1);
+                *last = widgets::ellipsize(&format!("{last} …"), keep + 1);
+            }
+        }
+        used += widgets::put_lines(&lines, widgets::below(area, used), buf, th.hint) + 1;
     }
     widgets::below(area, used)
 }
