@@ -11,7 +11,9 @@ use crate::i18n::{Ui, tf};
 pub fn date_error(ui: Ui, input: &str, error: DateError) -> String {
     match error {
         DateError::NotADate => tf(ui, "tui.error.date", &[("value", input.trim().to_string())]),
-        DateError::NoSuchMonth(m) => tf(ui, "date.error.no-such-month", &[("month", m.to_string())]),
+        DateError::NoSuchMonth(m) => {
+            tf(ui, "date.error.no-such-month", &[("month", m.to_string())])
+        }
         DateError::NoSuchDay { year, month, days } => tf(
             ui,
             "date.error.no-such-day",
@@ -54,8 +56,7 @@ fn ui_of_this_run() -> Ui {
 /// again against `--today` by the command.
 pub fn date_arg(s: &str) -> Result<String, String> {
     let today = chrono::Local::now().date_naive();
-    read_date(ui_of_this_run(), s, today)
-        .map(|_| s.to_string())
+    read_date(ui_of_this_run(), s, today).map(|_| s.to_string())
 }
 
 /// The date of `--today`, or the clock's.

@@ -61,6 +61,7 @@ pub fn run_with(
         told_lines: false,
         fixing: false,
         told_errors: Vec::new(),
+        saved: false,
     };
     let code = s.run();
     // Save what was typed last, and say where the answers are.
@@ -108,6 +109,8 @@ struct Interview<'a> {
     fixing: bool,
     /// The errors of saving that have been said.
     told_errors: Vec<String>,
+    /// A letter has been saved in this run (then the end of the input loses nothing).
+    saved: bool,
 }
 
 /// What identifies a screen: printed in full when it changes.
@@ -279,6 +282,10 @@ impl Interview<'_> {
     /// The input has ended before the letter was saved.
     fn ended(&mut self) -> Result<Next> {
         self.say("")?;
+        if self.saved {
+            self.say(&t(self.ui(), "plain.end-saved"))?;
+            return Ok(Next::Stop(0));
+        }
         self.say(&t(self.ui(), "plain.end"))?;
         Ok(Next::Stop(1))
     }
@@ -670,8 +677,9 @@ impl Interview<'_> {
             "-" => vec![Action::EditorDone(Ok(String::new())), Action::Tab],
             _ => {
                 let mut text = vec![first];
+                let next = t(ui, "plain.prompt.next-line");
                 loop {
-                    match self.ask("")? {
+                    match self.ask(&next)? {
                         Line::Text(l) if l.trim().is_empty() => break,
                         Line::Text(l) => text.push(l.trim_end().to_string()),
                         Line::End => {
@@ -994,6 +1002,29 @@ impl Interview<'_> {
         for (i, p) in v.next.iter().enumerate() {
             self.say(&format!("{}. {p}", i + 1))?;
         }
-        Ok(Next::Stop(if v.errors.is_empty() { 0 } else { 1 }))
+        let code = if v.errors.is_empty() { 0 } else { 1 };
+        self.saved |= !v.saved.is_empty();
+        // As the wizard's last button: the case, with the fullmakt and the follow-up letters.
+        if v.errors.is_empty() && !self.app().counter {
+            self.say("")?;
+            let prompt = format!(
+                "{} {}:",
+                t(ui, "plain.prompt.other-letter"),
+                t(ui, "plain.prompt.yes-no")
+            );
+            if let Line::Text(s) = self.ask(&prompt)? {
+                if matches!(s.trim().to_lowercase().as_str(), "j" | "ja" | "y" | "yes") {
+                    let mut to_case = vec![Action::Down; 8];
+                    to_case.push(Action::Enter);
+                    if let Some(code) = self.act(to_case)? {
+                        return Ok(Next::Stop(code));
+                    }
+                    if self.app().step() == Step::Case {
+                        return Ok(Next::Go);
+                    }
+                }
+            }
+        }
+        Ok(Next::Stop(code))
     }
 }

@@ -187,4 +187,3 @@ pub fn case_row(ui: Ui, e: &Entry, today: NaiveDate) -> CaseRow {
         urgency,
     }
 }
-

@@ -444,7 +444,13 @@ fn deadline_with_a_bad_date_says_how_to_write_it() {
 #[test]
 fn date_options_are_read_as_people_write_them() {
     // --today 20 November 2026 (from cmd()); "5. nov" is 5 November 2026.
-    for received in ["5. nov", "5.11", "05.11.26", "5/11/2026", "5. november 2026"] {
+    for received in [
+        "5. nov",
+        "5.11",
+        "05.11.26",
+        "5/11/2026",
+        "5. november 2026",
+    ] {
         let out = flat_stdout(&["deadline", "--received", received]);
         assert!(
             out.contains("Siste dag å klage: torsdag 3. desember 2026"),
@@ -508,8 +514,8 @@ fn kommuner_suggests_through_typos_and_missing_aeoa_and_shows_the_county() {
 #[test]
 fn check_questions_an_odd_phone_number_or_email_naming_the_field() {
     let dir = tempfile::tempdir().expect("dir");
-    let case = std::fs::read_to_string("tests/cases/representative-without-fullmakt.json")
-        .expect("case");
+    let case =
+        std::fs::read_to_string("tests/cases/representative-without-fullmakt.json").expect("case");
     let mut v: serde_json::Value = serde_json::from_str(&case).expect("json");
     v["applicant"]["phone"] = "1234".into();
     v["applicant"]["email"] = "ola@example".into();
@@ -523,9 +529,15 @@ fn check_questions_an_odd_phone_number_or_email_naming_the_field() {
         .expect("run");
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("applicant.phone"), "{text}");
-    assert!(text.contains("«1234» ser ikke ut som et telefonnummer"), "{text}");
+    assert!(
+        text.contains("«1234» ser ikke ut som et telefonnummer"),
+        "{text}"
+    );
     assert!(text.contains("applicant.email"), "{text}");
-    assert!(text.contains("«ola@example» ser ikke ut som en e-postadresse"), "{text}");
+    assert!(
+        text.contains("«ola@example» ser ikke ut som en e-postadresse"),
+        "{text}"
+    );
     assert!(text.contains("representative.phone"), "{text}");
     assert!(text.contains("representative.email"), "{text}");
     // Warnings only: a foreign number may be right, so the letter can still be written.

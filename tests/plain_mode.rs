@@ -140,6 +140,11 @@ fn bokmaal_from_the_start_to_a_saved_letter() {
     assert!(text.contains("3. Bokmål, valgt"), "{text}");
     assert!(text.contains("1. Be om å få se dokumentene i saken (innsyn), krysset av"));
     assert!(text.contains("Forstått som torsdag 5. november 2026."));
+    // After the first line of a long answer, what to do next is said.
+    assert!(
+        text.contains("Neste linje, eller tom linje for å avslutte:"),
+        "{text}"
+    );
     assert!(text.contains("Siste dag å klage: torsdag 3. desember 2026"));
     assert!(text.contains("Lagret: "), "{text}");
 
@@ -719,10 +724,16 @@ fn dates_are_read_as_people_write_them_and_a_refused_one_is_not_kept() {
         "{text}"
     );
     assert!(!text.contains("29.02.2026]"), "{text}");
-    assert!(text.contains("Forstått som mandag 2. november 2026."), "{text}");
+    assert!(
+        text.contains("Forstått som mandag 2. november 2026."),
+        "{text}"
+    );
     assert!(text.contains("«abc» er ikke en dato"), "{text}");
     assert!(!text.contains("abc]"), "{text}");
-    assert!(text.contains("Forstått som torsdag 19. november 2026."), "{text}");
+    assert!(
+        text.contains("Forstått som torsdag 19. november 2026."),
+        "{text}"
+    );
 }
 
 #[test]
@@ -744,14 +755,26 @@ fn postcode_town_phone_warning_and_a_misspelt_municipality() {
         ],
     );
     answers.push(base.to_str().expect("path"));
+    answers.push(""); // not sent yet
+    answers.push("j"); // another letter: to the case
     let out = run_plain("nb", &lines(&answers), dir.path(), &["--plain"]);
     let text = stdout(&out);
-    assert_eq!(out.status.code(), Some(0), "{text}");
     assert!(
         text.contains("Poststedet som hører til postnummeret. Du kan endre det."),
         "{text}"
     );
-    assert!(text.contains("Tromsø]"), "{text}");
+    // The answer kept is announced so that a screen reader does not read "no".
+    assert!(text.contains("[svar nå: Tromsø]"), "{text}");
+    // At the end, the other letters are offered as in the wizard.
+    assert!(
+        text.contains("Vil du skrive et annet brev nå, for eksempel fullmakt"),
+        "{text}"
+    );
+    assert!(text.contains("Saken din"), "{text}");
+    assert!(text.contains("Krav om innsyn"), "{text}");
+    // The input ends there: the letter is saved, and that is said.
+    assert!(text.contains("Brevet er lagret."), "{text}");
+    assert_eq!(out.status.code(), Some(0), "{text}");
     assert!(
         text.contains("Merk: «1234» ser ikke ut som et telefonnummer"),
         "{text}"

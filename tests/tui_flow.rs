@@ -706,7 +706,10 @@ fn a_known_postcode_suggests_its_town_which_can_be_changed() {
     let mut app = app_at(empty_case(), Step::Applicant);
     type_text(&mut app, "Kari Nordmann\nStorgata 1\n9008");
     let shown = screen_text(&app);
-    assert!(shown.contains("Poststedet som hører til postnummeret"), "{shown}");
+    assert!(
+        shown.contains("Poststedet som hører til postnummeret"),
+        "{shown}"
+    );
     let city = app.raw().applicant.as_ref().and_then(|p| p.city.clone());
     assert_eq!(city.as_deref(), Some("Tromsø"));
     // Another postcode: the suggestion follows, as long as the town was not changed.
@@ -739,14 +742,23 @@ fn a_known_postcode_suggests_its_town_which_can_be_changed() {
 #[test]
 fn a_phone_number_or_email_that_looks_mistyped_gets_a_warning_not_a_stop() {
     let mut app = app_at(empty_case(), Step::Applicant);
-    type_text(&mut app, "Kari Nordmann\nStorgata 1\n9008\n\n1234\nkari@example\n");
+    type_text(
+        &mut app,
+        "Kari Nordmann\nStorgata 1\n9008\n\n1234\nkari@example\n",
+    );
     // The screen's words, whatever the line breaks.
     let shown = screen_text(&app)
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    assert!(shown.contains("«1234» ser ikke ut som et telefonnummer"), "{shown}");
-    assert!(shown.contains("«kari@example» ser ikke ut som en e-postadresse"), "{shown}");
+    assert!(
+        shown.contains("«1234» ser ikke ut som et telefonnummer"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("«kari@example» ser ikke ut som en e-postadresse"),
+        "{shown}"
+    );
     let city = app.raw().applicant.as_ref().and_then(|p| p.city.clone());
     assert_eq!(city.as_deref(), Some("Tromsø"));
     // A warning: the form can be left (a foreign number may be right).

@@ -12,13 +12,13 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::{contact, dates};
 use super::deadline::Deadline;
 use super::letter::{Lang, LetterKind};
 use super::municipality::{self, Lookup, Municipality};
 use super::routing::{self, Route, RouteBasis};
 use super::service::{self, Service};
 use super::situation::Situation;
+use super::{contact, dates};
 
 /// The format tag every case file carries.
 pub const FORMAT: &str = "omsorgsklage/1";

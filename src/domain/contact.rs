@@ -64,7 +64,15 @@ mod tests {
         ] {
             assert!(!phone_looks_wrong(ok), "{ok}");
         }
-        for wrong in ["9123456", "912345678", "+47 9123456", "tlf 91234567", "91234567a", "+", "12"] {
+        for wrong in [
+            "9123456",
+            "912345678",
+            "+47 9123456",
+            "tlf 91234567",
+            "91234567a",
+            "+",
+            "12",
+        ] {
             assert!(phone_looks_wrong(wrong), "{wrong}");
         }
     }
@@ -74,7 +82,15 @@ mod tests {
         for ok in ["kari@example.no", " ola.nordmann@post.example.com "] {
             assert!(!email_looks_wrong(ok), "{ok}");
         }
-        for wrong in ["kari@example", "kari.example.no", "@example.no", "kari@.no", "kari@no.", "ka ri@example.no", "a@b@c.no"] {
+        for wrong in [
+            "kari@example",
+            "kari.example.no",
+            "@example.no",
+            "kari@.no",
+            "kari@no.",
+            "ka ri@example.no",
+            "a@b@c.no",
+        ] {
             assert!(email_looks_wrong(wrong), "{wrong}");
         }
     }

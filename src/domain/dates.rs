@@ -184,11 +184,12 @@ fn month_by_name(word: &str) -> Option<u32> {
         return None;
     }
     let lower_en = MONTHS_EN.map(str::to_lowercase);
-    (0..12u32).find(|m| {
-        let i = *m as usize;
-        MONTHS_NO[i].starts_with(word) || lower_en[i].starts_with(word)
-    })
-    .map(|m| m + 1)
+    (0..12u32)
+        .find(|m| {
+            let i = *m as usize;
+            MONTHS_NO[i].starts_with(word) || lower_en[i].starts_with(word)
+        })
+        .map(|m| m + 1)
 }
 
 /// A weekday in any of the three languages (or shortened to three letters or more).
@@ -310,8 +311,21 @@ mod tests {
         assert_eq!(parse("31.04.2026", today), no_such(2026, 4, 30));
         assert_eq!(parse("30. feb", today), no_such(2026, 2, 28));
         assert_eq!(parse("12.13.2026", today), Err(DateError::NoSuchMonth(13)));
-        for nonsense in ["", "abc", "12", "12 novembr 2026", "ma 5", "1.2.3.4", "2026-11", "99999.1.1"] {
-            assert_eq!(parse(nonsense, today), Err(DateError::NotADate), "{nonsense}");
+        for nonsense in [
+            "",
+            "abc",
+            "12",
+            "12 novembr 2026",
+            "ma 5",
+            "1.2.3.4",
+            "2026-11",
+            "99999.1.1",
+        ] {
+            assert_eq!(
+                parse(nonsense, today),
+                Err(DateError::NotADate),
+                "{nonsense}"
+            );
         }
     }
 }

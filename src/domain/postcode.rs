@@ -46,11 +46,7 @@ fn title_case(upper: &str) -> String {
             if i > 0 && matches!(lower.as_str(), "i" | "på" | "og") {
                 lower
             } else {
-                lower
-                    .split('-')
-                    .map(capital)
-                    .collect::<Vec<_>>()
-                    .join("-")
+                lower.split('-').map(capital).collect::<Vec<_>>().join("-")
             }
         })
         .collect::<Vec<_>>()

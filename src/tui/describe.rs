@@ -585,7 +585,12 @@ fn plain_hint(app: &App, step: Step) -> Option<String> {
         Step::Ground(_) => return None,
         s => s.id(),
     };
-    let key = format!("plain.q.{id}.hint");
+    let variant = format!("plain.q.{id}.hint{}", super::steps::hint_variant(app, step));
+    let key = if has(Ui::Nb, &variant) {
+        variant
+    } else {
+        format!("plain.q.{id}.hint")
+    };
     has(Ui::Nb, &key).then(|| tr(app, &key))
 }
 

@@ -715,17 +715,7 @@ impl CheckState {
             };
             buf.set_string(rest.x, rest.y + u16::try_from(n).unwrap_or(0), l, style);
         }
-        if off > 0 {
-            buf.set_string(rest.right().saturating_sub(1), rest.y, "↑", th.dim);
-        }
-        if off + height < lines.len() {
-            buf.set_string(
-                rest.right().saturating_sub(1),
-                rest.bottom() - 1,
-                "↓",
-                th.dim,
-            );
-        }
+        widgets::scroll_marks(rest, off, height, lines.len(), buf, th.dim);
         None
     }
 }

@@ -441,9 +441,9 @@ impl FormState {
             }
             Kind::Date => match dates::parse(value, app.today) {
                 // A day the month does not have: say so at once ("Februar 2026 har bare 28 dager").
-                Err(e @ (dates::DateError::NoSuchDay { .. } | dates::DateError::NoSuchMonth(_))) => {
-                    Some(Note::Error(crate::input::date_error(ui, value, e)))
-                }
+                Err(
+                    e @ (dates::DateError::NoSuchDay { .. } | dates::DateError::NoSuchMonth(_)),
+                ) => Some(Note::Error(crate::input::date_error(ui, value, e))),
                 Err(e) => {
                     // While typing "5. nov" it is too early to complain.
                     if show_errors || value.chars().count() >= 10 {

@@ -220,15 +220,32 @@ pub fn question_with_room(
 ) -> Rect {
     let th = &app.theme;
     let mut used = widgets::put_wrapped(title, area, buf, th.title) + 1;
+    let hint_h = u16::try_from(widgets::wrap(hint, area.width).len()).unwrap_or(u16::MAX);
+    if !hint.is_empty() && area.height >= used + hint_h + 1 + room {
+        used += widgets::put_wrapped(hint, widgets::below(area, used), buf, th.hint) + 1;
+    }
+    widgets::below(area, used)
+}
+
+/// [`question`] for a text box: the guidance stays, cut short with "…" when the window is low
+/// (F1 has it in full), as long as `room` rows are left for the box.
+pub fn question_keeping_hint(
+    app: &App,
+    title: &str,
+    hint: &str,
+    area: Rect,
+    buf: &mut Buffer,
+    room: u16,
+) -> Rect {
+    let th = &app.theme;
+    let mut used = widgets::put_wrapped(title, area, buf, th.title) + 1;
     let mut lines = widgets::wrap(hint, area.width);
-    // The guidance stays, cut short with "…" when the window is low (F1 has it in full).
     let fit = usize::from(area.height.saturating_sub(used + 1 + room));
     if !hint.is_empty() && fit > 0 {
         if lines.len() > fit {
             lines.truncate(fit);
             if let Some(last) = lines.last_mut() {
-                let keep = usize::from(area.width).saturating_sub(1);
-                *last = widgets::ellipsize(&format!("{last} …"), keep + 1);
+                *last = widgets::ellipsize(&format!("{last} …"), usize::from(area.width));
             }
         }
         used += widgets::put_lines(&lines, widgets::below(area, used), buf, th.hint) + 1;
@@ -243,13 +260,32 @@ pub fn title_and_hint(app: &App, step: Step) -> (String, String) {
         s => s.id(),
     };
     let title = tr(app, &format!("tui.q.{id}.title"));
-    let hint_key = format!("tui.q.{id}.hint");
+    let hint_key = format!("tui.q.{id}.hint{}", hint_variant(app, step));
     let hint = if has(crate::i18n::Ui::Nb, &hint_key) {
         tr(app, &hint_key)
     } else {
         String::new()
     };
     (title, hint)
+}
+
+/// The variant of a step's hint that fits the answers so far: "-one" when the requests screen
+/// has one checkbox (not "Begge kan stå tomme"), "-other" for the decision screen of a service
+/// other than home nursing (its example is about home nursing).
+pub fn hint_variant(app: &App, step: Step) -> &'static str {
+    match step {
+        Step::Requests if !checklist::cut(app) => "-one",
+        Step::Decision
+            if app
+                .raw
+                .service
+                .as_deref()
+                .is_some_and(|s| s != "hjemmesykepleie") =>
+        {
+            "-other"
+        }
+        _ => "",
+    }
 }
 
 /// The top row of a window of `height` rows that keeps rows `start..end` of `total` in view,

@@ -122,8 +122,8 @@ impl ServiceState {
                 match self.filter.handle(&other) {
                     FieldEvent::BackspaceOnEmpty => return Flow::Back,
                     FieldEvent::Changed => {
-                        self.in_list = !self.filter.value().trim().is_empty()
-                            || app.raw.service.is_some();
+                        self.in_list =
+                            !self.filter.value().trim().is_empty() || app.raw.service.is_some();
                         // Highlight the first service that fits ("something else" is always
                         // there, so it is not the first choice).
                         let list = matches(self.filter.value(), app);
@@ -232,22 +232,9 @@ impl ServiceState {
             let text = ellipsize(text, usize::from(list_area.width));
             buf.set_string(list_area.x, y, text, style);
         }
-        if off > 0 {
-            buf.set_string(
-                list_area.right().saturating_sub(2),
-                list_area.y,
-                "↑",
-                th.dim,
-            );
-        }
-        if off + height < rows.len() {
-            buf.set_string(
-                list_area.right().saturating_sub(2),
-                list_area.bottom() - 1,
-                "↓",
-                th.dim,
-            );
-        }
+        // The marks right of the list (in the margin or the gap before the explanation), never
+        // over its last letters.
+        widgets::scroll_marks(list_area, off, height, rows.len(), buf, th.dim);
         // The explanation of the highlighted service.
         if !self.in_list {
             widgets::put_wrapped(&t(ui, "tui.service.pick"), explain_area, buf, th.hint);
