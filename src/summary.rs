@@ -99,6 +99,8 @@ pub fn changed_label(e: &Entry) -> String {
 pub fn step_label(ui: Ui, raw: &RawCase) -> String {
     match resume_step(raw) {
         Step::Done => t(ui, "tui.section.done"),
+        // Saved on the case screen: its title ("Saken din"), not a step id.
+        Step::Case => t(ui, "tui.q.case.title"),
         s => match s.section() {
             Some(section) => t(ui, section.title_key()),
             None => t(ui, "cases.step-unknown"),

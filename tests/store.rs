@@ -370,6 +370,20 @@ fn cases_list_shows_the_start_screens_summary_and_show_warns_of_a_missed_deadlin
         assert!(listed.contains(&row.title), "{listed}");
         assert!(listed.contains(&row.detail), "{listed}");
     }
+    let mut on_case = sample();
+    on_case.draft = Some(case::RawDraft {
+        step: Some("case".into()),
+        ..Default::default()
+    });
+    let mut d3 = store.create().expect("create");
+    d3.save(&on_case).expect("save");
+    drop(d3);
+    let out = cmd(dir.path())
+        .args(["cases", "list"])
+        .output()
+        .expect("run");
+    let listed = String::from_utf8_lossy(&out.stdout);
+    assert!(listed.contains("Kommet til: Saken din"), "{listed}");
     for id in ["done", "start", "case"] {
         assert!(!listed.contains(&format!("kommet til: {id}")), "{listed}");
         assert!(!listed.contains(&format!("Kommet til: {id}")), "{listed}");

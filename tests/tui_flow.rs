@@ -785,3 +785,35 @@ fn enter_on_the_service_list_before_choosing_does_not_choose_the_first() {
     assert_ne!(app.step(), Step::Service);
     assert!(app.raw().service.is_some());
 }
+
+#[test]
+fn texts_fit_the_case_one_checkbox_the_chosen_service_and_no_name_yet() {
+    // Refused (nothing cut): only innsyn can be asked for.
+    let mut raw = daughter_case();
+    raw.situation = Some("avslag".into());
+    let app = app_at(raw, Step::Requests);
+    let s = screen_text(&app);
+    assert!(!s.contains("Begge kan stå tomme"), "{s}");
+    assert!(s.contains("Du kan også la den stå tom"), "{s}");
+    // Omsorgsbolig: no example about home nursing.
+    let mut raw = daughter_case();
+    raw.service = Some("omsorgsbolig".into());
+    if let Some(d) = raw.decision.as_mut() {
+        d.applied_for = None;
+        d.granted = None;
+    }
+    let app = app_at(raw, Step::Decision);
+    let s = screen_text(&app);
+    assert!(!s.contains("tre ganger om dagen"), "{s}");
+    // Writing for someone whose name is not asked yet: no "[navnet]".
+    let mut raw = daughter_case();
+    raw.applicant = None;
+    raw.outcome = None;
+    let app = app_at(raw, Step::Outcome);
+    let s = screen_text(&app)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(!s.contains("[navnet]"), "{s}");
+    assert!(s.contains("slik at den du skriver for fortsatt får"), "{s}");
+}
