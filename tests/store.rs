@@ -183,6 +183,7 @@ fn two_openers_at_the_same_instant_never_both_win() {
     let dir = tempfile::tempdir().expect("tmp");
     let store = Store::new(dir.path());
     let id = store.import(&sample()).expect("import");
+    let mut rounds_won = 0;
     for round in 0..50 {
         let barrier = std::sync::Barrier::new(2);
         let wins: Vec<bool> = std::thread::scope(|s| {
@@ -192,6 +193,9 @@ fn two_openers_at_the_same_instant_never_both_win() {
                         barrier.wait();
                         let res = store.open(&id);
                         let won = res.is_ok();
+                        if let Err(e) = &res {
+                            assert!(matches!(e, StoreError::Locked), "{e:?}");
+                        }
                         // Hold it until both have tried.
                         barrier.wait();
                         won
@@ -200,8 +204,14 @@ fn two_openers_at_the_same_instant_never_both_win() {
                 .collect();
             handles.into_iter().map(|h| h.join().expect("join")).collect()
         });
-        assert_eq!(wins.iter().filter(|w| **w).count(), 1, "round {round}: {wins:?}");
+        let n = wins.iter().filter(|w| **w).count();
+        assert!(n <= 1, "round {round}: both opened the case");
+        rounds_won += n;
     }
+    // Nearly always one of the two wins. A round where neither does is possible while the tests
+    // beside this one start processes: a child forked at that instant holds a copy of the
+    // previous winner's handle (and so its lock) until it starts its own program.
+    assert!(rounds_won >= 45, "only {rounds_won} of 50 rounds had a winner");
 }
 
 #[test]
@@ -368,6 +378,9 @@ fn import_keeps_an_incomplete_case_as_a_draft_but_refuses_a_broken_file() {
     assert_eq!(
         std::fs::read_dir(dir.path().join("cases"))
             .expect("dir")
+            .filter(|e| e
+                .as_ref()
+                .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "json")))
             .count(),
         1
     );
