@@ -41,6 +41,8 @@ const HELD: Duration = Duration::from_millis(500);
 fn restore() {
     let _ = execute!(std::io::stdout(), DisableBracketedPaste);
     ratatui::restore();
+    // ratatui leaves the cursor as the last screen had it (hidden on a list).
+    let _ = execute!(std::io::stdout(), crossterm::cursor::Show);
 }
 
 /// Restore the terminal before the panic message is printed. Installed before `ratatui::init`,
