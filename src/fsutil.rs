@@ -260,7 +260,10 @@ mod tests {
 
     #[test]
     fn temp_names_are_recognised() {
-        assert_eq!(temp_target(".20261120-101010.json.4242.17.tmp"), Some("20261120-101010.json"));
+        assert_eq!(
+            temp_target(".20261120-101010.json.4242.17.tmp"),
+            Some("20261120-101010.json")
+        );
         assert_eq!(temp_target(".a.b.json.1.2.tmp"), Some("a.b.json"));
         assert_eq!(temp_target("20261120.json"), None);
         assert_eq!(temp_target(".notes.tmp"), None);

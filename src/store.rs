@@ -133,6 +133,10 @@ impl Store {
         let mut listing = Listing::default();
         // What killed saves left behind (copies of health data): gone before anything is shown.
         fsutil::sweep_temps(&self.dir, None);
+        if let Some(data) = self.dir.parent() {
+            // settings.json is saved the same way.
+            fsutil::sweep_temps(data, None);
+        }
         let entries = match fs::read_dir(&self.dir) {
             Ok(e) => e,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(listing),
@@ -188,10 +192,11 @@ impl Store {
         if let Ok(entries) = fs::read_dir(&self.dir) {
             for e in entries.flatten() {
                 let name = e.file_name().to_string_lossy().into_owned();
-                if let Some(stem) = name.strip_suffix(".json") {
-                    if !id.is_empty() && stem.starts_with(id) {
-                        matches.push(stem.to_string());
-                    }
+                if let Some(stem) = name.strip_suffix(".json")
+                    && !id.is_empty()
+                    && stem.starts_with(id)
+                {
+                    matches.push(stem.to_string());
                 }
             }
         }
@@ -311,21 +316,21 @@ fn read_draft(path: &Path) -> Result<RawCase, StoreError> {
     };
     let raw = case::read(&bytes).map_err(StoreError::Damaged)?;
     // A file written by a newer version would lose data if this version saved over it.
-    if let Some(f) = raw.format.as_deref() {
-        if f != case::FORMAT {
-            return Err(StoreError::Damaged(vec![Problem::new(
-                "format",
-                if f.starts_with("omsorgsklage/") {
-                    ProblemKind::NewerFormat {
-                        found: f.to_string(),
-                    }
-                } else {
-                    ProblemKind::WrongFormatTag {
-                        found: f.to_string(),
-                    }
-                },
-            )]));
-        }
+    if let Some(f) = raw.format.as_deref()
+        && f != case::FORMAT
+    {
+        return Err(StoreError::Damaged(vec![Problem::new(
+            "format",
+            if f.starts_with("omsorgsklage/") {
+                ProblemKind::NewerFormat {
+                    found: f.to_string(),
+                }
+            } else {
+                ProblemKind::WrongFormatTag {
+                    found: f.to_string(),
+                }
+            },
+        )]));
     }
     Ok(raw)
 }
@@ -349,16 +354,16 @@ impl Lock {
     /// Open (creating if needed) and lock; [`StoreError::Locked`] if another handle holds it.
     fn take(path: &Path) -> Result<Lock, StoreError> {
         let f = Lock::options().create(true).truncate(false).open(path)?;
-        Lock::lock(f)
+        Lock::hold(f)
     }
 
     /// Create a new lock file and lock it; `AlreadyExists` if there is one.
     fn create_new(path: &Path) -> Result<Lock, StoreError> {
         let f = Lock::options().create_new(true).open(path)?;
-        Lock::lock(f)
+        Lock::hold(f)
     }
 
-    fn lock(f: File) -> Result<Lock, StoreError> {
+    fn hold(f: File) -> Result<Lock, StoreError> {
         match f.try_lock() {
             Ok(()) => Ok(Lock { _file: Some(f) }),
             Err(TryLockError::WouldBlock) => Err(StoreError::Locked),

@@ -148,14 +148,22 @@ fn out_never_replaces_what_is_not_a_regular_file() {
         .expect("mkfifo");
     assert!(made.success());
     cmd()
-        .args(["render", "tests/cases/minimal-bpa.json", "--format", "txt", "--force"])
+        .args([
+            "render",
+            "tests/cases/minimal-bpa.json",
+            "--format",
+            "txt",
+            "--force",
+        ])
         .arg("--out")
         .arg(&fifo)
         .timeout(std::time::Duration::from_secs(20))
         .assert()
         .code(1)
         .stderr(contains("ikke en vanlig fil"));
-    let kind = std::fs::symlink_metadata(&fifo).expect("still there").file_type();
+    let kind = std::fs::symlink_metadata(&fifo)
+        .expect("still there")
+        .file_type();
     assert!(kind.is_fifo(), "the pipe was not replaced by a file");
 }
 
@@ -194,7 +202,10 @@ fn case_strings_cannot_send_escape_sequences_to_the_terminal() {
         assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
         assert!(!out.contains('\u{202e}'), "{out:?}");
     }
-    assert!(listed.contains("Per␛]0;pwned␇␛[2J⟨U+202E⟩nesnaH"), "{listed}");
+    assert!(
+        listed.contains("Per␛]0;pwned␇␛[2J⟨U+202E⟩nesnaH"),
+        "{listed}"
+    );
     assert!(shown.contains("Per␛]0;pwned"), "{shown}");
 }
 

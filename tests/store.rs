@@ -202,7 +202,10 @@ fn two_openers_at_the_same_instant_never_both_win() {
                     })
                 })
                 .collect();
-            handles.into_iter().map(|h| h.join().expect("join")).collect()
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("join"))
+                .collect()
         });
         let n = wins.iter().filter(|w| **w).count();
         assert!(n <= 1, "round {round}: both opened the case");
@@ -211,7 +214,10 @@ fn two_openers_at_the_same_instant_never_both_win() {
     // Nearly always one of the two wins. A round where neither does is possible while the tests
     // beside this one start processes: a child forked at that instant holds a copy of the
     // previous winner's handle (and so its lock) until it starts its own program.
-    assert!(rounds_won >= 45, "only {rounds_won} of 50 rounds had a winner");
+    assert!(
+        rounds_won >= 45,
+        "only {rounds_won} of 50 rounds had a winner"
+    );
 }
 
 #[test]
@@ -341,7 +347,10 @@ fn cases_commands_import_list_show_export_delete() {
         .code(1)
         .stdout(contains("Ingenting er slettet"));
     // A copy a killed save left of this case: `cases delete` removes it with the case.
-    let stray = dir.path().join("cases").join(format!(".{id}.json.4242.1.tmp"));
+    let stray = dir
+        .path()
+        .join("cases")
+        .join(format!(".{id}.json.4242.1.tmp"));
     std::fs::write(&stray, b"{\"applicant\": {\"name\": \"Per Hansen\"").expect("stray");
     cmd(dir.path())
         .args(["cases", "delete", &id, "--yes"])
@@ -501,8 +510,7 @@ fn a_draft_with_every_field_at_its_limit_opens_again() {
 
 /// Text a field can hold: any characters, controls included, up to `max`.
 fn field_text(max: usize) -> impl proptest::strategy::Strategy<Value = String> {
-    proptest::collection::vec(proptest::char::any(), 0..max)
-        .prop_map(|v| v.into_iter().collect())
+    proptest::collection::vec(proptest::char::any(), 0..max).prop_map(|v| v.into_iter().collect())
 }
 
 use proptest::prelude::*;

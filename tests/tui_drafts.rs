@@ -503,7 +503,10 @@ fn a_case_open_in_another_window_is_not_opened() {
     key(&mut s, KeyCode::Down);
     key(&mut s, KeyCode::Down);
     enter(&mut s);
-    assert!(s.draft_path().is_some(), "opened once the other window let go");
+    assert!(
+        s.draft_path().is_some(),
+        "opened once the other window let go"
+    );
 }
 
 /// Open the saved case, then let "another program" rewrite its file.

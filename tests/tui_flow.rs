@@ -598,7 +598,10 @@ fn a_long_text_refuses_text_past_its_limit_and_says_so() {
         .and_then(|g| g.safety.clone())
         .expect("text");
     assert_eq!(kept.chars().count(), MAX_LONG_CHARS);
-    let s = screen_text(&app).split_whitespace().collect::<Vec<_>>().join(" ");
+    let s = screen_text(&app)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     assert!(s.contains("høyst 10 000 tegn"), "{s}");
     // Typing more is refused too; the text stays at the limit.
     type_text(&mut app, "x");
@@ -619,7 +622,10 @@ fn bidi_and_zero_width_characters_in_a_name_are_shown_as_marks() {
             s.contains("Ola⟨U+202E⟩nesnaH") && s.contains("Kari Ha⟨U+200B⟩nsen"),
             "{step:?}: {s}"
         );
-        assert!(!s.contains('\u{202e}') && !s.contains('\u{200b}'), "{step:?}: {s}");
+        assert!(
+            !s.contains('\u{202e}') && !s.contains('\u{200b}'),
+            "{step:?}: {s}"
+        );
     }
 }
 

@@ -346,11 +346,18 @@ fn sigterm_sighup_and_sigint_restore_the_terminal_save_the_typing_and_let_go_of_
         assert_eq!(listing.cases.len(), 1, "SIG{signal}");
         let entry = &listing.cases[0];
         assert_eq!(
-            entry.raw.representative.as_ref().and_then(|r| r.relation.as_deref()),
+            entry
+                .raw
+                .representative
+                .as_ref()
+                .and_then(|r| r.relation.as_deref()),
             Some("svigerdatter"),
             "SIG{signal}"
         );
-        assert!(store.open(&entry.id).is_ok(), "SIG{signal}: the lock was let go");
+        assert!(
+            store.open(&entry.id).is_ok(),
+            "SIG{signal}: the lock was let go"
+        );
     }
 }
 

@@ -117,7 +117,11 @@ fn run_editor(
 
 /// Run `command` on a private copy of `text`; returns the edited text. `stop` is asked while the
 /// editor runs: when it says yes, the editor is ended and nothing is returned.
-pub fn edit_with(command: &[String], text: &str, stop: &dyn Fn() -> bool) -> Result<String, String> {
+pub fn edit_with(
+    command: &[String],
+    text: &str,
+    stop: &dyn Fn() -> bool,
+) -> Result<String, String> {
     let dir = PrivateDir::new().map_err(|e| e.to_string())?;
     let file = dir.0.join("tekst.txt");
     // Editors expect a file that ends in a line break; it is taken off again afterwards.
@@ -185,12 +189,18 @@ mod tests {
             marker.exists() && started.elapsed() > std::time::Duration::from_millis(200)
         });
         assert!(res.is_err());
-        assert!(started.elapsed() < std::time::Duration::from_secs(10), "not waited out");
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(10),
+            "not waited out"
+        );
         let file = fs::read_to_string(&marker).expect("the editor ran");
         let file = Path::new(file.trim());
         assert!(file.ends_with("tekst.txt"), "{file:?}");
         assert!(!file.exists(), "the text is gone");
-        assert!(!file.parent().expect("dir").exists(), "the private folder is gone");
+        assert!(
+            !file.parent().expect("dir").exists(),
+            "the private folder is gone"
+        );
     }
 
     #[test]

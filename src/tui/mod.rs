@@ -98,7 +98,9 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, session: &mut Session) ->
         terminal.draw(|f| view::draw(f, session.app()))?;
         // Typing is saved when it pauses; a stop signal is looked for every `POLL`.
         let wait = match session.save_due() {
-            Some(due) => due.saturating_duration_since(Instant::now()).min(signals::POLL),
+            Some(due) => due
+                .saturating_duration_since(Instant::now())
+                .min(signals::POLL),
             None => signals::POLL,
         };
         if !event::poll(wait)? {
