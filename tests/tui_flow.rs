@@ -630,6 +630,29 @@ fn bidi_and_zero_width_characters_in_a_name_are_shown_as_marks() {
 }
 
 #[test]
+fn the_attachment_list_stops_at_its_limit_and_says_so() {
+    use omsorgsklage::tui::keymap::Mode;
+    use omsorgsklage::tui::steps::checklist::MAX_ATTACHMENTS;
+    let mut app = app_at(daughter_case(), Step::Attachments);
+    for _ in 0..20 {
+        if app.mode() == Mode::Line {
+            break;
+        }
+        press(&mut app, KeyCode::Down);
+    }
+    assert_eq!(app.mode(), Mode::Line, "on the add field");
+    for n in 0..MAX_ATTACHMENTS + 5 {
+        type_text(&mut app, &format!("Vedlegg nummer {n}"));
+        enter(&mut app);
+    }
+    let list = app.raw().attachments.clone().unwrap_or_default();
+    assert_eq!(list.len(), MAX_ATTACHMENTS);
+    app.update(Action::Resize(100, 200));
+    let s = screen_sized(&app, 100, 200);
+    assert!(s.contains("høyst 50 vedlegg"), "{s}");
+}
+
+#[test]
 fn enter_on_an_empty_last_line_goes_on() {
     let mut app = app_at(daughter_case(), Step::Ground(Ground::Safety));
     // An empty field: Enter skips the optional question.
