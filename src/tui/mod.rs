@@ -133,6 +133,11 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, session: &mut Session) ->
                 let result = editor::edit_with(&editor::editor_command(), &text, &|| {
                     signals::pending().is_some()
                 });
+                // Stopped meanwhile (the editor is ended and its folder gone): no screen to
+                // come back to; `run` saves and restores.
+                if let Some(sig) = signals::pending() {
+                    return Ok(signals::exit_code(sig));
+                }
                 resume(terminal)?;
                 session.handle(Action::EditorDone(result));
             }
