@@ -154,7 +154,8 @@ pub fn edit_with(
     Ok(out)
 }
 
-#[cfg(test)]
+// The tests stand in for an editor with `sh`.
+#[cfg(all(test, unix))]
 mod tests {
     use super::*;
 
