@@ -257,7 +257,7 @@ impl Store {
         let path = self.path_of(&id);
         let lock = Lock::take(&lock_path(&path))?;
         if !path.exists() {
-            // Deleted while we waited for nothing: the lock was the deleting window's.
+            // Deleted by another window a moment ago: the lock we got was the one it let go of.
             return Err(StoreError::NotFound(id));
         }
         let draft = Draft {
