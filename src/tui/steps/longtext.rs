@@ -39,6 +39,11 @@ fn grouped(n: usize) -> String {
     out
 }
 
+/// What the person is told when a text was longer than [`MAX_LONG_CHARS`].
+pub fn too_long_message(ui: crate::i18n::Ui) -> String {
+    tf(ui, "tui.long.too-long", &[("max", grouped(MAX_LONG_CHARS))])
+}
+
 pub struct LongState {
     pub step: Step,
     pub area: TextArea<'static>,
@@ -121,11 +126,7 @@ impl LongState {
     }
 
     fn too_long(&mut self, app: &App) {
-        self.error = Some(tf(
-            app.ui,
-            "tui.long.too-long",
-            &[("max", grouped(MAX_LONG_CHARS))],
-        ));
+        self.error = Some(too_long_message(app.ui));
     }
 
     fn write(&self, app: &mut App) {
