@@ -12,6 +12,7 @@ use crate::domain::case;
 use crate::fsutil;
 use crate::i18n::{Ui, problem_line, t, tf};
 use crate::store::{Store, StoreError};
+use crate::text_safety::printable;
 
 pub use crate::summary::{deadline_status, draft_deadline, person_label, service_label};
 
@@ -19,7 +20,7 @@ fn store_error(ui: Ui, e: &StoreError, id: &str) -> String {
     match e {
         StoreError::NotFound(_) => tf(ui, "cases.not-found", &[("id", id.to_string())]),
         StoreError::Ambiguous(_) => tf(ui, "cases.ambiguous", &[("id", id.to_string())]),
-        StoreError::Locked(pid) => tf(ui, "cases.locked", &[("pid", pid.to_string())]),
+        StoreError::Locked => t(ui, "cases.locked"),
         StoreError::Damaged(ps) => ps
             .iter()
             .map(|p| problem_line(ui, p))
@@ -58,19 +59,16 @@ pub fn run(ui: Ui, data_dir: Option<&Path>, action: CasesAction, today: NaiveDat
             for e in &listing.cases {
                 // The same summary as the start screen's.
                 let row = crate::summary::case_row(ui, e, today);
-                writeln!(
-                    out,
-                    "{}",
-                    tf(
-                        ui,
-                        "cases.row",
-                        &[
-                            ("id", e.id.clone()),
-                            ("title", row.title),
-                            ("detail", row.detail),
-                        ],
-                    )
-                )?;
+                let row = tf(
+                    ui,
+                    "cases.row",
+                    &[
+                        ("id", e.id.clone()),
+                        ("title", row.title),
+                        ("detail", row.detail),
+                    ],
+                );
+                writeln!(out, "{}", printable(&row))?;
             }
             if !listing.damaged.is_empty() {
                 writeln!(
@@ -93,11 +91,11 @@ pub fn run(ui: Ui, data_dir: Option<&Path>, action: CasesAction, today: NaiveDat
                     writeln!(
                         out,
                         "  {}",
-                        tf(
+                        printable(&tf(
                             ui,
                             "cases.damaged-row",
                             &[("file", d.path.display().to_string()), ("reason", reason)]
-                        )
+                        ))
                     )?;
                 }
             }
@@ -114,11 +112,11 @@ pub fn run(ui: Ui, data_dir: Option<&Path>, action: CasesAction, today: NaiveDat
             writeln!(
                 out,
                 "{} – {}",
-                person_label(ui, &raw),
-                service_label(ui, &raw)
+                printable(&person_label(ui, &raw)),
+                printable(&service_label(ui, &raw))
             )?;
             for line in crate::timeline::lines(ui, &raw, today) {
-                writeln!(out, "  {line}")?;
+                writeln!(out, "  {}", printable(&line))?;
             }
             let checked = case::check(&raw, today);
             if checked.case.is_some() {
@@ -236,7 +234,7 @@ pub fn run(ui: Ui, data_dir: Option<&Path>, action: CasesAction, today: NaiveDat
                             "check.read-error",
                             &[
                                 ("file", path.display().to_string()),
-                                ("reason", e.to_string())
+                                ("reason", crate::commands::io_reason(ui, &e))
                             ]
                         )
                     )?;

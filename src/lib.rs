@@ -19,5 +19,6 @@ pub mod render;
 pub mod settings;
 pub mod store;
 pub mod summary;
+pub mod text_safety;
 pub mod timeline;
 pub mod tui;
