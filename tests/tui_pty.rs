@@ -121,6 +121,9 @@ fn a_daughter_writes_for_her_father_and_saves_the_letter_as_text() {
     t.send(ENTER);
     t.wait_for("Hvem skriver klagen?");
     t.send("2");
+    // What the writer is: Enter keeps "relative, friend or other helper".
+    t.wait_for("Skriver du som forelder, verge, advokat eller hjelper?");
+    t.send(ENTER);
     t.wait_for("Hva er du for den vedtaket gjelder?");
     t.type_text("datter");
     t.send(ENTER);

@@ -497,11 +497,19 @@ fn next_steps_followup(app: &App) -> Vec<String> {
         &[("municipality", municipality)],
     ));
     match app.kind {
-        LetterKind::Reasons => v.push(tf(
-            ui,
-            "tui.next.reasons-deadline",
-            &[("rule", law::reasons_interrupt(lang))],
-        )),
+        // Only route B's deadline is interrupted by asking for reasons (FACTS.md section 1).
+        LetterKind::Reasons => v.push(match route(&app.raw) {
+            Some(Route::Klagenemnd) => tf(
+                ui,
+                "tui.next.reasons-deadline",
+                &[("rule", law::reasons_interrupt(lang))],
+            ),
+            _ => tf(
+                ui,
+                "tui.next.reasons-deadline-a",
+                &[("rule", law::PBRL_7_5.full(lang))],
+            ),
+        }),
         LetterKind::Postponement => v.push(t(ui, "tui.next.postponement-soon")),
         _ => {}
     }
