@@ -781,3 +781,40 @@ fn the_check_page_asks_an_adviser_to_verify_an_old_law_table() {
         "{s}"
     );
 }
+
+#[test]
+fn the_done_screen_offers_a_fullmakt_only_to_a_helper_and_says_who_signs() {
+    let helper = |role: Option<&str>, birth: &str| {
+        let mut raw = daughter_case();
+        let rep = raw.representative.as_mut().expect("rep");
+        rep.power_of_attorney = None;
+        rep.role = role.map(str::to_string);
+        raw.applicant.as_mut().expect("applicant").birth_date = Some(birth.into());
+        let app = app_at(raw, Step::Done);
+        screen_sized(&app, 100, 60)
+            .lines()
+            .map(str::trim)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let s = helper(None, "1940-01-01");
+    assert!(
+        s.contains("Lag også en fullmakt som Ola Hansen kan skrive under"),
+        "{s}"
+    );
+    assert!(s.contains("Både du og Ola Hansen skriver under"), "{s}");
+    // A parent of a 12-year-old: no fullmakt, the parent signs alone.
+    let s = helper(Some("forelder"), "2014-03-10");
+    assert!(!s.contains("Lag også en fullmakt"), "{s}");
+    assert!(!s.contains("Både du og"), "{s}");
+    // A parent of a 16-year-old: both sign, still no fullmakt.
+    let s = helper(Some("forelder"), "2010-01-15");
+    assert!(!s.contains("Lag også en fullmakt"), "{s}");
+    assert!(s.contains("Både du og Ola Hansen skriver under"), "{s}");
+    // A verge: no fullmakt, signs alone.
+    let s = helper(Some("verge"), "1940-01-01");
+    assert!(
+        !s.contains("Lag også en fullmakt") && !s.contains("Både du og"),
+        "{s}"
+    );
+}
