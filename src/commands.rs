@@ -404,27 +404,24 @@ pub fn law(ui: Ui, json: bool, today: NaiveDate) -> Result<i32> {
     let verified = dates::in_words(law::verified_on(), ui.code());
     writeln!(out, "{}", tf(ui, "law.verified", &[("date", verified)]))?;
     if let Some(n) = reverify_notice(ui, today) {
-        writeln!(out, "{n}")?;
+        for line in render::text::wrap(&n, 80, "", "") {
+            writeln!(out, "{line}")?;
+        }
     }
     writeln!(out)?;
-    let date_text = |d: Option<NaiveDate>, open: &str| match d {
-        Some(d) => dates::in_words(d, ui.code()),
-        None => t(ui, open),
-    };
+    let day = |d: NaiveDate| dates::in_words(d, ui.code());
     for r in law::TABLE {
         writeln!(out, "  {}", r.citation.full(lang))?;
         let use_text = t(ui, &format!("law.use.{}", r.key));
         for line in render::text::wrap(&use_text, 80, "      ", "      ") {
             writeln!(out, "{line}")?;
         }
-        let valid = tf(
-            ui,
-            "law.valid",
-            &[
-                ("from", date_text(r.from_date(), "law.open-from")),
-                ("to", date_text(r.to_date(), "law.open-to")),
-            ],
-        );
+        let valid = match (r.from_date(), r.to_date()) {
+            (None, None) => t(ui, "law.valid-open"),
+            (Some(f), None) => tf(ui, "law.valid-from", &[("from", day(f))]),
+            (None, Some(to)) => tf(ui, "law.valid-to", &[("to", day(to))]),
+            (Some(f), Some(to)) => tf(ui, "law.valid", &[("from", day(f)), ("to", day(to))]),
+        };
         writeln!(out, "      {valid}")?;
     }
     writeln!(out)?;

@@ -589,7 +589,7 @@ fn law_lists_every_citation_with_its_validity_the_verified_date_and_the_lovdata_
         "Kontrollert mot kildene 1. desember 2026.",
         "pasient- og brukerrettighetsloven § 2-1 a andre ledd",
         "rett til nødvendige helse- og omsorgstjenester",
-        "gjelder fra før tabellen til i dag, ingen sluttdato",
+        "gjelder i dag; ingen start- eller sluttdato i tabellen",
         "pasient- og brukerrettighetsloven (LOV-1999-07-02-63)",
         "helse- og omsorgstjenesteloven (LOV-2011-06-24-30)",
         "forvaltningsloven (LOV-1967-02-10)",
