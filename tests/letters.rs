@@ -745,3 +745,23 @@ fn a_dated_row_switches_the_letters_citation_by_decision_date() {
     // The program's own table is not switched: the new section is not in force.
     assert!(letter_text(&file("role-verge-nb.json")).contains("§ 2-1 a andre ledd"));
 }
+
+#[test]
+fn a_fullmakt_letter_for_a_parent_verge_or_lawyer_gets_a_warning() {
+    use omsorgsklage::domain::case::ProblemKind;
+    use omsorgsklage::domain::letter::LetterKind;
+    for (name, warned) in [
+        ("role-verge-nb.json", true),
+        ("role-forelder-child-nb.json", true),
+        ("role-advokat-nb.json", true),
+        ("role-fullmektig-datter-nb.json", false),
+    ] {
+        let checked =
+            omsorgsklage::domain::case::check_for(&file(name), today(), LetterKind::Fullmakt);
+        let found = checked
+            .problems
+            .iter()
+            .any(|p| p.kind == ProblemKind::FullmaktNotNeeded && !p.is_error());
+        assert_eq!(found, warned, "{name}");
+    }
+}

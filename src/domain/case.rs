@@ -416,6 +416,8 @@ pub enum ProblemKind {
     ParentNeedsBirthDate,
     /// A carer's own complaint without the person cared for. A warning, so 0.1 files render.
     CaredForMissing,
+    /// A fullmakt letter for a parent, verge or lawyer, who need none. A warning.
+    FullmaktNotNeeded,
     OverOneYear,
     NoMunicipalityAddress,
     VentelisteNotLongTerm,
@@ -457,6 +459,7 @@ impl ProblemKind {
             ProblemKind::ParentOfAdult { .. } => "parent-of-adult",
             ProblemKind::ParentNeedsBirthDate => "parent-needs-birth-date",
             ProblemKind::CaredForMissing => "cared-for-missing",
+            ProblemKind::FullmaktNotNeeded => "fullmakt-not-needed",
             ProblemKind::PostcodeNotFourDigits { .. } => "postcode",
             ProblemKind::MunicipalityNumber { .. } => "municipality-number",
             ProblemKind::MunicipalityUnknown { suggestions, .. } if suggestions.is_empty() => {
@@ -546,6 +549,7 @@ impl ProblemKind {
             | ProblemKind::NoPowerOfAttorney
             | ProblemKind::ParentNeedsBirthDate
             | ProblemKind::CaredForMissing
+            | ProblemKind::FullmaktNotNeeded
             | ProblemKind::OverOneYear
             | ProblemKind::NoMunicipalityAddress
             | ProblemKind::VentelisteNotLongTerm
@@ -1246,6 +1250,11 @@ pub fn check_for(raw: &RawCase, today: NaiveDate, kind: LetterKind) -> Checked {
                     "representative.power_of_attorney",
                     ProblemKind::NoPowerOfAttorney,
                 );
+            }
+            if kind == LetterKind::Fullmakt
+                && matches!(role, Some(Role::Forelder | Role::Verge | Role::Advokat))
+            {
+                c.push("representative.role", ProblemKind::FullmaktNotNeeded);
             }
             if role == Some(Role::Forelder) {
                 let birth = raw
