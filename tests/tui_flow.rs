@@ -648,6 +648,7 @@ fn the_writer_is_asked_what_they_are_before_the_fullmakt_which_only_a_helper_is_
     // A parent: the relation (mor/far) is asked, the fullmakt never.
     press(&mut app, KeyCode::Char('1'));
     assert_eq!(app.step(), Step::Relation);
+    assert!(screen_text(&app).contains("Er du mor eller far til barnet?"));
     type_text(&mut app, "mor\n");
     assert_eq!(app.step(), Step::Service);
     let rep = app.raw().representative.clone().expect("representative");
