@@ -425,7 +425,8 @@ fn close_deadlines_are_shouted_in_words_not_only_colour() {
 /// with `long`, and many attachments.
 fn every_field(short: &str, long: &str, attachments: usize) -> RawCase {
     use omsorgsklage::domain::case::{
-        RawDecision, RawDraft, RawGrounds, RawMunicipality, RawPerson, RawRepresentative,
+        RawCaredFor, RawDecision, RawDraft, RawGrounds, RawMunicipality, RawPerson,
+        RawRepresentative,
     };
     let s = || Some(short.to_string());
     let l = || Some(long.to_string());
@@ -460,6 +461,7 @@ fn every_field(short: &str, long: &str, attachments: usize) -> RawCase {
             email: s(),
             relation: s(),
             power_of_attorney: Some(true),
+            role: Some("fullmektig".into()),
         }),
         decision: Some(RawDecision {
             date: s(),
@@ -470,6 +472,11 @@ fn every_field(short: &str, long: &str, attachments: usize) -> RawCase {
             route: None,
         }),
         complainant_is_carer: Some(false),
+        cared_for: Some(RawCaredFor {
+            name: s(),
+            birth_date: s(),
+            relation: s(),
+        }),
         grounds: Some(RawGrounds {
             health: l(),
             daily_life: l(),
