@@ -107,6 +107,12 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Vis alle lovhenvisningene programmet kan bruke, med gyldighet og kontrolldato.
+    Law {
+        /// Som JSON, for skript.
+        #[arg(long)]
+        json: bool,
+    },
     /// Regn ut klagefristen.
     Deadline {
         /// Datoen du fikk vedtaket (ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ).

@@ -69,6 +69,7 @@ fn run() -> Result<i32> {
         }
         Some(Command::Check { case }) => commands::check(ui, &case, today),
         Some(Command::Services { json }) => commands::services(ui, json),
+        Some(Command::Law { json }) => commands::law(ui, json, today),
         Some(Command::Deadline { received, service }) => {
             commands::deadline(ui, &received, service.as_deref(), today)
         }

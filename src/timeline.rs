@@ -127,7 +127,6 @@ pub fn lines(ui: Ui, raw: &RawCase, today: NaiveDate) -> Vec<String> {
                 ],
             ),
             Milestone::Forwarded(Route::Klagenemnd) => t(ui, "timeline.forwarded-klagenemnd"),
-            Milestone::StatsforvalterenTarget => t(ui, "timeline.statsforvalteren-target"),
         };
         let mark = if item.past {
             format!("✓ {line} {}", t(ui, "timeline.past"))

@@ -520,7 +520,9 @@ fn deadline_moved_over_easter_explains_why_and_the_safe_day() {
         out.contains("Den dagen er skjærtorsdag, en helligdag."),
         "{out}"
     );
-    assert!(out.contains("send klagen senest 2. april 2026"), "{out}");
+    // The safe day is the last working day on or before the unrolled date (FACTS.md §1): the
+    // unrolled Thursday 2 April is skjærtorsdag, so Wednesday 1 April.
+    assert!(out.contains("send klagen senest 1. april 2026"), "{out}");
 }
 
 #[test]
@@ -796,4 +798,64 @@ fn a_character_the_font_lacks_is_reported_not_lost() {
         .assert()
         .success()
         .stderr(contains("skrifttypen mangler").and(contains("U+1F642")));
+}
+
+// ---- law ----
+
+#[test]
+fn law_lists_every_citation_with_its_validity_the_verified_date_and_the_lovdata_ids() {
+    let out = flat_stdout(&["law"]);
+    for want in [
+        "Kontrollert mot kildene 1. desember 2026.",
+        "pasient- og brukerrettighetsloven § 2-1 a andre ledd",
+        "rett til nødvendige helse- og omsorgstjenester",
+        "gjelder i dag; ingen start- eller sluttdato i tabellen",
+        "pasient- og brukerrettighetsloven (LOV-1999-07-02-63)",
+        "helse- og omsorgstjenesteloven (LOV-2011-06-24-30)",
+        "forvaltningsloven (LOV-1967-02-10)",
+    ] {
+        assert!(out.contains(want), "missing {want:?} in {out}");
+    }
+    assert!(!out.contains("sist kontrollert"), "fresh table: no notice");
+    // JSON: every row of the table, with act, section, use and validity.
+    let out = cmd().args(["law", "--json"]).output().expect("run");
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["verified_on"], "2026-12-01");
+    let rows = v["citations"].as_array().expect("list");
+    assert_eq!(rows.len(), omsorgsklage::domain::law::TABLE.len());
+    let right = rows
+        .iter()
+        .find(|r| r["key"] == "right-to-services")
+        .expect("row");
+    assert_eq!(right["act"], "pbrl");
+    assert_eq!(right["lovdata"], "LOV-1999-07-02-63");
+    assert_eq!(right["section"], "§ 2-1 a andre ledd");
+    assert!(right["valid_from"].is_null() && right["valid_to"].is_null());
+    assert_eq!(v["acts"].as_array().expect("acts").len(), 3);
+}
+
+#[test]
+fn an_old_law_table_is_flagged_by_check_render_and_law() {
+    let case = "tests/cases/minimal-bpa.json";
+    for args in [vec!["check", case], vec!["render", case], vec!["law"]] {
+        let out = cmd()
+            .args(["--today", "2027-12-02"])
+            .args(&args)
+            .output()
+            .expect("run");
+        let all = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let flat = all.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains("lovhenvisningene ble sist kontrollert 1. desember 2026, for mer enn tolv måneder siden"),
+            "{args:?}: {flat}"
+        );
+    }
+    // Within twelve months: nothing.
+    let out = cmd().args(["check", case]).output().expect("run");
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("sist kontrollert"));
 }

@@ -198,6 +198,7 @@ fn nynorsk_for_someone_else_with_a_power_of_attorney_to_sign() {
     let input = lines(&[
         "",       // start
         "2",      // for someone else
+        "4",      // a relative, friend or other helper
         "dotter", // relation
         "2",      // no power of attorney yet
         "1",      // heimesjukepleie, from the whole list
@@ -802,4 +803,74 @@ fn the_municipality_is_filled_in_from_a_town_written_without_aeoa() {
     assert_eq!(out.status.code(), Some(0), "{text}");
     let written = std::fs::read_to_string(dir.path().join("klage.txt")).expect("klage.txt");
     assert!(written.contains("Tromsø kommune"), "{written}");
+}
+
+/// The draft saved when the input ends ("Svarene er lagret i PATH.").
+fn saved_draft(text: &str) -> RawCase {
+    let line = text
+        .lines()
+        .find(|l| l.contains("Svarene er lagret i"))
+        .unwrap_or_else(|| panic!("no saved draft in:\n{text}"));
+    let path = line
+        .split("Svarene er lagret i ")
+        .nth(1)
+        .expect("path")
+        .split_whitespace()
+        .next()
+        .expect("path")
+        .trim_end_matches('.');
+    case::read(&std::fs::read(path).expect("draft")).expect("a case file")
+}
+
+#[test]
+fn plain_mode_asks_what_the_writer_is_and_who_a_carer_cares_for() {
+    // A mother complains for her child: what she is comes before anything about a fullmakt,
+    // which a parent is never asked.
+    let dir = tempfile::tempdir().expect("dir");
+    let out = run_plain(
+        "nb",
+        &lines(&["", "2", "1", "mor"]),
+        dir.path(),
+        &["--plain"],
+    );
+    let text = stdout(&out);
+    assert_plain_text(&text);
+    assert!(
+        text.contains("Skriver du som forelder, verge, advokat eller hjelper?"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Jeg er mor eller far til et barn under 18 år"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Hvilken tjeneste gjelder vedtaket?"),
+        "{text}"
+    );
+    assert!(!text.contains("Har du en skriftlig fullmakt?"), "{text}");
+    let rep = saved_draft(&text).representative.expect("representative");
+    assert_eq!(rep.role.as_deref(), Some("forelder"));
+    assert_eq!(rep.relation.as_deref(), Some("mor"));
+
+    // A carer of a child, complaining about respite care in her own name.
+    let dir = tempfile::tempdir().expect("dir");
+    let input = lines(&[
+        "",
+        "1",
+        "avlast",
+        "1",
+        "2",
+        "Tobias Haugen",
+        "14.09.2012",
+        "sønn",
+    ]);
+    let out = run_plain("nb", &input, dir.path(), &["--plain"]);
+    let text = stdout(&out);
+    assert!(text.contains("Hvem gir du omsorg til?"), "{text}");
+    let raw = saved_draft(&text);
+    assert_eq!(raw.complainant_is_carer, Some(true));
+    let cf = raw.cared_for.expect("cared_for");
+    assert_eq!(cf.name.as_deref(), Some("Tobias Haugen"));
+    assert_eq!(cf.birth_date.as_deref(), Some("2012-09-14"));
+    assert_eq!(cf.relation.as_deref(), Some("sønn"));
 }

@@ -267,7 +267,7 @@ fn case_file_rows() -> Vec<(&'static str, Vec<u8>, Expect)> {
         (
             "route unknown",
             with(|v| v["decision"]["route"] = json!("fylket")),
-            Problem("statsforvalteren eller klagenemnd"),
+            Problem("statsforvalteren eller klageinstans"),
         ),
         (
             "10,000 attachments",

@@ -497,7 +497,8 @@ fn cases_list_shows_the_start_screens_summary_and_show_warns_of_a_missed_deadlin
 /// with `long`, and many attachments.
 fn every_field(short: &str, long: &str, attachments: usize) -> RawCase {
     use omsorgsklage::domain::case::{
-        RawDecision, RawDraft, RawGrounds, RawMunicipality, RawPerson, RawRepresentative,
+        RawCaredFor, RawDecision, RawDraft, RawGrounds, RawMunicipality, RawPerson,
+        RawRepresentative,
     };
     let s = || Some(short.to_string());
     let l = || Some(long.to_string());
@@ -532,6 +533,7 @@ fn every_field(short: &str, long: &str, attachments: usize) -> RawCase {
             email: s(),
             relation: s(),
             power_of_attorney: Some(true),
+            role: Some("fullmektig".into()),
         }),
         decision: Some(RawDecision {
             date: s(),
@@ -542,6 +544,11 @@ fn every_field(short: &str, long: &str, attachments: usize) -> RawCase {
             route: None,
         }),
         complainant_is_carer: Some(false),
+        cared_for: Some(RawCaredFor {
+            name: s(),
+            birth_date: s(),
+            relation: s(),
+        }),
         grounds: Some(RawGrounds {
             health: l(),
             daily_life: l(),

@@ -230,6 +230,8 @@ fn typing_is_saved_when_it_pauses_and_before_the_next_step() {
     let mut s = session(data.path());
     enter(&mut s);
     key(&mut s, KeyCode::Char('2'));
+    assert_eq!(s.app().step(), Step::Role);
+    key(&mut s, KeyCode::Char('4'));
     assert_eq!(s.app().step(), Step::Relation);
     let path = s.draft_path().expect("draft");
     typ(&mut s, "datter");

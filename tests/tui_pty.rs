@@ -129,6 +129,9 @@ fn a_daughter_writes_for_her_father_and_saves_the_letter_as_text() {
     t.send(ENTER);
     t.wait_for("Hvem skriver klagen?");
     t.send("2");
+    // What the writer is: Enter keeps "relative, friend or other helper".
+    t.wait_for("Skriver du som forelder, verge, advokat eller hjelper?");
+    t.send(ENTER);
     t.wait_for("Hva er du for den vedtaket gjelder?");
     t.type_text("datter");
     t.send(ENTER);
@@ -309,6 +312,9 @@ fn sigterm_sighup_and_sigint_restore_the_terminal_save_the_typing_and_let_go_of_
         t.send(ENTER);
         t.wait_for("Hvem skriver klagen?");
         t.send("2");
+        // What the writer is: 4, a relative, friend or other helper.
+        t.wait_for("Skriver du som forelder, verge, advokat eller hjelper?");
+        t.send("4");
         t.wait_for("Hva er du for den vedtaket gjelder?");
         // Typed, and the signal comes before the pause that would save it.
         t.type_text("svigerdatter");

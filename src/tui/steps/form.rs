@@ -9,7 +9,9 @@ use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 
-use crate::domain::case::{RawCase, RawDecision, RawMunicipality, RawPerson, RawRepresentative};
+use crate::domain::case::{
+    RawCaredFor, RawCase, RawDecision, RawMunicipality, RawPerson, RawRepresentative,
+};
 use crate::domain::{contact, dates, postcode};
 use crate::i18n::{t, tf};
 use crate::tui::action::Action;
@@ -48,6 +50,9 @@ fn person(raw: &mut RawCase) -> &mut RawPerson {
 }
 fn rep(raw: &mut RawCase) -> &mut RawRepresentative {
     raw.representative.get_or_insert_with(Default::default)
+}
+fn cared_for(raw: &mut RawCase) -> &mut RawCaredFor {
+    raw.cared_for.get_or_insert_with(Default::default)
 }
 fn decision(raw: &mut RawCase) -> &mut RawDecision {
     raw.decision.get_or_insert_with(Default::default)
@@ -103,6 +108,32 @@ pub fn specs(step: Step, raw: &RawCase) -> Vec<FieldSpec> {
             |r| r.representative.as_ref().and_then(|p| p.relation.clone()),
             |w, v| rep(w).relation = v
         )],
+        Step::CaredFor => vec![
+            field!(
+                "cared-for-name",
+                Text,
+                true,
+                "cared_for.name",
+                |r| r.cared_for.as_ref().and_then(|c| c.name.clone()),
+                |w, v| cared_for(w).name = v
+            ),
+            field!(
+                "birth-date",
+                Date,
+                false,
+                "cared_for.birth_date",
+                |r| r.cared_for.as_ref().and_then(|c| c.birth_date.clone()),
+                |w, v| cared_for(w).birth_date = v
+            ),
+            field!(
+                "cared-for-relation",
+                Text,
+                false,
+                "cared_for.relation",
+                |r| r.cared_for.as_ref().and_then(|c| c.relation.clone()),
+                |w, v| cared_for(w).relation = v
+            ),
+        ],
         Step::ServiceOther => vec![field!(
             "service-other",
             Text,
@@ -758,7 +789,9 @@ fn date_problem(path: &str, d: NaiveDate, app: &App) -> Option<String> {
             }
             None
         }
-        "applicant.birth_date" => (d > today).then(|| t(ui, "tui.error.date-future")),
+        "applicant.birth_date" | "cared_for.birth_date" => {
+            (d > today).then(|| t(ui, "tui.error.date-future"))
+        }
         "sent" => {
             if d > today {
                 return Some(t(ui, "tui.error.sent-future"));

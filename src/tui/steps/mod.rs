@@ -51,11 +51,13 @@ impl Screen {
             Step::Case => Screen::Case(case::CaseState::new(app)),
             Step::LetterLang
             | Step::Who
+            | Step::Role
             | Step::Fullmakt
             | Step::Carer
             | Step::RouteLaw
             | Step::Situation => Screen::Choice(choice::ChoiceState::new(step, app)),
             Step::Relation
+            | Step::CaredFor
             | Step::ServiceOther
             | Step::DecisionDate
             | Step::Received
@@ -185,7 +187,19 @@ impl Screen {
 /// (`<key>-rep`) when there is one.
 pub fn tr(app: &App, key: &str) -> String {
     let rep = format!("{key}-rep");
-    if has_representative(&app.raw) && has(crate::i18n::Ui::Nb, &rep) {
+    // A carer's own complaint: the questions speak to the carer (the care work, how heavy it
+    // is, the carer's own health).
+    let carer = format!("{key}-carer");
+    // A parent is asked as a parent ("mor eller far").
+    let parent = format!("{key}-forelder");
+    if crate::tui::app::is_carer_complaint(&app.raw) && has(crate::i18n::Ui::Nb, &carer) {
+        t(app.ui, &carer)
+    } else if has_representative(&app.raw)
+        && crate::tui::app::rep_role(&app.raw) == crate::domain::case::Role::Forelder
+        && has(crate::i18n::Ui::Nb, &parent)
+    {
+        t(app.ui, &parent)
+    } else if has_representative(&app.raw) && has(crate::i18n::Ui::Nb, &rep) {
         t(app.ui, &rep)
     } else {
         t(app.ui, key)
