@@ -1,18 +1,10 @@
 //! Named bad inputs, each with the clear message a person gets, and a check that nothing was lost.
 //! The list is the contract: add a row when a new way to go wrong is found.
 
-use assert_cmd::Command;
-use serde_json::{Value, json};
+mod common;
 
-fn cmd() -> Command {
-    let mut c = Command::cargo_bin("omsorgsklage").expect("binary");
-    c.env("LANG", "nb_NO.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANGUAGE");
-    c.args(["--today", "2026-11-20"]);
-    c
-}
+use common::cmd;
+use serde_json::{Value, json};
 
 fn base() -> Value {
     serde_json::from_str(include_str!("cases/minimal-bpa.json")).expect("json")
