@@ -344,16 +344,12 @@ fn out_never_replaces_what_is_not_a_regular_file() {
 fn case_strings_cannot_send_escape_sequences_to_the_terminal() {
     let data = tempfile::tempdir().expect("data");
     let dir = tempfile::tempdir().expect("tmp");
-    let path = dir.path().join("sak.json");
-    let mut raw: serde_json::Value =
-        serde_json::from_slice(&std::fs::read("tests/cases/minimal-bpa.json").expect("read"))
-            .expect("json");
+    let mut raw = common::case_json("minimal-bpa.json");
     // Retitle the terminal, clear it, and turn the name around.
     raw["applicant"]["name"] = "Per\u{1b}]0;pwned\u{7}\u{1b}[2J\u{202e}nesnaH".into();
-    std::fs::write(&path, serde_json::to_vec(&raw).expect("json")).expect("write");
+    let path = common::write_json(dir.path(), "sak.json", &raw);
     let run = |args: &[&str]| {
-        let out = cmd()
-            .env("OMSORGSKLAGE_DATA", data.path())
+        let out = common::cmd_in(data.path())
             .args(args)
             .output()
             .expect("run");
@@ -608,15 +604,12 @@ fn kommuner_suggests_through_typos_and_missing_aeoa_and_shows_the_county() {
 #[test]
 fn check_questions_an_odd_phone_number_or_email_naming_the_field() {
     let dir = tempfile::tempdir().expect("dir");
-    let case =
-        std::fs::read_to_string("tests/cases/representative-without-fullmakt.json").expect("case");
-    let mut v: serde_json::Value = serde_json::from_str(&case).expect("json");
+    let mut v = common::case_json("representative-without-fullmakt.json");
     v["applicant"]["phone"] = "1234".into();
     v["applicant"]["email"] = "ola@example".into();
     v["representative"]["phone"] = "+47 912 34".into();
     v["representative"]["email"] = "kari.example.no".into();
-    let path = dir.path().join("case.json");
-    std::fs::write(&path, v.to_string()).expect("write");
+    let path = common::write_json(dir.path(), "case.json", &v);
     let out = cmd()
         .args(["check", path.to_str().expect("path")])
         .output()
@@ -640,7 +633,7 @@ fn check_questions_an_odd_phone_number_or_email_naming_the_field() {
     v["applicant"]["email"] = "ola@example.se".into();
     v["representative"]["phone"] = "912 34 567".into();
     v["representative"]["email"] = "kari@example.no".into();
-    std::fs::write(&path, v.to_string()).expect("write");
+    common::write_json(dir.path(), "case.json", &v);
     let out = cmd()
         .args(["check", path.to_str().expect("path")])
         .output()
@@ -759,11 +752,9 @@ fn render_both_writes_text_and_pdf_side_by_side_and_never_half() {
 #[test]
 fn a_character_the_font_lacks_is_reported_not_lost() {
     let dir = tempfile::tempdir().expect("tmp");
-    let mut case: serde_json::Value =
-        serde_json::from_str(include_str!("cases/minimal-bpa.json")).expect("json");
+    let mut case = common::case_json("minimal-bpa.json");
     case["grounds"]["other"] = serde_json::json!("Jeg er lei meg 🙂 og trenger hjelp.");
-    let path = dir.path().join("sak.json");
-    std::fs::write(&path, serde_json::to_vec(&case).expect("json")).expect("write");
+    let path = common::write_json(dir.path(), "sak.json", &case);
     cmd()
         .args(["render", "--format", "pdf", "--out"])
         .arg(dir.path().join("k.pdf"))

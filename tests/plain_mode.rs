@@ -544,22 +544,15 @@ fn an_existing_file_is_not_replaced_without_asking() {
 
 /// A data folder with the example case imported as a saved case; returns its id.
 fn saved_example(dir: &Path) -> String {
-    let example = Command::new(BIN)
-        .args([
-            "--today",
-            "2026-11-20",
-            "example",
-            "--service",
-            "hjemmesykepleie",
-        ])
+    let example = common::cmd()
+        .args(["example", "--service", "hjemmesykepleie"])
         .output()
         .expect("example");
     let file = dir.join("sak.json");
     std::fs::write(&file, &example.stdout).expect("write");
-    let out = Command::new(BIN)
+    let out = common::cmd_in(&dir.join("data"))
         .args(["--lang", "nb", "cases", "import"])
         .arg(&file)
-        .env("OMSORGSKLAGE_DATA", dir.join("data"))
         .output()
         .expect("import");
     let text = String::from_utf8_lossy(&out.stdout).to_string();
@@ -627,17 +620,8 @@ fn after_saving_the_complaint_the_date_it_was_sent_is_asked_and_kept() {
         "{text}"
     );
     // Kept in the saved case: its timeline says when an answer is due.
-    let show = Command::new(BIN)
-        .args([
-            "--today",
-            "2026-11-20",
-            "--lang",
-            "nb",
-            "cases",
-            "show",
-            &id,
-        ])
-        .env("OMSORGSKLAGE_DATA", dir.path().join("data"))
+    let show = common::cmd_in(&dir.path().join("data"))
+        .args(["--lang", "nb", "cases", "show", &id])
         .output()
         .expect("show");
     let shown = String::from_utf8_lossy(&show.stdout);
@@ -646,9 +630,8 @@ fn after_saving_the_complaint_the_date_it_was_sent_is_asked_and_kept() {
         "{shown}"
     );
     assert!(shown.contains("20. desember 2026"), "{shown}");
-    let list = Command::new(BIN)
+    let list = common::cmd_in(&dir.path().join("data"))
         .args(["--today", "2026-12-21", "--lang", "nb", "cases", "list"])
-        .env("OMSORGSKLAGE_DATA", dir.path().join("data"))
         .output()
         .expect("list");
     let listed = String::from_utf8_lossy(&list.stdout);

@@ -7,7 +7,7 @@ use common::cmd;
 use serde_json::{Value, json};
 
 fn base() -> Value {
-    serde_json::from_str(include_str!("cases/minimal-bpa.json")).expect("json")
+    common::case_json("minimal-bpa.json")
 }
 
 fn with(f: impl FnOnce(&mut Value)) -> Vec<u8> {
@@ -450,11 +450,7 @@ fn named_bad_arguments_and_paths() {
     ];
     let mut failures = Vec::new();
     for (name, args, code, msg) in &rows {
-        let out = cmd()
-            .env("OMSORGSKLAGE_DATA", dir.path())
-            .args(args)
-            .output()
-            .expect("run");
+        let out = common::cmd_in(dir.path()).args(args).output().expect("run");
         let text = format!(
             "{}{}",
             String::from_utf8_lossy(&out.stdout),

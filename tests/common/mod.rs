@@ -4,7 +4,7 @@
 
 pub mod pty;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use omsorgsklage::domain::case::{self, RawCase};
@@ -22,6 +22,20 @@ pub fn cmd() -> assert_cmd::Command {
         .env_remove("LANGUAGE");
     c.args(["--today", "2026-11-20"]);
     c
+}
+
+/// A case file from `tests/cases` as JSON, to change before it is written out.
+pub fn case_json(name: &str) -> serde_json::Value {
+    let path = Path::new("tests/cases").join(name);
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_slice(&bytes).expect("json")
+}
+
+/// Write `json` to `dir/name`; returns the path.
+pub fn write_json(dir: &Path, name: &str, json: &serde_json::Value) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, serde_json::to_vec(json).expect("json")).expect("write");
+    path
 }
 
 /// `cmd()` with its saved cases in `data`.
