@@ -9,6 +9,7 @@ mod common;
 use std::io::Write;
 use std::path::Path;
 
+use common::letter_text as letter_for;
 use common::{BIN, pty, today};
 use std::process::{Command, Output, Stdio};
 
@@ -17,7 +18,6 @@ use omsorgsklage::domain::case::{
     RawRequests,
 };
 use omsorgsklage::domain::letter::LetterKind;
-use omsorgsklage::render;
 
 /// Run `omsorgsklage --plain` in `lang` with these lines on standard input.
 fn run_plain(lang: &str, input: &[u8], data: &Path, extra: &[&str]) -> Output {
@@ -57,15 +57,6 @@ fn assert_plain_text(out: &str) {
     if let Some(c) = out.chars().find(|c| ('\u{2500}'..='\u{257f}').contains(c)) {
         panic!("box drawing {c:?} in:\n{out}");
     }
-}
-
-fn letter_for(raw: &RawCase) -> String {
-    let checked = case::check(raw, today());
-    let errors: Vec<_> = checked.errors().cloned().collect();
-    let c = checked
-        .case
-        .unwrap_or_else(|| panic!("the answers are not complete: {errors:?}"));
-    render::text::render(&render::complaint(&c).expect("letter"))
 }
 
 fn stdout(o: &Output) -> String {
