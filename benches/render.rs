@@ -76,17 +76,17 @@ fn envelope_letter_jpeg_2mb_pdf_10_pages(b: Bencher) {
     use omsorgsklage::domain::letter::LetterKind;
     use omsorgsklage::export::{self, Formats};
     use omsorgsklage::render::envelope;
-    let letter_case = case::check(&long_case(2), today())
-        .case
-        .expect("complete");
-    let attached = case::check(&long_case(10), today())
-        .case
-        .expect("complete");
+    let letter_case = case::check(&long_case(2), today()).case.expect("complete");
+    let attached = case::check(&long_case(10), today()).case.expect("complete");
     let pdf = render::pdf::render(&render::complaint(&attached).expect("letter"))
         .expect("pdf")
         .bytes;
     let jpeg = noise_jpeg(940, 700);
-    assert!(jpeg.len() > 1_800_000, "a JPEG of about 2 MB: {}", jpeg.len());
+    assert!(
+        jpeg.len() > 1_800_000,
+        "a JPEG of about 2 MB: {}",
+        jpeg.len()
+    );
     let mut c = letter_case;
     c.attachments = vec![
         omsorgsklage::domain::attachment::Attachment {

@@ -389,6 +389,9 @@ pub fn write_files(files: &[(PathBuf, Vec<u8>)], overwrite: bool) -> Written {
 /// that has no words of its own.
 pub fn io_reason(ui: Ui, e: &std::io::Error) -> String {
     use std::io::ErrorKind::*;
+    if fsutil::is_not_regular(e) {
+        return t(ui, "io.not-a-file");
+    }
     let key = match e.kind() {
         NotFound => "io.not-found",
         PermissionDenied => "io.permission",

@@ -136,7 +136,11 @@ fn the_envelope_holds_the_letter_then_every_file_in_order() {
     let doc = Document::load_mem(&bytes).expect("lopdf reads the envelope");
     let letter = letter_pages(&case_path);
     let pages = doc.get_pages();
-    assert_eq!(pages.len(), letter + pdf_pages + 2, "letter + PDF + JPEG + PNG");
+    assert_eq!(
+        pages.len(),
+        letter + pdf_pages + 2,
+        "letter + PDF + JPEG + PNG"
+    );
 
     // The letter lists every title in order, the bundled ones marked.
     let numbers: Vec<u32> = (1..=letter as u32).collect();
@@ -155,7 +159,10 @@ fn the_envelope_holds_the_letter_then_every_file_in_order() {
             .unwrap_or_else(|| panic!("{needle:?} not in order in {text}"));
         from += i + needle.len();
     }
-    assert!(!text.contains("Kopi av vedtaket (vedlagt"), "a title only is not bundled");
+    assert!(
+        !text.contains("Kopi av vedtaket (vedlagt"),
+        "a title only is not bundled"
+    );
 
     // The attached PDF's pages, with their text, follow the letter.
     let first_attached = letter as u32 + 1;
@@ -178,7 +185,10 @@ fn the_envelope_holds_the_letter_then_every_file_in_order() {
 fn the_text_letter_lists_the_titles_only() {
     let dir = tempfile::tempdir().expect("tmp");
     std::fs::write(dir.path().join("a.jpg"), noise_jpeg(8, 8, None)).expect("write");
-    let case_path = write_case(dir.path(), json!([{ "title": "Legeerklæring", "file": "a.jpg" }]));
+    let case_path = write_case(
+        dir.path(),
+        json!([{ "title": "Legeerklæring", "file": "a.jpg" }]),
+    );
     cmd()
         .arg("render")
         .arg(&case_path)
@@ -191,7 +201,10 @@ fn the_text_letter_lists_the_titles_only() {
 fn nynorsk_marks_bundled_attachments_in_nynorsk() {
     let dir = tempfile::tempdir().expect("tmp");
     std::fs::write(dir.path().join("a.jpg"), noise_jpeg(8, 8, None)).expect("write");
-    let case_path = write_case(dir.path(), json!([{ "title": "Legeerklæring", "file": "a.jpg" }]));
+    let case_path = write_case(
+        dir.path(),
+        json!([{ "title": "Legeerklæring", "file": "a.jpg" }]),
+    );
     let out = dir.path().join("k.pdf");
     cmd()
         .args(["render", "--lang", "nn", "--format", "pdf", "--out"])
@@ -202,7 +215,10 @@ fn nynorsk_marks_bundled_attachments_in_nynorsk() {
     let doc = Document::load_mem(&std::fs::read(&out).expect("pdf")).expect("load");
     let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
     let text = squash(&doc.extract_text(&pages).expect("text"));
-    assert!(text.contains("Legeerklæring (ligg ved i denne fila)"), "{text}");
+    assert!(
+        text.contains("Legeerklæring (ligg ved i denne fila)"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -282,7 +298,11 @@ fn a_missing_file_is_named() {
 
 #[test]
 fn a_folder_is_named() {
-    refused("mappe", |d| std::fs::create_dir(d.join("mappe")).expect("mkdir"), "er en mappe");
+    refused(
+        "mappe",
+        |d| std::fs::create_dir(d.join("mappe")).expect("mkdir"),
+        "er en mappe",
+    );
 }
 
 #[test]

@@ -4,8 +4,13 @@
 //! same as the terminal wizard's); nothing in the output moves a cursor, colours or draws boxes;
 //! the end of the input and bytes that are not text end the program cleanly.
 
+mod common;
+
 use std::io::Write;
 use std::path::Path;
+
+use common::letter_text as letter_for;
+use common::{BIN, pty, today};
 use std::process::{Command, Output, Stdio};
 
 use omsorgsklage::domain::case::{
@@ -13,17 +18,12 @@ use omsorgsklage::domain::case::{
     RawRequests,
 };
 use omsorgsklage::domain::letter::LetterKind;
-use omsorgsklage::render;
-
-fn today() -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(2026, 11, 20).expect("date")
-}
 
 /// Run `omsorgsklage --plain` in `lang` with these lines on standard input.
 fn run_plain(lang: &str, input: &[u8], data: &Path, extra: &[&str]) -> Output {
     let mut args = vec!["--today", "2026-11-20", "--lang", lang];
     args.extend_from_slice(extra);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_omsorgsklage"))
+    let mut child = Command::new(BIN)
         .args(&args)
         .env("OMSORGSKLAGE_DATA", data.join("data"))
         .env("HOME", data)
@@ -57,15 +57,6 @@ fn assert_plain_text(out: &str) {
     if let Some(c) = out.chars().find(|c| ('\u{2500}'..='\u{257f}').contains(c)) {
         panic!("box drawing {c:?} in:\n{out}");
     }
-}
-
-fn letter_for(raw: &RawCase) -> String {
-    let checked = case::check(raw, today());
-    let errors: Vec<_> = checked.errors().cloned().collect();
-    let c = checked
-        .case
-        .unwrap_or_else(|| panic!("the answers are not complete: {errors:?}"));
-    render::text::render(&render::complaint(&c).expect("letter"))
 }
 
 fn stdout(o: &Output) -> String {
@@ -140,6 +131,11 @@ fn bokmaal_from_the_start_to_a_saved_letter() {
     assert!(text.contains("3. Bokmål, valgt"), "{text}");
     assert!(text.contains("1. Be om å få se dokumentene i saken (innsyn), krysset av"));
     assert!(text.contains("Forstått som torsdag 5. november 2026."));
+    // After the first line of a long answer, what to do next is said.
+    assert!(
+        text.contains("Neste linje, eller tom linje for å avslutte:"),
+        "{text}"
+    );
     assert!(text.contains("Siste dag å klage: torsdag 3. desember 2026"));
     assert!(text.contains("Lagret: "), "{text}");
 
@@ -193,6 +189,7 @@ fn nynorsk_for_someone_else_with_a_power_of_attorney_to_sign() {
     let input = lines(&[
         "",       // start
         "2",      // for someone else
+        "4",      // a relative, friend or other helper
         "dotter", // relation
         "2",      // no power of attorney yet
         "1",      // heimesjukepleie, from the whole list
@@ -472,7 +469,9 @@ fn wrong_answers_are_said_in_words_and_asked_again() {
         text.contains("- Tjenesten: Skriv hvilken tjeneste vedtaket gjelder."),
         "{text}"
     );
-    assert!(text.contains("«31.02.2026» er ikke en dato"), "{text}");
+    assert!(text.contains("Februar 2026 har bare 28 dager"), "{text}");
+    // A refused value never becomes the answer shown as the current one.
+    assert!(!text.contains("31.02.2026]"), "{text}");
     assert!(
         text.contains("Forstått som søndag 1. november 2026."),
         "{text}"
@@ -491,61 +490,17 @@ fn going_back_from_the_first_question_to_the_start_and_quitting() {
 
 #[test]
 fn a_dumb_terminal_gets_the_line_mode() {
-    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-    use std::io::Read;
     let dir = tempfile::tempdir().expect("dir");
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: 24,
-            cols: 80,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("openpty");
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_omsorgsklage"));
-    cmd.args(["--lang", "nb", "--today", "2026-11-20"]);
-    cmd.env("OMSORGSKLAGE_DATA", dir.path().join("data"));
+    let mut cmd = pty::wizard(&dir.path().join("data"), dir.path(), &[]);
     cmd.env("TERM", "dumb");
-    cmd.env_remove("NO_COLOR");
-    let mut child = pty.slave.spawn_command(cmd).expect("spawn");
-    drop(pty.slave);
-    let mut reader = pty.master.try_clone_reader().expect("reader");
-    let mut writer = pty.master.take_writer().expect("writer");
-    let (tx, rx) = std::sync::mpsc::channel::<Vec<u8>>();
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 4096];
-        loop {
-            match reader.read(&mut buf) {
-                Ok(0) | Err(_) => break,
-                Ok(n) => {
-                    if tx.send(buf[..n].to_vec()).is_err() {
-                        break;
-                    }
-                }
-            }
-        }
-    });
-    let mut seen = Vec::new();
-    let wait_for = |seen: &mut Vec<u8>, text: &str| {
-        let start = std::time::Instant::now();
-        while start.elapsed() < std::time::Duration::from_secs(20) {
-            if String::from_utf8_lossy(seen).contains(text) {
-                return;
-            }
-            if let Ok(chunk) = rx.recv_timeout(std::time::Duration::from_millis(50)) {
-                seen.extend(chunk);
-            }
-        }
-        panic!("no {text:?} in {:?}", String::from_utf8_lossy(seen));
-    };
-    wait_for(&mut seen, "Skriv et tall fra 1 til 5");
+    let mut t = pty::Term::spawn(cmd);
+    t.wait_for_output("Skriv et tall fra 1 til 5");
     // Ctrl+D on an empty line: the end of the input.
-    writer.write_all(b"\x04").expect("write");
-    writer.flush().expect("flush");
-    wait_for(&mut seen, "Det kom ikke mer å lese");
-    let status = child.wait().expect("wait");
+    t.send(pty::CTRL_D);
+    t.wait_for_output("Det kom ikke mer å lese");
+    let status = t.wait_exit();
     assert_eq!(status.exit_code(), 1);
-    let text = String::from_utf8_lossy(&seen);
+    let text = t.output();
     assert!(text.starts_with("Omsorgsklage, linjemodus."), "{text}");
     assert_plain_text(&text);
 }
@@ -580,22 +535,15 @@ fn an_existing_file_is_not_replaced_without_asking() {
 
 /// A data folder with the example case imported as a saved case; returns its id.
 fn saved_example(dir: &Path) -> String {
-    let example = Command::new(env!("CARGO_BIN_EXE_omsorgsklage"))
-        .args([
-            "--today",
-            "2026-11-20",
-            "example",
-            "--service",
-            "hjemmesykepleie",
-        ])
+    let example = common::cmd()
+        .args(["example", "--service", "hjemmesykepleie"])
         .output()
         .expect("example");
     let file = dir.join("sak.json");
     std::fs::write(&file, &example.stdout).expect("write");
-    let out = Command::new(env!("CARGO_BIN_EXE_omsorgsklage"))
+    let out = common::cmd_in(&dir.join("data"))
         .args(["--lang", "nb", "cases", "import"])
         .arg(&file)
-        .env("OMSORGSKLAGE_DATA", dir.join("data"))
         .output()
         .expect("import");
     let text = String::from_utf8_lossy(&out.stdout).to_string();
@@ -663,17 +611,8 @@ fn after_saving_the_complaint_the_date_it_was_sent_is_asked_and_kept() {
         "{text}"
     );
     // Kept in the saved case: its timeline says when an answer is due.
-    let show = Command::new(env!("CARGO_BIN_EXE_omsorgsklage"))
-        .args([
-            "--today",
-            "2026-11-20",
-            "--lang",
-            "nb",
-            "cases",
-            "show",
-            &id,
-        ])
-        .env("OMSORGSKLAGE_DATA", dir.path().join("data"))
+    let show = common::cmd_in(&dir.path().join("data"))
+        .args(["--lang", "nb", "cases", "show", &id])
         .output()
         .expect("show");
     let shown = String::from_utf8_lossy(&show.stdout);
@@ -682,9 +621,8 @@ fn after_saving_the_complaint_the_date_it_was_sent_is_asked_and_kept() {
         "{shown}"
     );
     assert!(shown.contains("20. desember 2026"), "{shown}");
-    let list = Command::new(env!("CARGO_BIN_EXE_omsorgsklage"))
+    let list = common::cmd_in(&dir.path().join("data"))
         .args(["--today", "2026-12-21", "--lang", "nb", "cases", "list"])
-        .env("OMSORGSKLAGE_DATA", dir.path().join("data"))
         .output()
         .expect("list");
     let listed = String::from_utf8_lossy(&list.stdout);
@@ -694,4 +632,175 @@ fn after_saving_the_complaint_the_date_it_was_sent_is_asked_and_kept() {
         ),
         "{listed}"
     );
+}
+
+#[test]
+fn dates_are_read_as_people_write_them_and_a_refused_one_is_not_kept() {
+    let dir = tempfile::tempdir().expect("dir");
+    let input = lines(&[
+        "",      // start
+        "1",     // for myself
+        "prakt", // search the services
+        "1",     // praktisk bistand
+        "1",     // refused
+        "29.02.2026",
+        "2. nov.",
+        "abc",
+        "i går",
+    ]);
+    let out = run_plain("nb", &input, dir.path(), &["--plain"]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("Feil: Februar 2026 har bare 28 dager."),
+        "{text}"
+    );
+    assert!(!text.contains("29.02.2026]"), "{text}");
+    assert!(
+        text.contains("Forstått som mandag 2. november 2026."),
+        "{text}"
+    );
+    assert!(text.contains("«abc» er ikke en dato"), "{text}");
+    assert!(!text.contains("abc]"), "{text}");
+    assert!(
+        text.contains("Forstått som torsdag 19. november 2026."),
+        "{text}"
+    );
+}
+
+#[test]
+fn postcode_town_phone_warning_and_a_misspelt_municipality() {
+    let dir = tempfile::tempdir().expect("dir");
+    let base = dir.path().join("klage");
+    let mut answers: Vec<&str> = BOKMAAL.to_vec();
+    // From the person's postcode on: the town is suggested, the phone number is questioned, and
+    // the municipality is found through a typo.
+    let at = answers.iter().position(|a| *a == "9008").expect("postcode");
+    answers.splice(
+        at..at + 6,
+        [
+            "9008", "",     // the town suggested from the postcode
+            "1234", // phone: questioned, kept
+            "", "",      // e-mail, birth date
+            "Bærun", // the municipality, misspelt
+            "1",
+        ],
+    );
+    answers.push(base.to_str().expect("path"));
+    answers.push(""); // not sent yet
+    answers.push("j"); // another letter: to the case
+    let out = run_plain("nb", &lines(&answers), dir.path(), &["--plain"]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("Poststedet som hører til postnummeret. Du kan endre det."),
+        "{text}"
+    );
+    // The answer kept is announced so that a screen reader does not read "no".
+    assert!(text.contains("[svar nå: Tromsø]"), "{text}");
+    // At the end, the other letters are offered as in the wizard.
+    assert!(
+        text.contains("Vil du skrive et annet brev nå, for eksempel fullmakt"),
+        "{text}"
+    );
+    assert!(text.contains("Saken din"), "{text}");
+    assert!(text.contains("Krav om innsyn"), "{text}");
+    // The input ends there: the letter is saved, and that is said.
+    assert!(text.contains("Brevet er lagret."), "{text}");
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains("Merk: «1234» ser ikke ut som et telefonnummer"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Ingen kommune heter «Bærun». Mente du en av disse?"),
+        "{text}"
+    );
+    assert!(text.contains("1. Bærum (Akershus, 3201)"), "{text}");
+    let written = std::fs::read_to_string(dir.path().join("klage.txt")).expect("klage.txt");
+    assert!(written.contains("Bærum kommune"), "{written}");
+    assert!(written.contains("9008 Tromsø"), "{written}");
+}
+
+#[test]
+fn the_municipality_is_filled_in_from_a_town_written_without_aeoa() {
+    let dir = tempfile::tempdir().expect("dir");
+    let base = dir.path().join("klage");
+    let mut answers: Vec<&str> = BOKMAAL.to_vec();
+    let at = answers.iter().position(|a| *a == "Tromsø").expect("town");
+    answers[at] = "Tromso";
+    answers.push(base.to_str().expect("path"));
+    let out = run_plain("nb", &lines(&answers), dir.path(), &["--plain"]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    let written = std::fs::read_to_string(dir.path().join("klage.txt")).expect("klage.txt");
+    assert!(written.contains("Tromsø kommune"), "{written}");
+}
+
+/// The draft saved when the input ends ("Svarene er lagret i PATH.").
+fn saved_draft(text: &str) -> RawCase {
+    let line = text
+        .lines()
+        .find(|l| l.contains("Svarene er lagret i"))
+        .unwrap_or_else(|| panic!("no saved draft in:\n{text}"));
+    let path = line
+        .split("Svarene er lagret i ")
+        .nth(1)
+        .expect("path")
+        .split_whitespace()
+        .next()
+        .expect("path")
+        .trim_end_matches('.');
+    case::read(&std::fs::read(path).expect("draft")).expect("a case file")
+}
+
+#[test]
+fn plain_mode_asks_what_the_writer_is_and_who_a_carer_cares_for() {
+    // A mother complains for her child: what she is comes before anything about a fullmakt,
+    // which a parent is never asked.
+    let dir = tempfile::tempdir().expect("dir");
+    let out = run_plain(
+        "nb",
+        &lines(&["", "2", "1", "mor"]),
+        dir.path(),
+        &["--plain"],
+    );
+    let text = stdout(&out);
+    assert_plain_text(&text);
+    assert!(
+        text.contains("Skriver du som forelder, verge, advokat eller hjelper?"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Jeg er mor eller far til et barn under 18 år"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Hvilken tjeneste gjelder vedtaket?"),
+        "{text}"
+    );
+    assert!(!text.contains("Har du en skriftlig fullmakt?"), "{text}");
+    let rep = saved_draft(&text).representative.expect("representative");
+    assert_eq!(rep.role.as_deref(), Some("forelder"));
+    assert_eq!(rep.relation.as_deref(), Some("mor"));
+
+    // A carer of a child, complaining about respite care in her own name.
+    let dir = tempfile::tempdir().expect("dir");
+    let input = lines(&[
+        "",
+        "1",
+        "avlast",
+        "1",
+        "2",
+        "Tobias Haugen",
+        "14.09.2012",
+        "sønn",
+    ]);
+    let out = run_plain("nb", &input, dir.path(), &["--plain"]);
+    let text = stdout(&out);
+    assert!(text.contains("Hvem gir du omsorg til?"), "{text}");
+    let raw = saved_draft(&text);
+    assert_eq!(raw.complainant_is_carer, Some(true));
+    let cf = raw.cared_for.expect("cared_for");
+    assert_eq!(cf.name.as_deref(), Some("Tobias Haugen"));
+    assert_eq!(cf.birth_date.as_deref(), Some("2012-09-14"));
+    assert_eq!(cf.relation.as_deref(), Some("sønn"));
 }

@@ -4,13 +4,13 @@
 //! survived, and counter mode leaving nothing behind. Driven through `Session`, the run loop's
 //! own driver, and end to end in a pseudo-terminal.
 
+mod common;
 mod tui_common;
 
-use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use common::pty::{CTRL_C, DOWN, ENTER, Term, wizard};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use omsorgsklage::domain::case::{self, RawCase, RawDraft};
 use omsorgsklage::i18n::Ui;
@@ -150,6 +150,14 @@ fn everything_under(dir: &Path) -> Vec<PathBuf> {
 
 // --- autosave --------------------------------------------------------------------------------
 
+/// Someone holds the system lock on the case's lock file.
+fn is_locked(case: &Path) -> bool {
+    let Ok(f) = std::fs::File::open(case.with_extension("lock")) else {
+        return false;
+    };
+    matches!(f.try_lock(), Err(std::fs::TryLockError::WouldBlock))
+}
+
 #[test]
 fn every_answer_is_saved_to_the_draft_as_it_is_given() {
     let data = tempfile::tempdir().expect("tmp");
@@ -222,6 +230,8 @@ fn typing_is_saved_when_it_pauses_and_before_the_next_step() {
     let mut s = session(data.path());
     enter(&mut s);
     key(&mut s, KeyCode::Char('2'));
+    assert_eq!(s.app().step(), Step::Role);
+    key(&mut s, KeyCode::Char('4'));
     assert_eq!(s.app().step(), Step::Relation);
     let path = s.draft_path().expect("draft");
     typ(&mut s, "datter");
@@ -289,7 +299,7 @@ fn a_saved_case_is_listed_with_its_deadline_and_opens_where_it_stopped() {
     assert_eq!(s.draft_path(), Some(path.clone()));
     // Opened, not written: the file is as it was until an answer changes.
     assert_eq!(std::fs::read(&path).expect("read"), before);
-    assert!(path.with_extension("lock").exists(), "the case is locked");
+    assert!(is_locked(&path), "the case is locked");
     // Going back keeps the answers; going on saves the step reached.
     key(&mut s, KeyCode::Tab);
     key(&mut s, KeyCode::Tab);
@@ -298,10 +308,7 @@ fn a_saved_case_is_listed_with_its_deadline_and_opens_where_it_stopped() {
     let raw = read_case(&path);
     assert_eq!(step_of(&raw).as_deref(), Some("grounds.health"));
     drop(s);
-    assert!(
-        !path.with_extension("lock").exists(),
-        "the lock goes with the window"
-    );
+    assert!(!is_locked(&path), "the lock goes with the window");
 }
 
 #[test]
@@ -468,29 +475,15 @@ fn a_damaged_draft_is_listed_as_damaged_never_opened_and_left_untouched() {
 
 // --- two windows -----------------------------------------------------------------------------
 
-struct Sleeper(std::process::Child);
-
-impl Drop for Sleeper {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
 #[test]
 fn a_case_open_in_another_window_is_not_opened() {
     let data = tempfile::tempdir().expect("tmp");
     let path = write_draft(data.path(), "20261118-140200", "decision");
     let before = std::fs::read(&path).expect("read");
-    let other = Sleeper(
-        std::process::Command::new("sleep")
-            .arg("30")
-            .spawn()
-            .expect("sleep"),
-    );
-    let pid = other.0.id();
-    let lock = path.with_extension("lock");
-    std::fs::write(&lock, pid.to_string()).expect("lock");
+    // Another window holds the case: its lock is the system's lock on its own open handle (two
+    // handles conflict even in one process).
+    let store = omsorgsklage::store::Store::new(data.path());
+    let (other, _) = store.open("20261118-140200").expect("the other window");
 
     let mut s = session(data.path());
     key(&mut s, KeyCode::Down);
@@ -500,21 +493,22 @@ fn a_case_open_in_another_window_is_not_opened() {
     assert!(s.draft_path().is_none());
     let t = flat(&s);
     assert!(t.contains("Saken kan ikke åpnes"), "{t}");
-    assert!(
-        t.contains(&format!("åpen i et annet vindu (prosess {pid})")),
-        "{t}"
-    );
+    assert!(t.contains("åpen i et annet vindu"), "{t}");
     assert!(t.contains("Lukk saken i det andre vinduet"), "{t}");
-    // Nothing changed: the file, and the other window's lock.
+    // Nothing changed.
     assert_eq!(std::fs::read(&path).expect("read"), before);
-    assert_eq!(
-        std::fs::read_to_string(&lock).expect("lock"),
-        pid.to_string()
-    );
     enter(&mut s);
     assert!(s.app().notice().is_none());
     assert_eq!(s.app().step(), Step::Start);
+    // The other window closes the case: now it opens here.
     drop(other);
+    key(&mut s, KeyCode::Down);
+    key(&mut s, KeyCode::Down);
+    enter(&mut s);
+    assert!(
+        s.draft_path().is_some(),
+        "opened once the other window let go"
+    );
 }
 
 /// Open the saved case, then let "another program" rewrite its file.
@@ -556,10 +550,7 @@ fn a_draft_changed_on_disk_is_never_overwritten_and_can_be_saved_as_new() {
     let new = s.draft_path().expect("a new draft");
     assert_ne!(new, path);
     assert_eq!(std::fs::read(&path).expect("read"), theirs, "still theirs");
-    assert!(
-        !path.with_extension("lock").exists(),
-        "their file is let go of"
-    );
+    assert!(!is_locked(&path), "their file is let go of");
     let mine = read_case(&new);
     assert_eq!(
         mine.decision.as_ref().and_then(|d| d.reference.as_deref()),
@@ -754,7 +745,7 @@ fn counter_mode_lists_no_saved_cases() {
 fn the_editor_temp_file_is_removed() {
     // The "editor" writes the file's own path into it.
     let cmd: Vec<String> = vec!["sh".into(), "-c".into(), "echo \"$0\" > \"$0\"".into()];
-    let out = editor::edit_with(&cmd, "hemmelig").expect("edit");
+    let out = editor::edit_with(&cmd, "hemmelig", &|| false).expect("edit");
     let file = PathBuf::from(out.trim());
     assert!(file.is_absolute(), "{out}");
     assert!(!file.exists(), "the text file is removed");
@@ -766,116 +757,15 @@ fn the_editor_temp_file_is_removed() {
 
 // --- end to end, in a pseudo-terminal --------------------------------------------------------
 
-const TIMEOUT: Duration = Duration::from_secs(20);
-
-struct Term {
-    parser: Arc<Mutex<vt100::Parser>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn portable_pty::Child + Send + Sync>,
+/// The wizard in a pseudo-terminal, its data and working folder `data`.
+fn term(data: &Path, args: &[&str]) -> Term {
+    Term::spawn(wizard(data, data, args))
 }
-
-impl Term {
-    fn start(data: &Path, args: &[&str]) -> Term {
-        use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows: 24,
-                cols: 80,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("openpty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_omsorgsklage"));
-        cmd.args(["--lang", "nb", "--today", "2026-11-20"]);
-        cmd.args(args);
-        cmd.env("OMSORGSKLAGE_DATA", data);
-        cmd.env("TERM", "xterm-256color");
-        cmd.cwd(data);
-        let child = pty.slave.spawn_command(cmd).expect("spawn");
-        drop(pty.slave);
-        let mut reader = pty.master.try_clone_reader().expect("reader");
-        let writer = pty.master.take_writer().expect("writer");
-        // Enough rows that what is printed after the wizard stays on the screen.
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(24, 80, 0)));
-        let p = Arc::clone(&parser);
-        let master = pty.master;
-        std::thread::spawn(move || {
-            let _master = master;
-            let mut buf = [0u8; 8192];
-            loop {
-                match reader.read(&mut buf) {
-                    Ok(0) | Err(_) => break,
-                    Ok(n) => {
-                        if let Ok(mut parser) = p.lock() {
-                            parser.process(&buf[..n]);
-                        }
-                    }
-                }
-            }
-        });
-        Term {
-            parser,
-            writer,
-            child,
-        }
-    }
-
-    fn screen(&self) -> String {
-        self.parser.lock().expect("lock").screen().contents()
-    }
-
-    fn wait_for(&self, text: &str) {
-        let start = Instant::now();
-        while start.elapsed() < TIMEOUT {
-            if self.screen().contains(text) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        panic!(
-            "timed out waiting for {text:?}; the screen:\n{}",
-            self.screen()
-        );
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("write");
-        self.writer.flush().expect("flush");
-        std::thread::sleep(Duration::from_millis(30));
-    }
-
-    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-        let start = Instant::now();
-        loop {
-            if let Some(s) = self.child.try_wait().expect("wait") {
-                // Let the reader catch up with what was printed last.
-                std::thread::sleep(Duration::from_millis(150));
-                return s;
-            }
-            assert!(
-                start.elapsed() < TIMEOUT,
-                "the program did not quit:\n{}",
-                self.screen()
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
-
-impl Drop for Term {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-    }
-}
-
-const ENTER: &str = "\r";
-const DOWN: &str = "\x1b[B";
-const CTRL_C: &str = "\x03";
 
 #[test]
 fn pty_answers_are_kept_and_the_case_is_listed_at_the_next_start() {
     let data = tempfile::tempdir().expect("data dir");
-    let mut t = Term::start(data.path(), &[]);
+    let mut t = term(data.path(), &[]);
     t.wait_for("Start en ny klage");
     t.send(ENTER);
     t.wait_for("Hvem skriver klagen?");
@@ -893,18 +783,15 @@ fn pty_answers_are_kept_and_the_case_is_listed_at_the_next_start() {
     let status = t.wait_exit();
     assert!(status.success(), "{status:?}");
     t.wait_for("Svarene er lagret i");
-    assert!(!t.parser.lock().expect("lock").screen().alternate_screen());
+    assert!(!t.alternate_screen());
     let files = drafts_in(data.path());
     assert_eq!(files.len(), 1, "{files:?}");
     let raw = read_case(&files[0]);
     assert_eq!(raw.service.as_deref(), Some("praktisk-bistand"));
     assert_eq!(step_of(&raw).as_deref(), Some("decision-date"));
-    assert!(
-        !files[0].with_extension("lock").exists(),
-        "the lock is let go of on quit"
-    );
+    assert!(!is_locked(&files[0]), "the lock is let go of on quit");
 
-    let mut t = Term::start(data.path(), &[]);
+    let mut t = term(data.path(), &[]);
     t.wait_for("Fortsett med en lagret sak:");
     t.wait_for("(uten navn) – praktisk bistand");
     t.wait_for("Kommet til: Datoene");
@@ -921,7 +808,7 @@ fn pty_answers_are_kept_and_the_case_is_listed_at_the_next_start() {
 #[test]
 fn pty_counter_mode_says_so_asks_before_quitting_and_writes_nothing() {
     let data = tempfile::tempdir().expect("data dir");
-    let mut t = Term::start(data.path(), &["--counter"]);
+    let mut t = term(data.path(), &["--counter"]);
     t.wait_for("Skrankemodus er på");
     t.wait_for("skrankemodus");
     t.send(ENTER);

@@ -2,125 +2,27 @@
 //! terminal emulator (vt100). A daughter writes for her father, whose home nursing was cut, and
 //! saves the letter as text.
 
+mod common;
 mod tui_common;
 
-use std::io::{Read, Write};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
-
+use common::pty::{CTRL_U, DOWN, ENTER, TAB, Term, UP, wizard};
 use omsorgsklage::domain::case::{RawCase, RawGrounds, RawRequests};
 use omsorgsklage::i18n::Ui;
 use omsorgsklage::tui::steps::preview::letter_text;
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-
-const TIMEOUT: Duration = Duration::from_secs(20);
-
-struct Term {
-    parser: Arc<Mutex<vt100::Parser>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn portable_pty::Child + Send + Sync>,
-}
-
-impl Term {
-    fn start(data: &std::path::Path, cwd: &std::path::Path) -> Term {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows: 24,
-                cols: 80,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("openpty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_omsorgsklage"));
-        cmd.args(["--lang", "nb", "--today", "2026-11-20"]);
-        cmd.env("OMSORGSKLAGE_DATA", data);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env_remove("NO_COLOR");
-        cmd.cwd(cwd);
-        let child = pty.slave.spawn_command(cmd).expect("spawn");
-        drop(pty.slave);
-        let mut reader = pty.master.try_clone_reader().expect("reader");
-        let writer = pty.master.take_writer().expect("writer");
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(24, 80, 0)));
-        let p = Arc::clone(&parser);
-        // Keep the master open for the reader thread's lifetime.
-        let master = pty.master;
-        std::thread::spawn(move || {
-            let _master = master;
-            let mut buf = [0u8; 8192];
-            loop {
-                match reader.read(&mut buf) {
-                    Ok(0) | Err(_) => break,
-                    Ok(n) => {
-                        if let Ok(mut parser) = p.lock() {
-                            parser.process(&buf[..n]);
-                        }
-                    }
-                }
-            }
-        });
-        Term {
-            parser,
-            writer,
-            child,
-        }
-    }
-
-    fn screen(&self) -> String {
-        self.parser.lock().expect("lock").screen().contents()
-    }
-
-    /// Wait until the screen shows `text` (ratatui redraws only what changed).
-    fn wait_for(&self, text: &str) {
-        let start = Instant::now();
-        while start.elapsed() < TIMEOUT {
-            if self.screen().contains(text) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        panic!(
-            "timed out waiting for {text:?}; the screen:\n{}",
-            self.screen()
-        );
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("write");
-        self.writer.flush().expect("flush");
-        // Let the program read one batch at a time, as a person types.
-        std::thread::sleep(Duration::from_millis(30));
-    }
-
-    /// Type text one character at a time.
-    fn type_text(&mut self, text: &str) {
-        for c in text.chars() {
-            let mut b = [0u8; 4];
-            self.writer
-                .write_all(c.encode_utf8(&mut b).as_bytes())
-                .expect("write");
-        }
-        self.writer.flush().expect("flush");
-        std::thread::sleep(Duration::from_millis(30));
-    }
-}
-
-const ENTER: &str = "\r";
-const TAB: &str = "\t";
-const DOWN: &str = "\x1b[B";
-const UP: &str = "\x1b[A";
-const CTRL_U: &str = "\x15";
 
 #[test]
 fn a_daughter_writes_for_her_father_and_saves_the_letter_as_text() {
     let data = tempfile::tempdir().expect("data dir");
     let out = tempfile::tempdir().expect("out dir");
-    let mut t = Term::start(data.path(), out.path());
+    let mut t = Term::spawn(wizard(data.path(), out.path(), &[]));
 
     t.wait_for("Start en ny klage");
     t.send(ENTER);
     t.wait_for("Hvem skriver klagen?");
     t.send("2");
+    // What the writer is: Enter keeps "relative, friend or other helper".
+    t.wait_for("Skriver du som forelder, verge, advokat eller hjelper?");
+    t.send(ENTER);
     t.wait_for("Hva er du for den vedtaket gjelder?");
     t.type_text("datter");
     t.send(ENTER);
@@ -226,22 +128,10 @@ fn a_daughter_writes_for_her_father_and_saves_the_letter_as_text() {
     // Saved: quitting does not ask.
     t.send(UP);
     t.send("q");
-    let start = Instant::now();
-    let status = loop {
-        if let Some(s) = t.child.try_wait().expect("wait") {
-            break s;
-        }
-        assert!(
-            start.elapsed() < TIMEOUT,
-            "the program did not quit:\n{}",
-            t.screen()
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    };
+    let status = t.wait_exit();
     assert!(status.success(), "{status:?}");
     // The terminal is back on the main screen.
-    std::thread::sleep(Duration::from_millis(100));
-    assert!(!t.parser.lock().expect("lock").screen().alternate_screen());
+    assert!(!t.alternate_screen());
 
     let file = out.path().join("klage-til-kommunen.txt");
     let text = std::fs::read_to_string(&file).expect("the letter was written");
@@ -291,10 +181,63 @@ fn a_daughter_writes_for_her_father_and_saves_the_letter_as_text() {
     }
 }
 
+#[cfg(unix)]
+#[test]
+fn sigterm_sighup_and_sigint_restore_the_terminal_save_the_typing_and_let_go_of_the_case() {
+    for (signal, number) in [("TERM", 15), ("HUP", 1), ("INT", 2)] {
+        let data = tempfile::tempdir().expect("data dir");
+        let mut t = Term::spawn(wizard(data.path(), data.path(), &[]));
+        t.wait_for("Start en ny klage");
+        t.send(ENTER);
+        t.wait_for("Hvem skriver klagen?");
+        t.send("2");
+        // What the writer is: 4, a relative, friend or other helper.
+        t.wait_for("Skriver du som forelder, verge, advokat eller hjelper?");
+        t.send("4");
+        t.wait_for("Hva er du for den vedtaket gjelder?");
+        // Typed, and the signal comes before the pause that would save it.
+        t.type_text("svigerdatter");
+        t.wait_for("svigerdatter");
+        let before = t.output_len();
+        let pid = t.child.process_id().expect("pid");
+        let sent = std::process::Command::new("kill")
+            .args([format!("-{signal}"), pid.to_string()])
+            .status()
+            .expect("kill");
+        assert!(sent.success());
+        let status = t.wait_exit();
+        assert_eq!(status.exit_code(), 128 + number, "SIG{signal}");
+        let after = t.output_since(before);
+        // Left the alternate screen and showed the cursor again.
+        assert!(after.contains("\u{1b}[?1049l"), "SIG{signal}: {after:?}");
+        assert!(after.contains("\u{1b}[?25h"), "SIG{signal}: {after:?}");
+        assert!(!t.alternate_screen(), "SIG{signal}");
+        assert!(!t.hide_cursor(), "SIG{signal}");
+        // What was typed is in the draft, and the case opens again at once.
+        let store = omsorgsklage::store::Store::new(data.path());
+        let listing = store.list().expect("list");
+        assert_eq!(listing.cases.len(), 1, "SIG{signal}");
+        let entry = &listing.cases[0];
+        assert_eq!(
+            entry
+                .raw
+                .representative
+                .as_ref()
+                .and_then(|r| r.relation.as_deref()),
+            Some("svigerdatter"),
+            "SIG{signal}"
+        );
+        assert!(
+            store.open(&entry.id).is_ok(),
+            "SIG{signal}: the lock was let go"
+        );
+    }
+}
+
 #[test]
 fn without_a_terminal_the_wizard_asks_line_by_line_and_stops_at_the_end_of_the_input() {
     let data = tempfile::tempdir().expect("data dir");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_omsorgsklage"))
+    let out = std::process::Command::new(common::BIN)
         .args(["--lang", "nb"])
         .env("OMSORGSKLAGE_DATA", data.path())
         .stdin(std::process::Stdio::null())

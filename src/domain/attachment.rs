@@ -106,7 +106,11 @@ pub enum Fault {
     /// Not a PDF, JPEG or PNG, by its content.
     UnknownKind { path: String },
     /// Larger than the program takes.
-    TooLarge { path: String, mb: u64, limit_mb: u64 },
+    TooLarge {
+        path: String,
+        mb: u64,
+        limit_mb: u64,
+    },
     /// A PDF, JPEG or PNG that cannot be read.
     Damaged { path: String },
     /// A PDF locked with a password or encrypted.

@@ -42,6 +42,7 @@ pub fn run(job: &ExportJob) -> ExportReport {
         }
     };
     if job.fullmakt {
+        // Its own file (it is printed and signed), in the same formats as the letter.
         let dir = job
             .base
             .parent()
@@ -49,17 +50,16 @@ pub fn run(job: &ExportJob) -> ExportReport {
             .unwrap_or_default();
         let name =
             export::default_file_name(LetterKind::Fullmakt, &c.applicant.name, c.letter_date);
-        let fullmakt = export::prepare(&job.raw, job.today, LetterKind::Fullmakt, None).and_then(
-            |(f, _)| {
+        let fullmakt =
+            export::prepare(&job.raw, job.today, LetterKind::Fullmakt, None).and_then(|(f, _)| {
                 export::render(
                     &f,
                     LetterKind::Fullmakt,
-                    Formats::Text,
+                    job.format.into(),
                     &dir.join(name),
                     Vec::new(),
                 )
-            },
-        );
+            });
         match fullmakt {
             Ok(r) => files.extend(r.files),
             Err(ExportError::Incomplete(_)) => report.errors.push(tf(

@@ -47,6 +47,10 @@ pub struct Item {
     pub checked: bool,
 }
 
+/// The most attachments a letter lists: with every field full, a draft still reads back (see
+/// `tests/store.rs`).
+pub const MAX_ATTACHMENTS: usize = 50;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChecklistState {
     pub step: Step,
@@ -130,8 +134,7 @@ pub fn complete_path(typed: &str) -> (String, Vec<String>) {
         .filter_map(|e| {
             let name = e.file_name().to_str()?.to_string();
             let hidden = name.starts_with('.') && !prefix.starts_with('.');
-            (name.starts_with(prefix) && !hidden)
-                .then(|| (name, e.path().is_dir()))
+            (name.starts_with(prefix) && !hidden).then(|| (name, e.path().is_dir()))
         })
         .collect();
     names.sort();
@@ -166,7 +169,7 @@ pub fn suggested_attachments(app: &App) -> Vec<String> {
     vec![t(ui, "tui.attach.decision"), t(ui, "tui.attach.doctor")]
 }
 
-fn cut(app: &App) -> bool {
+pub(crate) fn cut(app: &App) -> bool {
     app.raw
         .situation
         .as_deref()
@@ -196,9 +199,7 @@ impl ChecklistState {
             let given = raw.attachments.clone().unwrap_or_default();
             for s in suggested_attachments(app) {
                 items.push(Item {
-                    checked: given
-                        .iter()
-                        .any(|a| a.file().is_none() && a.title() == s),
+                    checked: given.iter().any(|a| a.file().is_none() && a.title() == s),
                     kind: Kind::Suggested,
                     label: s,
                 });
@@ -238,6 +239,12 @@ impl ChecklistState {
     /// Index of the "add an attachment" row, if there is one.
     fn add_row(&self) -> Option<usize> {
         (self.step == Step::Attachments).then_some(self.items.len())
+    }
+
+    /// As many attachments ticked as a letter may list.
+    fn full(&self) -> bool {
+        self.step == Step::Attachments
+            && self.items.iter().filter(|i| i.checked).count() >= MAX_ATTACHMENTS
     }
 
     /// Index of the "go on" row.
@@ -363,6 +370,8 @@ impl ChecklistState {
                 self.write(app);
             }
             Action::Enter if on_add => match self.input.answer() {
+                // Full: the screen says so (see `render`); the text stays in the field.
+                Some(_) if self.full() => {}
                 Some(a) => {
                     self.error = None;
                     if !self.items.iter().any(|i| i.label == a) {
@@ -380,7 +389,10 @@ impl ChecklistState {
             },
             Action::Enter | Action::Char(' ') if self.focus == last => return Flow::Next,
             Action::Enter | Action::Char(' ') if !on_add => {
-                if let Some(i) = self.items.get_mut(self.focus) {
+                let full = self.full();
+                if let Some(i) = self.items.get_mut(self.focus)
+                    && (i.checked || !full)
+                {
                     i.checked = !i.checked;
                     self.write(app);
                 }
@@ -460,6 +472,16 @@ impl ChecklistState {
             if !self.completions.is_empty() {
                 let names = self.completions.join("  ");
                 for l in widgets::wrap_hanging(&names, rest.width, "      ") {
+                    lines.push((l, 2));
+                }
+            }
+            if self.full() {
+                let full = crate::i18n::tf(
+                    ui,
+                    "tui.attach.full",
+                    &[("max", MAX_ATTACHMENTS.to_string())],
+                );
+                for l in widgets::wrap(&full, rest.width) {
                     lines.push((l, 2));
                 }
             }
