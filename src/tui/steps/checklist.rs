@@ -325,7 +325,11 @@ impl ChecklistState {
             Action::Tab => return Flow::Next,
             Action::Up | Action::BackTab => self.focus = self.focus.saturating_sub(1),
             Action::Down => self.focus = (self.focus + 1).min(last),
-            Action::Enter if on_add && self.input.answer().is_some_and(|a| looks_like_path(&a)) => {
+            Action::Enter
+                if on_add
+                    && !self.full()
+                    && self.input.answer().is_some_and(|a| looks_like_path(&a)) =>
+            {
                 let typed = self.input.answer().unwrap_or_default();
                 // Kept as typed, but absolute, so that the saved case finds it from anywhere.
                 let full = export::attachment_path(&typed, None);
