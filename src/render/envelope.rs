@@ -74,7 +74,7 @@ pub struct Part {
 
 enum Inner {
     Pdf(Box<Document>),
-    Image(ImagePage),
+    Image(Box<ImagePage>),
 }
 
 impl std::fmt::Debug for Part {
@@ -106,12 +106,12 @@ pub fn prepare(bytes: Vec<u8>) -> Result<Part, PartError> {
         Some(Kind::Jpeg) => Ok(Part {
             kind: Kind::Jpeg,
             pages: 1,
-            inner: Inner::Image(jpeg_page(bytes)?),
+            inner: Inner::Image(Box::new(jpeg_page(bytes)?)),
         }),
         Some(Kind::Png) => Ok(Part {
             kind: Kind::Png,
             pages: 1,
-            inner: Inner::Image(png_page(&bytes)?),
+            inner: Inner::Image(Box::new(png_page(&bytes)?)),
         }),
     }
 }
@@ -182,7 +182,7 @@ pub fn bundle(letter_pdf: &[u8], parts: Vec<Part>) -> Result<Vec<u8>, String> {
     for part in parts {
         match part.inner {
             Inner::Pdf(other) => append_pdf(&mut doc, *other, root, &mut kids)?,
-            Inner::Image(img) => kids.push(Object::Reference(image_page(&mut doc, img, root))),
+            Inner::Image(img) => kids.push(Object::Reference(image_page(&mut doc, *img, root))),
         }
     }
     let n = kids.len() as i64;
