@@ -28,8 +28,8 @@ use printpdf::{
 use crate::domain::letter::{Block, Lang, Letter, Signature};
 
 /// DejaVu Serif, Bitstream Vera licence: see `assets/fonts/LICENSE-DejaVu.txt`.
-static REGULAR_TTF: &[u8] = include_bytes!("../../assets/fonts/DejaVuSerif.ttf");
-static BOLD_TTF: &[u8] = include_bytes!("../../assets/fonts/DejaVuSerif-Bold.ttf");
+static REGULAR_TTF: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSerif.ttf");
+static BOLD_TTF: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSerif-Bold.ttf");
 
 /// A rendered letter.
 #[derive(Debug)]
