@@ -401,7 +401,8 @@ fn english_interface_with_a_search_by_number_and_both_formats() {
 #[test]
 fn the_end_of_the_input_stops_cleanly_and_says_where_the_answers_are() {
     let dir = tempfile::tempdir().expect("dir");
-    let out = run_plain("nb", &lines(&["", "1"]), dir.path(), &["--plain"]);
+    // Myself, and the service: the first answer that is kept.
+    let out = run_plain("nb", &lines(&["", "1", "prakt", "1"]), dir.path(), &["--plain"]);
     let text = stdout(&out);
     assert_eq!(out.status.code(), Some(1), "{text}");
     assert!(

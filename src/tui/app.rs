@@ -436,6 +436,11 @@ impl App {
         &self.raw
     }
 
+    /// The state of the screen being shown.
+    pub fn screen(&self) -> &Screen {
+        &self.screen
+    }
+
     /// The screen being shown.
     pub fn step(&self) -> Step {
         self.step
@@ -617,7 +622,7 @@ impl App {
     /// letter chosen, no screen remembered, nothing of it left in memory. Only what belongs to
     /// the program is kept: the window size, the theme, where letters are saved, the saved
     /// cases listed; and the interface language, except in counter mode, where the next person
-    /// gets the language the program was started in. Before this, the run loop has saved the
+    /// gets the language the program was started in (once someone has answered something). Before this, the run loop has saved the
     /// answers to the case's draft (when there is one); after it, it lets go of the draft.
     pub fn close_case(&mut self) {
         let options = Options {
@@ -626,7 +631,12 @@ impl App {
             export_dir: Some(self.export_dir.clone()),
             data_dir: None,
         };
-        let ui = if self.counter { self.first_ui } else { self.ui };
+        // Someone who has only chosen a language has not begun: they keep it.
+        let ui = if self.counter && super::drafts::has_answers(&self.raw) {
+            self.first_ui
+        } else {
+            self.ui
+        };
         let mut fresh = App::new(ui, self.today, &options);
         fresh.theme = self.theme;
         fresh.size = self.size;
