@@ -23,6 +23,10 @@ struct Term {
 
 impl Term {
     fn start(data: &std::path::Path, cwd: &std::path::Path) -> Term {
+        Term::start_with(data, cwd, &[])
+    }
+
+    fn start_with(data: &std::path::Path, cwd: &std::path::Path, args: &[&str]) -> Term {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: 24,
@@ -33,6 +37,7 @@ impl Term {
             .expect("openpty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_omsorgsklage"));
         cmd.args(["--lang", "nb", "--today", "2026-11-20"]);
+        cmd.args(args);
         cmd.env("OMSORGSKLAGE_DATA", data);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
@@ -110,6 +115,118 @@ const TAB: &str = "\t";
 const DOWN: &str = "\x1b[B";
 const UP: &str = "\x1b[A";
 const CTRL_U: &str = "\x15";
+const ESC: &str = "\x1b";
+const CTRL_C: &str = "\x03";
+
+/// The case files in the drafts folder.
+fn case_files(data: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut v: Vec<_> = std::fs::read_dir(data.join("cases"))
+        .map(|rd| {
+            rd.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "json"))
+                .collect()
+        })
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
+#[test]
+fn after_opening_a_saved_case_a_new_complaint_is_a_new_blank_case() {
+    let data = tempfile::tempdir().expect("data dir");
+    let out = tempfile::tempdir().expect("out dir");
+    let cases = data.path().join("cases");
+    std::fs::create_dir_all(&cases).expect("dir");
+    let saved = cases.join("20261118-140200.json");
+    let mut raw = tui_common::daughter_case();
+    raw.sent = Some("2026-11-10".into());
+    let before = serde_json::to_vec_pretty(&raw).expect("json");
+    std::fs::write(&saved, &before).expect("write");
+
+    let mut t = Term::start(data.path(), out.path());
+    t.wait_for("Ola Hansen – hjemmesykepleie");
+    t.send(DOWN);
+    t.send(DOWN);
+    t.send(ENTER);
+    t.wait_for("Saken din");
+    t.send(ESC);
+    t.wait_for("Start en ny klage");
+    t.send(ENTER);
+    t.wait_for("Hvem skriver klagen?");
+    t.wait_for("( ) 2. Jeg skriver for en annen");
+    let screen = t.screen();
+    assert!(screen.contains("( ) 1. Jeg klager på et vedtak om meg selv"), "{screen}");
+    assert!(!screen.contains("(x)"), "no answer of the saved case:\n{screen}");
+    t.send("2");
+    t.wait_for("Hva er du for den vedtaket gjelder?");
+    t.wait_for("omsorgsklage · lagret");
+    let files = case_files(data.path());
+    assert_eq!(files.len(), 2, "{files:?}");
+    assert_eq!(std::fs::read(&saved).expect("read"), before, "the sent case is untouched");
+    t.send(CTRL_C);
+    let start = Instant::now();
+    while t.child.try_wait().expect("wait").is_none() {
+        assert!(start.elapsed() < TIMEOUT, "did not quit:\n{}", t.screen());
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(std::fs::read(&saved).expect("read"), before);
+}
+
+#[test]
+fn counter_mode_two_people_in_a_row() {
+    let data = tempfile::tempdir().expect("data dir");
+    let out = tempfile::tempdir().expect("out dir");
+    let mut t = Term::start_with(data.path(), out.path(), &["--counter"]);
+    t.wait_for("Skrankemodus er på");
+    // Person 1: for someone else, their relation, the service.
+    t.send(ENTER);
+    t.wait_for("Hvem skriver klagen?");
+    t.send("2");
+    t.wait_for("Hva er du for den vedtaket gjelder?");
+    t.type_text("svoger");
+    t.send(ENTER);
+    t.wait_for("Har du en skriftlig fullmakt?");
+    t.send("1");
+    t.wait_for("Hvilken tjeneste gjelder vedtaket?");
+    t.type_text("hjemmesyk");
+    t.wait_for("[hjemmesyk");
+    t.send(ENTER);
+    t.wait_for("Hva skjedde?");
+    // Back to the start, and start again: asked, then nothing of person 1.
+    for _ in 0..5 {
+        t.send(ESC);
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    t.wait_for("Start en ny klage");
+    t.send(ENTER);
+    t.wait_for("Svarene til forrige person blir slettet. Fortsett?");
+    t.send("j");
+    t.wait_for("Hvem skriver klagen?");
+    t.wait_for("( ) 2. Jeg skriver for en annen");
+    assert!(!t.screen().contains("(x)"), "{}", t.screen());
+    t.send("2");
+    t.wait_for("Hva er du for den vedtaket gjelder?");
+    assert!(!t.screen().contains("svoger"), "{}", t.screen());
+    t.send(ENTER);
+    t.wait_for("Har du en skriftlig fullmakt?");
+    assert!(!t.screen().contains("(x)"), "{}", t.screen());
+    t.send("1");
+    t.wait_for("Hvilken tjeneste gjelder vedtaket?");
+    assert!(!t.screen().contains("[hjemmesyk"), "{}", t.screen());
+    t.send(CTRL_C);
+    t.wait_for("Avslutte?");
+    t.send(ENTER);
+    let start = Instant::now();
+    while t.child.try_wait().expect("wait").is_none() {
+        assert!(start.elapsed() < TIMEOUT, "did not quit:\n{}", t.screen());
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(
+        std::fs::read_dir(data.path()).expect("dir").next().is_none(),
+        "nothing in the data folder"
+    );
+}
 
 #[test]
 fn a_daughter_writes_for_her_father_and_saves_the_letter_as_text() {
