@@ -402,7 +402,12 @@ fn english_interface_with_a_search_by_number_and_both_formats() {
 fn the_end_of_the_input_stops_cleanly_and_says_where_the_answers_are() {
     let dir = tempfile::tempdir().expect("dir");
     // Myself, and the service: the first answer that is kept.
-    let out = run_plain("nb", &lines(&["", "1", "prakt", "1"]), dir.path(), &["--plain"]);
+    let out = run_plain(
+        "nb",
+        &lines(&["", "1", "prakt", "1"]),
+        dir.path(),
+        &["--plain"],
+    );
     let text = stdout(&out);
     assert_eq!(out.status.code(), Some(1), "{text}");
     assert!(
@@ -729,10 +734,15 @@ fn a_new_complaint_after_opening_a_saved_case_is_blank_in_line_mode_too() {
     let text = stdout(&out);
     assert!(text.contains("Saken din"), "{text}");
     // The first question of the new complaint, as printed: no answer given.
-    let who = text.rfind("Hvem skriver klagen?").expect("the first question");
+    let who = text
+        .rfind("Hvem skriver klagen?")
+        .expect("the first question");
     let asked = &text[who..];
     let asked = &asked[..asked.find("Hva er du for").unwrap_or(asked.len())];
-    assert!(asked.contains("1. Jeg klager på et vedtak om meg selv"), "{asked}");
+    assert!(
+        asked.contains("1. Jeg klager på et vedtak om meg selv"),
+        "{asked}"
+    );
     assert!(!asked.contains("valgt"), "{asked}");
     assert!(!asked.contains("nå:"), "{asked}");
     // A new case beside the saved one, which is as it was.
@@ -749,19 +759,38 @@ fn counter_mode_in_line_mode_forgets_the_last_person() {
     answers.push(base.to_str().expect("path"));
     // The next person: start, for myself, and the service question.
     answers.extend(["j", "", "1"]);
-    let out = run_plain("nb", &lines(&answers), dir.path(), &["--plain", "--counter"]);
+    let out = run_plain(
+        "nb",
+        &lines(&answers),
+        dir.path(),
+        &["--plain", "--counter"],
+    );
     let text = stdout(&out);
     assert!(text.contains("Lagret: "), "{text}");
-    let next = text.find("Neste person?").expect("asked for the next person");
+    let next = text
+        .find("Neste person?")
+        .expect("asked for the next person");
     let after = &text[next..];
-    assert!(after.contains("Hvilken tjeneste gjelder vedtaket?"), "{after}");
-    for p in ["Kari Nordmann", "26/1", "KOLS", "nå:", "Praktisk bistand, valgt"] {
+    assert!(
+        after.contains("Hvilken tjeneste gjelder vedtaket?"),
+        "{after}"
+    );
+    for p in [
+        "Kari Nordmann",
+        "26/1",
+        "KOLS",
+        "nå:",
+        "Praktisk bistand, valgt",
+    ] {
         assert!(!after.contains(p), "{p:?} of the last person in:\n{after}");
     }
     // Nothing kept but the letter person 1 saved.
     assert!(dir.path().join("klage.txt").exists());
     assert!(
         !dir.path().join("data").exists()
-            || std::fs::read_dir(dir.path().join("data")).expect("dir").next().is_none()
+            || std::fs::read_dir(dir.path().join("data"))
+                .expect("dir")
+                .next()
+                .is_none()
     );
 }

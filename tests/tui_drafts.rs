@@ -816,7 +816,10 @@ fn a_new_complaint_after_opening_a_saved_case_is_blank_and_the_case_is_left_as_i
     assert_eq!(s.app().step(), Step::Start);
     // Left without changing an answer: the file is as it was, and not locked any more.
     assert_eq!(std::fs::read(&path).expect("read"), before);
-    assert!(!path.with_extension("lock").exists(), "the lock is let go of");
+    assert!(
+        !path.with_extension("lock").exists(),
+        "the lock is let go of"
+    );
 
     // "Start en ny klage": the first question has no answer.
     key(&mut s, KeyCode::Home);
@@ -824,7 +827,10 @@ fn a_new_complaint_after_opening_a_saved_case_is_blank_and_the_case_is_left_as_i
     assert_eq!(s.app().step(), Step::Who);
     let t = text(&s);
     assert!(!t.contains("(x)"), "no answer chosen:\n{t}");
-    assert!(t.contains("( ) 1. Jeg klager på et vedtak om meg selv"), "{t}");
+    assert!(
+        t.contains("( ) 1. Jeg klager på et vedtak om meg selv"),
+        "{t}"
+    );
     assert!(t.contains("( ) 2. Jeg skriver for en annen"), "{t}");
     assert!(s.app().raw().applicant.is_none() && s.app().raw().service.is_none());
     assert_eq!(s.draft_path(), None, "not the saved case's draft");
@@ -834,7 +840,11 @@ fn a_new_complaint_after_opening_a_saved_case_is_blank_and_the_case_is_left_as_i
     assert_eq!(s.app().step(), Step::Relation);
     let files = drafts_in(data.path());
     assert_eq!(files.len(), 2, "{files:?}");
-    assert_eq!(std::fs::read(&path).expect("read"), before, "the saved case");
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        before,
+        "the saved case"
+    );
     let new = s.draft_path().expect("the new case's draft");
     assert_ne!(new, path);
     let raw = read_case(&new);
@@ -860,7 +870,12 @@ fn walk_checked(s: &mut Session, person1: &[&str]) {
     let check = |s: &Session| {
         let t = flat(s);
         for p in person1 {
-            assert!(!t.contains(p), "{p:?} of person 1 on {:?}:\n{}", s.app().step(), text(s));
+            assert!(
+                !t.contains(p),
+                "{p:?} of person 1 on {:?}:\n{}",
+                s.app().step(),
+                text(s)
+            );
         }
     };
     let steps: Vec<(Option<KeyCode>, &str)> = vec![
@@ -995,7 +1010,14 @@ fn counter_mode_the_next_person_sees_nothing_of_the_last_and_nothing_is_written(
     // Nothing of person 1, not even the language they chose.
     assert_eq!(s.app().ui(), Ui::Nb);
     assert_eq!(s.app().raw(), &tui_common::empty_case());
-    let person1 = ["Kari Nordmann", "Storgata", "9008", "26/1", "KOLS", "praktisk bistand"];
+    let person1 = [
+        "Kari Nordmann",
+        "Storgata",
+        "9008",
+        "26/1",
+        "KOLS",
+        "praktisk bistand",
+    ];
     for p in person1 {
         assert!(!flat(&s).contains(p), "{p}");
     }
@@ -1020,13 +1042,25 @@ fn counter_mode_the_next_person_sees_nothing_of_the_last_and_nothing_is_written(
     key(&mut s, KeyCode::Esc);
     assert_eq!(s.app().step(), Step::Start);
     enter(&mut s);
-    assert!(flat(&s).contains("Svarene til forrige person blir slettet"), "{}", text(&s));
+    assert!(
+        flat(&s).contains("Svarene til forrige person blir slettet"),
+        "{}",
+        text(&s)
+    );
     key(&mut s, KeyCode::Char('j'));
     assert_eq!(s.app().step(), Step::Who);
     assert!(s.app().raw().representative.is_none() && s.app().raw().applicant.is_none());
     drop(s);
-    assert!(everything_under(data.path()).is_empty(), "{:?}", everything_under(data.path()));
-    assert!(everything_under(out.path()).is_empty(), "{:?}", everything_under(out.path()));
+    assert!(
+        everything_under(data.path()).is_empty(),
+        "{:?}",
+        everything_under(data.path())
+    );
+    assert!(
+        everything_under(out.path()).is_empty(),
+        "{:?}",
+        everything_under(out.path())
+    );
 }
 
 #[test]
@@ -1045,7 +1079,10 @@ fn counter_mode_after_saving_the_letter_the_next_person_is_not_asked_about() {
     assert_eq!(s.app().step(), Step::Start);
     assert!(s.app().modal().is_none());
     assert_eq!(s.app().raw(), &tui_common::empty_case());
-    assert!(s.exported().is_empty(), "not even the file name is remembered");
+    assert!(
+        s.exported().is_empty(),
+        "not even the file name is remembered"
+    );
     assert!(everything_under(data.path()).is_empty());
     assert_eq!(everything_under(out.path()).len(), 1, "the letter stays");
 }
@@ -1053,7 +1090,13 @@ fn counter_mode_after_saving_the_letter_the_next_person_is_not_asked_about() {
 #[test]
 fn a_saved_case_is_deleted_from_the_start_screen_after_a_question() {
     let data = tempfile::tempdir().expect("tmp");
-    let first = write_named(data.path(), "20261101-100000", "Anne Berg", "2026-10-26", "1/1");
+    let first = write_named(
+        data.path(),
+        "20261101-100000",
+        "Anne Berg",
+        "2026-10-26",
+        "1/1",
+    );
     let second = write_draft(data.path(), "20261118-140200", "decision");
     let mut s = session(data.path());
     // Anne Berg's deadline is the nearest: listed first.
@@ -1066,7 +1109,10 @@ fn a_saved_case_is_deleted_from_the_start_screen_after_a_question() {
     assert!(text(&s).contains("Del slett sak"), "{}", text(&s));
     key(&mut s, KeyCode::Delete);
     let t = flat(&s);
-    assert!(t.contains("Vil du slette saken «Ola Hansen – hjemmesykepleie»?"), "{t}");
+    assert!(
+        t.contains("Vil du slette saken «Ola Hansen – hjemmesykepleie»?"),
+        "{t}"
+    );
     // No: nothing happens (Enter is no too).
     key(&mut s, KeyCode::Char('n'));
     assert!(second.exists() && first.exists());
@@ -1138,7 +1184,11 @@ fn esc_on_the_start_screen_asks_before_quitting() {
     let mut s = session(data.path());
     assert_eq!(key(&mut s, KeyCode::Esc), Effect::None);
     assert_eq!(s.app().modal(), Some(&Modal::ConfirmQuit));
-    assert!(flat(&s).contains("Vil du avslutte programmet?"), "{}", text(&s));
+    assert!(
+        flat(&s).contains("Vil du avslutte programmet?"),
+        "{}",
+        text(&s)
+    );
     // Esc again is "no".
     assert_eq!(key(&mut s, KeyCode::Esc), Effect::None);
     assert!(s.app().modal().is_none());
@@ -1156,9 +1206,27 @@ fn esc_on_the_start_screen_asks_before_quitting() {
 fn saved_cases_keep_their_order_and_the_start_screen_keys_work_after_coming_back() {
     let data = tempfile::tempdir().expect("tmp");
     // Written newest first, in the order a list by time would show them backwards.
-    let c = write_named(data.path(), "20261103-100000", "Cecilie Dahl", "2026-11-12", "3/3");
-    let b = write_named(data.path(), "20261102-100000", "Bjørn Aas", "2026-11-12", "2/2");
-    let a = write_named(data.path(), "20261101-100000", "Anne Berg", "2026-10-26", "1/1");
+    let c = write_named(
+        data.path(),
+        "20261103-100000",
+        "Cecilie Dahl",
+        "2026-11-12",
+        "3/3",
+    );
+    let b = write_named(
+        data.path(),
+        "20261102-100000",
+        "Bjørn Aas",
+        "2026-11-12",
+        "2/2",
+    );
+    let a = write_named(
+        data.path(),
+        "20261101-100000",
+        "Anne Berg",
+        "2026-10-26",
+        "1/1",
+    );
     let _ = (&a, &c);
     let mut s = session(data.path());
     let order = vec!["Anne Berg", "Bjørn Aas", "Cecilie Dahl"];
@@ -1207,7 +1275,10 @@ fn saved_cases_keep_their_order_and_the_start_screen_keys_work_after_coming_back
 #[test]
 fn typing_filters_the_saved_cases_when_they_do_not_fit() {
     let data = tempfile::tempdir().expect("tmp");
-    for (n, name) in ["Anne", "Bjørn", "Cecilie", "Dag", "Eva", "Frode"].iter().enumerate() {
+    for (n, name) in ["Anne", "Bjørn", "Cecilie", "Dag", "Eva", "Frode"]
+        .iter()
+        .enumerate()
+    {
         write_named(
             data.path(),
             &format!("2026111{n}-120000"),
@@ -1217,7 +1288,11 @@ fn typing_filters_the_saved_cases_when_they_do_not_fit() {
         );
     }
     let mut s = session(data.path());
-    assert!(text(&s).contains('↓'), "the list does not fit:\n{}", text(&s));
+    assert!(
+        text(&s).contains('↓'),
+        "the list does not fit:\n{}",
+        text(&s)
+    );
     assert!(text(&s).contains("Skriv søk"), "{}", text(&s));
     typ(&mut s, "eva");
     let t = text(&s);
@@ -1227,7 +1302,11 @@ fn typing_filters_the_saved_cases_when_they_do_not_fit() {
     // q is typed, not quit; nothing matches.
     typ(&mut s, "q");
     assert!(s.app().modal().is_none());
-    assert!(flat(&s).contains("Ingen saker passer til «evaq»"), "{}", text(&s));
+    assert!(
+        flat(&s).contains("Ingen saker passer til «evaq»"),
+        "{}",
+        text(&s)
+    );
     key(&mut s, KeyCode::Backspace);
     enter(&mut s);
     assert_eq!(s.app().step(), Step::Case);

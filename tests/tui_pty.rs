@@ -156,14 +156,24 @@ fn after_opening_a_saved_case_a_new_complaint_is_a_new_blank_case() {
     t.wait_for("Hvem skriver klagen?");
     t.wait_for("( ) 2. Jeg skriver for en annen");
     let screen = t.screen();
-    assert!(screen.contains("( ) 1. Jeg klager på et vedtak om meg selv"), "{screen}");
-    assert!(!screen.contains("(x)"), "no answer of the saved case:\n{screen}");
+    assert!(
+        screen.contains("( ) 1. Jeg klager på et vedtak om meg selv"),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains("(x)"),
+        "no answer of the saved case:\n{screen}"
+    );
     t.send("2");
     t.wait_for("Hva er du for den vedtaket gjelder?");
     t.wait_for("omsorgsklage · lagret");
     let files = case_files(data.path());
     assert_eq!(files.len(), 2, "{files:?}");
-    assert_eq!(std::fs::read(&saved).expect("read"), before, "the sent case is untouched");
+    assert_eq!(
+        std::fs::read(&saved).expect("read"),
+        before,
+        "the sent case is untouched"
+    );
     t.send(CTRL_C);
     let start = Instant::now();
     while t.child.try_wait().expect("wait").is_none() {
@@ -223,7 +233,10 @@ fn counter_mode_two_people_in_a_row() {
         std::thread::sleep(Duration::from_millis(20));
     }
     assert!(
-        std::fs::read_dir(data.path()).expect("dir").next().is_none(),
+        std::fs::read_dir(data.path())
+            .expect("dir")
+            .next()
+            .is_none(),
         "nothing in the data folder"
     );
 }

@@ -360,12 +360,7 @@ pub fn order_cases(cases: &mut Vec<Entry>, today: NaiveDate) {
 /// The saved case matches what was typed to filter the list: every word typed is found in its
 /// person's name or its service (case does not matter).
 pub fn matches_filter(ui: Ui, e: &Entry, filter: &str) -> bool {
-    let hay = format!(
-        "{} {}",
-        person_label(ui, &e.raw),
-        service_label(ui, &e.raw)
-    )
-    .to_lowercase();
+    let hay = format!("{} {}", person_label(ui, &e.raw), service_label(ui, &e.raw)).to_lowercase();
     filter
         .to_lowercase()
         .split_whitespace()

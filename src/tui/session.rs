@@ -370,7 +370,11 @@ impl Session {
         }
         if let Err(e) = store.delete(id) {
             let ui = self.app.ui();
-            let message = tf(ui, "tui.drafts.delete-failed", &[("reason", self.reason(&e))]);
+            let message = tf(
+                ui,
+                "tui.drafts.delete-failed",
+                &[("reason", self.reason(&e))],
+            );
             self.app.notice = Some(drafts::Notice::NotDeleted(message));
         }
         self.refresh_listing();

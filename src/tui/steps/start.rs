@@ -76,8 +76,10 @@ fn list_area(app: &App, area: Rect, filterable: bool) -> (u16, u16) {
     if app.counter {
         y += lines(&t(ui, "tui.start.counter")) + 1;
     }
-    y += 1 + u16::try_from(widgets::wrap_hanging(&t(ui, "tui.start.new-letter"), area.width, UNSELECTED).len())
-        .unwrap_or(1);
+    y += 1 + u16::try_from(
+        widgets::wrap_hanging(&t(ui, "tui.start.new-letter"), area.width, UNSELECTED).len(),
+    )
+    .unwrap_or(1);
     y += 1;
     y += lines(&t(ui, "tui.start.saved-heading"));
     if filterable {
@@ -116,7 +118,12 @@ pub fn filterable(app: &App) -> bool {
     // which depend on this).
     let (w, h) = app.size;
     let margin = if w >= 60 { 2 } else { 1 };
-    let area = Rect::new(0, 0, w.saturating_sub(2 * margin), h.saturating_sub(2 + 2 + 1));
+    let area = Rect::new(
+        0,
+        0,
+        w.saturating_sub(2 * margin),
+        h.saturating_sub(2 + 2 + 1),
+    );
     let (_, room) = list_area(app, area, false);
     saved_lines(app, area.width) > usize::from(room)
 }
@@ -136,7 +143,7 @@ impl StartState {
     }
 
     /// The first saved case shown (after the filter changed), else the top.
-    fn to_first_case(&mut self, app: &App) {
+    fn select_first_case(&mut self, app: &App) {
         self.selected = rows(app, &self.filter)
             .iter()
             .position(|r| matches!(r, Row::Case(_)))
@@ -157,16 +164,14 @@ impl StartState {
             Action::Enter => return self.choose(app, &rows),
             Action::Char(c) if filterable(app) => {
                 self.filter.push(c);
-                self.to_first_case(app);
+                self.select_first_case(app);
             }
             Action::Paste(text) if filterable(app) => {
                 self.filter.push_str(text.lines().next().unwrap_or(""));
-                self.to_first_case(app);
+                self.select_first_case(app);
             }
-            Action::Backspace | Action::BackspaceHeld => {
-                if self.filter.pop().is_some() {
-                    self.to_first_case(app);
-                }
+            Action::Backspace | Action::BackspaceHeld if self.filter.pop().is_some() => {
+                self.select_first_case(app);
             }
             Action::ClearLine => {
                 self.filter.clear();
@@ -311,7 +316,11 @@ impl StartState {
                     format!("{label} {}", self.filter)
                 };
                 if y < area.height {
-                    let style = if self.filter.is_empty() { th.dim } else { th.base };
+                    let style = if self.filter.is_empty() {
+                        th.dim
+                    } else {
+                        th.base
+                    };
                     buf.set_stringn(area.x, area.y + y, &shown, usize::from(area.width), style);
                     let x = label.chars().count() + 1 + self.filter.chars().count();
                     if self.filter.is_empty() || x < usize::from(area.width) {
@@ -321,14 +330,21 @@ impl StartState {
                             x
                         };
                         cursor = Some(Position::new(
-                            area.x + u16::try_from(x).unwrap_or(0).min(area.width.saturating_sub(1)),
+                            area.x
+                                + u16::try_from(x)
+                                    .unwrap_or(0)
+                                    .min(area.width.saturating_sub(1)),
                             area.y + y,
                         ));
                     }
                 }
                 y += 1;
                 if !rows.iter().any(|r| matches!(r, Row::Case(_))) {
-                    let none = tf(ui, "tui.start.filter-none", &[("text", self.filter.clone())]);
+                    let none = tf(
+                        ui,
+                        "tui.start.filter-none",
+                        &[("text", self.filter.clone())],
+                    );
                     y += widgets::put_wrapped(&none, widgets::below(area, y), buf, th.hint);
                 }
             }
