@@ -14,6 +14,7 @@ use crate::domain::{dates, service};
 use crate::fsutil;
 use crate::i18n::{Ui, problem_line, t, tf};
 use crate::store::{Store, StoreError};
+use crate::text_safety::printable;
 
 /// The deadline of a draft, when its service and received date are known.
 pub fn draft_deadline(raw: &RawCase) -> Option<Deadline> {
@@ -60,7 +61,7 @@ fn store_error(ui: Ui, e: &StoreError, id: &str) -> String {
     match e {
         StoreError::NotFound(_) => tf(ui, "cases.not-found", &[("id", id.to_string())]),
         StoreError::Ambiguous(_) => tf(ui, "cases.ambiguous", &[("id", id.to_string())]),
-        StoreError::Locked(pid) => tf(ui, "cases.locked", &[("pid", pid.to_string())]),
+        StoreError::Locked => t(ui, "cases.locked"),
         StoreError::Damaged(ps) => ps
             .iter()
             .map(|p| problem_line(ui, p))
@@ -143,7 +144,7 @@ pub fn run(ui: Ui, data_dir: Option<&Path>, action: CasesAction, today: NaiveDat
                         ],
                     ));
                 }
-                writeln!(out, "{row}")?;
+                writeln!(out, "{}", printable(&row))?;
             }
             if !listing.damaged.is_empty() {
                 writeln!(
@@ -166,11 +167,11 @@ pub fn run(ui: Ui, data_dir: Option<&Path>, action: CasesAction, today: NaiveDat
                     writeln!(
                         out,
                         "  {}",
-                        tf(
+                        printable(&tf(
                             ui,
                             "cases.damaged-row",
                             &[("file", d.path.display().to_string()), ("reason", reason)]
-                        )
+                        ))
                     )?;
                 }
             }
@@ -187,11 +188,11 @@ pub fn run(ui: Ui, data_dir: Option<&Path>, action: CasesAction, today: NaiveDat
             writeln!(
                 out,
                 "{} – {}",
-                person_label(ui, &raw),
-                service_label(ui, &raw)
+                printable(&person_label(ui, &raw)),
+                printable(&service_label(ui, &raw))
             )?;
             for line in crate::timeline::lines(ui, &raw, today) {
-                writeln!(out, "  {line}")?;
+                writeln!(out, "  {}", printable(&line))?;
             }
             let checked = case::check(&raw, today);
             if checked.case.is_some() {
@@ -309,7 +310,7 @@ pub fn run(ui: Ui, data_dir: Option<&Path>, action: CasesAction, today: NaiveDat
                             "check.read-error",
                             &[
                                 ("file", path.display().to_string()),
-                                ("reason", e.to_string())
+                                ("reason", crate::commands::io_reason(ui, &e))
                             ]
                         )
                     )?;

@@ -21,7 +21,21 @@ pub const EXIT_PROBLEMS: i32 = 1;
 
 /// Read a case file: every problem of form, or the raw case.
 pub fn read_case_file(path: &Path) -> Result<RawCase, ReadError> {
-    let bytes = std::fs::read(path).map_err(ReadError::Io)?;
+    // Never more than the limit is read; devices and pipes are refused before opening.
+    let bytes = match fsutil::read_limited(path, case::MAX_BYTES as u64) {
+        Ok(b) => b,
+        Err(e) => {
+            return Err(match fsutil::too_large(&e) {
+                Some(n) => ReadError::Problems(vec![Problem::new(
+                    "",
+                    case::ProblemKind::TooLarge {
+                        bytes: usize::try_from(n).unwrap_or(usize::MAX),
+                    },
+                )]),
+                None => ReadError::Io(e),
+            });
+        }
+    };
     case::read(&bytes).map_err(ReadError::Problems)
 }
 
@@ -31,8 +45,11 @@ pub enum ReadError {
     Problems(Vec<Problem>),
 }
 
-fn io_reason(ui: Ui, e: &std::io::Error) -> String {
+pub(crate) fn io_reason(ui: Ui, e: &std::io::Error) -> String {
     use std::io::ErrorKind::*;
+    if fsutil::is_not_regular(e) {
+        return t(ui, "io.not-a-file");
+    }
     let key = match e.kind() {
         NotFound => "io.not-found",
         PermissionDenied => "io.permission",
@@ -187,7 +204,10 @@ pub fn render_cmd(ui: Ui, path: &Path, opts: RenderOpts, today: NaiveDate) -> Re
                 let chars: String = pdf
                     .replaced
                     .iter()
-                    .map(|c| format!("«{c}» (U+{:04X}) ", *c as u32))
+                    .map(|c| {
+                        let shown = crate::text_safety::printable(&c.to_string()).into_owned();
+                        format!("«{shown}» (U+{:04X}) ", *c as u32)
+                    })
                     .collect();
                 writeln!(
                     err,

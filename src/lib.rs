@@ -17,5 +17,6 @@ pub mod plain;
 pub mod render;
 pub mod settings;
 pub mod store;
+pub mod text_safety;
 pub mod timeline;
 pub mod tui;

@@ -643,7 +643,12 @@ impl Interview<'_> {
                         Line::NotText => return self.not_text(),
                     }
                 }
-                vec![Action::EditorDone(Ok(text.join("\n"))), Action::Tab]
+                let text = text.join("\n");
+                // Cut by the field (so that the draft always reads back): say so here too.
+                if text.chars().count() > crate::tui::steps::longtext::MAX_LONG_CHARS {
+                    self.error(&crate::tui::steps::longtext::too_long_message(ui))?;
+                }
+                vec![Action::EditorDone(Ok(text)), Action::Tab]
             }
         };
         if let Some(code) = self.act(actions)? {

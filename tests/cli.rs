@@ -99,6 +99,116 @@ fn a_file_over_one_megabyte_is_refused() {
         .stderr(contains("Filen er for stor"));
 }
 
+#[cfg(unix)]
+#[test]
+fn devices_and_pipes_are_refused_without_reading_them() {
+    // `/dev/zero` never ends and a pipe waits for a writer: both are refused at once.
+    cmd()
+        .args(["check", "/dev/zero"])
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .code(1)
+        .stderr(contains("ikke en vanlig fil"));
+    let dir = tempfile::tempdir().expect("tmp");
+    let fifo = dir.path().join("sak.json");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    for sub in ["check", "render"] {
+        cmd()
+            .arg(sub)
+            .arg(&fifo)
+            .timeout(std::time::Duration::from_secs(20))
+            .assert()
+            .code(1)
+            .stderr(contains("ikke en vanlig fil"));
+    }
+    let data = tempfile::tempdir().expect("data");
+    cmd()
+        .env("OMSORGSKLAGE_DATA", data.path())
+        .args(["cases", "import"])
+        .arg(&fifo)
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .code(1)
+        .stderr(contains("ikke en vanlig fil"));
+}
+
+#[cfg(unix)]
+#[test]
+fn out_never_replaces_what_is_not_a_regular_file() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().expect("tmp");
+    let fifo = dir.path().join("brev.txt");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    cmd()
+        .args([
+            "render",
+            "tests/cases/minimal-bpa.json",
+            "--format",
+            "txt",
+            "--force",
+        ])
+        .arg("--out")
+        .arg(&fifo)
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .code(1)
+        .stderr(contains("ikke en vanlig fil"));
+    let kind = std::fs::symlink_metadata(&fifo)
+        .expect("still there")
+        .file_type();
+    assert!(kind.is_fifo(), "the pipe was not replaced by a file");
+}
+
+#[test]
+fn case_strings_cannot_send_escape_sequences_to_the_terminal() {
+    let data = tempfile::tempdir().expect("data");
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("sak.json");
+    let mut raw: serde_json::Value =
+        serde_json::from_slice(&std::fs::read("tests/cases/minimal-bpa.json").expect("read"))
+            .expect("json");
+    // Retitle the terminal, clear it, and turn the name around.
+    raw["applicant"]["name"] = "Per\u{1b}]0;pwned\u{7}\u{1b}[2J\u{202e}nesnaH".into();
+    std::fs::write(&path, serde_json::to_vec(&raw).expect("json")).expect("write");
+    let run = |args: &[&str]| {
+        let out = cmd()
+            .env("OMSORGSKLAGE_DATA", data.path())
+            .args(args)
+            .output()
+            .expect("run");
+        let mut all = out.stdout.clone();
+        all.extend(&out.stderr);
+        String::from_utf8(all).expect("utf-8")
+    };
+    // Import keeps its warning.
+    let imported = run(&["cases", "import", path.to_str().expect("path")]);
+    assert!(imported.contains("kontrolltegn"), "{imported}");
+    let listed = run(&["cases", "list"]);
+    let id = listed
+        .split_whitespace()
+        .find(|w| w.starts_with("20"))
+        .expect("id")
+        .to_string();
+    let shown = run(&["cases", "show", &id]);
+    for out in [&imported, &listed, &shown] {
+        assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
+        assert!(!out.contains('\u{202e}'), "{out:?}");
+    }
+    assert!(
+        listed.contains("Per␛]0;pwned␇␛[2J⟨U+202E⟩nesnaH"),
+        "{listed}"
+    );
+    assert!(shown.contains("Per␛]0;pwned"), "{shown}");
+}
+
 #[test]
 fn every_unknown_field_is_named_with_a_suggestion() {
     cmd()

@@ -569,6 +569,97 @@ fn a_small_window_shows_a_message_and_resizing_redraws() {
 }
 
 #[test]
+fn in_a_small_window_typing_is_kept_q_is_a_letter_and_other_keys_are_told() {
+    let mut app = app_at(daughter_case(), Step::Ground(Ground::Safety));
+    app.update(Action::Resize(39, 14));
+    // `q` in a text is a letter, not "quit"; the typing is kept although the field is not drawn.
+    type_text(&mut app, "qua");
+    assert_eq!(app.step(), Step::Ground(Ground::Safety));
+    assert!(screen_sized(&app, 39, 14).contains("for lite"));
+    // A key that would act unseen is not used, and the screen says so.
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.step(), Step::Ground(Ground::Safety));
+    let s: Vec<String> = screen_sized(&app, 39, 14)
+        .lines()
+        .map(|l| l.trim_matches('"').trim().to_string())
+        .collect();
+    let s = s.join(" ");
+    assert!(s.contains("andre taster virker ikke"), "{s}");
+    app.update(Action::Resize(80, 24));
+    assert_eq!(
+        app.raw().grounds.as_ref().and_then(|g| g.safety.as_deref()),
+        Some("qua")
+    );
+    assert!(!screen_text(&app).contains("andre taster"));
+}
+
+#[test]
+fn a_long_text_refuses_text_past_its_limit_and_says_so() {
+    use omsorgsklage::tui::steps::longtext::MAX_LONG_CHARS;
+    let mut app = app_at(daughter_case(), Step::Ground(Ground::Safety));
+    app.update(Action::Paste("å".repeat(MAX_LONG_CHARS + 500)));
+    let kept = app
+        .raw()
+        .grounds
+        .as_ref()
+        .and_then(|g| g.safety.clone())
+        .expect("text");
+    assert_eq!(kept.chars().count(), MAX_LONG_CHARS);
+    let s = screen_text(&app)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(s.contains("høyst 10 000 tegn"), "{s}");
+    // Typing more is refused too; the text stays at the limit.
+    type_text(&mut app, "x");
+    let after = app.raw().grounds.as_ref().and_then(|g| g.safety.clone());
+    assert_eq!(after.map(|t| t.chars().count()), Some(MAX_LONG_CHARS));
+}
+
+#[test]
+fn bidi_and_zero_width_characters_in_a_name_are_shown_as_marks() {
+    let mut raw = daughter_case();
+    raw.applicant.as_mut().expect("applicant").name = Some("Ola\u{202e}nesnaH".into());
+    raw.representative.as_mut().expect("rep").name = Some("Kari Ha\u{200b}nsen".into());
+    for step in [Step::Check, Step::Preview] {
+        let mut app = app_at(raw.clone(), step);
+        app.update(Action::Resize(100, 80));
+        let s = screen_sized(&app, 100, 80);
+        assert!(
+            s.contains("Ola⟨U+202E⟩nesnaH") && s.contains("Kari Ha⟨U+200B⟩nsen"),
+            "{step:?}: {s}"
+        );
+        assert!(
+            !s.contains('\u{202e}') && !s.contains('\u{200b}'),
+            "{step:?}: {s}"
+        );
+    }
+}
+
+#[test]
+fn the_attachment_list_stops_at_its_limit_and_says_so() {
+    use omsorgsklage::tui::keymap::Mode;
+    use omsorgsklage::tui::steps::checklist::MAX_ATTACHMENTS;
+    let mut app = app_at(daughter_case(), Step::Attachments);
+    for _ in 0..20 {
+        if app.mode() == Mode::Line {
+            break;
+        }
+        press(&mut app, KeyCode::Down);
+    }
+    assert_eq!(app.mode(), Mode::Line, "on the add field");
+    for n in 0..MAX_ATTACHMENTS + 5 {
+        type_text(&mut app, &format!("Vedlegg nummer {n}"));
+        enter(&mut app);
+    }
+    let list = app.raw().attachments.clone().unwrap_or_default();
+    assert_eq!(list.len(), MAX_ATTACHMENTS);
+    app.update(Action::Resize(100, 200));
+    let s = screen_sized(&app, 100, 200);
+    assert!(s.contains("høyst 50 vedlegg"), "{s}");
+}
+
+#[test]
 fn enter_on_an_empty_last_line_goes_on() {
     let mut app = app_at(daughter_case(), Step::Ground(Ground::Safety));
     // An empty field: Enter skips the optional question.

@@ -329,6 +329,8 @@ pub struct App {
     pub(crate) counter: bool,
     /// The screen was reached with Backspace, and no other key has been pressed since.
     pub(crate) back_guard: bool,
+    /// A key was not used because the window is too small (the screen says so).
+    pub(crate) small_ignored: bool,
     /// Counts changes of the answers and steps gone on from: what a draft saves.
     pub(crate) revision: u64,
     /// The saved cases, for the start screen (filled in by the run loop).
@@ -401,6 +403,7 @@ impl App {
                 .unwrap_or_else(crate::paths::documents_dir),
             counter: options.counter,
             back_guard: false,
+            small_ignored: false,
             revision: 0,
             listing: crate::store::Listing::default(),
             save_status: SaveStatus::NotSaved,
@@ -520,7 +523,7 @@ impl App {
 
     /// The kind of input that has the focus, for the keymap.
     pub fn mode(&self) -> Mode {
-        if self.modal.is_some() || self.notice.is_some() || self.too_small() {
+        if self.modal.is_some() || self.notice.is_some() {
             Mode::Nav
         } else {
             self.screen.mode(self)
@@ -825,7 +828,20 @@ impl App {
             return self.request_quit();
         }
         if self.too_small() {
-            return Effect::None;
+            // Typing into a field is kept (the field is there, only not drawn); any other key
+            // would act unseen, so it is not used, and the screen says so.
+            let typing = matches!(self.screen.mode(), Mode::Line | Mode::Multi)
+                && match &action {
+                    Action::Char(_) | Action::Paste(_) => true,
+                    Action::Edit(i) => matches!(i.key, ratatui_textarea::Key::Char(_)),
+                    _ => false,
+                };
+            if !typing {
+                self.small_ignored = true;
+                return Effect::None;
+            }
+        } else {
+            self.small_ignored = false;
         }
         if action == Action::Help {
             self.modal = Some(Modal::Help(0));

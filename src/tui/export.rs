@@ -16,6 +16,9 @@ use super::steps::done::with_ext;
 /// An I/O error in plain words.
 pub fn io_reason(ui: Ui, e: &std::io::Error) -> String {
     use std::io::ErrorKind::*;
+    if fsutil::is_not_regular(e) {
+        return t(ui, "io.not-a-file");
+    }
     let key = match e.kind() {
         NotFound => "io.not-found",
         PermissionDenied => "io.permission",

@@ -186,6 +186,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
                 ("now_height", area.height.to_string()),
             ],
         );
+        let msg = if app.small_ignored {
+            format!("{msg} {}", t(app.ui, "tui.too-small-keys"))
+        } else {
+            msg
+        };
         widgets::put_wrapped(&msg, area, buf, th.title);
         return None;
     }
