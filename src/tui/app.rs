@@ -830,7 +830,7 @@ impl App {
         if self.too_small() {
             // Typing into a field is kept (the field is there, only not drawn); any other key
             // would act unseen, so it is not used, and the screen says so.
-            let typing = matches!(self.screen.mode(), Mode::Line | Mode::Multi)
+            let typing = matches!(self.screen.mode(self), Mode::Line | Mode::Multi)
                 && match &action {
                     Action::Char(_) | Action::Paste(_) => true,
                     Action::Edit(i) => matches!(i.key, ratatui_textarea::Key::Char(_)),

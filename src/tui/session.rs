@@ -260,7 +260,12 @@ impl Session {
         if !drafts::has_answers(self.app.raw()) {
             // No draft without an answer: one whose answers were all taken away goes.
             if let Some(draft) = self.draft.take() {
-                let _ = std::fs::remove_file(draft.path());
+                // Let go of it, then delete it as any case is deleted (with its lock file).
+                let id = draft.id.clone();
+                drop(draft);
+                if let Some(store) = &self.store {
+                    let _ = store.delete(&id);
+                }
                 drafts::saved(&mut self.app, SaveResult::Removed);
             }
             return;
