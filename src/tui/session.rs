@@ -11,8 +11,18 @@
 //! ([`Notice::Conflict`](super::drafts::Notice)). Any other failure is told once, and the wizard
 //! goes on with the answers in memory.
 //!
+//! A draft is created at the first real answer ([`drafts::has_answers`]), and deleted again when
+//! every answer is taken away: a draft without answers is never kept.
+//!
+//! **A new case.** Whatever starts something new (the start screen's choices, opening a saved
+//! case, counter mode's "Neste person") goes through [`App::new_case`], which closes the case in
+//! memory ([`App::close_case`]); the answers were saved before the key was handled, and the
+//! session then lets go of the draft and its lock ([`App::case_gen`] tells it). Going back to the
+//! start screen closes a case that its draft keeps at once.
+//!
 //! **Counter mode** writes nothing at all: no drafts, no settings. Only an export the person
-//! asks for writes a file.
+//! asks for writes a file. Starting again forgets the previous person's answers (asked first when
+//! the letter was not saved), and the names of the files their letter went to.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
