@@ -27,7 +27,7 @@ pub struct Cli {
     pub theme: Option<String>,
 
     /// Regn som om i dag er denne datoen (ÅÅÅÅ-MM-DD).
-    #[arg(long, value_name = "DATO", global = true)]
+    #[arg(long, value_name = "DATO", global = true, value_parser = crate::input::date_arg)]
     pub today: Option<String>,
 
     #[command(subcommand)]
@@ -107,10 +107,16 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Vis alle lovhenvisningene programmet kan bruke, med gyldighet og kontrolldato.
+    Law {
+        /// Som JSON, for skript.
+        #[arg(long)]
+        json: bool,
+    },
     /// Regn ut klagefristen.
     Deadline {
         /// Datoen du fikk vedtaket (ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ).
-        #[arg(long)]
+        #[arg(long, value_parser = crate::input::date_arg)]
         received: String,
         /// Tjenesten (id fra «omsorgsklage services»).
         #[arg(long)]

@@ -4,7 +4,6 @@ use anyhow::Result;
 
 use omsorgsklage::cli::{Cli, Command};
 use omsorgsklage::commands;
-use omsorgsklage::domain::dates;
 use omsorgsklage::i18n::Ui;
 
 fn main() -> ExitCode {
@@ -35,11 +34,7 @@ fn run() -> Result<i32> {
         .unwrap_or_else(Ui::from_env);
     let matches = omsorgsklage::cli::localized_command(ui).get_matches();
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
-    let today = cli
-        .today
-        .as_deref()
-        .and_then(dates::parse_flexible)
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let today = omsorgsklage::input::today_arg(cli.today.as_deref());
     match cli.command {
         None => {
             let options = omsorgsklage::tui::Options {
@@ -74,6 +69,7 @@ fn run() -> Result<i32> {
         }
         Some(Command::Check { case }) => commands::check(ui, &case, today),
         Some(Command::Services { json }) => commands::services(ui, json),
+        Some(Command::Law { json }) => commands::law(ui, json, today),
         Some(Command::Deadline { received, service }) => {
             commands::deadline(ui, &received, service.as_deref(), today)
         }

@@ -324,7 +324,10 @@ fn cases_commands_import_list_show_export_delete() {
         .stdout(
             contains(&id)
                 .and(contains("Per Hansen"))
-                .and(contains("klagefrist 10. desember 2026: 20 dager igjen")),
+                // The start screen's words: how far it got, and the deadline.
+                .and(contains("20 dager igjen"))
+                .and(contains("Frist 10. desember 2026"))
+                .and(contains("Kommet til: Sjekk svarene")),
         );
     cmd(dir.path())
         .args(["cases", "show", &id[..8]])
@@ -421,11 +424,81 @@ fn close_deadlines_are_shouted_in_words_not_only_colour() {
         .stdout(contains("FRISTEN ER UTE"));
 }
 
+#[test]
+fn cases_list_shows_the_start_screens_summary_and_show_warns_of_a_missed_deadline() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let store = Store::new(dir.path());
+    // One saved on the done screen, one from the start: never the step ids "done" or "start".
+    let mut late = sample();
+    if let Some(d) = late.decision.as_mut() {
+        d.date = Some("2026-09-01".into());
+        d.received = Some("2026-09-03".into());
+    }
+    late.draft = Some(case::RawDraft {
+        step: Some("done".into()),
+        ..Default::default()
+    });
+    let mut d = store.create().expect("create");
+    d.save(&late).expect("save");
+    let mut fresh = sample();
+    fresh.draft = Some(case::RawDraft {
+        step: Some("start".into()),
+        ..Default::default()
+    });
+    let mut d2 = store.create().expect("create");
+    d2.save(&fresh).expect("save");
+    let late_id = d.id.clone();
+    drop(d);
+    drop(d2);
+    let out = cmd(dir.path())
+        .args(["cases", "list"])
+        .output()
+        .expect("run");
+    let listed = String::from_utf8_lossy(&out.stdout);
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).expect("date");
+    let ui = omsorgsklage::i18n::Ui::Nb;
+    for e in store.list().expect("list").cases {
+        let row = omsorgsklage::summary::case_row(ui, &e, today);
+        assert!(listed.contains(&row.title), "{listed}");
+        assert!(listed.contains(&row.detail), "{listed}");
+    }
+    let mut on_case = sample();
+    on_case.draft = Some(case::RawDraft {
+        step: Some("case".into()),
+        ..Default::default()
+    });
+    let mut d3 = store.create().expect("create");
+    d3.save(&on_case).expect("save");
+    drop(d3);
+    let out = cmd(dir.path())
+        .args(["cases", "list"])
+        .output()
+        .expect("run");
+    let listed = String::from_utf8_lossy(&out.stdout);
+    assert!(listed.contains("Kommet til: Saken din"), "{listed}");
+    for id in ["done", "start", "case"] {
+        assert!(!listed.contains(&format!("kommet til: {id}")), "{listed}");
+        assert!(!listed.contains(&format!("Kommet til: {id}")), "{listed}");
+    }
+    assert!(listed.contains("FRISTEN ER UTE"), "{listed}");
+    let out = cmd(dir.path())
+        .args(["cases", "show", &late_id])
+        .output()
+        .expect("run");
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        shown.contains("! Fristen gikk ut 1. oktober 2026"),
+        "{shown}"
+    );
+    assert!(!shown.contains("siste dag å klage (ferdig)"), "{shown}");
+}
+
 /// A case with every text the wizard holds filled: single-line fields with `short`, long texts
 /// with `long`, and many attachments.
 fn every_field(short: &str, long: &str, attachments: usize) -> RawCase {
     use omsorgsklage::domain::case::{
-        RawDecision, RawDraft, RawGrounds, RawMunicipality, RawPerson, RawRepresentative,
+        RawCaredFor, RawDecision, RawDraft, RawGrounds, RawMunicipality, RawPerson,
+        RawRepresentative,
     };
     let s = || Some(short.to_string());
     let l = || Some(long.to_string());
@@ -460,6 +533,7 @@ fn every_field(short: &str, long: &str, attachments: usize) -> RawCase {
             email: s(),
             relation: s(),
             power_of_attorney: Some(true),
+            role: Some("fullmektig".into()),
         }),
         decision: Some(RawDecision {
             date: s(),
@@ -470,6 +544,11 @@ fn every_field(short: &str, long: &str, attachments: usize) -> RawCase {
             route: None,
         }),
         complainant_is_carer: Some(false),
+        cared_for: Some(RawCaredFor {
+            name: s(),
+            birth_date: s(),
+            relation: s(),
+        }),
         grounds: Some(RawGrounds {
             health: l(),
             daily_life: l(),

@@ -232,6 +232,8 @@ fn typing_is_saved_when_it_pauses_and_before_the_next_step() {
     let mut s = session(data.path());
     enter(&mut s);
     key(&mut s, KeyCode::Char('2'));
+    assert_eq!(s.app().step(), Step::Role);
+    key(&mut s, KeyCode::Char('4'));
     assert_eq!(s.app().step(), Step::Relation);
     let path = s.draft_path().expect("draft");
     typ(&mut s, "datter");
@@ -823,7 +825,7 @@ fn a_new_complaint_after_opening_a_saved_case_is_blank_and_the_case_is_left_as_i
 
     // One answer: a new case file beside the first, which is unchanged.
     key(&mut s, KeyCode::Char('2'));
-    assert_eq!(s.app().step(), Step::Relation);
+    assert_eq!(s.app().step(), Step::Role);
     let files = drafts_in(data.path());
     assert_eq!(files.len(), 2, "{files:?}");
     assert_eq!(
@@ -866,6 +868,7 @@ fn walk_checked(s: &mut Session, person1: &[&str]) {
     };
     let steps: Vec<(Option<KeyCode>, &str)> = vec![
         (Some(KeyCode::Char('2')), ""),
+        (Some(KeyCode::Char('4')), ""),
         (None, "sønn\n"),
         (Some(KeyCode::Char('1')), ""),
         (None, "hjemmesyk\n"),

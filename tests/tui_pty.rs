@@ -173,7 +173,7 @@ fn after_opening_a_saved_case_a_new_complaint_is_a_new_blank_case() {
         "no answer of the saved case:\n{screen}"
     );
     t.send("2");
-    t.wait_for("Hva er du for den vedtaket gjelder?");
+    t.wait_for("Skriver du som forelder, verge, advokat eller hjelper?");
     t.wait_for("omsorgsklage · lagret");
     let files = case_files(data.path());
     assert_eq!(files.len(), 2, "{files:?}");
@@ -201,6 +201,8 @@ fn counter_mode_two_people_in_a_row() {
     t.send(ENTER);
     t.wait_for("Hvem skriver klagen?");
     t.send("2");
+    t.wait_for("Skriver du som forelder, verge, advokat eller hjelper?");
+    t.send("4");
     t.wait_for("Hva er du for den vedtaket gjelder?");
     t.type_text("svoger");
     t.send(ENTER);
@@ -212,9 +214,12 @@ fn counter_mode_two_people_in_a_row() {
     t.send(ENTER);
     t.wait_for("Hva skjedde?");
     // Back to the start, and start again: asked, then nothing of person 1.
-    for _ in 0..5 {
+    for _ in 0..10 {
+        if t.screen().contains("Start en ny klage") {
+            break;
+        }
         t.send(ESC);
-        std::thread::sleep(Duration::from_millis(100));
+        std::thread::sleep(Duration::from_millis(150));
     }
     t.wait_for("Start en ny klage");
     t.send(ENTER);
@@ -224,6 +229,8 @@ fn counter_mode_two_people_in_a_row() {
     t.wait_for("( ) 2. Jeg skriver for en annen");
     assert!(!t.screen().contains("(x)"), "{}", t.screen());
     t.send("2");
+    t.wait_for("Skriver du som forelder, verge, advokat eller hjelper?");
+    t.send("4");
     t.wait_for("Hva er du for den vedtaket gjelder?");
     assert!(!t.screen().contains("svoger"), "{}", t.screen());
     t.send(ENTER);
@@ -259,6 +266,9 @@ fn a_daughter_writes_for_her_father_and_saves_the_letter_as_text() {
     t.send(ENTER);
     t.wait_for("Hvem skriver klagen?");
     t.send("2");
+    // What the writer is: Enter keeps "relative, friend or other helper".
+    t.wait_for("Skriver du som forelder, verge, advokat eller hjelper?");
+    t.send(ENTER);
     t.wait_for("Hva er du for den vedtaket gjelder?");
     t.type_text("datter");
     t.send(ENTER);
@@ -439,6 +449,9 @@ fn sigterm_sighup_and_sigint_restore_the_terminal_save_the_typing_and_let_go_of_
         t.send(ENTER);
         t.wait_for("Hvem skriver klagen?");
         t.send("2");
+        // What the writer is: 4, a relative, friend or other helper.
+        t.wait_for("Skriver du som forelder, verge, advokat eller hjelper?");
+        t.send("4");
         t.wait_for("Hva er du for den vedtaket gjelder?");
         // Typed, and the signal comes before the pause that would save it.
         t.type_text("svigerdatter");

@@ -81,10 +81,23 @@ pub fn run(job: &ExportJob) -> ExportReport {
                     c.letter_date,
                 );
                 let base = dir.join(name);
-                outputs.push((
-                    with_ext(&base, "txt"),
-                    render::text::render(&l).into_bytes(),
-                ));
+                // In the same formats as the letter.
+                if matches!(job.format, ExportFormat::Text | ExportFormat::Both) {
+                    outputs.push((
+                        with_ext(&base, "txt"),
+                        render::text::render(&l).into_bytes(),
+                    ));
+                }
+                if matches!(job.format, ExportFormat::Pdf | ExportFormat::Both) {
+                    match render::pdf::render(&l) {
+                        Ok(pdf) => outputs.push((with_ext(&base, "pdf"), pdf.bytes)),
+                        Err(e) => report.errors.push(tf(
+                            ui,
+                            "tui.done.fullmakt-failed",
+                            &[("reason", e.to_string())],
+                        )),
+                    }
+                }
             }
             Some(Err(e)) => report.errors.push(tf(
                 ui,

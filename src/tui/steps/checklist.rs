@@ -58,7 +58,7 @@ pub fn suggested_attachments(app: &App) -> Vec<String> {
     vec![t(ui, "tui.attach.decision"), t(ui, "tui.attach.doctor")]
 }
 
-fn cut(app: &App) -> bool {
+pub(crate) fn cut(app: &App) -> bool {
     app.raw
         .situation
         .as_deref()

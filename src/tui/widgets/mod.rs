@@ -134,7 +134,13 @@ pub fn scroll_marks(
     if area.width == 0 || area.height == 0 {
         return;
     }
-    let x = area.right() - 1;
+    // In the window's margin just right of the area, so that the mark never covers the last
+    // letter of a line; on the area's last column only when there is no margin.
+    let x = if area.right() < buf.area.right() {
+        area.right()
+    } else {
+        area.right() - 1
+    };
     if offset > 0 {
         buf.set_string(x, area.y, "↑", style);
     }
