@@ -4,8 +4,13 @@
 //! same as the terminal wizard's); nothing in the output moves a cursor, colours or draws boxes;
 //! the end of the input and bytes that are not text end the program cleanly.
 
+mod common;
+
 use std::io::Write;
 use std::path::Path;
+
+use common::letter_text as letter_for;
+use common::{BIN, pty, today};
 use std::process::{Command, Output, Stdio};
 
 use omsorgsklage::domain::case::{
@@ -13,17 +18,12 @@ use omsorgsklage::domain::case::{
     RawRequests,
 };
 use omsorgsklage::domain::letter::LetterKind;
-use omsorgsklage::render;
-
-fn today() -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(2026, 11, 20).expect("date")
-}
 
 /// Run `omsorgsklage --plain` in `lang` with these lines on standard input.
 fn run_plain(lang: &str, input: &[u8], data: &Path, extra: &[&str]) -> Output {
     let mut args = vec!["--today", "2026-11-20", "--lang", lang];
     args.extend_from_slice(extra);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_omsorgsklage"))
+    let mut child = Command::new(BIN)
         .args(&args)
         .env("OMSORGSKLAGE_DATA", data.join("data"))
         .env("HOME", data)
@@ -57,15 +57,6 @@ fn assert_plain_text(out: &str) {
     if let Some(c) = out.chars().find(|c| ('\u{2500}'..='\u{257f}').contains(c)) {
         panic!("box drawing {c:?} in:\n{out}");
     }
-}
-
-fn letter_for(raw: &RawCase) -> String {
-    let checked = case::check(raw, today());
-    let errors: Vec<_> = checked.errors().cloned().collect();
-    let c = checked
-        .case
-        .unwrap_or_else(|| panic!("the answers are not complete: {errors:?}"));
-    render::text::render(&render::complaint(&c).expect("letter"))
 }
 
 fn stdout(o: &Output) -> String {
@@ -505,61 +496,17 @@ fn going_back_from_the_first_question_to_the_start_and_quitting() {
 
 #[test]
 fn a_dumb_terminal_gets_the_line_mode() {
-    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-    use std::io::Read;
     let dir = tempfile::tempdir().expect("dir");
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: 24,
-            cols: 80,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("openpty");
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_omsorgsklage"));
-    cmd.args(["--lang", "nb", "--today", "2026-11-20"]);
-    cmd.env("OMSORGSKLAGE_DATA", dir.path().join("data"));
+    let mut cmd = pty::wizard(&dir.path().join("data"), dir.path(), &[]);
     cmd.env("TERM", "dumb");
-    cmd.env_remove("NO_COLOR");
-    let mut child = pty.slave.spawn_command(cmd).expect("spawn");
-    drop(pty.slave);
-    let mut reader = pty.master.try_clone_reader().expect("reader");
-    let mut writer = pty.master.take_writer().expect("writer");
-    let (tx, rx) = std::sync::mpsc::channel::<Vec<u8>>();
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 4096];
-        loop {
-            match reader.read(&mut buf) {
-                Ok(0) | Err(_) => break,
-                Ok(n) => {
-                    if tx.send(buf[..n].to_vec()).is_err() {
-                        break;
-                    }
-                }
-            }
-        }
-    });
-    let mut seen = Vec::new();
-    let wait_for = |seen: &mut Vec<u8>, text: &str| {
-        let start = std::time::Instant::now();
-        while start.elapsed() < std::time::Duration::from_secs(20) {
-            if String::from_utf8_lossy(seen).contains(text) {
-                return;
-            }
-            if let Ok(chunk) = rx.recv_timeout(std::time::Duration::from_millis(50)) {
-                seen.extend(chunk);
-            }
-        }
-        panic!("no {text:?} in {:?}", String::from_utf8_lossy(seen));
-    };
-    wait_for(&mut seen, "Skriv et tall fra 1 til 5");
+    let mut t = pty::Term::spawn(cmd);
+    t.wait_for_output("Skriv et tall fra 1 til 5");
     // Ctrl+D on an empty line: the end of the input.
-    writer.write_all(b"\x04").expect("write");
-    writer.flush().expect("flush");
-    wait_for(&mut seen, "Det kom ikke mer å lese");
-    let status = child.wait().expect("wait");
+    t.send(pty::CTRL_D);
+    t.wait_for_output("Det kom ikke mer å lese");
+    let status = t.wait_exit();
     assert_eq!(status.exit_code(), 1);
-    let text = String::from_utf8_lossy(&seen);
+    let text = t.output();
     assert!(text.starts_with("Omsorgsklage, linjemodus."), "{text}");
     assert_plain_text(&text);
 }
@@ -594,22 +541,15 @@ fn an_existing_file_is_not_replaced_without_asking() {
 
 /// A data folder with the example case imported as a saved case; returns its id.
 fn saved_example(dir: &Path) -> String {
-    let example = Command::new(env!("CARGO_BIN_EXE_omsorgsklage"))
-        .args([
-            "--today",
-            "2026-11-20",
-            "example",
-            "--service",
-            "hjemmesykepleie",
-        ])
+    let example = common::cmd()
+        .args(["example", "--service", "hjemmesykepleie"])
         .output()
         .expect("example");
     let file = dir.join("sak.json");
     std::fs::write(&file, &example.stdout).expect("write");
-    let out = Command::new(env!("CARGO_BIN_EXE_omsorgsklage"))
+    let out = common::cmd_in(&dir.join("data"))
         .args(["--lang", "nb", "cases", "import"])
         .arg(&file)
-        .env("OMSORGSKLAGE_DATA", dir.join("data"))
         .output()
         .expect("import");
     let text = String::from_utf8_lossy(&out.stdout).to_string();
@@ -677,17 +617,8 @@ fn after_saving_the_complaint_the_date_it_was_sent_is_asked_and_kept() {
         "{text}"
     );
     // Kept in the saved case: its timeline says when an answer is due.
-    let show = Command::new(env!("CARGO_BIN_EXE_omsorgsklage"))
-        .args([
-            "--today",
-            "2026-11-20",
-            "--lang",
-            "nb",
-            "cases",
-            "show",
-            &id,
-        ])
-        .env("OMSORGSKLAGE_DATA", dir.path().join("data"))
+    let show = common::cmd_in(&dir.path().join("data"))
+        .args(["--lang", "nb", "cases", "show", &id])
         .output()
         .expect("show");
     let shown = String::from_utf8_lossy(&show.stdout);
@@ -696,9 +627,8 @@ fn after_saving_the_complaint_the_date_it_was_sent_is_asked_and_kept() {
         "{shown}"
     );
     assert!(shown.contains("20. desember 2026"), "{shown}");
-    let list = Command::new(env!("CARGO_BIN_EXE_omsorgsklage"))
+    let list = common::cmd_in(&dir.path().join("data"))
         .args(["--today", "2026-12-21", "--lang", "nb", "cases", "list"])
-        .env("OMSORGSKLAGE_DATA", dir.path().join("data"))
         .output()
         .expect("list");
     let listed = String::from_utf8_lossy(&list.stdout);

@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::Command as Proc;
 use std::time::Duration;
 
-use assert_cmd::Command;
+use common::cmd_in as cmd;
 use omsorgsklage::domain::case::{self, RawCase};
 use omsorgsklage::store::{Store, StoreError};
 use predicates::prelude::*;
@@ -15,15 +15,6 @@ use predicates::str::contains;
 
 fn sample() -> RawCase {
     common::raw_from_file(Path::new("tests/cases/minimal-bpa.json"))
-}
-
-fn cmd(data: &Path) -> Command {
-    let mut c = Command::cargo_bin("omsorgsklage").expect("binary");
-    c.env("OMSORGSKLAGE_DATA", data)
-        .env("LANG", "nb_NO.UTF-8")
-        .env_remove("LC_ALL");
-    c.args(["--today", "2026-11-20"]);
-    c
 }
 
 #[test]

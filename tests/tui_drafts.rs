@@ -4,13 +4,13 @@
 //! survived, and counter mode leaving nothing behind. Driven through `Session`, the run loop's
 //! own driver, and end to end in a pseudo-terminal.
 
+mod common;
 mod tui_common;
 
-use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use common::pty::{CTRL_C, DOWN, ENTER, Term, wizard};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use omsorgsklage::domain::case::{self, RawCase, RawDraft};
 use omsorgsklage::i18n::Ui;
@@ -1315,116 +1315,15 @@ fn typing_filters_the_saved_cases_when_they_do_not_fit() {
 
 // --- end to end, in a pseudo-terminal --------------------------------------------------------
 
-const TIMEOUT: Duration = Duration::from_secs(20);
-
-struct Term {
-    parser: Arc<Mutex<vt100::Parser>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn portable_pty::Child + Send + Sync>,
+/// The wizard in a pseudo-terminal, its data and working folder `data`.
+fn term(data: &Path, args: &[&str]) -> Term {
+    Term::spawn(wizard(data, data, args))
 }
-
-impl Term {
-    fn start(data: &Path, args: &[&str]) -> Term {
-        use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows: 24,
-                cols: 80,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("openpty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_omsorgsklage"));
-        cmd.args(["--lang", "nb", "--today", "2026-11-20"]);
-        cmd.args(args);
-        cmd.env("OMSORGSKLAGE_DATA", data);
-        cmd.env("TERM", "xterm-256color");
-        cmd.cwd(data);
-        let child = pty.slave.spawn_command(cmd).expect("spawn");
-        drop(pty.slave);
-        let mut reader = pty.master.try_clone_reader().expect("reader");
-        let writer = pty.master.take_writer().expect("writer");
-        // Enough rows that what is printed after the wizard stays on the screen.
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(24, 80, 0)));
-        let p = Arc::clone(&parser);
-        let master = pty.master;
-        std::thread::spawn(move || {
-            let _master = master;
-            let mut buf = [0u8; 8192];
-            loop {
-                match reader.read(&mut buf) {
-                    Ok(0) | Err(_) => break,
-                    Ok(n) => {
-                        if let Ok(mut parser) = p.lock() {
-                            parser.process(&buf[..n]);
-                        }
-                    }
-                }
-            }
-        });
-        Term {
-            parser,
-            writer,
-            child,
-        }
-    }
-
-    fn screen(&self) -> String {
-        self.parser.lock().expect("lock").screen().contents()
-    }
-
-    fn wait_for(&self, text: &str) {
-        let start = Instant::now();
-        while start.elapsed() < TIMEOUT {
-            if self.screen().contains(text) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        panic!(
-            "timed out waiting for {text:?}; the screen:\n{}",
-            self.screen()
-        );
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("write");
-        self.writer.flush().expect("flush");
-        std::thread::sleep(Duration::from_millis(30));
-    }
-
-    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-        let start = Instant::now();
-        loop {
-            if let Some(s) = self.child.try_wait().expect("wait") {
-                // Let the reader catch up with what was printed last.
-                std::thread::sleep(Duration::from_millis(150));
-                return s;
-            }
-            assert!(
-                start.elapsed() < TIMEOUT,
-                "the program did not quit:\n{}",
-                self.screen()
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
-
-impl Drop for Term {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-    }
-}
-
-const ENTER: &str = "\r";
-const DOWN: &str = "\x1b[B";
-const CTRL_C: &str = "\x03";
 
 #[test]
 fn pty_answers_are_kept_and_the_case_is_listed_at_the_next_start() {
     let data = tempfile::tempdir().expect("data dir");
-    let mut t = Term::start(data.path(), &[]);
+    let mut t = term(data.path(), &[]);
     t.wait_for("Start en ny klage");
     t.send(ENTER);
     t.wait_for("Hvem skriver klagen?");
@@ -1442,7 +1341,7 @@ fn pty_answers_are_kept_and_the_case_is_listed_at_the_next_start() {
     let status = t.wait_exit();
     assert!(status.success(), "{status:?}");
     t.wait_for("Svarene er lagret i");
-    assert!(!t.parser.lock().expect("lock").screen().alternate_screen());
+    assert!(!t.alternate_screen());
     let files = drafts_in(data.path());
     assert_eq!(files.len(), 1, "{files:?}");
     let raw = read_case(&files[0]);
@@ -1450,7 +1349,7 @@ fn pty_answers_are_kept_and_the_case_is_listed_at_the_next_start() {
     assert_eq!(step_of(&raw).as_deref(), Some("decision-date"));
     assert!(!is_locked(&files[0]), "the lock is let go of on quit");
 
-    let mut t = Term::start(data.path(), &[]);
+    let mut t = term(data.path(), &[]);
     t.wait_for("Fortsett med en lagret sak:");
     t.wait_for("(uten navn) – praktisk bistand");
     t.wait_for("Kommet til: Datoene");
@@ -1467,7 +1366,7 @@ fn pty_answers_are_kept_and_the_case_is_listed_at_the_next_start() {
 #[test]
 fn pty_counter_mode_says_so_asks_before_quitting_and_writes_nothing() {
     let data = tempfile::tempdir().expect("data dir");
-    let mut t = Term::start(data.path(), &["--counter"]);
+    let mut t = term(data.path(), &["--counter"]);
     t.wait_for("Skrankemodus er på");
     t.wait_for("skrankemodus");
     t.send(ENTER);
