@@ -12,6 +12,7 @@ pub mod domain;
 pub mod example;
 pub mod fsutil;
 pub mod i18n;
+pub mod manpage;
 pub mod paths;
 pub mod plain;
 pub mod render;

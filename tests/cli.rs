@@ -1,19 +1,11 @@
 //! The real binary: every command, and every kind of bad input the core must meet with a clear
 //! message in plain Norwegian (never a panic).
 
-use assert_cmd::Command;
+mod common;
+
+use common::cmd;
 use predicates::prelude::*;
 use predicates::str::contains;
-
-fn cmd() -> Command {
-    let mut c = Command::cargo_bin("omsorgsklage").expect("binary");
-    c.env("LANG", "nb_NO.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANGUAGE");
-    c.args(["--today", "2026-11-20"]);
-    c
-}
 
 /// Standard output with line breaks folded into spaces (the output is wrapped at 80 columns).
 fn flat_stdout(args: &[&str]) -> String {

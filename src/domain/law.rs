@@ -9,6 +9,9 @@ use serde::Serialize;
 
 use super::letter::Lang;
 
+/// The day the citation table was last verified against its sources (FACTS.md).
+pub const VERIFIED_ON: &str = "2026-12-01";
+
 /// The acts the program cites.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub enum Act {
