@@ -139,7 +139,29 @@ pub enum Command {
         shell: clap_complete::Shell,
     },
     /// Skriv ut manualsiden (for man), på språket i programmet.
-    Man,
+    Man {
+        /// Sidens språk: nb, nn eller en. Uten det: språket i programmet.
+        #[arg(long = "lang", value_enum)]
+        page_lang: Option<UiLang>,
+    },
+}
+
+/// An interface language as a value on the command line (`man --lang nn`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum UiLang {
+    Nb,
+    Nn,
+    En,
+}
+
+impl From<UiLang> for crate::i18n::Ui {
+    fn from(l: UiLang) -> Self {
+        match l {
+            UiLang::Nb => crate::i18n::Ui::Nb,
+            UiLang::Nn => crate::i18n::Ui::Nn,
+            UiLang::En => crate::i18n::Ui::En,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]

@@ -104,8 +104,9 @@ fn run() -> Result<i32> {
             std::io::stdout().write_all(&script)?;
             Ok(0)
         }
-        Some(Command::Man) => {
-            std::io::stdout().write_all(&omsorgsklage::manpage::render(ui)?)?;
+        Some(Command::Man { page_lang }) => {
+            let page = omsorgsklage::manpage::render(page_lang.map(Ui::from).unwrap_or(ui))?;
+            std::io::stdout().write_all(&page)?;
             Ok(0)
         }
         Some(Command::Cases { action }) => {

@@ -214,6 +214,8 @@ fn the_norwegian_man_page_is_norwegian() {
             assert!(!page.contains(english), "English «{english}» in\n{page}");
         }
     }
+    // `man --lang nn` after the command works too.
+    assert!(stdout(&["man", "--lang", "nn"]).contains(".SH SKILDRING"));
     // LANG chooses when --lang is not given.
     let out = cmd()
         .env("LANG", "en_GB.UTF-8")
