@@ -8,59 +8,19 @@ use chrono::NaiveDate;
 
 use crate::cli::CasesAction;
 use crate::commands::{EXIT_PROBLEMS, ReadError, read_case_file};
-use crate::domain::case::{self, RawCase};
-use crate::domain::deadline::{Deadline, Status};
-use crate::domain::{dates, service};
+use crate::domain::case;
 use crate::fsutil;
 use crate::i18n::{Ui, problem_line, t, tf};
 use crate::store::{Store, StoreError};
+use crate::text_safety::printable;
 
-/// The deadline of a draft, when its service and received date are known.
-pub fn draft_deadline(raw: &RawCase) -> Option<Deadline> {
-    crate::domain::timeline::deadline_of(raw)
-}
-
-/// "12 dager igjen" / "BARE 3 DAGER IGJEN" / "FRISTEN ER UTE": close or passed deadlines are
-/// shouted in words, not only coloured.
-pub fn deadline_status(ui: Ui, dl: &Deadline, today: NaiveDate) -> String {
-    match dl.status(today) {
-        Status::Open { days_left } if days_left <= 7 => {
-            tf(ui, "cases.status-close", &[("days", days_left.to_string())])
-        }
-        Status::Open { days_left } => {
-            tf(ui, "cases.status-left", &[("days", days_left.to_string())])
-        }
-        Status::LastDay => t(ui, "cases.status-today"),
-        Status::Passed { .. } => t(ui, "cases.status-passed"),
-    }
-}
-
-/// Who the case is about, for lists.
-pub fn person_label(ui: Ui, raw: &RawCase) -> String {
-    raw.applicant
-        .as_ref()
-        .and_then(|a| a.name.clone())
-        .filter(|n| !n.trim().is_empty())
-        .unwrap_or_else(|| t(ui, "cases.no-name"))
-}
-
-/// The service, for lists.
-pub fn service_label(ui: Ui, raw: &RawCase) -> String {
-    match raw.service.as_deref().and_then(service::by_id) {
-        Some(s) if s.id == "annet" => raw
-            .service_other
-            .clone()
-            .unwrap_or_else(|| s.ui_name(ui.code()).into()),
-        Some(s) => s.ui_name(ui.code()).to_string(),
-        None => t(ui, "cases.no-service"),
-    }
-}
+pub use crate::summary::{deadline_status, draft_deadline, person_label, service_label};
 
 fn store_error(ui: Ui, e: &StoreError, id: &str) -> String {
     match e {
         StoreError::NotFound(_) => tf(ui, "cases.not-found", &[("id", id.to_string())]),
         StoreError::Ambiguous(_) => tf(ui, "cases.ambiguous", &[("id", id.to_string())]),
-        StoreError::Locked(pid) => tf(ui, "cases.locked", &[("pid", pid.to_string())]),
+        StoreError::Locked => t(ui, "cases.locked"),
         StoreError::Damaged(ps) => ps
             .iter()
             .map(|p| problem_line(ui, p))
@@ -97,53 +57,18 @@ pub fn run(ui: Ui, data_dir: Option<&Path>, action: CasesAction, today: NaiveDat
                 )?;
             }
             for e in &listing.cases {
-                let changed = e
-                    .modified
-                    .map(|m| {
-                        chrono::DateTime::<chrono::Local>::from(m)
-                            .format("%d.%m.%Y %H:%M")
-                            .to_string()
-                    })
-                    .unwrap_or_default();
-                let step = e
-                    .raw
-                    .draft
-                    .as_ref()
-                    .and_then(|d| d.step.clone())
-                    .map(|s| {
-                        // The wizard's name for that part of the interview ("Vedtaket").
-                        crate::tui::app::Step::from_id(&s)
-                            .and_then(|step| step.section())
-                            .map(|section| t(ui, section.title_key()))
-                            .unwrap_or(s)
-                    })
-                    .unwrap_or_else(|| t(ui, "cases.step-unknown"));
-                let mut row = tf(
+                // The same summary as the start screen's.
+                let row = crate::summary::case_row(ui, e, today);
+                let row = tf(
                     ui,
                     "cases.row",
                     &[
                         ("id", e.id.clone()),
-                        ("person", person_label(ui, &e.raw)),
-                        ("service", service_label(ui, &e.raw)),
-                        ("changed", changed),
-                        ("step", step),
+                        ("title", row.title),
+                        ("detail", row.detail),
                     ],
                 );
-                if let Some(w) = crate::timeline::waiting(&e.raw, today) {
-                    // Sent: the deadline is behind; what matters is the answer.
-                    row.push_str("\n    ");
-                    row.push_str(&crate::timeline::waiting_text(ui, &w));
-                } else if let Some(dl) = draft_deadline(&e.raw) {
-                    row.push_str(&tf(
-                        ui,
-                        "cases.deadline",
-                        &[
-                            ("date", dates::in_words(dl.last_day, ui.code())),
-                            ("status", deadline_status(ui, &dl, today)),
-                        ],
-                    ));
-                }
-                writeln!(out, "{row}")?;
+                writeln!(out, "{}", printable(&row))?;
             }
             if !listing.damaged.is_empty() {
                 writeln!(
@@ -166,11 +91,11 @@ pub fn run(ui: Ui, data_dir: Option<&Path>, action: CasesAction, today: NaiveDat
                     writeln!(
                         out,
                         "  {}",
-                        tf(
+                        printable(&tf(
                             ui,
                             "cases.damaged-row",
                             &[("file", d.path.display().to_string()), ("reason", reason)]
-                        )
+                        ))
                     )?;
                 }
             }
@@ -187,11 +112,11 @@ pub fn run(ui: Ui, data_dir: Option<&Path>, action: CasesAction, today: NaiveDat
             writeln!(
                 out,
                 "{} – {}",
-                person_label(ui, &raw),
-                service_label(ui, &raw)
+                printable(&person_label(ui, &raw)),
+                printable(&service_label(ui, &raw))
             )?;
             for line in crate::timeline::lines(ui, &raw, today) {
-                writeln!(out, "  {line}")?;
+                writeln!(out, "  {}", printable(&line))?;
             }
             let checked = case::check(&raw, today);
             if checked.case.is_some() {
@@ -309,7 +234,7 @@ pub fn run(ui: Ui, data_dir: Option<&Path>, action: CasesAction, today: NaiveDat
                             "check.read-error",
                             &[
                                 ("file", path.display().to_string()),
-                                ("reason", e.to_string())
+                                ("reason", crate::commands::io_reason(ui, &e))
                             ]
                         )
                     )?;

@@ -27,7 +27,7 @@ pub struct Cli {
     pub theme: Option<String>,
 
     /// Regn som om i dag er denne datoen (ÅÅÅÅ-MM-DD).
-    #[arg(long, value_name = "DATO", global = true)]
+    #[arg(long, value_name = "DATO", global = true, value_parser = crate::input::date_arg)]
     pub today: Option<String>,
 
     #[command(subcommand)]
@@ -107,10 +107,16 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Vis alle lovhenvisningene programmet kan bruke, med gyldighet og kontrolldato.
+    Law {
+        /// Som JSON, for skript.
+        #[arg(long)]
+        json: bool,
+    },
     /// Regn ut klagefristen.
     Deadline {
         /// Datoen du fikk vedtaket (ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ).
-        #[arg(long)]
+        #[arg(long, value_parser = crate::input::date_arg)]
         received: String,
         /// Tjenesten (id fra «omsorgsklage services»).
         #[arg(long)]
@@ -229,9 +235,7 @@ pub fn ui_from_args<I: IntoIterator<Item = std::ffi::OsString>>(
 /// The version line `--version` prints: the program's version and the day the law table was
 /// last verified, so an adviser can tell at a glance how current the program is.
 pub fn version_line(ui: crate::i18n::Ui) -> String {
-    let verified = chrono::NaiveDate::parse_from_str(crate::domain::law::VERIFIED_ON, "%Y-%m-%d")
-        .map(|d| crate::domain::dates::in_words(d, ui.code()))
-        .unwrap_or_else(|_| crate::domain::law::VERIFIED_ON.to_string());
+    let verified = crate::domain::dates::in_words(crate::domain::law::verified_on(), ui.code());
     format!(
         "{} ({})",
         env!("CARGO_PKG_VERSION"),
@@ -421,6 +425,11 @@ pub fn error_message(ui: crate::i18n::Ui, err: &clap::Error) -> String {
             let suggested = strings(C::SuggestedValue);
             if !suggested.is_empty() {
                 tips.push(did_you_mean(&suggested));
+            }
+            // A value check of ours says why, in the interface language ("Februar 2026 har
+            // bare 28 dager.").
+            if let Some(reason) = std::error::Error::source(err) {
+                tips.push(reason.to_string());
             }
         }
         K::MissingRequiredArgument => {

@@ -11,7 +11,7 @@ use crate::domain::case::{self, Checked, Problem, RawCase};
 use crate::domain::deadline::{DayOff, Deadline, Status};
 use crate::domain::letter::LetterKind;
 use crate::domain::routing::{self, RouteBasis};
-use crate::domain::{dates, municipality, service};
+use crate::domain::{dates, law, municipality, service};
 use crate::fsutil;
 use crate::i18n::{Ui, problem_line, t, tf};
 use crate::render;
@@ -21,7 +21,21 @@ pub const EXIT_PROBLEMS: i32 = 1;
 
 /// Read a case file: every problem of form, or the raw case.
 pub fn read_case_file(path: &Path) -> Result<RawCase, ReadError> {
-    let bytes = std::fs::read(path).map_err(ReadError::Io)?;
+    // Never more than the limit is read; devices and pipes are refused before opening.
+    let bytes = match fsutil::read_limited(path, case::MAX_BYTES as u64) {
+        Ok(b) => b,
+        Err(e) => {
+            return Err(match fsutil::too_large(&e) {
+                Some(n) => ReadError::Problems(vec![Problem::new(
+                    "",
+                    case::ProblemKind::TooLarge {
+                        bytes: usize::try_from(n).unwrap_or(usize::MAX),
+                    },
+                )]),
+                None => ReadError::Io(e),
+            });
+        }
+    };
     case::read(&bytes).map_err(ReadError::Problems)
 }
 
@@ -31,8 +45,11 @@ pub enum ReadError {
     Problems(Vec<Problem>),
 }
 
-fn io_reason(ui: Ui, e: &std::io::Error) -> String {
+pub(crate) fn io_reason(ui: Ui, e: &std::io::Error) -> String {
     use std::io::ErrorKind::*;
+    if fsutil::is_not_regular(e) {
+        return t(ui, "io.not-a-file");
+    }
     let key = match e.kind() {
         NotFound => "io.not-found",
         PermissionDenied => "io.permission",
@@ -121,8 +138,23 @@ fn load_checked(
     Ok((case::check_for(&raw, today, kind), true))
 }
 
+/// The notice to an adviser that the citation table is more than twelve months old (`None`
+/// while it is fresh). Shown by `check`, `render` and the wizard's check page.
+pub fn reverify_notice(ui: Ui, today: NaiveDate) -> Option<String> {
+    law::needs_reverify(today).then(|| {
+        tf(
+            ui,
+            "law.reverify",
+            &[("date", dates::in_words(law::verified_on(), ui.code()))],
+        )
+    })
+}
+
 /// `omsorgsklage check CASE.json`
 pub fn check(ui: Ui, path: &Path, today: NaiveDate) -> Result<i32> {
+    if let Some(n) = reverify_notice(ui, today) {
+        writeln!(std::io::stderr().lock(), "{n}")?;
+    }
     let (checked, readable) = load_checked(ui, path, today, None, LetterKind::Complaint)?;
     if !readable {
         return Ok(EXIT_PROBLEMS);
@@ -160,6 +192,9 @@ pub fn render_cmd(ui: Ui, path: &Path, opts: RenderOpts, today: NaiveDate) -> Re
         force,
         kind,
     } = opts;
+    if let Some(n) = reverify_notice(ui, today) {
+        writeln!(std::io::stderr().lock(), "{n}")?;
+    }
     let (checked, readable) = load_checked(ui, path, today, lang, kind)?;
     let mut err = std::io::stderr().lock();
     if !readable {
@@ -187,7 +222,10 @@ pub fn render_cmd(ui: Ui, path: &Path, opts: RenderOpts, today: NaiveDate) -> Re
                 let chars: String = pdf
                     .replaced
                     .iter()
-                    .map(|c| format!("«{c}» (U+{:04X}) ", *c as u32))
+                    .map(|c| {
+                        let shown = crate::text_safety::printable(&c.to_string()).into_owned();
+                        format!("«{shown}» (U+{:04X}) ", *c as u32)
+                    })
                     .collect();
                 writeln!(
                     err,
@@ -341,6 +379,89 @@ pub fn services(ui: Ui, json: bool) -> Result<i32> {
     Ok(0)
 }
 
+/// `omsorgsklage law [--json]`: every citation the program can make, with the days it is
+/// valid, the day the table was verified and the acts' Lovdata identifiers.
+pub fn law(ui: Ui, json: bool, today: NaiveDate) -> Result<i32> {
+    let mut out = std::io::stdout().lock();
+    let lang = cite_lang(ui);
+    if json {
+        let citations: Vec<serde_json::Value> = law::TABLE
+            .iter()
+            .map(|r| {
+                serde_json::json!({
+                    "key": r.key,
+                    "act": r.citation.act.short(),
+                    "act_name": r.citation.act.name(lang),
+                    "lovdata": r.citation.act.lovdata_id(),
+                    "section": r.citation.section,
+                    "citation": r.citation.full(lang),
+                    "use": t(ui, &format!("law.use.{}", r.key)),
+                    "valid_from": r.valid_from,
+                    "valid_to": r.valid_to,
+                })
+            })
+            .collect();
+        let acts: Vec<serde_json::Value> = law::Act::ALL
+            .iter()
+            .map(|a| {
+                serde_json::json!({
+                    "act": a.short(),
+                    "name": a.name(lang),
+                    "lovdata": a.lovdata_id(),
+                })
+            })
+            .collect();
+        let doc = serde_json::json!({
+            "verified_on": law::VERIFIED_ON,
+            "needs_reverify": law::needs_reverify(today),
+            "acts": acts,
+            "citations": citations,
+        });
+        writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
+        return Ok(0);
+    }
+    writeln!(out, "{}", t(ui, "law.heading"))?;
+    let verified = dates::in_words(law::verified_on(), ui.code());
+    writeln!(out, "{}", tf(ui, "law.verified", &[("date", verified)]))?;
+    if let Some(n) = reverify_notice(ui, today) {
+        for line in render::text::wrap(&n, 80, "", "") {
+            writeln!(out, "{line}")?;
+        }
+    }
+    writeln!(out)?;
+    let day = |d: NaiveDate| dates::in_words(d, ui.code());
+    for r in law::TABLE {
+        writeln!(out, "  {}", r.citation.full(lang))?;
+        let use_text = t(ui, &format!("law.use.{}", r.key));
+        for line in render::text::wrap(&use_text, 80, "      ", "      ") {
+            writeln!(out, "{line}")?;
+        }
+        let valid = match (r.from_date(), r.to_date()) {
+            (None, None) => t(ui, "law.valid-open"),
+            (Some(f), None) => tf(ui, "law.valid-from", &[("from", day(f))]),
+            (None, Some(to)) => tf(ui, "law.valid-to", &[("to", day(to))]),
+            (Some(f), Some(to)) => tf(ui, "law.valid", &[("from", day(f)), ("to", day(to))]),
+        };
+        writeln!(out, "      {valid}")?;
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", t(ui, "law.acts"))?;
+    for a in law::Act::ALL {
+        writeln!(
+            out,
+            "  {:<5}{} ({})",
+            a.short(),
+            a.name(lang),
+            a.lovdata_id()
+        )?;
+    }
+    writeln!(out)?;
+    for line in render::text::wrap(&t(ui, "law.letter-date"), 80, "", "") {
+        writeln!(out, "{line}")?;
+    }
+    Ok(0)
+}
+
 fn day_off_text(ui: Ui, d: DayOff) -> String {
     match d {
         DayOff::Saturday => t(ui, "dayoff.saturday"),
@@ -428,22 +549,21 @@ pub fn cite_lang(ui: Ui) -> crate::domain::letter::Lang {
     }
 }
 
-/// The safe day to send by: the unmoved day itself (FACTS: advise sending by the unrolled date).
+/// The safe day to send by: the last working day on or before the unrolled date (FACTS.md §1).
 fn latest_safe_day(dl: &Deadline) -> NaiveDate {
-    dl.unmoved
+    dl.safe_day()
 }
 
 /// `omsorgsklage deadline --received DATE [--service ID] [--today DATE]`
 pub fn deadline(ui: Ui, received: &str, service_id: Option<&str>, today: NaiveDate) -> Result<i32> {
     let mut out = std::io::stdout().lock();
     let mut err = std::io::stderr().lock();
-    let Some(received) = dates::parse_flexible(received) else {
-        writeln!(
-            err,
-            "{}",
-            tf(ui, "deadline.bad-date", &[("value", received.to_string())])
-        )?;
-        return Ok(EXIT_PROBLEMS);
+    let received = match crate::input::read_date(ui, received, today) {
+        Ok(d) => d,
+        Err(e) => {
+            writeln!(err, "{e}")?;
+            return Ok(EXIT_PROBLEMS);
+        }
     };
     let service = match service_id {
         None => None,
@@ -514,8 +634,20 @@ pub fn example(ui: Ui, service_id: Option<&str>, today: NaiveDate) -> Result<i32
 
 /// `omsorgsklage kommuner [SEARCH]`
 pub fn kommuner(ui: Ui, search: Option<&str>) -> Result<i32> {
-    let list = municipality::search(search.unwrap_or(""));
+    let found = municipality::search_forgiving(search.unwrap_or(""));
+    let list = found.list;
     let mut out = std::io::stdout().lock();
+    if found.suggested && !list.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            tf(
+                ui,
+                "kommuner.near",
+                &[("query", search.unwrap_or("").to_string())]
+            )
+        )?;
+    }
     if list.is_empty() {
         writeln!(
             out,
@@ -531,9 +663,10 @@ pub fn kommuner(ui: Ui, search: Option<&str>) -> Result<i32> {
     for m in &list {
         writeln!(
             out,
-            "{}  {:<34} {}",
+            "{}  {:<34} {:<18} {}",
             m.number,
             m.display(),
+            m.county,
             m.statsforvalteren(ui == Ui::Nn)
         )?;
     }
@@ -542,5 +675,6 @@ pub fn kommuner(ui: Ui, search: Option<&str>) -> Result<i32> {
         "{}",
         tf(ui, "kommuner.count", &[("count", list.len().to_string())])
     )?;
-    Ok(0)
+    // Only suggestions: for a script, the search found nothing.
+    Ok(if found.suggested { EXIT_PROBLEMS } else { 0 })
 }

@@ -142,12 +142,16 @@ pub fn problem_text(ui: Ui, p: &Problem) -> String {
 }
 
 /// A problem as `check` prints it: "decision.received: mangler dato for når du fikk vedtaket".
+/// A problem as one printable line (a field name from a file is data: see [`printable`]).
+///
+/// [`printable`]: crate::text_safety::printable
 pub fn problem_line(ui: Ui, p: &Problem) -> String {
-    if p.field.is_empty() {
+    let line = if p.field.is_empty() {
         problem_text(ui, p)
     } else {
         format!("{}: {}", p.field, problem_text(ui, p))
-    }
+    };
+    crate::text_safety::printable(&line).into_owned()
 }
 
 #[cfg(test)]

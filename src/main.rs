@@ -5,7 +5,6 @@ use anyhow::Result;
 
 use omsorgsklage::cli::{Cli, Command};
 use omsorgsklage::commands;
-use omsorgsklage::domain::dates;
 use omsorgsklage::i18n::Ui;
 
 fn main() -> ExitCode {
@@ -48,11 +47,7 @@ fn run() -> Result<i32> {
         }
     };
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
-    let today = cli
-        .today
-        .as_deref()
-        .and_then(dates::parse_flexible)
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let today = omsorgsklage::input::today_arg(cli.today.as_deref());
     match cli.command {
         None => {
             let options = omsorgsklage::tui::Options {
@@ -87,6 +82,7 @@ fn run() -> Result<i32> {
         }
         Some(Command::Check { case }) => commands::check(ui, &case, today),
         Some(Command::Services { json }) => commands::services(ui, json),
+        Some(Command::Law { json }) => commands::law(ui, json, today),
         Some(Command::Deadline { received, service }) => {
             commands::deadline(ui, &received, service.as_deref(), today)
         }

@@ -61,6 +61,7 @@ pub fn run_with(
         told_lines: false,
         fixing: false,
         told_errors: Vec::new(),
+        saved: false,
     };
     let code = s.run();
     // Save what was typed last, and say where the answers are.
@@ -108,6 +109,8 @@ struct Interview<'a> {
     fixing: bool,
     /// The errors of saving that have been said.
     told_errors: Vec<String>,
+    /// A letter has been saved in this run (then the end of the input loses nothing).
+    saved: bool,
 }
 
 /// What identifies a screen: printed in full when it changes.
@@ -279,6 +282,10 @@ impl Interview<'_> {
     /// The input has ended before the letter was saved.
     fn ended(&mut self) -> Result<Next> {
         self.say("")?;
+        if self.saved {
+            self.say(&t(self.ui(), "plain.end-saved"))?;
+            return Ok(Next::Stop(0));
+        }
         self.say(&t(self.ui(), "plain.end"))?;
         Ok(Next::Stop(1))
     }
@@ -468,8 +475,46 @@ impl Interview<'_> {
                 actions.push(Action::Paste(text.to_string()));
             }
         }
+        let typed = !actions.is_empty() && s != "-";
         if let Some(code) = self.act(actions)? {
             return Ok(Next::Stop(code));
+        }
+        // A value that is refused never becomes the answer: the one before stays, and the
+        // question is asked again.
+        if typed {
+            use crate::tui::steps::form::Note;
+            let note = describe(self.app())
+                .fields
+                .get(focus)
+                .and_then(|f| f.note.clone());
+            let refused = match note {
+                Some(Note::Error(e)) => Some(e),
+                // A date not yet complained about on the screen (still being typed there).
+                Some(Note::Hint(_)) if f.date => {
+                    crate::input::read_date(ui, &s, self.app().today).err()
+                }
+                _ => None,
+            };
+            if let Some(e) = refused {
+                let mut restore = vec![Action::ClearLine];
+                if !f.value.is_empty() {
+                    restore.push(Action::Paste(f.value.clone()));
+                }
+                if let Some(code) = self.act(restore)? {
+                    return Ok(Next::Stop(code));
+                }
+                self.error(&e)?;
+                return Ok(Next::Go);
+            }
+        }
+        // A phone number or e-mail address that may be mistyped: said, and kept.
+        if let Some(w) = describe(self.app())
+            .fields
+            .get(focus)
+            .and_then(|f| f.warning.clone())
+        {
+            let word = t(ui, "word.warning");
+            self.say(&format!("{word}: {w}"))?;
         }
         // A date as understood, before going on.
         if let Some(crate::tui::steps::form::Note::Ok(s)) = describe(self.app())
@@ -477,7 +522,7 @@ impl Interview<'_> {
             .get(focus)
             .and_then(|f| f.note.clone())
         {
-            self.say(&tf(ui, "plain.understood", &[("value", s)]))?;
+            self.say(&format!("{s}."))?;
         }
         if self.fixing {
             // After "this must be fixed": on to the next field with an error, or on from the
@@ -632,8 +677,9 @@ impl Interview<'_> {
             "-" => vec![Action::EditorDone(Ok(String::new())), Action::Tab],
             _ => {
                 let mut text = vec![first];
+                let next = t(ui, "plain.prompt.next-line");
                 loop {
-                    match self.ask("")? {
+                    match self.ask(&next)? {
                         Line::Text(l) if l.trim().is_empty() => break,
                         Line::Text(l) => text.push(l.trim_end().to_string()),
                         Line::End => {
@@ -643,7 +689,12 @@ impl Interview<'_> {
                         Line::NotText => return self.not_text(),
                     }
                 }
-                vec![Action::EditorDone(Ok(text.join("\n"))), Action::Tab]
+                let text = text.join("\n");
+                // Cut by the field (so that the draft always reads back): say so here too.
+                if text.chars().count() > crate::tui::steps::longtext::MAX_LONG_CHARS {
+                    self.error(&crate::tui::steps::longtext::too_long_message(ui))?;
+                }
+                vec![Action::EditorDone(Ok(text)), Action::Tab]
             }
         };
         if let Some(code) = self.act(actions)? {
@@ -956,6 +1007,29 @@ impl Interview<'_> {
         for (i, p) in v.next.iter().enumerate() {
             self.say(&format!("{}. {p}", i + 1))?;
         }
-        Ok(Next::Stop(if v.errors.is_empty() { 0 } else { 1 }))
+        let code = if v.errors.is_empty() { 0 } else { 1 };
+        self.saved |= !v.saved.is_empty();
+        // As the wizard's last button: the case, with the fullmakt and the follow-up letters.
+        if v.errors.is_empty() && !self.app().counter {
+            self.say("")?;
+            let prompt = format!(
+                "{} {}:",
+                t(ui, "plain.prompt.other-letter"),
+                t(ui, "plain.prompt.yes-no")
+            );
+            if let Line::Text(s) = self.ask(&prompt)? {
+                if matches!(s.trim().to_lowercase().as_str(), "j" | "ja" | "y" | "yes") {
+                    let mut to_case = vec![Action::Down; 8];
+                    to_case.push(Action::Enter);
+                    if let Some(code) = self.act(to_case)? {
+                        return Ok(Next::Stop(code));
+                    }
+                    if self.app().step() == Step::Case {
+                        return Ok(Next::Go);
+                    }
+                }
+            }
+        }
+        Ok(Next::Stop(code))
     }
 }

@@ -27,7 +27,8 @@ impl Settings {
     /// The saved settings, or the defaults when there are none or they cannot be read.
     pub fn load(data_dir: Option<&Path>) -> Settings {
         data_dir
-            .and_then(|d| std::fs::read(path(d)).ok())
+            // A few hundred bytes; never a device or a pipe (which would hang the start).
+            .and_then(|d| fsutil::read_limited(&path(d), 64 * 1024).ok())
             .and_then(|b| serde_json::from_slice(&b).ok())
             .unwrap_or_default()
     }

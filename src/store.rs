@@ -4,8 +4,18 @@
 //! A draft that cannot be read (truncated, not JSON, a newer format, no permission) is listed as
 //! damaged with its reason and left exactly where it is: the store never writes to it or deletes it
 //! unless the person asks (`cases delete`).
+//!
+//! **Locks.** A draft open for editing holds the operating system's own exclusive lock
+//! ([`File::try_lock`]) on `<id>.lock`, through an open handle kept for as long as the case is
+//! open. The system lets go of it when the handle is closed, also when the process is killed, so a
+//! dead holder never blocks, and two openers at the same instant cannot both win. The lock files
+//! themselves stay (empty): removing one while another process has it open would let two
+//! processes lock two different files of the same name.
+//!
+//! **Temporary files** left by a process killed in the middle of a save are removed when the case
+//! list is next read ([`Store::list`]), and those of one case by [`Store::delete`].
 
-use std::fs;
+use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -21,9 +31,9 @@ pub enum StoreError {
     /// The draft file changed on disk since it was loaded: another window or program saved it.
     #[error("the draft was changed by another program")]
     Conflict,
-    /// The draft is open in another running omsorgsklage (its lock names the process).
-    #[error("the draft is open in another window (process {0})")]
-    Locked(u32),
+    /// The draft is open in another running omsorgsklage (which holds its lock).
+    #[error("the draft is open in another window")]
+    Locked,
     /// No draft with that id.
     #[error("no draft {0}")]
     NotFound(String),
@@ -90,14 +100,16 @@ fn stamp(path: &Path) -> io::Result<Option<Stamp>> {
 pub struct Draft {
     pub id: String,
     path: PathBuf,
-    lock: PathBuf,
+    /// The locked handle; closing it (dropping the draft) lets go of the lock.
+    _lock: Lock,
     last: Option<Stamp>,
 }
 
-impl Drop for Draft {
-    fn drop(&mut self) {
-        let _ = fs::remove_file(&self.lock);
-    }
+/// An exclusive OS lock on a case's lock file, held while this value lives.
+#[derive(Debug)]
+struct Lock {
+    /// `None` where the file system has no locks.
+    _file: Option<File>,
 }
 
 impl Store {
@@ -119,6 +131,12 @@ impl Store {
     /// Every draft, readable ones and damaged ones, newest first.
     pub fn list(&self) -> io::Result<Listing> {
         let mut listing = Listing::default();
+        // What killed saves left behind (copies of health data): gone before anything is shown.
+        fsutil::sweep_temps(&self.dir, None);
+        if let Some(data) = self.dir.parent() {
+            // settings.json is saved the same way.
+            fsutil::sweep_temps(data, None);
+        }
         let entries = match fs::read_dir(&self.dir) {
             Ok(e) => e,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(listing),
@@ -174,10 +192,11 @@ impl Store {
         if let Ok(entries) = fs::read_dir(&self.dir) {
             for e in entries.flatten() {
                 let name = e.file_name().to_string_lossy().into_owned();
-                if let Some(stem) = name.strip_suffix(".json") {
-                    if !id.is_empty() && stem.starts_with(id) {
-                        matches.push(stem.to_string());
-                    }
+                if let Some(stem) = name.strip_suffix(".json")
+                    && !id.is_empty()
+                    && stem.starts_with(id)
+                {
+                    matches.push(stem.to_string());
                 }
             }
         }
@@ -205,15 +224,23 @@ impl Store {
                 format!("{base}-{n}")
             };
             let path = self.path_of(&id);
-            let lock = lock_path(&path);
-            if path.exists() || lock.exists() {
+            if path.exists() {
                 continue;
             }
-            take_lock(&lock)?;
+            // A new lock file, or the id is taken (by another window creating a case now).
+            let lock = match Lock::create_new(&lock_path(&path)) {
+                Ok(l) => l,
+                Err(StoreError::Locked) => continue,
+                Err(StoreError::Io(e)) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+                Err(e) => return Err(e),
+            };
+            if path.exists() {
+                continue;
+            }
             return Ok(Draft {
                 id,
                 path,
-                lock,
+                _lock: lock,
                 last: None,
             });
         }
@@ -228,13 +255,16 @@ impl Store {
     pub fn open(&self, id: &str) -> Result<(Draft, RawCase), StoreError> {
         let id = self.resolve(id)?;
         let path = self.path_of(&id);
-        let lock = lock_path(&path);
-        take_lock(&lock)?;
+        let lock = Lock::take(&lock_path(&path))?;
+        if !path.exists() {
+            // Deleted by another window a moment ago: the lock we got was the one it let go of.
+            return Err(StoreError::NotFound(id));
+        }
         let draft = Draft {
             id,
             last: stamp(&path)?,
             path,
-            lock,
+            _lock: lock,
         };
         match read_draft(&draft.path) {
             Ok(raw) => Ok((draft, raw)),
@@ -246,10 +276,14 @@ impl Store {
     pub fn delete(&self, id: &str) -> Result<String, StoreError> {
         let id = self.resolve(id)?;
         let path = self.path_of(&id);
-        if let Some(pid) = lock_holder(&lock_path(&path)) {
-            return Err(StoreError::Locked(pid));
-        }
+        let lock_file = lock_path(&path);
+        let lock = Lock::take(&lock_file)?;
         fs::remove_file(&path)?;
+        // The copies a killed save may have left of this case go with it.
+        let name = format!("{id}.json");
+        fsutil::sweep_temps(&self.dir, Some(&name));
+        let _ = fs::remove_file(&lock_file);
+        drop(lock);
         Ok(id)
     }
 
@@ -266,24 +300,37 @@ fn is_safe_id(id: &str) -> bool {
 }
 
 fn read_draft(path: &Path) -> Result<RawCase, StoreError> {
-    let bytes = fs::read(path)?;
+    let bytes = match fsutil::read_limited(path, case::MAX_BYTES as u64) {
+        Ok(b) => b,
+        Err(e) => match fsutil::too_large(&e) {
+            Some(n) => {
+                return Err(StoreError::Damaged(vec![Problem::new(
+                    "",
+                    ProblemKind::TooLarge {
+                        bytes: usize::try_from(n).unwrap_or(usize::MAX),
+                    },
+                )]));
+            }
+            None => return Err(e.into()),
+        },
+    };
     let raw = case::read(&bytes).map_err(StoreError::Damaged)?;
     // A file written by a newer version would lose data if this version saved over it.
-    if let Some(f) = raw.format.as_deref() {
-        if f != case::FORMAT {
-            return Err(StoreError::Damaged(vec![Problem::new(
-                "format",
-                if f.starts_with("omsorgsklage/") {
-                    ProblemKind::NewerFormat {
-                        found: f.to_string(),
-                    }
-                } else {
-                    ProblemKind::WrongFormatTag {
-                        found: f.to_string(),
-                    }
-                },
-            )]));
-        }
+    if let Some(f) = raw.format.as_deref()
+        && f != case::FORMAT
+    {
+        return Err(StoreError::Damaged(vec![Problem::new(
+            "format",
+            if f.starts_with("omsorgsklage/") {
+                ProblemKind::NewerFormat {
+                    found: f.to_string(),
+                }
+            } else {
+                ProblemKind::WrongFormatTag {
+                    found: f.to_string(),
+                }
+            },
+        )]));
     }
     Ok(raw)
 }
@@ -292,31 +339,41 @@ fn lock_path(path: &Path) -> PathBuf {
     path.with_extension("lock")
 }
 
-/// The process holding a lock, if that process is still running.
-fn lock_holder(lock: &Path) -> Option<u32> {
-    let pid: u32 = fs::read_to_string(lock).ok()?.trim().parse().ok()?;
-    (pid != std::process::id() && process_alive(pid)).then_some(pid)
-}
-
-fn process_alive(pid: u32) -> bool {
-    if cfg!(target_os = "linux") {
-        Path::new(&format!("/proc/{pid}")).exists()
-    } else {
-        // Without /proc we cannot tell: treat the lock as held, the safe answer.
-        true
+impl Lock {
+    fn options() -> OpenOptions {
+        let mut o = OpenOptions::new();
+        o.read(true).write(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            o.mode(0o600);
+        }
+        o
     }
-}
 
-fn take_lock(lock: &Path) -> Result<(), StoreError> {
-    if let Some(pid) = lock_holder(lock) {
-        return Err(StoreError::Locked(pid));
+    /// Open (creating if needed) and lock; [`StoreError::Locked`] if another handle holds it.
+    fn take(path: &Path) -> Result<Lock, StoreError> {
+        let f = Lock::options().create(true).truncate(false).open(path)?;
+        Lock::hold(f)
     }
-    // A stale lock (its process is gone) is replaced.
-    fsutil::write_atomic(lock, std::process::id().to_string().as_bytes())?;
-    // Someone may have taken it at the same moment: the last writer wins, so check again.
-    match lock_holder(lock) {
-        Some(pid) => Err(StoreError::Locked(pid)),
-        None => Ok(()),
+
+    /// Create a new lock file and lock it; `AlreadyExists` if there is one.
+    fn create_new(path: &Path) -> Result<Lock, StoreError> {
+        let f = Lock::options().create_new(true).open(path)?;
+        Lock::hold(f)
+    }
+
+    fn hold(f: File) -> Result<Lock, StoreError> {
+        match f.try_lock() {
+            Ok(()) => Ok(Lock { _file: Some(f) }),
+            Err(TryLockError::WouldBlock) => Err(StoreError::Locked),
+            // A file system without locks (some network shares): go on without one; the check
+            // before every save still keeps a change from being overwritten unseen.
+            Err(TryLockError::Error(e)) if e.kind() == io::ErrorKind::Unsupported => {
+                Ok(Lock { _file: None })
+            }
+            Err(TryLockError::Error(e)) => Err(StoreError::Io(e)),
+        }
     }
 }
 

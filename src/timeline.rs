@@ -76,7 +76,11 @@ fn office(ui: Ui, raw: &RawCase) -> String {
         })
 }
 
-/// The timeline as lines of plain text, oldest first.
+/// The mark of a timeline line that warns (a missed deadline): shown in the warning style.
+pub const WARN: &str = "! ";
+
+/// The timeline as lines of plain text, oldest first. Each line starts with its mark: "✓ " done,
+/// "• " to come, [`WARN`] a warning.
 pub fn lines(ui: Ui, raw: &RawCase, today: NaiveDate) -> Vec<String> {
     let lang = if ui == Ui::Nn { Lang::Nn } else { Lang::Nb };
     let items = timeline::build(raw, today);
@@ -89,7 +93,25 @@ pub fn lines(ui: Ui, raw: &RawCase, today: NaiveDate) -> Vec<String> {
         let line = match item.milestone {
             Milestone::Decided => tf(ui, "timeline.decided", &[("date", date)]),
             Milestone::Received => tf(ui, "timeline.received", &[("date", date)]),
-            Milestone::Deadline => tf(ui, "timeline.deadline", &[("date", date)]),
+            Milestone::Deadline => {
+                // Never "done": a missed deadline is a warning; after sending, whether the
+                // complaint went before it.
+                let last_day = item.date.unwrap_or(today);
+                let sent = raw.sent.as_deref().and_then(dates::parse_iso);
+                let (key, warn) = match sent {
+                    Some(s) if s <= last_day => ("timeline.deadline-kept", false),
+                    Some(_) => ("timeline.deadline-missed-sent", true),
+                    None if today > last_day => ("timeline.deadline-passed", true),
+                    None => ("timeline.deadline", false),
+                };
+                let line = tf(ui, key, &[("date", date)]);
+                out.push(match (warn, sent.is_some()) {
+                    (true, _) => format!("{WARN}{line}"),
+                    (false, true) => format!("✓ {line}"),
+                    (false, false) => format!("• {line}"),
+                });
+                continue;
+            }
             Milestone::Sent => tf(ui, "timeline.sent", &[("date", date)]),
             Milestone::PreliminaryReplyDue => tf(
                 ui,
@@ -105,7 +127,6 @@ pub fn lines(ui: Ui, raw: &RawCase, today: NaiveDate) -> Vec<String> {
                 ],
             ),
             Milestone::Forwarded(Route::Klagenemnd) => t(ui, "timeline.forwarded-klagenemnd"),
-            Milestone::StatsforvalterenTarget => t(ui, "timeline.statsforvalteren-target"),
         };
         let mark = if item.past {
             format!("✓ {line} {}", t(ui, "timeline.past"))

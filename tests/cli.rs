@@ -91,6 +91,116 @@ fn a_file_over_one_megabyte_is_refused() {
         .stderr(contains("Filen er for stor"));
 }
 
+#[cfg(unix)]
+#[test]
+fn devices_and_pipes_are_refused_without_reading_them() {
+    // `/dev/zero` never ends and a pipe waits for a writer: both are refused at once.
+    cmd()
+        .args(["check", "/dev/zero"])
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .code(1)
+        .stderr(contains("ikke en vanlig fil"));
+    let dir = tempfile::tempdir().expect("tmp");
+    let fifo = dir.path().join("sak.json");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    for sub in ["check", "render"] {
+        cmd()
+            .arg(sub)
+            .arg(&fifo)
+            .timeout(std::time::Duration::from_secs(20))
+            .assert()
+            .code(1)
+            .stderr(contains("ikke en vanlig fil"));
+    }
+    let data = tempfile::tempdir().expect("data");
+    cmd()
+        .env("OMSORGSKLAGE_DATA", data.path())
+        .args(["cases", "import"])
+        .arg(&fifo)
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .code(1)
+        .stderr(contains("ikke en vanlig fil"));
+}
+
+#[cfg(unix)]
+#[test]
+fn out_never_replaces_what_is_not_a_regular_file() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().expect("tmp");
+    let fifo = dir.path().join("brev.txt");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    cmd()
+        .args([
+            "render",
+            "tests/cases/minimal-bpa.json",
+            "--format",
+            "txt",
+            "--force",
+        ])
+        .arg("--out")
+        .arg(&fifo)
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .code(1)
+        .stderr(contains("ikke en vanlig fil"));
+    let kind = std::fs::symlink_metadata(&fifo)
+        .expect("still there")
+        .file_type();
+    assert!(kind.is_fifo(), "the pipe was not replaced by a file");
+}
+
+#[test]
+fn case_strings_cannot_send_escape_sequences_to_the_terminal() {
+    let data = tempfile::tempdir().expect("data");
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("sak.json");
+    let mut raw: serde_json::Value =
+        serde_json::from_slice(&std::fs::read("tests/cases/minimal-bpa.json").expect("read"))
+            .expect("json");
+    // Retitle the terminal, clear it, and turn the name around.
+    raw["applicant"]["name"] = "Per\u{1b}]0;pwned\u{7}\u{1b}[2J\u{202e}nesnaH".into();
+    std::fs::write(&path, serde_json::to_vec(&raw).expect("json")).expect("write");
+    let run = |args: &[&str]| {
+        let out = cmd()
+            .env("OMSORGSKLAGE_DATA", data.path())
+            .args(args)
+            .output()
+            .expect("run");
+        let mut all = out.stdout.clone();
+        all.extend(&out.stderr);
+        String::from_utf8(all).expect("utf-8")
+    };
+    // Import keeps its warning.
+    let imported = run(&["cases", "import", path.to_str().expect("path")]);
+    assert!(imported.contains("kontrolltegn"), "{imported}");
+    let listed = run(&["cases", "list"]);
+    let id = listed
+        .split_whitespace()
+        .find(|w| w.starts_with("20"))
+        .expect("id")
+        .to_string();
+    let shown = run(&["cases", "show", &id]);
+    for out in [&imported, &listed, &shown] {
+        assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
+        assert!(!out.contains('\u{202e}'), "{out:?}");
+    }
+    assert!(
+        listed.contains("Per␛]0;pwned␇␛[2J⟨U+202E⟩nesnaH"),
+        "{listed}"
+    );
+    assert!(shown.contains("Per␛]0;pwned"), "{shown}");
+}
+
 #[test]
 fn every_unknown_field_is_named_with_a_suggestion() {
     cmd()
@@ -402,7 +512,9 @@ fn deadline_moved_over_easter_explains_why_and_the_safe_day() {
         out.contains("Den dagen er skjærtorsdag, en helligdag."),
         "{out}"
     );
-    assert!(out.contains("send klagen senest 2. april 2026"), "{out}");
+    // The safe day is the last working day on or before the unrolled date (FACTS.md §1): the
+    // unrolled Thursday 2 April is skjærtorsdag, so Wednesday 1 April.
+    assert!(out.contains("send klagen senest 1. april 2026"), "{out}");
 }
 
 #[test]
@@ -419,8 +531,46 @@ fn deadline_with_a_bad_date_says_how_to_write_it() {
     cmd()
         .args(["deadline", "--received", "31.02.2026"])
         .assert()
-        .code(1)
-        .stderr(contains("ikke en gyldig dato").and(contains("05.11.2026")));
+        .code(2)
+        .stderr(contains("Februar 2026 har bare 28 dager"));
+    cmd()
+        .args(["deadline", "--received", "i morgen tidlig"])
+        .assert()
+        .code(2)
+        .stderr(contains("ikke en dato programmet forstår").and(contains("05.11.2026")));
+    cmd()
+        .args(["--lang", "en", "deadline", "--received", "2026-02-29"])
+        .assert()
+        .code(2)
+        .stderr(contains("February 2026 has only 28 days"));
+}
+
+#[test]
+fn date_options_are_read_as_people_write_them() {
+    // --today 20 November 2026 (from cmd()); "5. nov" is 5 November 2026.
+    for received in [
+        "5. nov",
+        "5.11",
+        "05.11.26",
+        "5/11/2026",
+        "5. november 2026",
+    ] {
+        let out = flat_stdout(&["deadline", "--received", received]);
+        assert!(
+            out.contains("Siste dag å klage: torsdag 3. desember 2026"),
+            "{received}: {out}"
+        );
+    }
+    // --today itself, and a year-less --received read against it.
+    let out = flat_stdout(&["deadline", "--today", "10. mars 2026", "--received", "5.3"]);
+    assert!(out.contains("tirsdag 7. april 2026"), "{out}");
+    let out = flat_stdout(&["deadline", "--today", "i dag", "--received", "i dag"]);
+    assert!(out.contains("Siste dag å klage"), "{out}");
+    cmd()
+        .args(["--today", "31.04.2026", "services"])
+        .assert()
+        .code(2)
+        .stderr(contains("April 2026 har bare 30 dager"));
 }
 
 #[test]
@@ -435,6 +585,78 @@ fn kommuner_search_finds_double_names_and_the_office() {
         .assert()
         .code(1)
         .stdout(contains("Fant ingen kommune"));
+}
+
+#[test]
+fn kommuner_suggests_through_typos_and_missing_aeoa_and_shows_the_county() {
+    for (typed, name) in [
+        ("Bærun", "Bærum"),
+        ("Tromso", "Tromsø"),
+        ("Baerum", "Bærum"),
+        ("Kristiansnad", "Kristiansand"),
+        ("Alesund", "Ålesund"),
+    ] {
+        let out = cmd().args(["kommuner", typed]).output().expect("run");
+        let text = String::from_utf8_lossy(&out.stdout);
+        let first = text
+            .lines()
+            .find(|l| l.as_bytes().first().is_some_and(u8::is_ascii_digit))
+            .unwrap_or_default();
+        assert!(first.contains(name), "{typed}: {text}");
+    }
+    cmd()
+        .args(["kommuner", "Bærun"])
+        .assert()
+        .stdout(contains("Ingen kommune heter «Bærun». Mente du:"));
+    cmd()
+        .args(["kommuner", "Tromsø"])
+        .assert()
+        .success()
+        .stdout(contains("5501  Tromsø").and(contains("Troms ")));
+}
+
+#[test]
+fn check_questions_an_odd_phone_number_or_email_naming_the_field() {
+    let dir = tempfile::tempdir().expect("dir");
+    let case =
+        std::fs::read_to_string("tests/cases/representative-without-fullmakt.json").expect("case");
+    let mut v: serde_json::Value = serde_json::from_str(&case).expect("json");
+    v["applicant"]["phone"] = "1234".into();
+    v["applicant"]["email"] = "ola@example".into();
+    v["representative"]["phone"] = "+47 912 34".into();
+    v["representative"]["email"] = "kari.example.no".into();
+    let path = dir.path().join("case.json");
+    std::fs::write(&path, v.to_string()).expect("write");
+    let out = cmd()
+        .args(["check", path.to_str().expect("path")])
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("applicant.phone"), "{text}");
+    assert!(
+        text.contains("«1234» ser ikke ut som et telefonnummer"),
+        "{text}"
+    );
+    assert!(text.contains("applicant.email"), "{text}");
+    assert!(
+        text.contains("«ola@example» ser ikke ut som en e-postadresse"),
+        "{text}"
+    );
+    assert!(text.contains("representative.phone"), "{text}");
+    assert!(text.contains("representative.email"), "{text}");
+    // Warnings only: a foreign number may be right, so the letter can still be written.
+    assert!(!text.contains("må rettes"), "{text}");
+    v["applicant"]["phone"] = "+46 70 123 45 67".into();
+    v["applicant"]["email"] = "ola@example.se".into();
+    v["representative"]["phone"] = "912 34 567".into();
+    v["representative"]["email"] = "kari@example.no".into();
+    std::fs::write(&path, v.to_string()).expect("write");
+    let out = cmd()
+        .args(["check", path.to_str().expect("path")])
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(!text.contains("ser ikke ut som"), "{text}");
 }
 
 #[test]
@@ -568,4 +790,64 @@ fn a_character_the_font_lacks_is_reported_not_lost() {
         .assert()
         .success()
         .stderr(contains("skrifttypen mangler").and(contains("U+1F642")));
+}
+
+// ---- law ----
+
+#[test]
+fn law_lists_every_citation_with_its_validity_the_verified_date_and_the_lovdata_ids() {
+    let out = flat_stdout(&["law"]);
+    for want in [
+        "Kontrollert mot kildene 1. desember 2026.",
+        "pasient- og brukerrettighetsloven § 2-1 a andre ledd",
+        "rett til nødvendige helse- og omsorgstjenester",
+        "gjelder i dag; ingen start- eller sluttdato i tabellen",
+        "pasient- og brukerrettighetsloven (LOV-1999-07-02-63)",
+        "helse- og omsorgstjenesteloven (LOV-2011-06-24-30)",
+        "forvaltningsloven (LOV-1967-02-10)",
+    ] {
+        assert!(out.contains(want), "missing {want:?} in {out}");
+    }
+    assert!(!out.contains("sist kontrollert"), "fresh table: no notice");
+    // JSON: every row of the table, with act, section, use and validity.
+    let out = cmd().args(["law", "--json"]).output().expect("run");
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["verified_on"], "2026-12-01");
+    let rows = v["citations"].as_array().expect("list");
+    assert_eq!(rows.len(), omsorgsklage::domain::law::TABLE.len());
+    let right = rows
+        .iter()
+        .find(|r| r["key"] == "right-to-services")
+        .expect("row");
+    assert_eq!(right["act"], "pbrl");
+    assert_eq!(right["lovdata"], "LOV-1999-07-02-63");
+    assert_eq!(right["section"], "§ 2-1 a andre ledd");
+    assert!(right["valid_from"].is_null() && right["valid_to"].is_null());
+    assert_eq!(v["acts"].as_array().expect("acts").len(), 3);
+}
+
+#[test]
+fn an_old_law_table_is_flagged_by_check_render_and_law() {
+    let case = "tests/cases/minimal-bpa.json";
+    for args in [vec!["check", case], vec!["render", case], vec!["law"]] {
+        let out = cmd()
+            .args(["--today", "2027-12-02"])
+            .args(&args)
+            .output()
+            .expect("run");
+        let all = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let flat = all.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains("lovhenvisningene ble sist kontrollert 1. desember 2026, for mer enn tolv måneder siden"),
+            "{args:?}: {flat}"
+        );
+    }
+    // Within twelve months: nothing.
+    let out = cmd().args(["check", case]).output().expect("run");
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("sist kontrollert"));
 }

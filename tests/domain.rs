@@ -10,7 +10,7 @@ use omsorgsklage::domain::letter::Lang;
 #[test]
 fn every_citation_in_the_law_table_is_in_the_fact_sheet() {
     let facts = include_str!("../docs/FACTS.md");
-    for c in law::ALL {
+    for c in law::TABLE.iter().map(|r| r.citation) {
         // FACTS.md writes "pbrl § 7-2", "hol § 3-2 første ledd nr. 6 bokstav a", "fvl § 28 second
         // paragraph": the section number itself must be there, with its act.
         let number: String = c.section.split(' ').take(2).collect::<Vec<_>>().join(" ");

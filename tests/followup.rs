@@ -74,8 +74,10 @@ fn each_letter_asks_for_one_thing_citing_the_right_section() {
                 "Krav om begrunnelse",
                 "forvaltningsloven § 24",
                 "forvaltningsloven § 25",
-                "klagefristen avbrytes",
-                "§ 29 og § 24",
+                // Route A (hjemmesykepleie): the request neither interrupts nor extends the
+                // deadline; complain within four weeks anyway (FACTS.md §1).
+                "Klagefristen er fire uker, jf. pasient- og brukerrettighetsloven § 7-5",
+                "tilleggsopplysninger",
             ],
         ),
         (

@@ -171,7 +171,7 @@ fn without_a_fullmakt_the_person_signs_too() {
         "two signature lines"
     );
     assert!(
-        flat.contains("Kari Nordmann skriver også under på klagen"),
+        flat.contains("Kari Nordmann skriver selv under på klagen"),
         "{flat}"
     );
     assert!(!text.contains("- Fullmakt"));
@@ -247,4 +247,521 @@ fn the_example_letters_in_docs_are_what_the_program_writes() {
         letter_text(&with_lang(raw, "nn")),
         include_str!("../docs/examples/klage-hjemmesykepleie.nn.txt")
     );
+}
+
+// ---- Representatives by law, the carer's own complaint, route rules (FACTS.md §§ 1, 2, 5) ----
+
+fn file(name: &str) -> RawCase {
+    raw_from_file(&std::path::Path::new("tests/cases").join(name))
+}
+
+fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The printed names under the signature lines, in order.
+fn signers(text: &str) -> Vec<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.starts_with("____"))
+        .filter_map(|(i, _)| lines.get(i + 1).map(|s| s.to_string()))
+        .collect()
+}
+
+fn problems_of(raw: &RawCase) -> Vec<omsorgsklage::domain::case::Problem> {
+    omsorgsklage::domain::case::check(raw, today()).problems
+}
+
+/// A case file, who signs, words that must be there, words that must never be there.
+type RoleRow = (
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static str],
+    &'static [&'static str],
+);
+
+#[test]
+fn each_role_signs_and_attaches_as_the_law_says() {
+    use omsorgsklage::domain::case::ProblemKind;
+    // (file, who signs, words that must be there, words that must never be there)
+    let table: &[RoleRow] = &[
+        (
+            "role-forelder-child-nb.json",
+            &["Anne Berg"],
+            &[
+                "Jeg klager som forelder på vegne av Emma Berg",
+                "Jeg er moren til Emma Berg",
+                "mor til Emma Berg",
+            ],
+            &["fullmakt", "Fullmakt", "skriver også under"],
+        ),
+        (
+            "role-forelder-child-nn.json",
+            &["Anne Berg"],
+            &[
+                "Eg klagar som forelder på vegner av Emma Berg",
+                "Eg er mora til Emma Berg",
+            ],
+            &["fullmakt", "Fullmakt", "skriv òg under"],
+        ),
+        (
+            "role-forelder-16-nb.json",
+            &["Jonas Lie", "Per Lie"],
+            &[
+                "Jonas Lie har fylt 16 år og skriver også under på klagen",
+                "far til Jonas Lie",
+            ],
+            &["fullmakt"],
+        ),
+        (
+            "role-forelder-16-nn.json",
+            &["Jonas Lie", "Per Lie"],
+            &["Jonas Lie har fylt 16 år og skriv òg under på klaga"],
+            &["fullmakt"],
+        ),
+        (
+            "role-verge-nb.json",
+            &["Liv Strand"],
+            &[
+                "Jeg klager som verge for Arne Hansen",
+                "Vergefullmakten ligger ved",
+                "verge for Arne Hansen",
+                "- Vergefullmakt",
+            ],
+            &["- Fullmakt", "skriftlig fullmakt"],
+        ),
+        (
+            "role-verge-nn.json",
+            &["Liv Strand"],
+            &[
+                "Eg klagar som verje for Arne Hansen",
+                "Verjefullmakta ligg ved",
+                "- Verjefullmakt",
+            ],
+            &["- Fullmakt", "skriftleg fullmakt"],
+        ),
+        (
+            "role-advokat-nb.json",
+            &["Nils Moe"],
+            &[
+                "Jeg klager som advokat for Arne Hansen",
+                "advokat for Arne Hansen",
+                "forvaltningsloven § 12",
+            ],
+            &["fullmakt", "Fullmakt"],
+        ),
+        (
+            "role-advokat-nn.json",
+            &["Nils Moe"],
+            &[
+                "Eg klagar som advokat for Arne Hansen",
+                "forvaltningslova § 12",
+            ],
+            &["fullmakt", "Fullmakt"],
+        ),
+        (
+            "role-fullmektig-datter-nb.json",
+            &["Kari Hansen"],
+            &[
+                "Jeg er datteren til Arne Hansen og har skriftlig fullmakt",
+                "fullmektig for Arne Hansen",
+                "- Fullmakt",
+            ],
+            &["Jeg er datter "],
+        ),
+        (
+            "role-fullmektig-datter-nn.json",
+            &["Kari Hansen"],
+            &[
+                "Eg er dottera til Arne Hansen og har skriftleg fullmakt",
+                "- Fullmakt",
+            ],
+            &["Eg er dotter "],
+        ),
+        (
+            "representative-without-fullmakt.json",
+            &["Kari Nordmann", "Ola Nordmann"],
+            &[
+                "Kari Nordmann klager på vedtaket",
+                "Jeg er naboen til Kari Nordmann og har hjulpet med å skrive klagen",
+                "Kari Nordmann skriver selv under på klagen",
+            ],
+            &["på vegne av", "- Fullmakt"],
+        ),
+        (
+            "representative-without-fullmakt-nn.json",
+            &["Arne Hansen", "Kari Hansen"],
+            &[
+                "Arne Hansen klagar på vedtaket",
+                "Eg er dottera til Arne Hansen og har hjelpt til med å skrive klaga",
+            ],
+            &["på vegner av", "- Fullmakt"],
+        ),
+    ];
+    for (name, signs, must, never) in table {
+        let raw = file(name);
+        let text = letter_text(&raw);
+        let f = flat(&text);
+        assert_eq!(&signers(&text), signs, "{name}: who signs");
+        for m in *must {
+            assert!(f.contains(m), "{name}: missing «{m}»\n{text}");
+        }
+        for n in *never {
+            assert!(!f.contains(n), "{name}: must not say «{n}»\n{text}");
+        }
+        // Only a helper without a fullmakt is warned about one.
+        let warned = problems_of(&raw)
+            .iter()
+            .any(|p| p.kind == ProblemKind::NoPowerOfAttorney);
+        assert_eq!(warned, name.starts_with("representative-without"), "{name}");
+    }
+}
+
+#[test]
+fn a_parent_of_someone_18_or_over_is_an_error_naming_the_role() {
+    use omsorgsklage::domain::case::ProblemKind;
+    let mut raw = file("role-forelder-child-nb.json");
+    // 18 on the letter date (20 November 2026): an error.
+    raw.applicant.as_mut().expect("applicant").birth_date = Some("2008-11-20".into());
+    let checked = omsorgsklage::domain::case::check(&raw, today());
+    assert!(checked.case.is_none());
+    let p = checked
+        .problems
+        .iter()
+        .find(|p| p.field == "representative.role")
+        .expect("an error on representative.role");
+    assert!(p.is_error());
+    assert_eq!(p.kind, ProblemKind::ParentOfAdult { age: 18 });
+    let line = omsorgsklage::i18n::problem_line(omsorgsklage::i18n::Ui::Nb, p);
+    assert!(line.starts_with("representative.role"), "{line}");
+    // One day younger: 17, both sign.
+    raw.applicant.as_mut().expect("applicant").birth_date = Some("2008-11-21".into());
+    let text = letter_text(&raw);
+    assert_eq!(signers(&text), ["Emma Berg", "Anne Berg"]);
+    // No birth date: a warning on it, and the parent signs alone.
+    raw.applicant.as_mut().expect("applicant").birth_date = None;
+    assert!(
+        problems_of(&raw)
+            .iter()
+            .any(|p| p.field == "applicant.birth_date"
+                && p.kind == ProblemKind::ParentNeedsBirthDate)
+    );
+    assert_eq!(signers(&letter_text(&raw)), ["Anne Berg"]);
+}
+
+#[test]
+fn an_unknown_role_is_an_error_and_no_role_reads_as_before() {
+    use omsorgsklage::domain::case::ProblemKind;
+    let mut raw = file("role-verge-nb.json");
+    raw.representative.as_mut().expect("rep").role = Some("bestemor".into());
+    let checked = omsorgsklage::domain::case::check(&raw, today());
+    assert!(checked.case.is_none());
+    assert!(
+        checked
+            .problems
+            .iter()
+            .any(|p| p.field == "representative.role"
+                && p.kind
+                    == ProblemKind::UnknownRole {
+                        found: "bestemor".into()
+                    })
+    );
+    // A 0.1 file has no role: a fullmektig, as before.
+    let old = file("langtidsopphold-venteliste-bergen-nn.json");
+    assert!(old.representative.as_ref().expect("rep").role.is_none());
+    assert!(flat(&letter_text(&old)).contains("fullmektig for Kari Nordmann"));
+}
+
+#[test]
+fn a_carers_complaint_names_the_person_cared_for_and_speaks_of_the_care_work() {
+    use omsorgsklage::domain::case::ProblemKind;
+    for (name, must) in [
+        (
+            "carer-cared-for-nb.json",
+            [
+                "Jeg gir omsorg til min sønn, Tobias Haugen, født 14. september 2012",
+                "Omsorgsarbeidet er særlig tyngende",
+                "Min egen helse",
+                "Hvor tungt omsorgsarbeidet er",
+            ],
+        ),
+        (
+            "carer-cared-for-nn.json",
+            [
+                "Eg gir omsorg til son min, Tobias Haugen, fødd 14. september 2012",
+                "Omsorgsarbeidet er særleg tyngande",
+                "Helsa mi",
+                "Kor tungt omsorgsarbeidet er",
+            ],
+        ),
+    ] {
+        let text = letter_text(&file(name));
+        let f = flat(&text);
+        for m in must {
+            assert!(f.contains(m), "{name}: missing «{m}»\n{text}");
+        }
+        assert!(!f.contains("Helse og diagnose"), "{name}");
+        assert_eq!(signers(&text), ["Siri Haugen"]);
+    }
+    // A 0.1 carer's file without `cared_for`: a warning, and the letter is still written.
+    let old = file("carer-avlastning-nn.json");
+    let checked = omsorgsklage::domain::case::check(&old, today());
+    assert!(checked.case.is_some());
+    assert!(checked.problems.iter().any(|p| p.field == "cared_for"
+        && p.kind == ProblemKind::CaredForMissing
+        && !p.is_error()));
+    assert!(!flat(&letter_text(&old)).contains("Eg gir omsorg til"));
+}
+
+#[test]
+fn route_b_letters_say_klageinstans_and_never_klagenemnd() {
+    for (name, raw, text) in all_letters() {
+        let s =
+            omsorgsklage::domain::service::by_id(raw.service.as_deref().expect("id")).expect("s");
+        let route_b = !s.is_care_service()
+            && raw.decision.as_ref().and_then(|d| d.route.as_deref()) != Some("statsforvalteren");
+        let f = flat(&text);
+        assert!(!f.to_lowercase().contains("klagenemnd"), "{name}");
+        if route_b {
+            let body = if raw.language.as_deref() == Some("nn") {
+                "klageinstansen i kommunen"
+            } else {
+                "kommunens klageinstans"
+            };
+            assert!(f.contains(body), "{name}");
+        }
+    }
+    let text = letter_text(&file("trygghetsalarm-klageinstans-nn.json"));
+    assert!(flat(&text).contains("til klageinstansen i kommunen for endeleg avgjerd"));
+    assert!(!text.contains("Statsforvalt"));
+}
+
+#[test]
+fn fvl_duties_are_cited_only_for_nr_6_3_6_3_8_and_route_b() {
+    use omsorgsklage::domain::routing;
+    for s in CATALOGUE {
+        for lang in ["nb", "nn"] {
+            let mut raw = with_lang(example::case(s, today()), lang);
+            raw.grounds
+                .get_or_insert_with(Default::default)
+                .not_considered = Some("Ingen snakket med meg.".into());
+            let checked = omsorgsklage::domain::case::check(&raw, today());
+            let case = checked.case.expect("complete");
+            let f = flat(&letter_text(&raw));
+            let cites = ["§ 16", "§ 17", "§ 24", "§ 25"].iter().any(|sec| {
+                f.contains(&format!("forvaltningsloven {sec}"))
+                    || f.contains(&format!("forvaltningslova {sec}"))
+            });
+            assert_eq!(
+                cites,
+                routing::fvl_duties_apply(case.service, case.route),
+                "{} {lang}",
+                s.id
+            );
+        }
+    }
+    for name in ["dagaktivitet-nb.json", "dagaktivitet-nn.json"] {
+        let f = flat(&letter_text(&file(name)));
+        assert!(!f.contains("§ 17") && !f.contains("§ 24"), "{name}");
+    }
+}
+
+#[test]
+fn omsorgsstonad_letters_ask_for_the_whole_offer_assessment() {
+    for (name, raw, text) in all_letters() {
+        let asks = flat(&text).contains("2024/3854");
+        assert_eq!(
+            asks,
+            raw.service.as_deref() == Some("omsorgsstonad"),
+            "{name}"
+        );
+    }
+    let f = flat(&letter_text(&file("omsorgsstonad-carer-nb.json")));
+    assert!(f.contains("selv vurderer om hele tilbudet til familien er forsvarlig, jf. helse- og omsorgstjenesteloven § 4-1"), "{f}");
+}
+
+#[test]
+fn a_late_complaint_on_route_a_cites_pbrl_7_7_and_fvl_31_in_both_languages() {
+    let mut raw = file("late-with-reason.json");
+    assert!(
+        flat(&letter_text(&raw))
+            .contains("pasient- og brukerrettighetsloven § 7-7 og forvaltningsloven § 31")
+    );
+    raw.language = Some("nn".into());
+    assert!(
+        flat(&letter_text(&raw))
+            .contains("pasient- og brukarrettslova § 7-7 og forvaltningslova § 31")
+    );
+}
+
+#[test]
+fn the_place_is_the_senders_city() {
+    // No `place` in the file: the representative's city (Finnsnes), not the applicant's.
+    let text = letter_text(&file("role-fullmektig-datter-nb.json"));
+    assert!(text.contains("Finnsnes, 20. november 2026"), "{text}");
+    let text = letter_text(&file("carer-cared-for-nb.json"));
+    assert!(text.contains("Tromsø, 20. november 2026"), "{text}");
+}
+
+/// The reasons letter (`--letter reasons`) for each route.
+fn reasons_text(raw: &RawCase) -> String {
+    use omsorgsklage::domain::letter::LetterKind;
+    let checked = omsorgsklage::domain::case::check_for(raw, today(), LetterKind::Reasons);
+    let case = checked
+        .case
+        .unwrap_or_else(|| panic!("{:?}", checked.problems));
+    omsorgsklage::render::text::render(
+        &omsorgsklage::render::letter(&case, LetterKind::Reasons).expect("renders"),
+    )
+}
+
+#[test]
+fn the_reasons_letter_follows_the_route() {
+    for lang in ["nb", "nn"] {
+        // Route A: never says the deadline is interrupted; complain within four weeks anyway.
+        let a = with_lang(file("role-verge-nb.json"), lang);
+        let text = reasons_text(&a);
+        insta::assert_snapshot!(format!("reasons_route_a_{lang}"), text);
+        let f = flat(&text);
+        for never in ["avbrytes", "avbroten", "§ 29"] {
+            assert!(!f.contains(never), "route A {lang}: {never}");
+        }
+        let (weeks, rule, later) = if lang == "nb" {
+            (
+                "fire uker",
+                "pasient- og brukerrettighetsloven § 7-5",
+                "tilleggsopplysninger",
+            )
+        } else {
+            (
+                "fire veker",
+                "pasient- og brukarrettslova § 7-5",
+                "tilleggsopplysningar",
+            )
+        };
+        assert!(
+            f.contains(weeks) && f.contains(rule) && f.contains(later),
+            "{f}"
+        );
+        assert!(
+            f.contains("§ 24") && f.contains("§ 25"),
+            "hjemmesykepleie: fvl duties"
+        );
+        // Route B keeps fvl § 29 with § 24.
+        let b = with_lang(file("omsorgsbolig-avslag.json"), lang);
+        let text = reasons_text(&b);
+        insta::assert_snapshot!(format!("reasons_route_b_{lang}"), text);
+        let f = flat(&text);
+        assert!(f.contains("§ 29 og § 24"), "{f}");
+        // Dagaktivitet: asks for reasons without citing fvl § 24 or § 25 as a duty.
+        let d = with_lang(file("dagaktivitet-nb.json"), lang);
+        let f = flat(&reasons_text(&d));
+        assert!(!f.contains("§ 24") && !f.contains("§ 25"), "{f}");
+    }
+}
+
+#[test]
+fn follow_up_letters_speak_for_each_role() {
+    use omsorgsklage::domain::letter::LetterKind;
+    for (name, must, signs) in [
+        (
+            "role-verge-nb.json",
+            "Jeg skriver som verge for Arne Hansen",
+            vec!["Liv Strand"],
+        ),
+        (
+            "role-forelder-child-nn.json",
+            "Eg skriv som forelder for Emma Berg",
+            vec!["Anne Berg"],
+        ),
+        (
+            "role-advokat-nb.json",
+            "Jeg skriver som advokat for Arne Hansen",
+            vec!["Nils Moe"],
+        ),
+        (
+            "representative-without-fullmakt.json",
+            "Jeg har hjulpet med å skrive brevet",
+            vec!["Kari Nordmann", "Ola Nordmann"],
+        ),
+    ] {
+        let raw = file(name);
+        let checked = omsorgsklage::domain::case::check_for(&raw, today(), LetterKind::Innsyn);
+        let case = checked.case.expect("complete");
+        let text = omsorgsklage::render::text::render(
+            &omsorgsklage::render::letter(&case, LetterKind::Innsyn).expect("renders"),
+        );
+        assert!(flat(&text).contains(must), "{name}\n{text}");
+        assert!(
+            !flat(&text).contains("på vegne av") || name.contains("fullmektig"),
+            "{name}"
+        );
+        assert_eq!(signers(&text), signs, "{name}");
+    }
+}
+
+#[test]
+fn a_dated_row_switches_the_letters_citation_by_decision_date() {
+    use omsorgsklage::domain::law::{self, Act, Citation, Row};
+    // The day pbrl § 2-1 (Prop. 40 L (2022–2023)) comes into force it is one change of data.
+    let mut table = law::TABLE.to_vec();
+    for r in table.iter_mut().filter(|r| r.key == "right-to-services") {
+        r.valid_to = Some("2026-12-31");
+    }
+    table.push(Row {
+        key: "right-to-services",
+        citation: Citation::new(Act::Pbrl, "§ 2-1 andre ledd"),
+        valid_from: Some("2027-01-01"),
+        valid_to: None,
+    });
+    let letter = |decided: &str, received: &str, letter_date: &str| {
+        let mut raw = file("role-verge-nb.json");
+        let d = raw.decision.as_mut().expect("decision");
+        d.date = Some(decided.into());
+        d.received = Some(received.into());
+        raw.letter_date = Some(letter_date.into());
+        let case = omsorgsklage::domain::case::check(&raw, today())
+            .case
+            .expect("complete");
+        let ctx = omsorgsklage::domain::compose::complaint_with(&case, &table);
+        let l =
+            omsorgsklage::render::template::compose("complaint", case.lang, case.letter_date, &ctx)
+                .expect("renders");
+        flat(&omsorgsklage::render::text::render(&l))
+    };
+    let before = letter("2026-12-31", "2027-01-04", "2027-01-10");
+    assert!(
+        before.contains("pasient- og brukerrettighetsloven § 2-1 a andre ledd"),
+        "{before}"
+    );
+    let after = letter("2027-01-01", "2027-01-04", "2027-01-10");
+    assert!(
+        after.contains("pasient- og brukerrettighetsloven § 2-1 andre ledd"),
+        "{after}"
+    );
+    assert!(!after.contains("§ 2-1 a andre ledd"), "{after}");
+    // The program's own table is not switched: the new section is not in force.
+    assert!(letter_text(&file("role-verge-nb.json")).contains("§ 2-1 a andre ledd"));
+}
+
+#[test]
+fn a_fullmakt_letter_for_a_parent_verge_or_lawyer_gets_a_warning() {
+    use omsorgsklage::domain::case::ProblemKind;
+    use omsorgsklage::domain::letter::LetterKind;
+    for (name, warned) in [
+        ("role-verge-nb.json", true),
+        ("role-forelder-child-nb.json", true),
+        ("role-advokat-nb.json", true),
+        ("role-fullmektig-datter-nb.json", false),
+    ] {
+        let checked =
+            omsorgsklage::domain::case::check_for(&file(name), today(), LetterKind::Fullmakt);
+        let found = checked
+            .problems
+            .iter()
+            .any(|p| p.kind == ProblemKind::FullmaktNotNeeded && !p.is_error());
+        assert_eq!(found, warned, "{name}");
+    }
 }

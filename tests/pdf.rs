@@ -324,6 +324,19 @@ fn a_realistic_letter_is_two_pages_and_small() {
 }
 
 #[test]
+fn pages_after_the_first_carry_the_name_and_the_reference() {
+    let out = pdf::render(&two_page_letter()).expect("render");
+    let pages = extract(&out.bytes);
+    let header = |p: &Vec<String>| {
+        p.iter()
+            .any(|l| squash(l).contains("Kari Nordmann – Deres referanse: 26/1234"))
+    };
+    assert!(header(&pages[1]), "{:?}", pages[1]);
+    // Page 1 has the full sender block and the reference under the heading instead.
+    assert!(!header(&pages[0]), "{:?}", pages[0]);
+}
+
+#[test]
 fn lopdf_extracts_the_text_too() {
     let out = pdf::render(&two_page_letter()).expect("render");
     let doc = Document::load_mem(&out.bytes).expect("load");
@@ -381,8 +394,9 @@ fn a_20000_character_paragraph_runs_over_several_numbered_pages() {
     let body: Vec<Vec<String>> = pages
         .iter()
         .map(|p| {
+            // Without the page numbers and the small header of later pages.
             p.iter()
-                .filter(|l| !l.starts_with("Side "))
+                .filter(|l| !l.starts_with("Side ") && !l.starts_with("Kari Nordmann – "))
                 .cloned()
                 .collect()
         })

@@ -140,6 +140,11 @@ fn bokmaal_from_the_start_to_a_saved_letter() {
     assert!(text.contains("3. Bokmål, valgt"), "{text}");
     assert!(text.contains("1. Be om å få se dokumentene i saken (innsyn), krysset av"));
     assert!(text.contains("Forstått som torsdag 5. november 2026."));
+    // After the first line of a long answer, what to do next is said.
+    assert!(
+        text.contains("Neste linje, eller tom linje for å avslutte:"),
+        "{text}"
+    );
     assert!(text.contains("Siste dag å klage: torsdag 3. desember 2026"));
     assert!(text.contains("Lagret: "), "{text}");
 
@@ -193,6 +198,7 @@ fn nynorsk_for_someone_else_with_a_power_of_attorney_to_sign() {
     let input = lines(&[
         "",       // start
         "2",      // for someone else
+        "4",      // a relative, friend or other helper
         "dotter", // relation
         "2",      // no power of attorney yet
         "1",      // heimesjukepleie, from the whole list
@@ -472,7 +478,9 @@ fn wrong_answers_are_said_in_words_and_asked_again() {
         text.contains("- Tjenesten: Skriv hvilken tjeneste vedtaket gjelder."),
         "{text}"
     );
-    assert!(text.contains("«31.02.2026» er ikke en dato"), "{text}");
+    assert!(text.contains("Februar 2026 har bare 28 dager"), "{text}");
+    // A refused value never becomes the answer shown as the current one.
+    assert!(!text.contains("31.02.2026]"), "{text}");
     assert!(
         text.contains("Forstått som søndag 1. november 2026."),
         "{text}"
@@ -694,4 +702,175 @@ fn after_saving_the_complaint_the_date_it_was_sent_is_asked_and_kept() {
         ),
         "{listed}"
     );
+}
+
+#[test]
+fn dates_are_read_as_people_write_them_and_a_refused_one_is_not_kept() {
+    let dir = tempfile::tempdir().expect("dir");
+    let input = lines(&[
+        "",      // start
+        "1",     // for myself
+        "prakt", // search the services
+        "1",     // praktisk bistand
+        "1",     // refused
+        "29.02.2026",
+        "2. nov.",
+        "abc",
+        "i går",
+    ]);
+    let out = run_plain("nb", &input, dir.path(), &["--plain"]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("Feil: Februar 2026 har bare 28 dager."),
+        "{text}"
+    );
+    assert!(!text.contains("29.02.2026]"), "{text}");
+    assert!(
+        text.contains("Forstått som mandag 2. november 2026."),
+        "{text}"
+    );
+    assert!(text.contains("«abc» er ikke en dato"), "{text}");
+    assert!(!text.contains("abc]"), "{text}");
+    assert!(
+        text.contains("Forstått som torsdag 19. november 2026."),
+        "{text}"
+    );
+}
+
+#[test]
+fn postcode_town_phone_warning_and_a_misspelt_municipality() {
+    let dir = tempfile::tempdir().expect("dir");
+    let base = dir.path().join("klage");
+    let mut answers: Vec<&str> = BOKMAAL.to_vec();
+    // From the person's postcode on: the town is suggested, the phone number is questioned, and
+    // the municipality is found through a typo.
+    let at = answers.iter().position(|a| *a == "9008").expect("postcode");
+    answers.splice(
+        at..at + 6,
+        [
+            "9008", "",     // the town suggested from the postcode
+            "1234", // phone: questioned, kept
+            "", "",      // e-mail, birth date
+            "Bærun", // the municipality, misspelt
+            "1",
+        ],
+    );
+    answers.push(base.to_str().expect("path"));
+    answers.push(""); // not sent yet
+    answers.push("j"); // another letter: to the case
+    let out = run_plain("nb", &lines(&answers), dir.path(), &["--plain"]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("Poststedet som hører til postnummeret. Du kan endre det."),
+        "{text}"
+    );
+    // The answer kept is announced so that a screen reader does not read "no".
+    assert!(text.contains("[svar nå: Tromsø]"), "{text}");
+    // At the end, the other letters are offered as in the wizard.
+    assert!(
+        text.contains("Vil du skrive et annet brev nå, for eksempel fullmakt"),
+        "{text}"
+    );
+    assert!(text.contains("Saken din"), "{text}");
+    assert!(text.contains("Krav om innsyn"), "{text}");
+    // The input ends there: the letter is saved, and that is said.
+    assert!(text.contains("Brevet er lagret."), "{text}");
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains("Merk: «1234» ser ikke ut som et telefonnummer"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Ingen kommune heter «Bærun». Mente du en av disse?"),
+        "{text}"
+    );
+    assert!(text.contains("1. Bærum (Akershus, 3201)"), "{text}");
+    let written = std::fs::read_to_string(dir.path().join("klage.txt")).expect("klage.txt");
+    assert!(written.contains("Bærum kommune"), "{written}");
+    assert!(written.contains("9008 Tromsø"), "{written}");
+}
+
+#[test]
+fn the_municipality_is_filled_in_from_a_town_written_without_aeoa() {
+    let dir = tempfile::tempdir().expect("dir");
+    let base = dir.path().join("klage");
+    let mut answers: Vec<&str> = BOKMAAL.to_vec();
+    let at = answers.iter().position(|a| *a == "Tromsø").expect("town");
+    answers[at] = "Tromso";
+    answers.push(base.to_str().expect("path"));
+    let out = run_plain("nb", &lines(&answers), dir.path(), &["--plain"]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    let written = std::fs::read_to_string(dir.path().join("klage.txt")).expect("klage.txt");
+    assert!(written.contains("Tromsø kommune"), "{written}");
+}
+
+/// The draft saved when the input ends ("Svarene er lagret i PATH.").
+fn saved_draft(text: &str) -> RawCase {
+    let line = text
+        .lines()
+        .find(|l| l.contains("Svarene er lagret i"))
+        .unwrap_or_else(|| panic!("no saved draft in:\n{text}"));
+    let path = line
+        .split("Svarene er lagret i ")
+        .nth(1)
+        .expect("path")
+        .split_whitespace()
+        .next()
+        .expect("path")
+        .trim_end_matches('.');
+    case::read(&std::fs::read(path).expect("draft")).expect("a case file")
+}
+
+#[test]
+fn plain_mode_asks_what_the_writer_is_and_who_a_carer_cares_for() {
+    // A mother complains for her child: what she is comes before anything about a fullmakt,
+    // which a parent is never asked.
+    let dir = tempfile::tempdir().expect("dir");
+    let out = run_plain(
+        "nb",
+        &lines(&["", "2", "1", "mor"]),
+        dir.path(),
+        &["--plain"],
+    );
+    let text = stdout(&out);
+    assert_plain_text(&text);
+    assert!(
+        text.contains("Skriver du som forelder, verge, advokat eller hjelper?"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Jeg er mor eller far til et barn under 18 år"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Hvilken tjeneste gjelder vedtaket?"),
+        "{text}"
+    );
+    assert!(!text.contains("Har du en skriftlig fullmakt?"), "{text}");
+    let rep = saved_draft(&text).representative.expect("representative");
+    assert_eq!(rep.role.as_deref(), Some("forelder"));
+    assert_eq!(rep.relation.as_deref(), Some("mor"));
+
+    // A carer of a child, complaining about respite care in her own name.
+    let dir = tempfile::tempdir().expect("dir");
+    let input = lines(&[
+        "",
+        "1",
+        "avlast",
+        "1",
+        "2",
+        "Tobias Haugen",
+        "14.09.2012",
+        "sønn",
+    ]);
+    let out = run_plain("nb", &input, dir.path(), &["--plain"]);
+    let text = stdout(&out);
+    assert!(text.contains("Hvem gir du omsorg til?"), "{text}");
+    let raw = saved_draft(&text);
+    assert_eq!(raw.complainant_is_carer, Some(true));
+    let cf = raw.cared_for.expect("cared_for");
+    assert_eq!(cf.name.as_deref(), Some("Tobias Haugen"));
+    assert_eq!(cf.birth_date.as_deref(), Some("2012-09-14"));
+    assert_eq!(cf.relation.as_deref(), Some("sønn"));
 }

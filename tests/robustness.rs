@@ -267,7 +267,7 @@ fn case_file_rows() -> Vec<(&'static str, Vec<u8>, Expect)> {
         (
             "route unknown",
             with(|v| v["decision"]["route"] = json!("fylket")),
-            Problem("statsforvalteren eller klagenemnd"),
+            Problem("statsforvalteren eller klageinstans"),
         ),
         (
             "10,000 attachments",
@@ -362,16 +362,17 @@ fn named_bad_arguments_and_paths() {
             "takk",
         ),
         (
+            // "i går" is a date now; this is not.
             "date in words",
-            vec!["deadline".into(), "--received".into(), "i går".into()],
-            1,
-            "ikke en gyldig dato",
+            vec!["deadline".into(), "--received".into(), "forrige uke".into()],
+            2,
+            "ikke en dato programmet forstår",
         ),
         (
             "year 20260",
             vec!["deadline".into(), "--received".into(), "20260-01-01".into()],
-            1,
-            "ikke en gyldig dato",
+            2,
+            "ikke en dato programmet forstår",
         ),
         (
             "unknown service for a deadline",

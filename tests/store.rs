@@ -94,7 +94,8 @@ fn killing_a_process_while_it_saves_never_leaves_a_broken_draft() {
         d.id.clone()
     };
     let exe = std::env::current_exe().expect("exe");
-    let kills = 100;
+    // Small enough for CI; about one kill in three lands between writing and renaming.
+    let kills = 30;
     let mut corrupt = 0;
     for i in 0..kills {
         let mut child = Proc::new(&exe)
@@ -118,31 +119,112 @@ fn killing_a_process_while_it_saves_never_leaves_a_broken_draft() {
             Err(_) => corrupt += 1,
         }
     }
-    eprintln!("kill-during-save: {kills} kills, {corrupt} corrupt drafts");
+    let strays = |dir: &Path| {
+        std::fs::read_dir(dir)
+            .expect("dir")
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+            .count()
+    };
+    let left = strays(store.dir());
+    eprintln!("kill-during-save: {kills} kills, {corrupt} corrupt drafts, {left} temp files left");
     assert_eq!(corrupt, 0);
+    // One more for certain (the kills leave some most times, not every time), and a file of
+    // the person's own that only looks a little alike, which stays.
+    std::fs::write(store.dir().join(format!(".{id}.json.1.1.tmp")), b"{").expect("stray");
+    let own = store.dir().join("notater.tmp");
+    std::fs::write(&own, b"mine").expect("own");
+    // The next start (a new process) removes what the killed saves left behind.
+    cmd(dir.path()).args(["cases", "list"]).assert().success();
+    assert!(own.exists(), "not ours: left alone");
+    std::fs::remove_file(&own).expect("rm");
+    assert_eq!(strays(store.dir()), 0, "no copy of the case left behind");
+    assert!(store.load(&id).is_ok());
+}
+
+/// Child mode for the lock tests: open the case, say so, and hold it until killed.
+#[test]
+fn child_hold() {
+    let Some(dir) = std::env::var_os("OMSORGSKLAGE_HOLD") else {
+        return;
+    };
+    let store = Store::new(Path::new(&dir));
+    let id = std::env::var("OMSORGSKLAGE_SAVE_ID").expect("id");
+    let _held = store.open(&id).expect("open");
+    println!("held");
+    std::thread::sleep(Duration::from_secs(60));
 }
 
 #[test]
-fn a_second_process_on_the_same_draft_is_refused() {
+fn a_case_held_by_a_killed_process_opens_again() {
+    use std::io::BufRead;
     let dir = tempfile::tempdir().expect("tmp");
     let store = Store::new(dir.path());
     let id = store.import(&sample()).expect("import");
-    // Another running process holds the lock.
-    let mut other = Proc::new("sleep").arg("30").spawn().expect("sleep");
-    std::fs::write(
-        store.dir().join(format!("{id}.lock")),
-        other.id().to_string(),
-    )
-    .expect("lock");
-    let res = store.open(&id);
+    let exe = std::env::current_exe().expect("exe");
+    let mut child = Proc::new(&exe)
+        .args(["--exact", "child_hold", "--nocapture", "--test-threads=1"])
+        .env("OMSORGSKLAGE_HOLD", dir.path())
+        .env("OMSORGSKLAGE_SAVE_ID", &id)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn");
+    let out = child.stdout.take().expect("stdout");
+    let held = std::io::BufReader::new(out)
+        .lines()
+        .map_while(Result::ok)
+        .any(|l| l.contains("held"));
+    assert!(held, "the child opened the case");
+    assert!(matches!(store.open(&id), Err(StoreError::Locked)));
+    assert!(matches!(store.delete(&id), Err(StoreError::Locked)));
+    // Killed, not closed: no chance to clean up. The system lets go of its lock.
+    child.kill().expect("kill");
+    child.wait().expect("wait");
+    let (_d, raw) = store.open(&id).expect("reopened after the holder died");
+    assert_eq!(raw, sample());
+}
+
+#[test]
+fn two_openers_at_the_same_instant_never_both_win() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let store = Store::new(dir.path());
+    let id = store.import(&sample()).expect("import");
+    let mut rounds_won = 0;
+    for round in 0..50 {
+        let barrier = std::sync::Barrier::new(2);
+        let wins: Vec<bool> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..2)
+                .map(|_| {
+                    s.spawn(|| {
+                        barrier.wait();
+                        let res = store.open(&id);
+                        let won = res.is_ok();
+                        if let Err(e) = &res {
+                            assert!(matches!(e, StoreError::Locked), "{e:?}");
+                        }
+                        // Hold it until both have tried.
+                        barrier.wait();
+                        won
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("join"))
+                .collect()
+        });
+        let n = wins.iter().filter(|w| **w).count();
+        assert!(n <= 1, "round {round}: both opened the case");
+        rounds_won += n;
+    }
+    // Nearly always one of the two wins. A round where neither does is possible while the tests
+    // beside this one start processes: a child forked at that instant holds a copy of the
+    // previous winner's handle (and so its lock) until it starts its own program.
     assert!(
-        matches!(res, Err(StoreError::Locked(pid)) if pid == other.id()),
-        "{res:?}"
+        rounds_won >= 45,
+        "only {rounds_won} of 50 rounds had a winner"
     );
-    other.kill().expect("kill");
-    other.wait().expect("wait");
-    // Its process is gone: the stale lock no longer blocks.
-    assert!(store.open(&id).is_ok());
 }
 
 #[test]
@@ -242,7 +324,10 @@ fn cases_commands_import_list_show_export_delete() {
         .stdout(
             contains(&id)
                 .and(contains("Per Hansen"))
-                .and(contains("klagefrist 10. desember 2026: 20 dager igjen")),
+                // The start screen's words: how far it got, and the deadline.
+                .and(contains("20 dager igjen"))
+                .and(contains("Frist 10. desember 2026"))
+                .and(contains("Kommet til: Sjekk svarene")),
         );
     cmd(dir.path())
         .args(["cases", "show", &id[..8]])
@@ -271,10 +356,17 @@ fn cases_commands_import_list_show_export_delete() {
         .assert()
         .code(1)
         .stdout(contains("Ingenting er slettet"));
+    // A copy a killed save left of this case: `cases delete` removes it with the case.
+    let stray = dir
+        .path()
+        .join("cases")
+        .join(format!(".{id}.json.4242.1.tmp"));
+    std::fs::write(&stray, b"{\"applicant\": {\"name\": \"Per Hansen\"").expect("stray");
     cmd(dir.path())
         .args(["cases", "delete", &id, "--yes"])
         .assert()
         .success();
+    assert!(!stray.exists(), "the stray copy is gone too");
     assert_eq!(
         std::fs::read_dir(dir.path().join("cases"))
             .expect("dir")
@@ -305,6 +397,9 @@ fn import_keeps_an_incomplete_case_as_a_draft_but_refuses_a_broken_file() {
     assert_eq!(
         std::fs::read_dir(dir.path().join("cases"))
             .expect("dir")
+            .filter(|e| e
+                .as_ref()
+                .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "json")))
             .count(),
         1
     );
@@ -327,4 +422,200 @@ fn close_deadlines_are_shouted_in_words_not_only_colour() {
         .assert()
         .success()
         .stdout(contains("FRISTEN ER UTE"));
+}
+
+#[test]
+fn cases_list_shows_the_start_screens_summary_and_show_warns_of_a_missed_deadline() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let store = Store::new(dir.path());
+    // One saved on the done screen, one from the start: never the step ids "done" or "start".
+    let mut late = sample();
+    if let Some(d) = late.decision.as_mut() {
+        d.date = Some("2026-09-01".into());
+        d.received = Some("2026-09-03".into());
+    }
+    late.draft = Some(case::RawDraft {
+        step: Some("done".into()),
+        ..Default::default()
+    });
+    let mut d = store.create().expect("create");
+    d.save(&late).expect("save");
+    let mut fresh = sample();
+    fresh.draft = Some(case::RawDraft {
+        step: Some("start".into()),
+        ..Default::default()
+    });
+    let mut d2 = store.create().expect("create");
+    d2.save(&fresh).expect("save");
+    let late_id = d.id.clone();
+    drop(d);
+    drop(d2);
+    let out = cmd(dir.path())
+        .args(["cases", "list"])
+        .output()
+        .expect("run");
+    let listed = String::from_utf8_lossy(&out.stdout);
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).expect("date");
+    let ui = omsorgsklage::i18n::Ui::Nb;
+    for e in store.list().expect("list").cases {
+        let row = omsorgsklage::summary::case_row(ui, &e, today);
+        assert!(listed.contains(&row.title), "{listed}");
+        assert!(listed.contains(&row.detail), "{listed}");
+    }
+    let mut on_case = sample();
+    on_case.draft = Some(case::RawDraft {
+        step: Some("case".into()),
+        ..Default::default()
+    });
+    let mut d3 = store.create().expect("create");
+    d3.save(&on_case).expect("save");
+    drop(d3);
+    let out = cmd(dir.path())
+        .args(["cases", "list"])
+        .output()
+        .expect("run");
+    let listed = String::from_utf8_lossy(&out.stdout);
+    assert!(listed.contains("Kommet til: Saken din"), "{listed}");
+    for id in ["done", "start", "case"] {
+        assert!(!listed.contains(&format!("kommet til: {id}")), "{listed}");
+        assert!(!listed.contains(&format!("Kommet til: {id}")), "{listed}");
+    }
+    assert!(listed.contains("FRISTEN ER UTE"), "{listed}");
+    let out = cmd(dir.path())
+        .args(["cases", "show", &late_id])
+        .output()
+        .expect("run");
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        shown.contains("! Fristen gikk ut 1. oktober 2026"),
+        "{shown}"
+    );
+    assert!(!shown.contains("siste dag å klage (ferdig)"), "{shown}");
+}
+
+/// A case with every text the wizard holds filled: single-line fields with `short`, long texts
+/// with `long`, and many attachments.
+fn every_field(short: &str, long: &str, attachments: usize) -> RawCase {
+    use omsorgsklage::domain::case::{
+        RawCaredFor, RawDecision, RawDraft, RawGrounds, RawMunicipality, RawPerson,
+        RawRepresentative,
+    };
+    let s = || Some(short.to_string());
+    let l = || Some(long.to_string());
+    RawCase {
+        format: Some(case::FORMAT.into()),
+        language: Some("nb".into()),
+        letter_date: Some("2026-11-20".into()),
+        place: s(),
+        service: Some("annet".into()),
+        service_other: s(),
+        situation: Some("redusert".into()),
+        municipality: Some(RawMunicipality {
+            number: Some("5501".into()),
+            name: s(),
+            address: Some(vec![short.to_string(); 3]),
+        }),
+        applicant: Some(RawPerson {
+            name: s(),
+            address: s(),
+            postcode: s(),
+            city: s(),
+            birth_date: s(),
+            phone: s(),
+            email: s(),
+        }),
+        representative: Some(RawRepresentative {
+            name: s(),
+            address: s(),
+            postcode: s(),
+            city: s(),
+            phone: s(),
+            email: s(),
+            relation: s(),
+            power_of_attorney: Some(true),
+            role: Some("fullmektig".into()),
+        }),
+        decision: Some(RawDecision {
+            date: s(),
+            received: s(),
+            reference: s(),
+            applied_for: s(),
+            granted: s(),
+            route: None,
+        }),
+        complainant_is_carer: Some(false),
+        cared_for: Some(RawCaredFor {
+            name: s(),
+            birth_date: s(),
+            relation: s(),
+        }),
+        grounds: Some(RawGrounds {
+            health: l(),
+            daily_life: l(),
+            safety: l(),
+            relatives: l(),
+            consequences: l(),
+            not_considered: l(),
+            other: l(),
+        }),
+        outcome: l(),
+        attachments: Some(vec![short.to_string(); attachments]),
+        requests: None,
+        late_reason: l(),
+        sent: Some("2026-11-21".into()),
+        supplement: l(),
+        draft: Some(RawDraft {
+            step: Some("check".into()),
+            updated: Some("2026-11-20T10:00:00+01:00".into()),
+            letter: None,
+        }),
+    }
+}
+
+#[test]
+fn a_draft_with_every_field_at_its_limit_opens_again() {
+    use omsorgsklage::tui::steps::longtext::MAX_LONG_CHARS;
+    use omsorgsklage::tui::widgets::text_field::MAX_CHARS;
+    // The worst characters: four bytes each in UTF-8 (single-line fields drop control
+    // characters), and for long texts a pasted ESC, which JSON writes as six bytes (\u001b).
+    let short = "𝄞".repeat(MAX_CHARS);
+    let long = "\u{1b}".repeat(MAX_LONG_CHARS);
+    let raw = every_field(&short, &long, 50);
+    let json = serde_json::to_vec_pretty(&raw).expect("json");
+    eprintln!(
+        "largest draft: {} bytes of {} allowed",
+        json.len(),
+        case::MAX_BYTES
+    );
+    assert!(json.len() <= case::MAX_BYTES, "{} bytes", json.len());
+    let dir = tempfile::tempdir().expect("tmp");
+    let store = Store::new(dir.path());
+    let id = store.import(&raw).expect("saved");
+    assert_eq!(store.load(&id).expect("opens again"), raw);
+}
+
+/// Text a field can hold: any characters, controls included, up to `max`.
+fn field_text(max: usize) -> impl proptest::strategy::Strategy<Value = String> {
+    proptest::collection::vec(proptest::char::any(), 0..max).prop_map(|v| v.into_iter().collect())
+}
+
+use proptest::prelude::*;
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+    #[test]
+    fn any_case_the_wizard_can_hold_reads_back_equal(
+        short in field_text(omsorgsklage::tui::widgets::text_field::MAX_CHARS),
+        long in field_text(omsorgsklage::tui::steps::longtext::MAX_LONG_CHARS),
+        attachments in 0usize..20,
+    ) {
+        let raw = every_field(&short, &long, attachments);
+        let dir = tempfile::tempdir().expect("tmp");
+        let store = Store::new(dir.path());
+        let mut d = store.create().expect("create");
+        d.save(&raw).expect("save");
+        let id = d.id.clone();
+        drop(d);
+        prop_assert_eq!(store.load(&id).expect("load"), raw);
+    }
 }

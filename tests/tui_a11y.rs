@@ -67,8 +67,12 @@ fn screens() -> Vec<(&'static str, App, Shows)> {
             app_at(daughter_case(), Step::Fullmakt),
             Selection,
         ),
-        ("03_service", app_at(empty_case(), Step::Service), Selection),
+        // Nothing chosen yet: nothing highlighted, so Enter cannot choose by accident.
+        ("03_service", app_at(empty_case(), Step::Service), Text),
     ];
+    let mut a = app_at(empty_case(), Step::Service);
+    enter(&mut a);
+    v.push(("03_service_in_list", a, Selection));
     let mut a = app_at(empty_case(), Step::Service);
     type_text(&mut a, "bolig");
     v.push(("03_service_filtered", a, Selection));
@@ -415,6 +419,51 @@ fn every_screen_can_be_described_in_words() {
                 })
                 .collect();
             assert_eq!(marks.get(i), Some(&Mark::Chosen), "{name}");
+        }
+    }
+}
+
+#[test]
+fn at_40_by_15_the_guidance_above_a_text_box_is_still_there() {
+    let mut app = app_at(daughter_case(), Step::Ground(Ground::ALL[0]));
+    app.update(Action::Resize(40, 15));
+    let text = text_of(&draw(&mut app, 40, 15));
+    assert!(text.contains("Skriv om sykdommer"), "{text}");
+}
+
+#[test]
+fn a_scroll_arrow_never_covers_the_last_letter_of_a_line() {
+    for (step, w, h) in [
+        (Step::Case, 40, 15),
+        (Step::Case, 40, 20),
+        (Step::Applicant, 40, 15),
+        (Step::Case, 80, 24),
+    ] {
+        let mut app = if step == Step::Case {
+            let mut a = app_at(daughter_case(), Step::Done);
+            a.show_case();
+            a
+        } else {
+            app_at(daughter_case(), step)
+        };
+        assert_eq!(app.step(), step);
+        app.update(Action::Resize(w, h));
+        let buf = draw(&mut app, w, h);
+        let margin = if w >= 60 { 2 } else { 1 };
+        // Above the rule over the key help (whose "↑↓" names keys).
+        let rule = (0..h).find(|y| buf[(0, *y)].symbol() == "─").unwrap_or(h);
+        for y in 0..rule {
+            for x in 0..w {
+                let s = buf[(x, y)].symbol();
+                if s == "↑" || s == "↓" {
+                    // In the window's right margin, where no text goes.
+                    assert!(
+                        x >= w - margin,
+                        "{step:?} at {w}×{h}: an arrow at column {x}:\n{}",
+                        text_of(&buf)
+                    );
+                }
+            }
         }
     }
 }

@@ -94,6 +94,8 @@ fn esc_goes_back_and_keeps_every_answer() {
     let mut app = new_app();
     enter(&mut app);
     press(&mut app, KeyCode::Char('2'));
+    assert_eq!(app.step(), Step::Role);
+    press(&mut app, KeyCode::Char('4'));
     assert_eq!(app.step(), Step::Relation);
     type_text(&mut app, "datter\n");
     assert_eq!(app.step(), Step::Fullmakt);
@@ -101,9 +103,14 @@ fn esc_goes_back_and_keeps_every_answer() {
     assert_eq!(app.step(), Step::Relation);
     assert!(screen_text(&app).contains("[datter"));
     esc(&mut app);
+    assert_eq!(app.step(), Step::Role);
+    assert!(screen_text(&app).contains("(x) 4."));
+    esc(&mut app);
     assert_eq!(app.step(), Step::Who);
     // The answer "someone else" is still chosen.
     assert!(screen_text(&app).contains("(x) 2."));
+    enter(&mut app);
+    assert_eq!(app.step(), Step::Role);
     enter(&mut app);
     assert_eq!(app.step(), Step::Relation);
     let rep = app.raw().representative.clone().expect("representative");
@@ -125,7 +132,7 @@ fn backspace_on_an_empty_field_goes_back_but_a_held_key_does_not() {
     app.update(Action::Backspace);
     assert_eq!(
         app.step(),
-        Step::Who,
+        Step::Role,
         "a fresh press on an empty field goes back"
     );
 }
@@ -173,6 +180,8 @@ fn a_change_that_opens_new_questions_asks_them_before_returning() {
     enter(&mut app);
     assert_eq!(app.step(), Step::Who);
     press(&mut app, KeyCode::Char('2'));
+    assert_eq!(app.step(), Step::Role);
+    press(&mut app, KeyCode::Char('4'));
     assert_eq!(app.step(), Step::Relation);
     type_text(&mut app, "sønn\n");
     assert_eq!(app.step(), Step::Fullmakt);
@@ -222,7 +231,7 @@ fn omsorgsbolig_leads_to_the_routing_screen_and_a_three_week_deadline() {
     enter(&mut app);
     assert_eq!(app.step(), Step::Routing);
     let s = screen_text(&app);
-    assert!(s.contains("klagenemnd"), "{s}");
+    assert!(s.contains("klageinstans"), "{s}");
     assert!(s.contains("tre uker"), "{s}");
     assert!(s.contains("forvaltningsloven § 29"), "{s}");
     enter(&mut app);
@@ -301,7 +310,10 @@ fn a_late_complaint_asks_why_it_is_late() {
 fn dates_are_checked_as_typed() {
     let mut app = app_at(empty_case(), Step::DecisionDate);
     type_text(&mut app, "31.02.2026");
-    assert!(screen_text(&app).contains("«31.02.2026» er ikke en dato"));
+    assert!(screen_text(&app).contains("Februar 2026 har bare 28 dager"));
+    press_mod(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    type_text(&mut app, "31.0x.2026");
+    assert!(screen_text(&app).contains("«31.0x.2026» er ikke en dato"));
     enter(&mut app);
     assert_eq!(
         app.step(),
@@ -310,7 +322,7 @@ fn dates_are_checked_as_typed() {
     );
     press_mod(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
     type_text(&mut app, "05.11.2026");
-    assert!(screen_text(&app).contains("✓ torsdag 5. november 2026"));
+    assert!(screen_text(&app).contains("✓ Forstått som torsdag 5. november 2026"));
     enter(&mut app);
     assert_eq!(app.step(), Step::Received);
     type_text(&mut app, "04.11.2026");
@@ -562,6 +574,97 @@ fn a_small_window_shows_a_message_and_resizing_redraws() {
 }
 
 #[test]
+fn in_a_small_window_typing_is_kept_q_is_a_letter_and_other_keys_are_told() {
+    let mut app = app_at(daughter_case(), Step::Ground(Ground::Safety));
+    app.update(Action::Resize(39, 14));
+    // `q` in a text is a letter, not "quit"; the typing is kept although the field is not drawn.
+    type_text(&mut app, "qua");
+    assert_eq!(app.step(), Step::Ground(Ground::Safety));
+    assert!(screen_sized(&app, 39, 14).contains("for lite"));
+    // A key that would act unseen is not used, and the screen says so.
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.step(), Step::Ground(Ground::Safety));
+    let s: Vec<String> = screen_sized(&app, 39, 14)
+        .lines()
+        .map(|l| l.trim_matches('"').trim().to_string())
+        .collect();
+    let s = s.join(" ");
+    assert!(s.contains("andre taster virker ikke"), "{s}");
+    app.update(Action::Resize(80, 24));
+    assert_eq!(
+        app.raw().grounds.as_ref().and_then(|g| g.safety.as_deref()),
+        Some("qua")
+    );
+    assert!(!screen_text(&app).contains("andre taster"));
+}
+
+#[test]
+fn a_long_text_refuses_text_past_its_limit_and_says_so() {
+    use omsorgsklage::tui::steps::longtext::MAX_LONG_CHARS;
+    let mut app = app_at(daughter_case(), Step::Ground(Ground::Safety));
+    app.update(Action::Paste("å".repeat(MAX_LONG_CHARS + 500)));
+    let kept = app
+        .raw()
+        .grounds
+        .as_ref()
+        .and_then(|g| g.safety.clone())
+        .expect("text");
+    assert_eq!(kept.chars().count(), MAX_LONG_CHARS);
+    let s = screen_text(&app)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(s.contains("høyst 10 000 tegn"), "{s}");
+    // Typing more is refused too; the text stays at the limit.
+    type_text(&mut app, "x");
+    let after = app.raw().grounds.as_ref().and_then(|g| g.safety.clone());
+    assert_eq!(after.map(|t| t.chars().count()), Some(MAX_LONG_CHARS));
+}
+
+#[test]
+fn bidi_and_zero_width_characters_in_a_name_are_shown_as_marks() {
+    let mut raw = daughter_case();
+    raw.applicant.as_mut().expect("applicant").name = Some("Ola\u{202e}nesnaH".into());
+    raw.representative.as_mut().expect("rep").name = Some("Kari Ha\u{200b}nsen".into());
+    for step in [Step::Check, Step::Preview] {
+        let mut app = app_at(raw.clone(), step);
+        app.update(Action::Resize(100, 80));
+        let s = screen_sized(&app, 100, 80);
+        assert!(
+            s.contains("Ola⟨U+202E⟩nesnaH") && s.contains("Kari Ha⟨U+200B⟩nsen"),
+            "{step:?}: {s}"
+        );
+        assert!(
+            !s.contains('\u{202e}') && !s.contains('\u{200b}'),
+            "{step:?}: {s}"
+        );
+    }
+}
+
+#[test]
+fn the_attachment_list_stops_at_its_limit_and_says_so() {
+    use omsorgsklage::tui::keymap::Mode;
+    use omsorgsklage::tui::steps::checklist::MAX_ATTACHMENTS;
+    let mut app = app_at(daughter_case(), Step::Attachments);
+    for _ in 0..20 {
+        if app.mode() == Mode::Line {
+            break;
+        }
+        press(&mut app, KeyCode::Down);
+    }
+    assert_eq!(app.mode(), Mode::Line, "on the add field");
+    for n in 0..MAX_ATTACHMENTS + 5 {
+        type_text(&mut app, &format!("Vedlegg nummer {n}"));
+        enter(&mut app);
+    }
+    let list = app.raw().attachments.clone().unwrap_or_default();
+    assert_eq!(list.len(), MAX_ATTACHMENTS);
+    app.update(Action::Resize(100, 200));
+    let s = screen_sized(&app, 100, 200);
+    assert!(s.contains("høyst 50 vedlegg"), "{s}");
+}
+
+#[test]
 fn enter_on_an_empty_last_line_goes_on() {
     let mut app = app_at(daughter_case(), Step::Ground(Ground::Safety));
     // An empty field: Enter skips the optional question.
@@ -615,4 +718,396 @@ fn typing_in_the_service_list_highlights_a_name_before_an_explanation() {
     type_text(&mut app, "hjemme");
     enter(&mut app);
     assert_eq!(app.raw().service.as_deref(), Some("hjemmesykepleie"));
+}
+
+#[test]
+fn dates_are_read_as_people_write_them_and_echoed() {
+    // Today is 20 November 2026.
+    let mut app = app_at(empty_case(), Step::DecisionDate);
+    type_text(&mut app, "2. nov.");
+    assert!(
+        screen_text(&app).contains("Forstått som mandag 2. november 2026"),
+        "{}",
+        screen_text(&app)
+    );
+    enter(&mut app);
+    assert_eq!(app.step(), Step::Received);
+    let decided = app.raw().decision.as_ref().and_then(|d| d.date.clone());
+    assert_eq!(decided.as_deref(), Some("2026-11-02"));
+    // A day the month does not have says why.
+    type_text(&mut app, "29.02.2026");
+    assert!(
+        screen_text(&app).contains("Februar 2026 har bare 28 dager"),
+        "{}",
+        screen_text(&app)
+    );
+    press_mod(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    type_text(&mut app, "i går");
+    assert!(screen_text(&app).contains("Forstått som torsdag 19. november 2026"));
+    enter(&mut app);
+    let received = app.raw().decision.as_ref().and_then(|d| d.received.clone());
+    assert_eq!(received.as_deref(), Some("2026-11-19"));
+    // The other forms, through the same field.
+    for (typed, iso) in [
+        ("12/11/2026", "2026-11-12"),
+        ("12.11.26", "2026-11-12"),
+        ("12.11", "2026-11-12"),
+        ("12.11.", "2026-11-12"),
+        ("12 nov", "2026-11-12"),
+        ("12. november 2026", "2026-11-12"),
+        ("2026-11-12", "2026-11-12"),
+        ("i dag", "2026-11-20"),
+    ] {
+        let mut app = app_at(empty_case(), Step::DecisionDate);
+        type_text(&mut app, typed);
+        enter(&mut app);
+        assert_eq!(app.step(), Step::Received, "{typed}");
+        let d = app.raw().decision.as_ref().and_then(|d| d.date.clone());
+        assert_eq!(d.as_deref(), Some(iso), "{typed}");
+    }
+}
+
+#[test]
+fn a_municipality_typed_with_a_typo_or_without_aeoa_is_suggested() {
+    for (typed, name, number) in [
+        ("Bærun", "Bærum", "3201"),
+        ("Tromso", "Tromsø", "5501"),
+        ("Baerum", "Bærum", "3201"),
+        ("Kristiansnad", "Kristiansand", "4204"),
+        ("Alesund", "Ålesund", "1508"),
+    ] {
+        let mut app = app_at(empty_case(), Step::Municipality);
+        type_text(&mut app, typed);
+        let shown = screen_text(&app);
+        assert!(shown.contains(&format!("▶ {name}")), "{typed}:\n{shown}");
+        enter(&mut app);
+        let m = app.raw().municipality.clone().expect("chosen");
+        assert_eq!(m.number.as_deref(), Some(number), "{typed}");
+    }
+    // A typo says that these are suggestions.
+    let mut app = app_at(empty_case(), Step::Municipality);
+    type_text(&mut app, "Bærun");
+    assert!(screen_text(&app).contains("Ingen kommune heter «Bærun». Mente du"));
+}
+
+#[test]
+fn every_municipality_row_shows_its_county_tromso_too() {
+    let mut app = app_at(empty_case(), Step::Municipality);
+    type_text(&mut app, "Tromsø");
+    assert!(
+        screen_text(&app).contains("Tromsø  (Troms, 5501)"),
+        "{}",
+        screen_text(&app)
+    );
+}
+
+#[test]
+fn a_known_postcode_suggests_its_town_which_can_be_changed() {
+    let mut app = app_at(empty_case(), Step::Applicant);
+    type_text(&mut app, "Kari Nordmann\nStorgata 1\n9008");
+    let shown = screen_text(&app);
+    assert!(
+        shown.contains("Poststedet som hører til postnummeret"),
+        "{shown}"
+    );
+    let city = app.raw().applicant.as_ref().and_then(|p| p.city.clone());
+    assert_eq!(city.as_deref(), Some("Tromsø"));
+    // Another postcode: the suggestion follows, as long as the town was not changed.
+    press(&mut app, KeyCode::Backspace);
+    type_text(&mut app, "6");
+    let city = app.raw().applicant.as_ref().and_then(|p| p.city.clone());
+    assert_eq!(city.as_deref(), Some("Tromsø"), "9006 is Tromsø too");
+    press_mod(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    type_text(&mut app, "1337");
+    let city = app.raw().applicant.as_ref().and_then(|p| p.city.clone());
+    assert_eq!(city.as_deref(), Some("Sandvika"));
+    // The town is editable; a town written by the person is not replaced.
+    enter(&mut app);
+    press_mod(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    type_text(&mut app, "Bærum");
+    press(&mut app, KeyCode::Up);
+    press_mod(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    type_text(&mut app, "0150");
+    let city = app.raw().applicant.as_ref().and_then(|p| p.city.clone());
+    assert_eq!(city.as_deref(), Some("Bærum"));
+    // An unknown postcode passes without a word.
+    let mut app = app_at(empty_case(), Step::Applicant);
+    type_text(&mut app, "Kari Nordmann\nStorgata 1\n9999\n");
+    let shown = screen_text(&app);
+    assert!(!shown.contains("Feil"), "{shown}");
+    let city = app.raw().applicant.as_ref().and_then(|p| p.city.clone());
+    assert_eq!(city, None);
+}
+
+#[test]
+fn a_phone_number_or_email_that_looks_mistyped_gets_a_warning_not_a_stop() {
+    let mut app = app_at(empty_case(), Step::Applicant);
+    type_text(
+        &mut app,
+        "Kari Nordmann\nStorgata 1\n9008\n\n1234\nkari@example\n",
+    );
+    // The screen's words, whatever the line breaks.
+    let shown = screen_text(&app)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        shown.contains("«1234» ser ikke ut som et telefonnummer"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("«kari@example» ser ikke ut som en e-postadresse"),
+        "{shown}"
+    );
+    let city = app.raw().applicant.as_ref().and_then(|p| p.city.clone());
+    assert_eq!(city.as_deref(), Some("Tromsø"));
+    // A warning: the form can be left (a foreign number may be right).
+    let mut app = app_at(empty_case(), Step::Applicant);
+    type_text(
+        &mut app,
+        "Kari Nordmann\nStorgata 1\n9008\n\n+46 70 123 45 67\nkari@example.se\n",
+    );
+    let shown = screen_text(&app);
+    assert!(!shown.contains("ser ikke ut som"), "{shown}");
+}
+
+#[test]
+fn enter_on_the_service_list_before_choosing_does_not_choose_the_first() {
+    let mut app = app_at(empty_case(), Step::Service);
+    assert!(!screen_text(&app).contains("▶"), "{}", screen_text(&app));
+    enter(&mut app);
+    assert_eq!(app.step(), Step::Service);
+    assert_eq!(app.raw().service, None);
+    // Now the highlight is in the list, on the first service; Enter chooses it.
+    assert!(screen_text(&app).contains("▶"), "{}", screen_text(&app));
+    press(&mut app, KeyCode::Down);
+    enter(&mut app);
+    assert_ne!(app.step(), Step::Service);
+    assert!(app.raw().service.is_some());
+}
+
+#[test]
+fn texts_fit_the_case_one_checkbox_the_chosen_service_and_no_name_yet() {
+    // Refused (nothing cut): only innsyn can be asked for.
+    let mut raw = daughter_case();
+    raw.situation = Some("avslag".into());
+    let app = app_at(raw, Step::Requests);
+    let s = screen_text(&app);
+    assert!(!s.contains("Begge kan stå tomme"), "{s}");
+    assert!(s.contains("Du kan også la den stå tom"), "{s}");
+    // Omsorgsbolig: no example about home nursing.
+    let mut raw = daughter_case();
+    raw.service = Some("omsorgsbolig".into());
+    if let Some(d) = raw.decision.as_mut() {
+        d.applied_for = None;
+        d.granted = None;
+    }
+    let app = app_at(raw, Step::Decision);
+    let s = screen_text(&app);
+    assert!(!s.contains("tre ganger om dagen"), "{s}");
+    // Writing for someone whose name is not asked yet: no "[navnet]".
+    let mut raw = daughter_case();
+    raw.applicant = None;
+    raw.outcome = None;
+    let app = app_at(raw, Step::Outcome);
+    let s = screen_text(&app)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(!s.contains("[navnet]"), "{s}");
+    assert!(s.contains("slik at den du skriver for fortsatt får"), "{s}");
+}
+
+// ---- What the writer is (representative.role) and the carer's own complaint ----
+
+#[test]
+fn the_writer_is_asked_what_they_are_before_the_fullmakt_which_only_a_helper_is_asked() {
+    let mut app = new_app();
+    enter(&mut app);
+    press(&mut app, KeyCode::Char('2'));
+    assert_eq!(app.step(), Step::Role);
+    let s = screen_text(&app);
+    for option in [
+        "Jeg er mor eller far til et barn under 18 år",
+        "Jeg er oppnevnt som verge",
+        "Jeg er advokat",
+        "Jeg er pårørende, venn eller en annen som hjelper",
+    ] {
+        assert!(s.contains(option), "{option}\n{s}");
+    }
+    // Before an answer the highlight is on the helper, as a letter without a role reads.
+    assert!(s.contains("▶ ( ) 4."), "{s}");
+    // A parent: the relation (mor/far) is asked, the fullmakt never.
+    press(&mut app, KeyCode::Char('1'));
+    assert_eq!(app.step(), Step::Relation);
+    assert!(screen_text(&app).contains("Er du mor eller far til barnet?"));
+    type_text(&mut app, "mor\n");
+    assert_eq!(app.step(), Step::Service);
+    let rep = app.raw().representative.clone().expect("representative");
+    assert_eq!(rep.role.as_deref(), Some("forelder"));
+    assert!(!app.path().contains(&Step::Fullmakt));
+    // Back to the role: a verge is asked neither the relation nor the fullmakt.
+    esc(&mut app);
+    esc(&mut app);
+    assert_eq!(app.step(), Step::Role);
+    press(&mut app, KeyCode::Char('2'));
+    assert_eq!(app.step(), Step::Service);
+    assert_eq!(
+        app.raw()
+            .representative
+            .as_ref()
+            .and_then(|r| r.role.as_deref()),
+        Some("verge")
+    );
+    assert!(!app.path().contains(&Step::Relation) && !app.path().contains(&Step::Fullmakt));
+}
+
+#[test]
+fn a_helper_who_becomes_a_lawyer_loses_the_fullmakt_answer_and_the_letter_says_so() {
+    // The daughter had a fullmakt; she changes her answer to "lawyer" on the check page.
+    let mut app = app_at(daughter_case(), Step::Check);
+    select_row(&mut app, "Hva du er");
+    enter(&mut app);
+    assert_eq!(app.step(), Step::Role);
+    press(&mut app, KeyCode::Char('3'));
+    assert_eq!(app.step(), Step::Check);
+    let rep = app.raw().representative.clone().expect("representative");
+    assert_eq!(rep.role.as_deref(), Some("advokat"));
+    assert_eq!(rep.power_of_attorney, None);
+    let text = letter_text(
+        app.raw(),
+        today(),
+        omsorgsklage::i18n::Ui::Nb,
+        LetterKind::Complaint,
+    )
+    .expect("letter");
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("Jeg klager som advokat for Ola Hansen"),
+        "{flat}"
+    );
+    assert!(!flat.contains("Fullmakt"), "{flat}");
+}
+
+#[test]
+fn a_carer_is_asked_who_they_care_for_and_the_grounds_speak_to_the_carer() {
+    let mut raw = empty_case();
+    raw.service = Some("avlastning".into());
+    let mut app = app_at(raw, Step::Carer);
+    press(&mut app, KeyCode::Char('2'));
+    assert_eq!(app.step(), Step::CaredFor);
+    let s = screen_text(&app);
+    assert!(s.contains("Hvem gir du omsorg til?"), "{s}");
+    type_text(&mut app, "Tobias Haugen\n14.09.2012\nsønn\n");
+    assert_ne!(app.step(), Step::CaredFor, "{}", screen_text(&app));
+    let cf = app.raw().cared_for.clone().expect("cared_for");
+    assert_eq!(cf.name.as_deref(), Some("Tobias Haugen"));
+    assert_eq!(cf.birth_date.as_deref(), Some("2012-09-14"));
+    assert_eq!(cf.relation.as_deref(), Some("sønn"));
+    // The grounds questions speak to the carer.
+    let app = app_at(app.raw().clone(), Step::Ground(Ground::Health));
+    let s = screen_text(&app);
+    assert!(
+        s.contains("Hvordan er helsen din, du som gir omsorg?"),
+        "{s}"
+    );
+    assert!(!s.contains("Hvordan er helsen din?"), "{s}");
+    let app = app_at(app.raw().clone(), Step::Ground(Ground::DailyLife));
+    assert!(screen_text(&app).contains("Hva gjør du for den du gir omsorg til?"));
+    // Not a carer: the usual question.
+    let mut raw = app.raw().clone();
+    raw.complainant_is_carer = Some(false);
+    let app = app_at(raw, Step::Ground(Ground::Health));
+    assert!(!app.path().contains(&Step::CaredFor));
+    assert!(screen_text(&app).contains("Hvordan er helsen din?"));
+}
+
+#[test]
+fn the_check_page_names_a_missing_person_cared_for_and_the_role_problems() {
+    let mut raw = daughter_case();
+    raw.service = Some("avlastning".into());
+    raw.complainant_is_carer = Some(true);
+    raw.representative = None;
+    let app = app_at(raw, Step::Check);
+    let s = screen_sized(&app, 80, 40);
+    assert!(s.contains("Den du gir omsorg til"), "{s}");
+    assert!(s.contains("Skriv hvem du gir omsorg til"), "{s}");
+    assert_eq!(step_for_field("cared_for.name"), Some(Step::CaredFor));
+    assert_eq!(step_for_field("representative.role"), Some(Step::Role));
+    // A parent of an adult: an error on the role, which leads to the role question.
+    let mut raw = daughter_case();
+    let rep = raw.representative.as_mut().expect("rep");
+    rep.role = Some("forelder".into());
+    raw.applicant.as_mut().expect("applicant").birth_date = Some("1950-01-01".into());
+    let app = app_at(raw, Step::Check);
+    let s = screen_text(&app);
+    let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("Hva du er: er «forelder», men den vedtaket gjelder, er 76 år"),
+        "{s}"
+    );
+    assert!(
+        flat.contains("En forelder kan bare klage for barn under 18 år"),
+        "{s}"
+    );
+}
+
+#[test]
+fn the_check_page_asks_an_adviser_to_verify_an_old_law_table() {
+    let fresh = app_at(daughter_case(), Step::Check);
+    assert!(!screen_sized(&fresh, 80, 40).contains("sist kontrollert"));
+    let late = chrono::NaiveDate::from_ymd_opt(2027, 12, 2).expect("date");
+    let mut old = omsorgsklage::tui::App::from_raw(
+        daughter_case(),
+        Step::Check,
+        omsorgsklage::i18n::Ui::Nb,
+        late,
+        &options(),
+    );
+    old.set_theme(omsorgsklage::tui::theme::Theme::new(
+        omsorgsklage::tui::theme::ThemeName::NoColor,
+    ));
+    let s = screen_text(&old);
+    let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("lovhenvisningene ble sist kontrollert 1. desember 2026"),
+        "{s}"
+    );
+}
+
+#[test]
+fn the_done_screen_offers_a_fullmakt_only_to_a_helper_and_says_who_signs() {
+    let helper = |role: Option<&str>, birth: &str| {
+        let mut raw = daughter_case();
+        let rep = raw.representative.as_mut().expect("rep");
+        rep.power_of_attorney = None;
+        rep.role = role.map(str::to_string);
+        raw.applicant.as_mut().expect("applicant").birth_date = Some(birth.into());
+        let app = app_at(raw, Step::Done);
+        screen_sized(&app, 100, 60)
+            .lines()
+            .map(str::trim)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let s = helper(None, "1940-01-01");
+    assert!(
+        s.contains("Lag også en fullmakt som Ola Hansen kan skrive under"),
+        "{s}"
+    );
+    assert!(s.contains("Både du og Ola Hansen skriver under"), "{s}");
+    // A parent of a 12-year-old: no fullmakt, the parent signs alone.
+    let s = helper(Some("forelder"), "2014-03-10");
+    assert!(!s.contains("Lag også en fullmakt"), "{s}");
+    assert!(!s.contains("Både du og"), "{s}");
+    // A parent of a 16-year-old: both sign, still no fullmakt.
+    let s = helper(Some("forelder"), "2010-01-15");
+    assert!(!s.contains("Lag også en fullmakt"), "{s}");
+    assert!(s.contains("Både du og Ola Hansen skriver under"), "{s}");
+    // A verge: no fullmakt, signs alone.
+    let s = helper(Some("verge"), "1940-01-01");
+    assert!(
+        !s.contains("Lag også en fullmakt") && !s.contains("Både du og"),
+        "{s}"
+    );
 }

@@ -226,20 +226,23 @@ fn a_fullmakt_for_someone_writing_for_themselves_asks_who_is_writing() {
 }
 
 #[test]
-fn reasons_for_a_complete_case_cite_fvl_24_and_the_interrupted_deadline() {
+fn reasons_for_a_complete_case_cite_fvl_24_and_never_an_interrupted_deadline_on_route_a() {
     let mut app = case_screen(daughter_case());
     choose(&mut app, "Krav om begrunnelse");
     let letter = preview_and_done(&mut app);
     assert!(letter.contains("Krav om begrunnelse for vedtak om hjemmesykepleie"));
     assert!(letter.contains("forvaltningsloven § 24"), "{letter}");
-    assert!(letter.contains("§ 29 og § 24"), "{letter}");
-    // What to do next says why to hurry, with the same rule.
+    // Route A (hjemmesykepleie): asking for reasons neither interrupts nor extends the deadline.
+    assert!(!letter.contains("§ 29"), "{letter}");
+    assert!(!letter.contains("avbrytes"), "{letter}");
+    // What to do next: complain within four weeks anyway, and send the rest later.
     let s = screen_sized(&app, 80, 40);
+    let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        s.contains("Klagefristen avbrytes når du ber om begrunnelse"),
+        flat.contains("Å be om begrunnelse forlenger ikke klagefristen"),
         "{s}"
     );
-    assert!(s.contains("§ 29 og § 24"), "{s}");
+    assert!(!flat.contains("avbrytes"), "{s}");
 }
 
 #[test]
@@ -427,4 +430,106 @@ fn the_case_screen_in_nynorsk_and_english() {
         assert!(seen.contains(title), "{seen}");
         assert!(seen.contains(letter), "{seen}");
     }
+}
+
+/// The daughter's case with the decision received on 3 September: the deadline (1 October
+/// 2026) passed before today (20 November).
+fn late_case() -> omsorgsklage::domain::case::RawCase {
+    let mut raw = daughter_case();
+    if let Some(d) = raw.decision.as_mut() {
+        d.date = Some("2026-09-01".into());
+        d.received = Some("2026-09-03".into());
+    }
+    raw
+}
+
+#[test]
+fn a_missed_deadline_is_never_shown_as_done() {
+    let app = case_screen(late_case());
+    let s = screen_text(&app);
+    assert!(s.contains("Fristen gikk ut 1. oktober 2026"), "{s}");
+    assert!(!s.contains("siste dag å klage (ferdig)"), "{s}");
+    assert!(
+        !s.lines()
+            .any(|l| l.contains('✓') && l.contains("1. oktober 2026")),
+        "{s}"
+    );
+    // After sending: whether it went before the deadline.
+    let mut raw = late_case();
+    raw.sent = Some("2026-11-10".into());
+    let s = screen_text(&case_screen(raw));
+    assert!(s.contains("Klagen ble sendt etter fristen"), "{s}");
+    let mut raw = daughter_case();
+    raw.sent = Some("2026-11-10".into());
+    let s = screen_text(&case_screen(raw));
+    assert!(s.contains("Klagen ble sendt før fristen"), "{s}");
+}
+
+#[test]
+fn the_sent_question_has_no_step_header_and_the_case_screen_opens_at_the_top_after() {
+    let mut app = case_screen(daughter_case());
+    choose(&mut app, "Jeg har sendt klagen");
+    assert_eq!(app.step(), Step::Sent);
+    let s = screen_text(&app);
+    let header = s.lines().next().unwrap_or_default();
+    assert!(!header.contains("Steg"), "{s}");
+    type_text(&mut app, "i dag\n");
+    assert_eq!(app.step(), Step::Case);
+    assert_eq!(app.raw().sent.as_deref(), Some("2026-11-20"));
+    let s = screen_text(&app);
+    assert!(s.contains("Saken din"), "{s}");
+    assert!(s.contains("▶ 1."), "{s}");
+}
+
+#[test]
+fn the_preliminary_reply_is_counted_from_the_day_sent() {
+    // Not sent: no date counted from today.
+    let app = app_at(daughter_case(), Step::Done);
+    let s = screen_text(&app)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(s.contains("én måned etter at du sender klagen"), "{s}");
+    assert!(!s.contains("20. desember 2026"), "{s}");
+    // Sent on 10 November: 10 December.
+    let mut raw = daughter_case();
+    raw.sent = Some("2026-11-10".into());
+    let app = app_at(raw, Step::Done);
+    let s = screen_text(&app)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(s.contains("svar innen 10. desember 2026"), "{s}");
+}
+
+#[test]
+fn the_fullmakt_is_saved_in_the_letter_formats() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut raw = daughter_case();
+    if let Some(r) = raw.representative.as_mut() {
+        r.power_of_attorney = Some(false);
+    }
+    let mut app = app_at(raw, Step::Done);
+    // PDF and text: the third format choice.
+    press(&mut app, KeyCode::Char('3'));
+    while !screen_text(&app).contains("▶ [ Lagre ]") {
+        press(&mut app, KeyCode::Down);
+    }
+    let job = match enter(&mut app) {
+        Effect::Export(job) => job,
+        e => panic!("{e:?}"),
+    };
+    let mut job = *job;
+    assert!(job.fullmakt, "the fullmakt is offered and ticked");
+    job.base = dir.path().join("klage");
+    let report = export::run(&job);
+    assert!(report.errors.is_empty(), "{report:?}");
+    let names: Vec<String> = report
+        .written
+        .iter()
+        .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .collect();
+    let fullmakt: Vec<&String> = names.iter().filter(|n| n.contains("fullmakt")).collect();
+    assert!(fullmakt.iter().any(|n| n.ends_with(".pdf")), "{names:?}");
+    assert!(fullmakt.iter().any(|n| n.ends_with(".txt")), "{names:?}");
 }

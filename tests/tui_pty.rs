@@ -17,6 +17,8 @@ const TIMEOUT: Duration = Duration::from_secs(20);
 
 struct Term {
     parser: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the program wrote, for the terminal sequences.
+    raw: Arc<Mutex<Vec<u8>>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
 }
@@ -43,6 +45,8 @@ impl Term {
         let writer = pty.master.take_writer().expect("writer");
         let parser = Arc::new(Mutex::new(vt100::Parser::new(24, 80, 0)));
         let p = Arc::clone(&parser);
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let r = Arc::clone(&raw);
         // Keep the master open for the reader thread's lifetime.
         let master = pty.master;
         std::thread::spawn(move || {
@@ -55,12 +59,16 @@ impl Term {
                         if let Ok(mut parser) = p.lock() {
                             parser.process(&buf[..n]);
                         }
+                        if let Ok(mut raw) = r.lock() {
+                            raw.extend_from_slice(&buf[..n]);
+                        }
                     }
                 }
             }
         });
         Term {
             parser,
+            raw,
             writer,
             child,
         }
@@ -121,6 +129,9 @@ fn a_daughter_writes_for_her_father_and_saves_the_letter_as_text() {
     t.send(ENTER);
     t.wait_for("Hvem skriver klagen?");
     t.send("2");
+    // What the writer is: Enter keeps "relative, friend or other helper".
+    t.wait_for("Skriver du som forelder, verge, advokat eller hjelper?");
+    t.send(ENTER);
     t.wait_for("Hva er du for den vedtaket gjelder?");
     t.type_text("datter");
     t.send(ENTER);
@@ -288,6 +299,71 @@ fn a_daughter_writes_for_her_father_and_saves_the_letter_as_text() {
         use std::os::unix::fs::PermissionsExt;
         let mode = std::fs::metadata(&file).expect("meta").permissions().mode();
         assert_eq!(mode & 0o777, 0o600);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_sighup_and_sigint_restore_the_terminal_save_the_typing_and_let_go_of_the_case() {
+    for (signal, number) in [("TERM", 15), ("HUP", 1), ("INT", 2)] {
+        let data = tempfile::tempdir().expect("data dir");
+        let mut t = Term::start(data.path(), data.path());
+        t.wait_for("Start en ny klage");
+        t.send(ENTER);
+        t.wait_for("Hvem skriver klagen?");
+        t.send("2");
+        // What the writer is: 4, a relative, friend or other helper.
+        t.wait_for("Skriver du som forelder, verge, advokat eller hjelper?");
+        t.send("4");
+        t.wait_for("Hva er du for den vedtaket gjelder?");
+        // Typed, and the signal comes before the pause that would save it.
+        t.type_text("svigerdatter");
+        t.wait_for("svigerdatter");
+        let before = t.raw.lock().expect("raw").len();
+        let pid = t.child.process_id().expect("pid");
+        let sent = std::process::Command::new("kill")
+            .args([format!("-{signal}"), pid.to_string()])
+            .status()
+            .expect("kill");
+        assert!(sent.success());
+        let start = Instant::now();
+        let status = loop {
+            if let Some(s) = t.child.try_wait().expect("wait") {
+                break s;
+            }
+            assert!(start.elapsed() < TIMEOUT, "SIG{signal}: still running");
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        assert_eq!(status.exit_code(), 128 + number, "SIG{signal}");
+        std::thread::sleep(Duration::from_millis(100));
+        let after = t.raw.lock().expect("raw")[before..].to_vec();
+        let after = String::from_utf8_lossy(&after);
+        // Left the alternate screen and showed the cursor again.
+        assert!(after.contains("\u{1b}[?1049l"), "SIG{signal}: {after:?}");
+        assert!(after.contains("\u{1b}[?25h"), "SIG{signal}: {after:?}");
+        {
+            let parser = t.parser.lock().expect("lock");
+            assert!(!parser.screen().alternate_screen(), "SIG{signal}");
+            assert!(!parser.screen().hide_cursor(), "SIG{signal}");
+        }
+        // What was typed is in the draft, and the case opens again at once.
+        let store = omsorgsklage::store::Store::new(data.path());
+        let listing = store.list().expect("list");
+        assert_eq!(listing.cases.len(), 1, "SIG{signal}");
+        let entry = &listing.cases[0];
+        assert_eq!(
+            entry
+                .raw
+                .representative
+                .as_ref()
+                .and_then(|r| r.relation.as_deref()),
+            Some("svigerdatter"),
+            "SIG{signal}"
+        );
+        assert!(
+            store.open(&entry.id).is_ok(),
+            "SIG{signal}: the lock was let go"
+        );
     }
 }
 

@@ -49,6 +49,19 @@ fn screen_02_who() {
 }
 
 #[test]
+fn screen_02a_role() {
+    snap("02a_role", &app_at(daughter_case(), Step::Role));
+}
+
+#[test]
+fn screen_03c_cared_for() {
+    let mut raw = empty_case();
+    raw.service = Some("omsorgsstonad".into());
+    raw.complainant_is_carer = Some(true);
+    snap("03c_cared_for", &app_at(raw, Step::CaredFor));
+}
+
+#[test]
 fn screen_02b_relation() {
     snap("02b_relation", &app_at(daughter_case(), Step::Relation));
 }

@@ -12,13 +12,13 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::dates;
 use super::deadline::Deadline;
 use super::letter::{Lang, LetterKind};
 use super::municipality::{self, Lookup, Municipality};
 use super::routing::{self, Route, RouteBasis};
 use super::service::{self, Service};
 use super::situation::Situation;
+use super::{contact, dates};
 
 /// The format tag every case file carries.
 pub const FORMAT: &str = "omsorgsklage/1";
@@ -41,6 +41,9 @@ pub struct RawCase {
     pub decision: Option<RawDecision>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub complainant_is_carer: Option<bool>,
+    /// The person the carer cares for (0.2), for a carer's own complaint (pbrl § 2-8).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cared_for: Option<RawCaredFor>,
     pub grounds: Option<RawGrounds>,
     pub outcome: Option<String>,
     pub attachments: Option<Vec<String>>,
@@ -99,6 +102,19 @@ pub struct RawRepresentative {
     pub email: Option<String>,
     pub relation: Option<String>,
     pub power_of_attorney: Option<bool>,
+    /// What the representative is by law (0.2): `forelder`, `verge`, `advokat` or
+    /// `fullmektig` (the default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+}
+
+/// The person a carer cares for (0.2).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct RawCaredFor {
+    pub name: Option<String>,
+    pub birth_date: Option<String>,
+    /// What the person is to the carer ("mor", "sønn").
+    pub relation: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -146,6 +162,7 @@ const FIELDS: &[(&str, &[&str])] = &[
             "representative",
             "decision",
             "complainant_is_carer",
+            "cared_for",
             "grounds",
             "outcome",
             "attachments",
@@ -181,8 +198,10 @@ const FIELDS: &[(&str, &[&str])] = &[
             "email",
             "relation",
             "power_of_attorney",
+            "role",
         ],
     ),
+    ("cared_for", &["name", "birth_date", "relation"]),
     (
         "decision",
         &[
@@ -346,6 +365,13 @@ pub enum ProblemKind {
     UnknownRoute {
         found: String,
     },
+    UnknownRole {
+        found: String,
+    },
+    /// `representative.role` is `forelder`, but the person is 18 or over on the letter date.
+    ParentOfAdult {
+        age: i64,
+    },
     PostcodeNotFourDigits {
         found: String,
     },
@@ -385,9 +411,24 @@ pub enum ProblemKind {
     PostponementNotMeaningful,
     CarerNotApplicable,
     NoPowerOfAttorney,
+    /// A parent writes, but the child's birth date is not given: whether the child is under 18
+    /// (and whether they sign too, at 16 or 17) cannot be told. A warning.
+    ParentNeedsBirthDate,
+    /// A carer's own complaint without the person cared for. A warning, so 0.1 files render.
+    CaredForMissing,
+    /// A fullmakt letter for a parent, verge or lawyer, who need none. A warning.
+    FullmaktNotNeeded,
     OverOneYear,
     NoMunicipalityAddress,
     VentelisteNotLongTerm,
+    /// A phone number that is not 8 digits, +47 and 8, or another country code and digits.
+    PhoneUnusual {
+        found: String,
+    },
+    /// An e-mail address without a dot after the @.
+    EmailUnusual {
+        found: String,
+    },
 }
 
 impl ProblemKind {
@@ -422,6 +463,11 @@ impl ProblemKind {
             ProblemKind::ServiceOtherMissing => "service-other-missing",
             ProblemKind::UnknownSituation { .. } => "unknown-situation",
             ProblemKind::UnknownRoute { .. } => "unknown-route",
+            ProblemKind::UnknownRole { .. } => "unknown-role",
+            ProblemKind::ParentOfAdult { .. } => "parent-of-adult",
+            ProblemKind::ParentNeedsBirthDate => "parent-needs-birth-date",
+            ProblemKind::CaredForMissing => "cared-for-missing",
+            ProblemKind::FullmaktNotNeeded => "fullmakt-not-needed",
             ProblemKind::PostcodeNotFourDigits { .. } => "postcode",
             ProblemKind::MunicipalityNumber { .. } => "municipality-number",
             ProblemKind::MunicipalityUnknown { suggestions, .. } if suggestions.is_empty() => {
@@ -445,6 +491,8 @@ impl ProblemKind {
             ProblemKind::OverOneYear => "over-one-year",
             ProblemKind::NoMunicipalityAddress => "no-municipality-address",
             ProblemKind::VentelisteNotLongTerm => "venteliste-not-long-term",
+            ProblemKind::PhoneUnusual { .. } => "phone-unusual",
+            ProblemKind::EmailUnusual { .. } => "email-unusual",
         }
     }
 
@@ -469,8 +517,11 @@ impl ProblemKind {
             | ProblemKind::NotADate { found }
             | ProblemKind::UnknownSituation { found }
             | ProblemKind::UnknownRoute { found }
+            | ProblemKind::UnknownRole { found }
             | ProblemKind::PostcodeNotFourDigits { found }
-            | ProblemKind::MunicipalityNumber { found } => vec![("found", Text(found.clone()))],
+            | ProblemKind::MunicipalityNumber { found }
+            | ProblemKind::PhoneUnusual { found }
+            | ProblemKind::EmailUnusual { found } => vec![("found", Text(found.clone()))],
             ProblemKind::UnknownService { found, suggestion } => {
                 let mut v = vec![("found", Text(found.clone()))];
                 if let Some(s) = suggestion {
@@ -497,6 +548,7 @@ impl ProblemKind {
                 ]
             }
             ProblemKind::LateWithoutReason { last_day } => vec![("last_day", Date(*last_day))],
+            ProblemKind::ParentOfAdult { age } => vec![("age", Number(*age))],
             _ => vec![],
         }
     }
@@ -507,10 +559,15 @@ impl ProblemKind {
             | ProblemKind::PostponementNotMeaningful
             | ProblemKind::CarerNotApplicable
             | ProblemKind::NoPowerOfAttorney
+            | ProblemKind::ParentNeedsBirthDate
+            | ProblemKind::CaredForMissing
+            | ProblemKind::FullmaktNotNeeded
             | ProblemKind::OverOneYear
             | ProblemKind::NoMunicipalityAddress
             | ProblemKind::VentelisteNotLongTerm
-            | ProblemKind::ReminderEarly => Severity::Warning,
+            | ProblemKind::ReminderEarly
+            | ProblemKind::PhoneUnusual { .. }
+            | ProblemKind::EmailUnusual { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -682,14 +739,88 @@ pub struct Person {
     pub email: Option<String>,
 }
 
-/// Someone writing on the applicant's behalf (fullmektig).
+/// What a representative is, by law (FACTS.md section 5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// A parent of a child under 18 (foreldreansvar): no fullmakt; the child does not sign,
+    /// except at 16 or 17, when both sign.
+    Forelder,
+    /// A guardian appointed by Statsforvalteren: no fullmakt from the person; the verge's own
+    /// document (vergefullmakt) is attached.
+    Verge,
+    /// A lawyer: no fullmakt unless the municipality asks for one.
+    Advokat,
+    /// Anyone else (relative, friend, volunteer, organisation): a signed fullmakt, or else the
+    /// person signs too and the writer has only helped. The default, as in 0.1 files.
+    #[default]
+    Fullmektig,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [Role::Forelder, Role::Verge, Role::Advokat, Role::Fullmektig];
+
+    /// The id in the case file (`representative.role`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Role::Forelder => "forelder",
+            Role::Verge => "verge",
+            Role::Advokat => "advokat",
+            Role::Fullmektig => "fullmektig",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.id() == id)
+    }
+}
+
+/// Someone writing on the applicant's behalf.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Representative {
     pub person: Person,
+    /// What they are by law.
+    pub role: Role,
     /// "sønn", "datter", "nabo" …
     pub relation: Option<String>,
     /// A signed written power of attorney (fullmakt) is attached.
     pub power_of_attorney: bool,
+}
+
+impl Representative {
+    /// The letter rests on a written fullmakt that is attached (a `fullmektig` with one, or a
+    /// lawyer who was asked for one).
+    pub fn has_fullmakt(&self) -> bool {
+        self.power_of_attorney && matches!(self.role, Role::Fullmektig | Role::Advokat)
+    }
+
+    /// The person the decision is about signs the letter too: a `fullmektig` without a
+    /// fullmakt, or a young person of 16 or 17 with a parent.
+    pub fn person_signs(&self, age: Option<i64>) -> bool {
+        match self.role {
+            Role::Fullmektig => !self.power_of_attorney,
+            Role::Forelder => age.is_some_and(|a| (16..18).contains(&a)),
+            Role::Verge | Role::Advokat => false,
+        }
+    }
+}
+
+/// The person a carer cares for (pbrl § 2-8).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CaredFor {
+    pub name: String,
+    pub birth_date: Option<NaiveDate>,
+    /// What the person is to the carer ("mor").
+    pub relation: Option<String>,
+}
+
+/// Whole years from `birth` to `day`.
+pub fn age_on(birth: NaiveDate, day: NaiveDate) -> i64 {
+    let mut years = i64::from(day.year() - birth.year());
+    if (day.month(), day.day()) < (birth.month(), birth.day()) {
+        years -= 1;
+    }
+    years
 }
 
 /// The decision complained about.
@@ -723,6 +854,8 @@ pub struct Case {
     pub route: Route,
     pub route_basis: RouteBasis,
     pub complainant_is_carer: bool,
+    /// The person cared for, in a carer's own complaint.
+    pub cared_for: Option<CaredFor>,
     /// The filled-in grounds, in order, each as paragraphs.
     pub grounds: Vec<(Ground, Vec<String>)>,
     pub outcome: Option<Vec<String>>,
@@ -742,6 +875,18 @@ impl Case {
     /// The complaint is written after the last day to complain.
     pub fn is_late(&self) -> bool {
         self.letter_date > self.deadline.last_day
+    }
+
+    /// The age of the person the decision is about on the letter date, when known.
+    pub fn applicant_age(&self) -> Option<i64> {
+        self.applicant
+            .birth_date
+            .map(|b| age_on(b, self.letter_date))
+    }
+
+    /// A carer complains in their own name (pbrl § 2-8).
+    pub fn is_carer_complaint(&self) -> bool {
+        self.complainant_is_carer && self.service.carer_may_complain
     }
 }
 
@@ -846,7 +991,13 @@ impl Checker {
         let city = self.required(&f("city"), p.city.as_ref());
         let birth_date = self.date(&f("birth_date"), p.birth_date.as_ref(), false);
         let phone = self.optional_line(&f("phone"), p.phone.as_ref());
+        if let Some(v) = phone.as_ref().filter(|v| contact::phone_looks_wrong(v)) {
+            self.push(&f("phone"), ProblemKind::PhoneUnusual { found: v.clone() });
+        }
         let email = self.optional_line(&f("email"), p.email.as_ref());
+        if let Some(v) = email.as_ref().filter(|v| contact::email_looks_wrong(v)) {
+            self.push(&f("email"), ProblemKind::EmailUnusual { found: v.clone() });
+        }
         Some(Person {
             name: name?,
             address: address?,
@@ -1101,19 +1252,53 @@ pub fn check_for(raw: &RawCase, today: NaiveDate, kind: LetterKind) -> Checked {
             let p = c.person("representative", &person);
             let relation = c.optional_line("representative.relation", r.relation.as_ref());
             let power_of_attorney = r.power_of_attorney.unwrap_or(false);
-            if p.is_some() && !power_of_attorney {
+            let role = match c.text("representative.role", r.role.as_ref()) {
+                None => Some(Role::Fullmektig),
+                Some(id) => {
+                    let found = Role::from_id(&id.to_lowercase());
+                    if found.is_none() {
+                        c.push(
+                            "representative.role",
+                            ProblemKind::UnknownRole { found: id },
+                        );
+                    }
+                    found
+                }
+            };
+            if p.is_some() && role == Some(Role::Fullmektig) && !power_of_attorney {
                 c.push(
                     "representative.power_of_attorney",
                     ProblemKind::NoPowerOfAttorney,
                 );
             }
-            p.map(|person| {
-                Some(Representative {
+            if kind == LetterKind::Fullmakt
+                && matches!(role, Some(Role::Forelder | Role::Verge | Role::Advokat))
+            {
+                c.push("representative.role", ProblemKind::FullmaktNotNeeded);
+            }
+            if role == Some(Role::Forelder) {
+                let birth = raw
+                    .applicant
+                    .as_ref()
+                    .and_then(|a| a.birth_date.as_deref())
+                    .and_then(|d| dates::parse_iso(d.trim()));
+                match birth.map(|b| age_on(b, letter_date)) {
+                    Some(age) if age >= 18 => {
+                        c.push("representative.role", ProblemKind::ParentOfAdult { age })
+                    }
+                    Some(_) => {}
+                    None => c.push("applicant.birth_date", ProblemKind::ParentNeedsBirthDate),
+                }
+            }
+            match (p, role) {
+                (Some(person), Some(role)) => Some(Some(Representative {
                     person,
+                    role,
                     relation,
                     power_of_attorney,
-                })
-            })
+                })),
+                _ => None,
+            }
         }
     };
 
@@ -1179,6 +1364,25 @@ pub fn check_for(raw: &RawCase, today: NaiveDate, kind: LetterKind) -> Checked {
     let complainant_is_carer = raw.complainant_is_carer.unwrap_or(false);
     if complainant_is_carer && service.is_some_and(|s| !s.carer_may_complain) {
         c.push("complainant_is_carer", ProblemKind::CarerNotApplicable);
+    }
+    let cared_for = match &raw.cared_for {
+        None => None,
+        Some(cf) => {
+            let name = c.required("cared_for.name", cf.name.as_ref());
+            let birth_date = c.date("cared_for.birth_date", cf.birth_date.as_ref(), false);
+            let relation = c.optional_line("cared_for.relation", cf.relation.as_ref());
+            name.map(|name| CaredFor {
+                name,
+                birth_date,
+                relation,
+            })
+        }
+    };
+    if complainant_is_carer
+        && service.is_some_and(|s| s.carer_may_complain)
+        && raw.cared_for.is_none()
+    {
+        c.push("cared_for", ProblemKind::CaredForMissing);
     }
 
     let mut grounds = Vec::new();
@@ -1278,8 +1482,15 @@ pub fn check_for(raw: &RawCase, today: NaiveDate, kind: LetterKind) -> Checked {
         }
     }
 
+    // The place before the date is where the sender is: the representative when there is one.
     let place = c
         .optional_line("place", raw.place.as_ref())
+        .or_else(|| {
+            representative
+                .as_ref()
+                .and_then(|r| r.as_ref())
+                .map(|r| r.person.city.clone())
+        })
         .or_else(|| applicant.as_ref().map(|a| a.city.clone()))
         .unwrap_or_default();
 
@@ -1320,6 +1531,7 @@ pub fn check_for(raw: &RawCase, today: NaiveDate, kind: LetterKind) -> Checked {
             route,
             route_basis,
             complainant_is_carer,
+            cared_for,
             grounds,
             outcome,
             attachments,

@@ -6,11 +6,11 @@
 
 use serde::Serialize;
 
-use super::case::{Case, Person};
+use super::case::{Case, Person, Role};
 use super::dates;
-use super::law::{self, Citation};
+use super::law::{self, Citation, LawOn};
 use super::letter::Lang;
-use super::routing::Route;
+use super::routing::{self, Route};
 
 /// The sender or the person the decision is about, as the letter writes them.
 #[derive(Debug, Clone, Serialize)]
@@ -46,6 +46,22 @@ pub struct RepresentativeCtx {
     pub city: String,
     pub relation: Option<String>,
     pub power_of_attorney: bool,
+    /// `forelder`, `verge`, `advokat` or `fullmektig`.
+    pub role: &'static str,
+    /// A written fullmakt is attached (the letter may say "på vegne av" and ask for the
+    /// answers).
+    pub has_fullmakt: bool,
+    /// The person the decision is about signs too (a helper without fullmakt; a young person
+    /// of 16 or 17 with a parent).
+    pub person_signs: bool,
+}
+
+/// The person a carer cares for.
+#[derive(Debug, Clone, Serialize)]
+pub struct CaredForCtx {
+    pub name: String,
+    pub birth_date: Option<String>,
+    pub relation: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -88,7 +104,10 @@ pub struct LawCtx {
     pub documents: String,
     pub journal: String,
     pub postponement: String,
-    pub klagenemnd: String,
+    /// The municipality's own appeal body, route B (fvl § 28 andre ledd).
+    pub klageinstans: String,
+    /// The deadline rule of the route (pbrl § 7-5 or fvl § 29).
+    pub deadline: String,
     pub late: String,
     pub reasons: String,
     pub reasons_content: String,
@@ -122,6 +141,13 @@ pub struct ComplaintCtx {
     pub late_reason: Vec<String>,
     /// The carer complains on their own behalf (pbrl § 2-8).
     pub carer: bool,
+    /// The person cared for, in a carer's complaint, when the case names them.
+    pub cared_for: Option<CaredForCtx>,
+    /// The decision had to follow fvl chapters IV and V, so the letter may cite fvl § 16, § 17,
+    /// § 24 and § 25 as duties (see `routing::fvl_duties_apply`).
+    pub fvl_duties: bool,
+    /// The deadline in weeks (4 or 3).
+    pub deadline_weeks: u32,
     pub grounds: Vec<GroundCtx>,
     pub not_considered: bool,
     pub outcome: Vec<String>,
@@ -138,8 +164,8 @@ pub struct ComplaintCtx {
     pub supplement: Vec<String>,
 }
 
-fn join_citations(cs: &[Citation], lang: Lang, and: &str) -> String {
-    let parts: Vec<String> = cs.iter().map(|c| c.full(lang)).collect();
+fn join_citations(at: &LawOn, cs: &[Citation], lang: Lang, and: &str) -> String {
+    let parts: Vec<String> = cs.iter().map(|c| at.full(*c, lang)).collect();
     match parts.split_last() {
         None => String::new(),
         Some((last, [])) => last.clone(),
@@ -147,8 +173,15 @@ fn join_citations(cs: &[Citation], lang: Lang, and: &str) -> String {
     }
 }
 
-/// The facts of a complaint letter.
+/// The facts of a complaint letter, citing the law valid on the decision's date.
 pub fn complaint(case: &Case) -> ComplaintCtx {
+    complaint_with(case, law::TABLE)
+}
+
+/// The facts of a complaint letter with another citation table (a test, or the day a dated
+/// row is added).
+pub fn complaint_with(case: &Case, table: &[law::Row]) -> ComplaintCtx {
+    let at = LawOn::with_table(table, case.decision.date);
     let lang = case.lang;
     let code = lang.code();
     let and = match lang {
@@ -175,20 +208,27 @@ pub fn complaint(case: &Case) -> ComplaintCtx {
         (Some(other), "annet") => other.clone(),
         _ => case.service.name(lang).to_string(),
     };
+    // The representative's own document: a signed fullmakt, or the verge's vergefullmakt.
+    let rep_document = case.representative.as_ref().and_then(|r| {
+        if r.role == Role::Verge {
+            Some(match lang {
+                Lang::Nb => "Vergefullmakt",
+                Lang::Nn => "Verjefullmakt",
+            })
+        } else if r.has_fullmakt() {
+            Some("Fullmakt")
+        } else {
+            None
+        }
+    });
     let mut attachments = case.attachments.clone();
-    let attachment_word = match lang {
-        Lang::Nb | Lang::Nn => "Fullmakt",
-    };
-    if case
-        .representative
-        .as_ref()
-        .is_some_and(|r| r.power_of_attorney)
-        && !attachments
-            .iter()
-            .any(|a| a.to_lowercase().contains("fullmakt"))
-    {
-        attachments.push(attachment_word.to_string());
+    if let Some(doc) = rep_document {
+        let word = doc.to_lowercase();
+        if !attachments.iter().any(|a| a.to_lowercase().contains(&word)) {
+            attachments.push(doc.to_string());
+        }
     }
+    let age = case.applicant_age();
     let para = |t: &Option<String>| {
         t.as_deref()
             .map(super::case::paragraphs)
@@ -203,6 +243,9 @@ pub fn complaint(case: &Case) -> ComplaintCtx {
             city: r.person.city.clone(),
             relation: r.relation.clone(),
             power_of_attorney: r.power_of_attorney,
+            role: r.role.id(),
+            has_fullmakt: r.has_fullmakt(),
+            person_signs: r.person_signs(age),
         }),
         applicant,
         sender,
@@ -229,40 +272,50 @@ pub fn complaint(case: &Case) -> ComplaintCtx {
         route: case.route.id(),
         statsforvalteren: case.municipality.statsforvalteren(lang == Lang::Nn),
         law: LawCtx {
-            complaint_right: case.route.complaint_right().full(lang),
-            basis: join_citations(case.service.basis, lang, and),
-            right_to_services: law::PBRL_2_1_A_2.full(lang),
-            sound: law::HOL_4_1.full(lang),
-            user_view: law::PBRL_3_1.full(lang),
-            investigated: law::FVL_17.full(lang),
-            carer: law::PBRL_2_8.full(lang),
-            representative: law::FVL_12.full(lang),
-            documents: law::FVL_18.full(lang),
-            journal: law::PBRL_5_1.full(lang),
-            postponement: law::FVL_42.full(lang),
-            klagenemnd: law::FVL_28_2.full(lang),
-            late: join_citations(case.route.late_rules(), lang, and),
-            reasons: law::FVL_24.full(lang),
-            reasons_content: law::FVL_25.full(lang),
-            reasons_interrupt: law::reasons_interrupt(lang),
-            preliminary: law::FVL_11_A.full(lang),
+            complaint_right: at.full(case.route.complaint_right(), lang),
+            basis: join_citations(&at, case.service.basis, lang, and),
+            right_to_services: at.full(law::PBRL_2_1_A_2, lang),
+            sound: at.full(law::HOL_4_1, lang),
+            user_view: at.full(law::PBRL_3_1, lang),
+            investigated: at.full(law::FVL_17, lang),
+            carer: at.full(law::PBRL_2_8, lang),
+            representative: at.full(law::FVL_12, lang),
+            documents: at.full(law::FVL_18, lang),
+            journal: at.full(law::PBRL_5_1, lang),
+            postponement: at.full(law::FVL_42, lang),
+            klageinstans: at.full(law::FVL_28_2, lang),
+            deadline: at.full(case.route.deadline_rule(), lang),
+            late: join_citations(&at, case.route.late_rules(), lang, and),
+            reasons: at.full(law::FVL_24, lang),
+            reasons_content: at.full(law::FVL_25, lang),
+            reasons_interrupt: format!(
+                "{} og {}",
+                at.full(law::FVL_29, lang),
+                at.cite(law::FVL_24).section
+            ),
+            preliminary: at.full(law::FVL_11_A, lang),
         },
-        followup_attachments: if case
-            .representative
-            .as_ref()
-            .is_some_and(|r| r.power_of_attorney)
-        {
-            vec![attachment_word.to_string()]
-        } else {
-            Vec::new()
-        },
+        followup_attachments: rep_document
+            .map(|d| vec![d.to_string()])
+            .unwrap_or_default(),
         kind: "complaint",
         sent: case.sent.map(|d| dates::in_words(d, code)),
         supplement: case.supplement.clone().unwrap_or_default(),
         deadline_last_day: dates::in_words(case.deadline.last_day, code),
         is_late: case.is_late(),
         late_reason: case.late_reason.clone().unwrap_or_default(),
-        carer: case.complainant_is_carer && case.service.carer_may_complain,
+        carer: case.is_carer_complaint(),
+        cared_for: case
+            .cared_for
+            .as_ref()
+            .filter(|_| case.is_carer_complaint())
+            .map(|c| CaredForCtx {
+                name: c.name.clone(),
+                birth_date: c.birth_date.map(|d| dates::in_words(d, code)),
+                relation: c.relation.clone(),
+            }),
+        fvl_duties: routing::fvl_duties_apply(case.service, case.route),
+        deadline_weeks: case.route.weeks(),
         not_considered: case.grounds.iter().any(|(g, _)| g.id() == "not_considered"),
         grounds: case
             .grounds

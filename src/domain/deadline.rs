@@ -250,6 +250,21 @@ impl Deadline {
         })
     }
 
+    /// The day to send by to be safe: the last working day on or before `unmoved` (FACTS.md
+    /// section 1: unrolled Friday 1 January 2027, a holiday → Thursday 31 December 2026, while
+    /// the rolled last day is Monday 4 January 2027). Never after `last_day`.
+    pub fn safe_day(&self) -> NaiveDate {
+        let mut day = self.unmoved;
+        // Terminates: at most five days off in a row; stops at the received day.
+        while !is_working_day(day) && day > self.received {
+            match day.pred_opt() {
+                Some(d) => day = d,
+                None => break,
+            }
+        }
+        day
+    }
+
     /// `true` when the last day was moved past `unmoved`.
     pub fn was_moved(&self) -> bool {
         self.last_day != self.unmoved
@@ -324,6 +339,22 @@ mod tests {
         } else {
             (3, u32::try_from(n).unwrap())
         }
+    }
+
+    #[test]
+    fn the_safe_day_is_the_last_working_day_on_or_before_the_unrolled_date() {
+        // FACTS.md §1: unrolled Friday 1 January 2027 → safe Thursday 31 December 2026, rolled
+        // last day Monday 4 January 2027 (received Friday 4 December 2026, four weeks).
+        let dl = Deadline::compute(d(2026, 12, 4), 4).expect("deadline");
+        assert_eq!(dl.unmoved, d(2027, 1, 1));
+        assert_eq!(dl.last_day, d(2027, 1, 4));
+        assert_eq!(dl.safe_day(), d(2026, 12, 31));
+        // Unrolled on a Saturday → the Friday before.
+        let dl = Deadline::compute(d(2026, 11, 7), 4).expect("deadline");
+        assert_eq!(dl.safe_day(), d(2026, 12, 4));
+        // A working day is its own safe day.
+        let dl = Deadline::compute(d(2026, 11, 5), 4).expect("deadline");
+        assert_eq!(dl.safe_day(), dl.last_day);
     }
 
     fn h(x: Holiday) -> DayOff {

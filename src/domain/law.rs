@@ -5,6 +5,7 @@
 //! the first time" holds trivially. Templates never write a section number themselves: they get
 //! the citations from here through the letter context.
 
+use chrono::{Months, NaiveDate};
 use serde::Serialize;
 
 use super::letter::Lang;
@@ -36,6 +37,18 @@ impl Act {
         }
     }
 
+    /// The act's identifier at Lovdata ("LOV-1999-07-02-63").
+    pub fn lovdata_id(self) -> &'static str {
+        match self {
+            Act::Pbrl => "LOV-1999-07-02-63",
+            Act::Hol => "LOV-2011-06-24-30",
+            Act::Fvl => "LOV-1967-02-10",
+        }
+    }
+
+    /// Every act the program cites.
+    pub const ALL: [Act; 3] = [Act::Pbrl, Act::Hol, Act::Fvl];
+
     /// The short form used on screens: pbrl, hol, fvl.
     pub fn short(self) -> &'static str {
         match self {
@@ -55,7 +68,8 @@ pub struct Citation {
 }
 
 impl Citation {
-    const fn new(act: Act, section: &'static str) -> Self {
+    /// A citation; the table below holds every one the program makes.
+    pub const fn new(act: Act, section: &'static str) -> Self {
         Citation { act, section }
     }
 
@@ -138,48 +152,210 @@ pub const FVL_11: Citation = Citation::new(Act::Fvl, "§ 11");
 /// The municipality forwards the complaint; the person may comment.
 pub const FVL_33: Citation = Citation::new(Act::Fvl, "§ 33");
 
-/// Every citation the program can make, for the test that checks them against FACTS.md.
-/// Asking for reasons before the deadline interrupts it: "forvaltningsloven § 29 og § 24"
-/// (FACTS.md section 1).
+/// Asking for the reasons for a decision before the deadline interrupts it: "forvaltningsloven
+/// § 29 og § 24" (FACTS.md section 1). A rule of route B only: never write it for route A.
 pub fn reasons_interrupt(lang: Lang) -> String {
     format!("{} og {}", FVL_29.full(lang), FVL_24.section)
 }
 
-pub const ALL: &[Citation] = &[
-    HOL_3_2_NR6_A,
-    HOL_3_2_NR6_B,
-    HOL_3_2_NR6_C,
-    HOL_3_2_NR7,
-    HOL_3_2_A,
-    HOL_3_6_NR1,
-    HOL_3_6_NR2,
-    HOL_3_6_NR3,
-    HOL_3_8,
-    HOL_3_1,
-    PBRL_2_1_A,
-    PBRL_2_1_D,
-    PBRL_2_1_E,
-    PBRL_2_8,
-    PBRL_2_1_A_2,
-    HOL_4_1,
-    PBRL_3_1,
-    FVL_17,
-    PBRL_7_2,
-    PBRL_7_5,
-    PBRL_7_7,
-    FVL_28,
-    FVL_28_2,
-    FVL_29,
-    FVL_30,
-    FVL_31,
-    FVL_32,
-    FVL_12,
-    FVL_18,
-    PBRL_5_1,
-    FVL_24,
-    FVL_25,
-    FVL_42,
-    FVL_11_A,
-    FVL_11,
-    FVL_33,
+/// One row of the dated citation table: a citation and the days it is valid.
+///
+/// Rows with the same `key` are the same rule at different times (for example the right to
+/// services, today pbrl § 2-1 a andre ledd, later perhaps pbrl § 2-1 andre ledd). When the law
+/// changes, the old row gets a `valid_to` and a new row with the same key a `valid_from`: one
+/// change of data, and every letter cites what was valid on its decision's date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Row {
+    /// What the citation is used for; also the key of its description in the interface
+    /// catalogue (`law.use.<key>`).
+    pub key: &'static str,
+    pub citation: Citation,
+    /// First day the citation is valid (ISO date); `None`: valid since before the table.
+    pub valid_from: Option<&'static str>,
+    /// Last day the citation is valid (ISO date); `None`: still valid, no end known.
+    pub valid_to: Option<&'static str>,
+}
+
+impl Row {
+    const fn open(key: &'static str, citation: Citation) -> Row {
+        Row {
+            key,
+            citation,
+            valid_from: None,
+            valid_to: None,
+        }
+    }
+
+    /// The first valid day, parsed.
+    pub fn from_date(&self) -> Option<NaiveDate> {
+        self.valid_from.and_then(|d| d.parse().ok())
+    }
+
+    /// The last valid day, parsed.
+    pub fn to_date(&self) -> Option<NaiveDate> {
+        self.valid_to.and_then(|d| d.parse().ok())
+    }
+
+    /// The citation is valid on `day`.
+    pub fn valid_on(&self, day: NaiveDate) -> bool {
+        self.from_date().is_none_or(|f| f <= day) && self.to_date().is_none_or(|t| day <= t)
+    }
+}
+
+/// Every citation the program can make, with the days it is valid (FACTS.md). The new
+/// forvaltningsloven (LOV-2025-06-20-81, not in force) and the new pbrl § 2-1 (Prop. 40 L
+/// (2022–2023), not confirmed in force) are deliberately not here yet.
+pub const TABLE: &[Row] = &[
+    // Service legal bases (FACTS.md section 3).
+    Row::open("basis-hjemmesykepleie", HOL_3_2_NR6_A),
+    Row::open("basis-praktisk-bistand", HOL_3_2_NR6_B),
+    Row::open("basis-korttidsopphold", HOL_3_2_NR6_C),
+    Row::open("basis-dagaktivitet", HOL_3_2_NR7),
+    Row::open("basis-langtidsopphold", HOL_3_2_A),
+    Row::open("right-langtidsopphold", PBRL_2_1_E),
+    Row::open("basis-parorendeopplaering", HOL_3_6_NR1),
+    Row::open("basis-avlastning", HOL_3_6_NR2),
+    Row::open("basis-omsorgsstonad", HOL_3_6_NR3),
+    Row::open("basis-bpa", HOL_3_8),
+    Row::open("right-bpa", PBRL_2_1_D),
+    Row::open("basis-annet", HOL_3_1),
+    Row::open("right-annet", PBRL_2_1_A),
+    Row::open("carer", PBRL_2_8),
+    // Rights the letter relies on (section 2).
+    Row::open("right-to-services", PBRL_2_1_A_2),
+    Row::open("sound", HOL_4_1),
+    Row::open("user-view", PBRL_3_1),
+    Row::open("investigated", FVL_17),
+    // Route A (section 1).
+    Row::open("complaint-right-a", PBRL_7_2),
+    Row::open("deadline-a", PBRL_7_5),
+    Row::open("late-a", PBRL_7_7),
+    // Route B.
+    Row::open("complaint-right-b", FVL_28),
+    Row::open("appeal-body-b", FVL_28_2),
+    Row::open("deadline-b", FVL_29),
+    Row::open("posting", FVL_30),
+    Row::open("late", FVL_31),
+    Row::open("send-to-b", FVL_32),
+    // Representatives, requests, what happens next (sections 5, 6, 8).
+    Row::open("representative", FVL_12),
+    Row::open("documents", FVL_18),
+    Row::open("journal", PBRL_5_1),
+    Row::open("reasons", FVL_24),
+    Row::open("reasons-content", FVL_25),
+    Row::open("postponement", FVL_42),
+    Row::open("preliminary", FVL_11_A),
+    Row::open("guidance", FVL_11),
+    Row::open("forwarded", FVL_33),
 ];
+
+/// The law as a table reads it on one day: the citation each rule had then.
+#[derive(Debug, Clone, Copy)]
+pub struct LawOn<'a> {
+    table: &'a [Row],
+    day: NaiveDate,
+}
+
+impl<'a> LawOn<'a> {
+    /// The program's table on `day` (a letter uses its decision's date).
+    pub fn new(day: NaiveDate) -> LawOn<'static> {
+        LawOn { table: TABLE, day }
+    }
+
+    /// Another table on `day` (tests, and the day a row is added).
+    pub fn with_table(table: &'a [Row], day: NaiveDate) -> LawOn<'a> {
+        LawOn { table, day }
+    }
+
+    /// The citation valid on the day for the rule `c` stands for (`c` is any citation the
+    /// rule has had). A citation not in the table is returned as it is.
+    pub fn cite(&self, c: Citation) -> Citation {
+        let Some(key) = self.table.iter().find(|r| r.citation == c).map(|r| r.key) else {
+            return c;
+        };
+        self.table
+            .iter()
+            .filter(|r| r.key == key)
+            .find(|r| r.valid_on(self.day))
+            .map(|r| r.citation)
+            .unwrap_or(c)
+    }
+
+    /// `cite` written out in full.
+    pub fn full(&self, c: Citation, lang: Lang) -> String {
+        self.cite(c).full(lang)
+    }
+}
+
+/// The day the table was verified.
+pub fn verified_on() -> NaiveDate {
+    VERIFIED_ON.parse().unwrap_or(NaiveDate::MIN)
+}
+
+/// The table was verified more than twelve months before `today`: an adviser should check it
+/// against Lovdata again before relying on it.
+pub fn needs_reverify(today: NaiveDate) -> bool {
+    verified_on()
+        .checked_add_months(Months::new(12))
+        .is_some_and(|due| today > due)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().expect("date")
+    }
+
+    #[test]
+    fn every_row_has_valid_dates_and_every_rule_one_citation_on_any_day() {
+        for r in TABLE {
+            assert_eq!(r.from_date().is_some(), r.valid_from.is_some(), "{}", r.key);
+            assert_eq!(r.to_date().is_some(), r.valid_to.is_some(), "{}", r.key);
+        }
+        for day in ["1990-01-01", "2026-12-01", "2040-01-01"] {
+            for r in TABLE {
+                let n = TABLE
+                    .iter()
+                    .filter(|x| x.key == r.key && x.valid_on(d(day)))
+                    .count();
+                assert_eq!(n, 1, "{} on {day}", r.key);
+            }
+        }
+    }
+
+    #[test]
+    fn the_table_asks_to_be_verified_again_after_twelve_months() {
+        assert!(!needs_reverify(d("2027-12-01")));
+        assert!(needs_reverify(d("2027-12-02")));
+    }
+
+    #[test]
+    fn a_dated_row_switches_the_citation_by_day() {
+        let new = Citation::new(Act::Pbrl, "§ 2-1 andre ledd");
+        let mut table = TABLE.to_vec();
+        for r in table.iter_mut().filter(|r| r.key == "right-to-services") {
+            r.valid_to = Some("2027-06-30");
+        }
+        table.push(Row {
+            key: "right-to-services",
+            citation: new,
+            valid_from: Some("2027-07-01"),
+            valid_to: None,
+        });
+        assert_eq!(
+            LawOn::with_table(&table, d("2027-06-30")).cite(PBRL_2_1_A_2),
+            PBRL_2_1_A_2
+        );
+        assert_eq!(
+            LawOn::with_table(&table, d("2027-07-01")).cite(PBRL_2_1_A_2),
+            new
+        );
+        // Asking by the new citation finds the rule too.
+        assert_eq!(
+            LawOn::with_table(&table, d("2026-01-01")).cite(new),
+            PBRL_2_1_A_2
+        );
+    }
+}

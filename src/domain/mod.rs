@@ -4,11 +4,13 @@
 
 pub mod case;
 pub mod compose;
+pub mod contact;
 pub mod dates;
 pub mod deadline;
 pub mod law;
 pub mod letter;
 pub mod municipality;
+pub mod postcode;
 pub mod routing;
 pub mod service;
 pub mod situation;

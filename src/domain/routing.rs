@@ -12,8 +12,9 @@ pub enum Route {
     /// Route A, care services: send to the municipality; if it keeps its decision it forwards
     /// the complaint to Statsforvalteren, who decides finally. Four weeks (pbrl § 7-5).
     Statsforvalteren,
-    /// Route B, other municipal decisions: send to the municipality; its own klagenemnd decides
-    /// finally. Three weeks (fvl § 29).
+    /// Route B, other municipal decisions: send to the municipality; its own appeal body
+    /// (klageinstans: the kommunestyre, the formannskap or a klagenemnd) decides finally. Three
+    /// weeks (fvl § 29). The id stays `klagenemnd` so that files read by 0.1 keep working.
     Klagenemnd,
 }
 
@@ -26,11 +27,11 @@ impl Route {
         }
     }
 
-    /// Parse a case-file id.
+    /// Parse a case-file id. `klageinstans` (0.2) and `klagenemnd` (0.1) both mean route B.
     pub fn from_id(id: &str) -> Option<Route> {
         match id {
             "statsforvalteren" => Some(Route::Statsforvalteren),
-            "klagenemnd" => Some(Route::Klagenemnd),
+            "klagenemnd" | "klageinstans" => Some(Route::Klagenemnd),
             _ => None,
         }
     }
@@ -81,6 +82,19 @@ pub enum RouteBasis {
     AssumedShorter,
 }
 
+/// The decision must follow forvaltningsloven chapters IV and V (fvl § 16, § 17, § 24, § 25),
+/// so the letter may cite those duties: route B (an ordinary enkeltvedtak), and on route A the
+/// services under hol § 3-2 første ledd nr. 6, § 3-6 and § 3-8 (pbrl § 2-7). Not for
+/// `dagaktivitet`, `langtidsopphold`, `annet` or a care-route `trygghetsalarm`. pbrl § 2-7 only
+/// covers services lasting more than two weeks; the case file does not say how long a service
+/// lasts, so a service in those sections is taken as lasting longer (FACTS.md section 2).
+pub fn fvl_duties_apply(service: &Service, route: Route) -> bool {
+    match route {
+        Route::Klagenemnd => true,
+        Route::Statsforvalteren => service.is_care_service() && service.user_view_weight,
+    }
+}
+
 /// The route for a service, given what the decision says (if anything).
 pub fn route_for(service: &Service, from_decision: Option<Route>) -> (Route, RouteBasis) {
     match (service.route, from_decision) {
@@ -115,6 +129,31 @@ mod tests {
         assert_eq!((r, basis), (Route::Klagenemnd, RouteBasis::Service));
         assert_eq!(r.weeks(), 3);
         assert_eq!(r.deadline_rule().short(), "fvl § 29");
+    }
+
+    #[test]
+    fn klageinstans_is_the_new_name_of_klagenemnd() {
+        assert_eq!(Route::from_id("klageinstans"), Some(Route::Klagenemnd));
+        assert_eq!(Route::from_id("klagenemnd"), Some(Route::Klagenemnd));
+    }
+
+    #[test]
+    fn fvl_duties_only_for_nr_6_3_6_3_8_and_route_b() {
+        let yes = |id: &str, r| fvl_duties_apply(by_id(id).expect("service"), r);
+        for id in [
+            "hjemmesykepleie",
+            "praktisk-bistand",
+            "bpa",
+            "avlastning",
+            "omsorgsstonad",
+        ] {
+            assert!(yes(id, Route::Statsforvalteren), "{id}");
+        }
+        for id in ["dagaktivitet", "langtidsopphold", "annet", "trygghetsalarm"] {
+            assert!(!yes(id, Route::Statsforvalteren), "{id}");
+        }
+        assert!(yes("omsorgsbolig", Route::Klagenemnd));
+        assert!(yes("trygghetsalarm", Route::Klagenemnd));
     }
 
     #[test]

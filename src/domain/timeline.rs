@@ -27,8 +27,6 @@ pub enum Milestone {
     /// If the municipality keeps its decision it forwards the complaint (route A: to
     /// Statsforvalteren; route B: to its klagenemnd). No fixed date.
     Forwarded(Route),
-    /// Statsforvalteren aims to finish 90 % of complaints within three months of getting them.
-    StatsforvalterenTarget,
 }
 
 /// A milestone with its date (when there is one) and whether it is behind us.
@@ -104,13 +102,6 @@ pub fn build(raw: &RawCase, today: NaiveDate) -> Vec<Item> {
             date: None,
             past: false,
         });
-        if route == Route::Statsforvalteren {
-            items.push(Item {
-                milestone: Milestone::StatsforvalterenTarget,
-                date: None,
-                past: false,
-            });
-        }
     }
     items
 }
@@ -168,13 +159,8 @@ mod tests {
             .find(|i| i.milestone == Milestone::PreliminaryReplyDue)
             .expect("due");
         assert!(due.past);
-        // Route B: three weeks, and no Statsforvalteren target.
+        // Route B: three weeks.
         assert_eq!(date_of(&items, Milestone::Deadline), Some(d(2026, 3, 26)));
-        assert!(
-            !items
-                .iter()
-                .any(|i| i.milestone == Milestone::StatsforvalterenTarget)
-        );
     }
 
     #[test]

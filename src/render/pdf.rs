@@ -60,7 +60,7 @@ pub fn render(letter: &Letter) -> Result<Pdf, PdfError> {
     let mut ctx = Ctx::new(faces);
     let lines = build_flow(&mut ctx, letter);
     let pages = paginate(&lines, BODY_HEIGHT);
-    let placed = place(&mut ctx, letter.lang, &lines, &pages);
+    let placed = place(&mut ctx, letter, &lines, &pages);
     let bytes = write_pdf(&ctx, letter, &placed)?;
     Ok(Pdf {
         bytes,
@@ -131,6 +131,8 @@ const ATTACHMENTS_GAP: f32 = 1.5 * BODY_LINE;
 /// "Side 1 av 2", right-aligned in the bottom margin.
 const FOOTER_SIZE: f32 = 9.0;
 const FOOTER_BASELINE: f32 = 12.0 * MM;
+/// The small header of pages after the first (name and reference), in the top margin.
+const HEADER_BASELINE: f32 = PAGE_H - 12.0 * MM;
 
 // ---------------------------------------------------------------------------------------------
 // Fonts
@@ -603,6 +605,12 @@ impl Flow {
                     text: run.text,
                 }],
             });
+        }
+        // The glue asked for by a heading holds for the paragraph right after it, never for
+        // the next heading: a run of short sections would otherwise be glued into one block
+        // too tall to break, and page 1 would end a third empty.
+        if n > 0 {
+            self.glue_next = 0;
         }
     }
 }
@@ -1129,7 +1137,24 @@ struct PlacedPage {
     rules: Vec<(f32, f32, f32)>,
 }
 
-fn place(ctx: &mut Ctx, lang: Lang, lines: &[FlowLine], pages: &[Range<usize>]) -> Vec<PlacedPage> {
+fn place(
+    ctx: &mut Ctx,
+    letter: &Letter,
+    lines: &[FlowLine],
+    pages: &[Range<usize>],
+) -> Vec<PlacedPage> {
+    let lang = letter.lang;
+    // Pages after the first say whose letter they belong to: "Kari Nordmann – Deres
+    // referanse: 26/1234" (the heading when there is no reference).
+    let running = [
+        letter.author(),
+        letter.reference.as_deref().unwrap_or(&letter.heading),
+    ]
+    .iter()
+    .map(|s| s.trim())
+    .filter(|s| !s.is_empty())
+    .collect::<Vec<_>>()
+    .join(" – ");
     let total = pages.len();
     let mut out = Vec::with_capacity(total);
     for (n, range) in pages.iter().enumerate() {
@@ -1159,6 +1184,19 @@ fn place(ctx: &mut Ctx, lang: Lang, lines: &[FlowLine], pages: &[Range<usize>]) 
                 }
             }
             y -= line.height;
+        }
+        if n > 0 && !running.is_empty() {
+            let runs = ctx.wrap(Style::Regular, FOOTER_SIZE, &running, TEXT_W);
+            if let Some(run) = runs.into_iter().next() {
+                ctx.used[Style::Regular as usize].extend(run.text.chars());
+                page.texts.push((
+                    MARGIN_LEFT,
+                    HEADER_BASELINE,
+                    Style::Regular,
+                    FOOTER_SIZE,
+                    run.text,
+                ));
+            }
         }
         if total > 1 {
             let label = match lang {
@@ -1466,6 +1504,34 @@ mod tests {
 
     fn faces() -> &'static Faces {
         FACES.as_ref().expect("fonts")
+    }
+
+    /// Many short sections (a heading and a one-line answer each), as the wizard writes them
+    /// for short answers: page 1 is filled until the next section no longer fits. The glue of
+    /// a heading once leaked into the next heading and made one block of them all.
+    #[test]
+    fn short_sections_fill_page_one_before_the_break() {
+        let mut blocks = Vec::new();
+        for n in 0..24 {
+            blocks.push(Block::Heading(format!("Overskrift {n}")));
+            blocks.push(Block::Paragraph(format!("Et kort svar nummer {n}.")));
+        }
+        let l = letter(blocks);
+        let mut ctx = Ctx::new(faces());
+        let lines = build_flow(&mut ctx, &l);
+        let pages = paginate(&lines, BODY_HEIGHT);
+        assert!(pages.len() >= 2);
+        let used: f32 = lines[pages[0].clone()]
+            .iter()
+            .map(|l| l.gap + l.height)
+            .sum();
+        // What page 2 starts with (a heading and its line) did not fit on page 1.
+        let next = &lines[pages[1].start..pages[1].start + 2];
+        let need = next[0].gap + next[0].height + next[1].gap + next[1].height;
+        assert!(
+            used + need > BODY_HEIGHT,
+            "page 1 uses {used:.0} of {BODY_HEIGHT:.0} pt, and {need:.0} more would have fitted"
+        );
     }
 
     #[test]

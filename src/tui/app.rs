@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use crate::domain::case::{self, Ground, RawCase, RawRepresentative};
+use crate::domain::case::{self, Ground, RawCase, RawRepresentative, Role};
 use crate::domain::deadline::Deadline;
 use crate::domain::letter::LetterKind;
 use crate::domain::routing::Route;
@@ -34,6 +34,9 @@ pub enum Step {
     LetterLang,
     /// Myself, or on behalf of someone.
     Who,
+    /// What the writer is by law: parent of a child under 18, appointed verge, lawyer, or a
+    /// relative, friend or other helper (`representative.role`).
+    Role,
     /// The representative's relation to the person.
     Relation,
     /// Whether a signed written power of attorney (fullmakt) exists.
@@ -44,6 +47,8 @@ pub enum Step {
     ServiceOther,
     /// For relief services: the carer complains on their own behalf (pbrl § 2-8).
     Carer,
+    /// The person the carer cares for (`cared_for`), so the municipality finds the case.
+    CaredFor,
     /// For trygghetsalarm and matombringing: which law the decision cites.
     RouteLaw,
     /// Not a care service: where such a complaint goes instead.
@@ -96,11 +101,13 @@ impl Step {
             Step::Case => "case".into(),
             Step::LetterLang => "letter-language".into(),
             Step::Who => "who".into(),
+            Step::Role => "role".into(),
             Step::Relation => "relation".into(),
             Step::Fullmakt => "fullmakt".into(),
             Step::Service => "service".into(),
             Step::ServiceOther => "service-other".into(),
             Step::Carer => "carer".into(),
+            Step::CaredFor => "cared-for".into(),
             Step::RouteLaw => "route".into(),
             Step::Routing => "routing".into(),
             Step::Situation => "situation".into(),
@@ -132,11 +139,13 @@ impl Step {
             Step::Case,
             Step::LetterLang,
             Step::Who,
+            Step::Role,
             Step::Relation,
             Step::Fullmakt,
             Step::Service,
             Step::ServiceOther,
             Step::Carer,
+            Step::CaredFor,
             Step::RouteLaw,
             Step::Routing,
             Step::Situation,
@@ -173,10 +182,15 @@ impl Step {
     pub fn section(self) -> Option<Section> {
         Some(match self {
             Step::Start | Step::Case | Step::Done => return None,
-            Step::LetterLang | Step::Who | Step::Relation | Step::Fullmakt => Section::Who,
-            Step::Service | Step::ServiceOther | Step::Carer | Step::RouteLaw | Step::Routing => {
-                Section::Service
+            Step::LetterLang | Step::Who | Step::Role | Step::Relation | Step::Fullmakt => {
+                Section::Who
             }
+            Step::Service
+            | Step::ServiceOther
+            | Step::Carer
+            | Step::CaredFor
+            | Step::RouteLaw
+            | Step::Routing => Section::Service,
             Step::Situation => Section::Situation,
             Step::DecisionDate | Step::Received | Step::Sent => Section::Dates,
             Step::Rights | Step::LateReason => Section::Rights,
@@ -308,6 +322,8 @@ pub struct App {
     pub(crate) counter: bool,
     /// The screen was reached with Backspace, and no other key has been pressed since.
     pub(crate) back_guard: bool,
+    /// A key was not used because the window is too small (the screen says so).
+    pub(crate) small_ignored: bool,
     /// Counts changes of the answers and steps gone on from: what a draft saves.
     pub(crate) revision: u64,
     /// The saved cases, for the start screen (filled in by the run loop).
@@ -371,6 +387,7 @@ impl App {
                 .unwrap_or_else(crate::paths::documents_dir),
             counter: options.counter,
             back_guard: false,
+            small_ignored: false,
             revision: 0,
             listing: crate::store::Listing::default(),
             save_status: SaveStatus::NotSaved,
@@ -474,7 +491,7 @@ impl App {
 
     /// The kind of input that has the focus, for the keymap.
     pub fn mode(&self) -> Mode {
-        if self.modal.is_some() || self.notice.is_some() || self.too_small() {
+        if self.modal.is_some() || self.notice.is_some() {
             Mode::Nav
         } else {
             self.screen.mode()
@@ -598,6 +615,11 @@ impl App {
         self.visited.insert(self.step);
         self.revision += 1;
         if self.end_visit() {
+            if self.step == Step::Case {
+                // An answer given from the case screen changes its timeline: it opens again at
+                // the top, where the change shows.
+                self.enter(Step::Case);
+            }
             return;
         }
         let path = self.path();
@@ -691,7 +713,20 @@ impl App {
             return self.request_quit();
         }
         if self.too_small() {
-            return Effect::None;
+            // Typing into a field is kept (the field is there, only not drawn); any other key
+            // would act unseen, so it is not used, and the screen says so.
+            let typing = matches!(self.screen.mode(), Mode::Line | Mode::Multi)
+                && match &action {
+                    Action::Char(_) | Action::Paste(_) => true,
+                    Action::Edit(i) => matches!(i.key, ratatui_textarea::Key::Char(_)),
+                    _ => false,
+                };
+            if !typing {
+                self.small_ignored = true;
+                return Effect::None;
+            }
+        } else {
+            self.small_ignored = false;
         }
         if action == Action::Help {
             self.modal = Some(Modal::Help(0));
@@ -824,6 +859,38 @@ pub fn has_representative(raw: &RawCase) -> bool {
     raw.representative.is_some()
 }
 
+/// What the writer is, by law; `fullmektig` (relative, friend, other helper) until asked.
+pub fn rep_role(raw: &RawCase) -> Role {
+    raw.representative
+        .as_ref()
+        .and_then(|r| r.role.as_deref())
+        .and_then(Role::from_id)
+        .unwrap_or_default()
+}
+
+/// The questions about the writer: what they are; the relation (a parent: mor or far; a
+/// helper); the fullmakt, asked only of a relative, friend or other helper (FACTS.md §5).
+fn who_steps(raw: &RawCase, kind: LetterKind, p: &mut Vec<Step>) {
+    p.push(Step::Who);
+    if !has_representative(raw) {
+        return;
+    }
+    p.push(Step::Role);
+    let role = rep_role(raw);
+    if matches!(role, Role::Forelder | Role::Fullmektig) {
+        p.push(Step::Relation);
+    }
+    if role == Role::Fullmektig && kind != LetterKind::Fullmakt {
+        p.push(Step::Fullmakt);
+    }
+}
+
+/// The carer complains in their own name (a relief service, and the answer is yes).
+pub fn is_carer_complaint(raw: &RawCase) -> bool {
+    raw.complainant_is_carer == Some(true)
+        && chosen_service(raw).is_some_and(|s| s.carer_may_complain)
+}
+
 /// The service chosen, if it is known.
 pub fn chosen_service(raw: &RawCase) -> Option<&'static service::Service> {
     raw.service.as_deref().and_then(service::by_id)
@@ -836,7 +903,9 @@ pub fn route(raw: &RawCase) -> Option<Route> {
 
 /// A date answer: ISO in the case file.
 pub fn date_answer(value: Option<&String>) -> Option<NaiveDate> {
-    value.and_then(|v| dates::parse_iso(v).or_else(|| dates::parse_flexible(v)))
+    value.and_then(|v| {
+        dates::parse_iso(v).or_else(|| NaiveDate::parse_from_str(v.trim(), "%d.%m.%Y").ok())
+    })
 }
 
 /// The date the letter is written: the case's `letter_date`, else today.
@@ -912,6 +981,9 @@ fn service_steps(raw: &RawCase, p: &mut Vec<Step>) {
         }
         if s.carer_may_complain {
             p.push(Step::Carer);
+            if raw.complainant_is_carer == Some(true) {
+                p.push(Step::CaredFor);
+            }
         }
         if s.route == service::RouteRule::DependsOnDecision {
             p.push(Step::RouteLaw);
@@ -936,14 +1008,8 @@ fn followup_path(raw: &RawCase, ui: Ui, kind: LetterKind) -> Vec<Step> {
     if ui == Ui::En {
         p.push(Step::LetterLang);
     }
-    p.push(Step::Who);
+    who_steps(raw, kind, &mut p);
     let rep = has_representative(raw);
-    if rep {
-        p.push(Step::Relation);
-        if kind != LetterKind::Fullmakt {
-            p.push(Step::Fullmakt);
-        }
-    }
     service_steps(raw, &mut p);
     p.extend([Step::Situation, Step::DecisionDate, Step::Received]);
     if kind.cites_sent() {
@@ -982,11 +1048,8 @@ pub fn path_for(raw: &RawCase, ui: Ui, today: NaiveDate, kind: LetterKind) -> Ve
     if ui == Ui::En {
         p.push(Step::LetterLang);
     }
-    p.push(Step::Who);
+    who_steps(raw, kind, &mut p);
     let rep = has_representative(raw);
-    if rep {
-        p.extend([Step::Relation, Step::Fullmakt]);
-    }
     service_steps(raw, &mut p);
     if route(raw) == Some(Route::Klagenemnd) {
         p.push(Step::Routing);
@@ -1032,6 +1095,8 @@ pub fn step_for_field(field: &str) -> Option<Step> {
         Step::Fullmakt
     } else if f == "representative.relation" {
         Step::Relation
+    } else if f == "representative.role" {
+        Step::Role
     } else if starts("representative") {
         Step::Representative
     } else if f == "decision" || f == "decision.date" {
@@ -1072,6 +1137,8 @@ pub fn step_for_field(field: &str) -> Option<Step> {
         Step::Outcome
     } else if f == "complainant_is_carer" {
         Step::Carer
+    } else if starts("cared_for") {
+        Step::CaredFor
     } else {
         return None;
     })

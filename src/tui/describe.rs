@@ -57,6 +57,10 @@ pub struct FieldView {
     /// The text in the field now.
     pub value: String,
     pub required: bool,
+    /// The field asks for a date.
+    pub date: bool,
+    /// The value may be mistyped (a phone number, an e-mail address): said, never refused.
+    pub warning: Option<String>,
     /// What the screen says under the field: an error, a date understood, an example.
     pub note: Option<Note>,
 }
@@ -318,6 +322,8 @@ pub fn describe(app: &App) -> Description {
                         .map(|x| x.value().to_string())
                         .unwrap_or_default(),
                     required: spec.required,
+                    date: spec.kind == form::Kind::Date,
+                    warning: f.warning(app, i),
                     note,
                 });
             }
@@ -386,9 +392,17 @@ pub fn describe(app: &App) -> Description {
                     &[("name", m.letter_name())],
                 )));
             }
-            let list = municipality::matches(s.query.value());
+            let found = municipality::found(s.query.value());
+            if found.suggested && !found.list.is_empty() {
+                d.entries.push(Entry::Text(tf(
+                    ui,
+                    "tui.municipality.near",
+                    &[("query", s.query.value().to_string())],
+                )));
+            }
+            let list = found.list;
             for m in &list {
-                let label = if m.display().contains(m.county) {
+                let label = if m.names_county() {
                     format!("{} ({})", m.display(), m.number)
                 } else {
                     format!("{} ({}, {})", m.display(), m.county, m.number)
@@ -571,7 +585,12 @@ fn plain_hint(app: &App, step: Step) -> Option<String> {
         Step::Ground(_) => return None,
         s => s.id(),
     };
-    let key = format!("plain.q.{id}.hint");
+    let variant = format!("plain.q.{id}.hint{}", super::steps::hint_variant(app, step));
+    let key = if has(Ui::Nb, &variant) {
+        variant
+    } else {
+        format!("plain.q.{id}.hint")
+    };
     has(Ui::Nb, &key).then(|| tr(app, &key))
 }
 

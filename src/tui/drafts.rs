@@ -6,17 +6,11 @@
 //! The I/O (listing, opening, saving) happens in [`super::session::Session`], which the run loop
 //! drives; it reports back with [`App::draft_saved`] and [`App::draft_not_opened`].
 
-use chrono::NaiveDate;
-
-use crate::cases_cmd::{deadline_status, draft_deadline, person_label, service_label};
-use crate::domain::case::RawCase;
-use crate::domain::dates;
-use crate::domain::deadline::Status;
 use crate::i18n::{Ui, problem_text, t, tf};
-use crate::store::{Damaged, Entry};
+use crate::store::Damaged;
 
 use super::action::{Action, Effect};
-use super::app::{App, Step};
+use super::app::App;
 
 /// How the autosave is going.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -150,140 +144,7 @@ pub fn status_word(ui: Ui, status: &SaveStatus) -> Option<String> {
     }
 }
 
-/// How urgent a saved case's deadline is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Urgency {
-    /// No deadline known, or more than a week left.
-    Calm,
-    /// A week or less left, or the last day today.
-    Close,
-    /// The deadline has passed.
-    Passed,
-}
-
-/// One saved case on the start screen.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CaseRow {
-    /// "Ola Hansen – hjemmesykepleie · BARE 3 DAGER IGJEN"
-    pub title: String,
-    /// "Frist 23. november 2026. Endret 18.11.2026 14:02. Kommet til: Vedtaket."
-    pub detail: String,
-    pub urgency: Urgency,
-}
-
-/// When the draft was last changed: its own `draft.updated` (as written, in the writer's local
-/// time), else the file's time.
-pub fn changed_label(e: &Entry) -> String {
-    let from_draft = e
-        .raw
-        .draft
-        .as_ref()
-        .and_then(|d| d.updated.as_deref())
-        .and_then(|u| chrono::DateTime::parse_from_rfc3339(u).ok())
-        .map(|d| d.naive_local().format("%d.%m.%Y %H:%M").to_string());
-    from_draft
-        .or_else(|| {
-            e.modified.map(|m| {
-                chrono::DateTime::<chrono::Local>::from(m)
-                    .format("%d.%m.%Y %H:%M")
-                    .to_string()
-            })
-        })
-        .unwrap_or_default()
-}
-
-/// How far a draft got: the part of the wizard it opens at, in words.
-pub fn step_label(ui: Ui, raw: &RawCase) -> String {
-    match resume_step(raw) {
-        Step::Done => t(ui, "tui.section.done"),
-        s => match s.section() {
-            Some(section) => t(ui, section.title_key()),
-            None => t(ui, "cases.step-unknown"),
-        },
-    }
-}
-
-/// The step to resume a draft at.
-pub fn resume_step(raw: &RawCase) -> Step {
-    match raw
-        .draft
-        .as_ref()
-        .and_then(|d| d.step.as_deref())
-        .and_then(Step::from_id)
-    {
-        // A draft saved on the start screen goes on from the first question.
-        Some(Step::Start) => Step::Who,
-        Some(s) => s,
-        // A case file without a step (imported): check answers shows what is missing.
-        None => Step::Check,
-    }
-}
-
-/// A saved case as the start screen shows it.
-pub fn case_row(ui: Ui, e: &Entry, today: NaiveDate) -> CaseRow {
-    let mut title = format!(
-        "{} – {}",
-        person_label(ui, &e.raw),
-        service_label(ui, &e.raw)
-    );
-    let changed = changed_label(e);
-    let step = step_label(ui, &e.raw);
-    let waiting = crate::timeline::waiting(&e.raw, today);
-    let (detail, urgency) = match (waiting, draft_deadline(&e.raw)) {
-        // Sent: the deadline is behind; what matters is the answer.
-        (Some(w), _) => {
-            title.push_str(" · ");
-            title.push_str(&crate::timeline::waiting_text(ui, &w));
-            (
-                tf(
-                    ui,
-                    "tui.start.case-detail-no-deadline",
-                    &[("changed", changed), ("step", step)],
-                ),
-                if w.overdue {
-                    Urgency::Close
-                } else {
-                    Urgency::Calm
-                },
-            )
-        }
-        (None, Some(dl)) => {
-            let urgency = match dl.status(today) {
-                Status::Passed { .. } => Urgency::Passed,
-                Status::LastDay => Urgency::Close,
-                Status::Open { days_left } if days_left <= 7 => Urgency::Close,
-                Status::Open { .. } => Urgency::Calm,
-            };
-            title.push_str(" · ");
-            title.push_str(&deadline_status(ui, &dl, today));
-            (
-                tf(
-                    ui,
-                    "tui.start.case-detail",
-                    &[
-                        ("date", dates::in_words(dl.last_day, ui.code())),
-                        ("changed", changed),
-                        ("step", step),
-                    ],
-                ),
-                urgency,
-            )
-        }
-        (None, None) => (
-            tf(
-                ui,
-                "tui.start.case-detail-no-deadline",
-                &[("changed", changed), ("step", step)],
-            ),
-            Urgency::Calm,
-        ),
-    };
-    CaseRow {
-        title,
-        detail,
-        urgency,
-    }
-}
+pub use crate::summary::{CaseRow, Urgency, case_row, changed_label, resume_step, step_label};
 
 /// Why a damaged draft cannot be opened, in words.
 pub fn damaged_reason(ui: Ui, d: &Damaged) -> String {

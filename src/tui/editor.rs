@@ -2,6 +2,11 @@
 //! `vi`). The text goes through a file readable by the owner only (0600) in a private folder
 //! (0700), which is deleted afterwards. The run loop leaves the alternate screen first and
 //! restores it afterwards.
+//!
+//! The folder goes on every way out: a normal return, an editor that fails, a panic (unwinding
+//! drops it), and a stop signal (the editor is ended, then the folder removed). `vi`, `vim` and
+//! `nvim` are started with `-n -i NONE`: no swap file, no viminfo/shada history, which would
+//! otherwise keep the text (names, health) in the home folder.
 
 use std::fs;
 use std::io::Write;
@@ -61,8 +66,62 @@ fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
     f.sync_all()
 }
 
-/// Run `command` on a private copy of `text`; returns the edited text.
-pub fn edit_with(command: &[String], text: &str) -> Result<String, String> {
+/// Arguments that keep an editor from writing copies of the text outside the private folder.
+pub fn private_args(program: &str) -> &'static [&'static str] {
+    let name = Path::new(program)
+        .file_stem()
+        .and_then(|n| n.to_str())
+        .unwrap_or(program);
+    match name {
+        // -n: no swap file; -i NONE: no viminfo (vim) / shada (nvim) history.
+        "vi" | "vim" | "nvim" | "view" | "vim.basic" | "vim.tiny" => &["-n", "-i", "NONE"],
+        _ => &[],
+    }
+}
+
+/// The editor as the screen names it, with what is done to keep the text private.
+pub fn describe(command: &[String]) -> String {
+    let program = command.first().map(String::as_str).unwrap_or("nano");
+    let mut parts: Vec<&str> = vec![program];
+    parts.extend(private_args(program));
+    parts.join(" ")
+}
+
+fn run_editor(
+    program: &str,
+    args: &[String],
+    file: &Path,
+    stop: &dyn Fn() -> bool,
+) -> std::io::Result<std::process::ExitStatus> {
+    let mut child = Command::new(program)
+        .args(private_args(program))
+        .args(args)
+        .arg(file)
+        .spawn()?;
+    loop {
+        if let Some(status) = child.try_wait()? {
+            return Ok(status);
+        }
+        if stop() {
+            // Asked to stop (SIGTERM, SIGHUP): end the editor, so that the text can be removed.
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::Interrupted,
+                "stopped",
+            ));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
+/// Run `command` on a private copy of `text`; returns the edited text. `stop` is asked while the
+/// editor runs: when it says yes, the editor is ended and nothing is returned.
+pub fn edit_with(
+    command: &[String],
+    text: &str,
+    stop: &dyn Fn() -> bool,
+) -> Result<String, String> {
     let dir = PrivateDir::new().map_err(|e| e.to_string())?;
     let file = dir.0.join("tekst.txt");
     // Editors expect a file that ends in a line break; it is taken off again afterwards.
@@ -74,14 +133,11 @@ pub fn edit_with(command: &[String], text: &str) -> Result<String, String> {
     let (program, args) = command
         .split_first()
         .ok_or_else(|| "no editor".to_string())?;
-    let status = Command::new(program)
-        .args(args)
-        .arg(&file)
-        .status()
+    let status = run_editor(program, args, &file, stop)
         .or_else(|e| {
             // No nano: try vi, which every Unix has.
             if e.kind() == std::io::ErrorKind::NotFound && program == "nano" {
-                Command::new("vi").arg(&file).status()
+                run_editor("vi", &[], &file, stop)
             } else {
                 Err(e)
             }
@@ -90,12 +146,16 @@ pub fn edit_with(command: &[String], text: &str) -> Result<String, String> {
     if !status.success() {
         return Err(format!("{program}: {status}"));
     }
-    let out = fs::read_to_string(&file).map_err(|e| e.to_string())?;
+    // Through a limit: an editor could leave anything there. Longer texts are cut by the field.
+    let limit = (super::steps::longtext::MAX_LONG_CHARS * 4 + 4096) as u64;
+    let bytes = crate::fsutil::read_limited(&file, limit).map_err(|e| e.to_string())?;
+    let out = String::from_utf8_lossy(&bytes).into_owned();
     // The folder and the file are removed when `dir` is dropped.
     Ok(out)
 }
 
-#[cfg(test)]
+// The tests stand in for an editor with `sh`.
+#[cfg(all(test, unix))]
 mod tests {
     use super::*;
 
@@ -103,7 +163,7 @@ mod tests {
     fn edits_through_a_private_file_that_is_removed() {
         // "sh -c 'echo more >> $0'" appends a line to the file, like an editor would.
         let cmd: Vec<String> = vec!["sh".into(), "-c".into(), "echo ekstra >> \"$0\"".into()];
-        let out = edit_with(&cmd, "første linje").expect("edit");
+        let out = edit_with(&cmd, "første linje", &|| false).expect("edit");
         assert_eq!(out, "første linje\nekstra\n");
     }
 
@@ -114,7 +174,41 @@ mod tests {
             "-c".into(),
             "stat -c %a \"$0\" > \"$0\"".into(),
         ];
-        let out = edit_with(&cmd, "x").expect("edit");
+        let out = edit_with(&cmd, "x", &|| false).expect("edit");
         assert_eq!(out.trim(), "600");
+    }
+
+    #[test]
+    fn a_stop_ends_the_editor_and_removes_the_text() {
+        // An editor that never finishes and tells where its file is; the stop comes while it runs.
+        let out = tempfile::tempdir().expect("tmp");
+        let marker = out.path().join("where");
+        let script = format!("echo \"$0\" > '{}'; exec sleep 30", marker.display());
+        let cmd: Vec<String> = vec!["sh".into(), "-c".into(), script];
+        let started = std::time::Instant::now();
+        let res = edit_with(&cmd, "Kari har demens", &|| {
+            marker.exists() && started.elapsed() > std::time::Duration::from_millis(200)
+        });
+        assert!(res.is_err());
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(10),
+            "not waited out"
+        );
+        let file = fs::read_to_string(&marker).expect("the editor ran");
+        let file = Path::new(file.trim());
+        assert!(file.ends_with("tekst.txt"), "{file:?}");
+        assert!(!file.exists(), "the text is gone");
+        assert!(
+            !file.parent().expect("dir").exists(),
+            "the private folder is gone"
+        );
+    }
+
+    #[test]
+    fn vi_and_vim_keep_no_history_or_swap_file() {
+        assert_eq!(private_args("vi"), ["-n", "-i", "NONE"]);
+        assert_eq!(private_args("/usr/bin/vim"), ["-n", "-i", "NONE"]);
+        assert!(private_args("nano").is_empty());
+        assert_eq!(describe(&["vim".into()]), "vim -n -i NONE");
     }
 }

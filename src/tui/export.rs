@@ -16,6 +16,9 @@ use super::steps::done::with_ext;
 /// An I/O error in plain words.
 pub fn io_reason(ui: Ui, e: &std::io::Error) -> String {
     use std::io::ErrorKind::*;
+    if fsutil::is_not_regular(e) {
+        return t(ui, "io.not-a-file");
+    }
     let key = match e.kind() {
         NotFound => "io.not-found",
         PermissionDenied => "io.permission",
@@ -78,10 +81,23 @@ pub fn run(job: &ExportJob) -> ExportReport {
                     c.letter_date,
                 );
                 let base = dir.join(name);
-                outputs.push((
-                    with_ext(&base, "txt"),
-                    render::text::render(&l).into_bytes(),
-                ));
+                // In the same formats as the letter.
+                if matches!(job.format, ExportFormat::Text | ExportFormat::Both) {
+                    outputs.push((
+                        with_ext(&base, "txt"),
+                        render::text::render(&l).into_bytes(),
+                    ));
+                }
+                if matches!(job.format, ExportFormat::Pdf | ExportFormat::Both) {
+                    match render::pdf::render(&l) {
+                        Ok(pdf) => outputs.push((with_ext(&base, "pdf"), pdf.bytes)),
+                        Err(e) => report.errors.push(tf(
+                            ui,
+                            "tui.done.fullmakt-failed",
+                            &[("reason", e.to_string())],
+                        )),
+                    }
+                }
             }
             Some(Err(e)) => report.errors.push(tf(
                 ui,

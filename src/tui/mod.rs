@@ -14,6 +14,7 @@ pub mod editor;
 pub mod export;
 pub mod keymap;
 pub mod session;
+pub mod signals;
 pub mod steps;
 pub mod theme;
 pub mod view;
@@ -40,6 +41,8 @@ const HELD: Duration = Duration::from_millis(500);
 fn restore() {
     let _ = execute!(std::io::stdout(), DisableBracketedPaste);
     ratatui::restore();
+    // ratatui leaves the cursor as the last screen had it (hidden on a list).
+    let _ = execute!(std::io::stdout(), crossterm::cursor::Show);
 }
 
 /// Restore the terminal before the panic message is printed. Installed before `ratatui::init`,
@@ -59,6 +62,9 @@ pub fn run(ui: Ui, today: NaiveDate, options: Options) -> Result<i32> {
         return Ok(2);
     }
     install_panic_hook();
+    // From here on SIGTERM/SIGHUP/SIGINT end the loop instead of the process, so that the
+    // terminal is restored, the typing saved and the lock let go.
+    signals::install();
     let mut terminal = ratatui::try_init().context("terminal")?;
     let mut session = Session::new(ui, today, options);
     let result = execute!(std::io::stdout(), EnableBracketedPaste)
@@ -68,8 +74,14 @@ pub fn run(ui: Ui, today: NaiveDate, options: Options) -> Result<i32> {
     // Save what was typed last, let go of the draft, and say where the answers are (or, in
     // counter mode, that nothing was kept).
     session.flush();
-    for line in session.farewell() {
-        println!("{line}");
+    {
+        use std::io::Write;
+        // After SIGHUP there may be no terminal left to write to: not worth a panic.
+        let mut out = std::io::stdout().lock();
+        for line in session.farewell() {
+            let _ = writeln!(out, "{line}");
+        }
+        let _ = out.flush();
     }
     drop(session);
     result
@@ -80,14 +92,20 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, session: &mut Session) ->
     session.handle(Action::Resize(size.width, size.height));
     let mut last_backspace: Option<Instant> = None;
     loop {
+        if let Some(sig) = signals::pending() {
+            return Ok(signals::exit_code(sig));
+        }
         terminal.draw(|f| view::draw(f, session.app()))?;
-        // Typing is saved when it pauses.
-        if let Some(due) = session.save_due() {
-            let wait = due.saturating_duration_since(Instant::now());
-            if !event::poll(wait)? {
-                session.tick();
-                continue;
-            }
+        // Typing is saved when it pauses; a stop signal is looked for every `POLL`.
+        let wait = match session.save_due() {
+            Some(due) => due
+                .saturating_duration_since(Instant::now())
+                .min(signals::POLL),
+            None => signals::POLL,
+        };
+        if !event::poll(wait)? {
+            session.tick();
+            continue;
         }
         let action = match event::read()? {
             Event::Key(k) if k.kind != KeyEventKind::Release => {
@@ -112,7 +130,14 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, session: &mut Session) ->
             Effect::Quit => return Ok(0),
             Effect::Editor(text) => {
                 restore();
-                let result = editor::edit_with(&editor::editor_command(), &text);
+                let result = editor::edit_with(&editor::editor_command(), &text, &|| {
+                    signals::pending().is_some()
+                });
+                // Stopped meanwhile (the editor is ended and its folder gone): no screen to
+                // come back to; `run` saves and restores.
+                if let Some(sig) = signals::pending() {
+                    return Ok(signals::exit_code(sig));
+                }
                 resume(terminal)?;
                 session.handle(Action::EditorDone(result));
             }

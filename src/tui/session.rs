@@ -294,7 +294,7 @@ impl Session {
                     reason
                 }
             }
-            StoreError::Locked(pid) => tf(ui, "tui.drafts.locked", &[("pid", pid.to_string())]),
+            StoreError::Locked => t(ui, "tui.drafts.locked"),
             StoreError::Damaged(ps) => drafts::problems_text(ui, ps),
             StoreError::NotFound(_) | StoreError::Ambiguous(_) => t(ui, "tui.drafts.gone"),
             StoreError::Conflict => t(ui, "tui.drafts.conflict"),
@@ -347,9 +347,7 @@ impl Session {
             }
             Err(e) => {
                 let message = match &e {
-                    StoreError::Locked(pid) => {
-                        tf(ui, "tui.drafts.locked", &[("pid", pid.to_string())])
-                    }
+                    StoreError::Locked => t(ui, "tui.drafts.locked"),
                     StoreError::Damaged(_) => {
                         tf(ui, "tui.drafts.damaged-now", &[("reason", self.reason(&e))])
                     }

@@ -115,6 +115,11 @@ pub fn step_indicator_text(app: &App) -> String {
         };
     };
     let path = app.path();
+    // A question asked outside the letter's path ("Har du sendt klagen?" after saving, or from
+    // the case screen) is no step of it.
+    if !path.contains(&app.step) {
+        return t(ui, "tui.app-title");
+    }
     let mut sections: Vec<Section> = Vec::new();
     for s in path.iter().filter_map(|s| s.section()) {
         if !sections.contains(&s) {
@@ -178,6 +183,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
                 ("now_height", area.height.to_string()),
             ],
         );
+        let msg = if app.small_ignored {
+            format!("{msg} {}", t(app.ui, "tui.too-small-keys"))
+        } else {
+            msg
+        };
         widgets::put_wrapped(&msg, area, buf, th.title);
         return None;
     }

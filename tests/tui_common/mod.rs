@@ -56,6 +56,7 @@ pub fn daughter_case() -> RawCase {
             email: None,
             relation: Some("datter".into()),
             power_of_attorney: Some(true),
+            ..Default::default()
         }),
         decision: Some(RawDecision {
             date: Some("2026-11-02".into()),

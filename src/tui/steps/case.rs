@@ -213,8 +213,14 @@ impl CaseState {
                     Some((i, _)) => item.split_at(i),
                     None => (item.as_str(), ""),
                 };
+                // A missed deadline in the warning style.
+                let style = if item.starts_with(crate::timeline::WARN) {
+                    th.warning
+                } else {
+                    th.base
+                };
                 for l in widgets::wrap_hanging(text, w, &format!("  {mark}")) {
-                    lines.push((l, th.base));
+                    lines.push((l, style));
                 }
             }
             lines.push((String::new(), th.base));

@@ -6,8 +6,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 
 use crate::domain::case::{self, Ground, Problem};
-use crate::domain::dates;
 use crate::domain::letter::LetterKind;
+use crate::domain::{dates, law};
 use crate::i18n::{problem_text, t, tf};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Flow, Step, chosen_service, date_answer, has_representative};
@@ -113,6 +113,14 @@ fn answers(app: &App) -> Vec<(String, Vec<Answer>)> {
     };
     case_rows.push(a("tui.check.who", &[], Some(who), Step::Who));
     let rep = raw.representative.as_ref();
+    if in_path(Step::Role) {
+        case_rows.push(a(
+            "tui.check.role",
+            &["representative.role"],
+            ChoiceState::answer_label(Step::Role, app),
+            Step::Role,
+        ));
+    }
     if in_path(Step::Relation) {
         case_rows.push(a(
             "tui.check.relation",
@@ -149,6 +157,30 @@ fn answers(app: &App) -> Vec<(String, Vec<Answer>)> {
             &["complainant_is_carer"],
             ChoiceState::answer_label(Step::Carer, app),
             Step::Carer,
+        ));
+    }
+    if in_path(Step::CaredFor) {
+        let cf = raw.cared_for.as_ref();
+        let value = cf.and_then(|c| opt(&c.name)).map(|name| {
+            let mut v = name;
+            if let Some(b) = cf.and_then(|c| date_value(app, &c.birth_date)) {
+                v.push_str(&format!(", {b}"));
+            }
+            if let Some(r) = cf.and_then(|c| opt(&c.relation)) {
+                v.push_str(&format!(" ({r})"));
+            }
+            v
+        });
+        case_rows.push(a(
+            "tui.check.cared-for",
+            &[
+                "cared_for",
+                "cared_for.name",
+                "cared_for.birth_date",
+                "cared_for.relation",
+            ],
+            value,
+            Step::CaredFor,
         ));
     }
     if in_path(Step::RouteLaw) {
@@ -491,6 +523,16 @@ pub fn items(app: &App) -> Vec<Item> {
             })
     };
     let mut out = Vec::new();
+    // For an adviser: the citation table is more than twelve months old.
+    if law::needs_reverify(app.today) {
+        let date = dates::in_words(law::verified_on(), ui.code());
+        out.push(Item::Problem {
+            text: tf(ui, "law.reverify", &[("date", date)]),
+            step: None,
+            error: false,
+        });
+        out.push(Item::Blank);
+    }
     let errors: Vec<&Problem> = probs.iter().filter(|p| p.is_error()).collect();
     let warnings: Vec<&Problem> = probs.iter().filter(|p| !p.is_error()).collect();
     for (list, error) in [(&errors, true), (&warnings, false)] {
@@ -715,17 +757,7 @@ impl CheckState {
             };
             buf.set_string(rest.x, rest.y + u16::try_from(n).unwrap_or(0), l, style);
         }
-        if off > 0 {
-            buf.set_string(rest.right().saturating_sub(1), rest.y, "↑", th.dim);
-        }
-        if off + height < lines.len() {
-            buf.set_string(
-                rest.right().saturating_sub(1),
-                rest.bottom() - 1,
-                "↓",
-                th.dim,
-            );
-        }
+        widgets::scroll_marks(rest, off, height, lines.len(), buf, th.dim);
         None
     }
 }

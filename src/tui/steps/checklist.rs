@@ -38,6 +38,10 @@ pub struct Item {
     pub checked: bool,
 }
 
+/// The most attachments a letter lists: with every field full, a draft still reads back (see
+/// `tests/store.rs`).
+pub const MAX_ATTACHMENTS: usize = 50;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChecklistState {
     pub step: Step,
@@ -54,7 +58,7 @@ pub fn suggested_attachments(app: &App) -> Vec<String> {
     vec![t(ui, "tui.attach.decision"), t(ui, "tui.attach.doctor")]
 }
 
-fn cut(app: &App) -> bool {
+pub(crate) fn cut(app: &App) -> bool {
     app.raw
         .situation
         .as_deref()
@@ -110,6 +114,12 @@ impl ChecklistState {
     /// Index of the "add an attachment" row, if there is one.
     fn add_row(&self) -> Option<usize> {
         (self.step == Step::Attachments).then_some(self.items.len())
+    }
+
+    /// As many attachments ticked as a letter may list.
+    fn full(&self) -> bool {
+        self.step == Step::Attachments
+            && self.items.iter().filter(|i| i.checked).count() >= MAX_ATTACHMENTS
     }
 
     /// Index of the "go on" row.
@@ -177,6 +187,8 @@ impl ChecklistState {
             Action::Up | Action::BackTab => self.focus = self.focus.saturating_sub(1),
             Action::Down => self.focus = (self.focus + 1).min(last),
             Action::Enter if on_add => match self.input.answer() {
+                // Full: the screen says so (see `render`); the text stays in the field.
+                Some(_) if self.full() => {}
                 Some(a) => {
                     if !self.items.iter().any(|i| i.label == a) {
                         self.items.push(Item {
@@ -193,7 +205,10 @@ impl ChecklistState {
             },
             Action::Enter | Action::Char(' ') if self.focus == last => return Flow::Next,
             Action::Enter | Action::Char(' ') if !on_add => {
-                if let Some(i) = self.items.get_mut(self.focus) {
+                let full = self.full();
+                if let Some(i) = self.items.get_mut(self.focus)
+                    && (i.checked || !full)
+                {
                     i.checked = !i.checked;
                     self.write(app);
                 }
@@ -254,6 +269,16 @@ impl ChecklistState {
             spans.push((lines.len(), lines.len() + 1));
             cursor_row = Some(lines.len());
             lines.push((format!("{mark}{}", t(ui, "tui.attach.add")), u8::from(sel)));
+            if self.full() {
+                let full = crate::i18n::tf(
+                    ui,
+                    "tui.attach.full",
+                    &[("max", MAX_ATTACHMENTS.to_string())],
+                );
+                for l in widgets::wrap(&full, rest.width) {
+                    lines.push((l, 2));
+                }
+            }
         }
         lines.push((String::new(), 0));
         let sel = self.focus == self.go_on_row();

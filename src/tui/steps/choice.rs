@@ -46,6 +46,12 @@ pub fn options(step: Step, app: &App) -> Vec<Opt> {
     match step {
         Step::LetterLang => vec![o("nb", "tui.opt.letter-nb"), o("nn", "tui.opt.letter-nn")],
         Step::Who => vec![o("self", "tui.opt.who-self"), o("rep", "tui.opt.who-rep")],
+        Step::Role => vec![
+            o("forelder", "tui.opt.role-forelder"),
+            o("verge", "tui.opt.role-verge"),
+            o("advokat", "tui.opt.role-advokat"),
+            o("fullmektig", "tui.opt.role-fullmektig"),
+        ],
         Step::Fullmakt => vec![
             o("yes", "tui.opt.fullmakt-yes"),
             o("no", "tui.opt.fullmakt-no"),
@@ -83,6 +89,14 @@ pub fn current(step: Step, app: &App) -> Option<usize> {
                 None
             }
         }
+        Step::Role => match raw.representative.as_ref().and_then(|r| r.role.as_deref()) {
+            Some(r) => Some(r),
+            // A draft from before the question: a helper, as the letter reads it.
+            None if raw.representative.is_some() && app.visited.contains(&Step::Role) => {
+                Some("fullmektig")
+            }
+            None => None,
+        },
         Step::Fullmakt => raw
             .representative
             .as_ref()
@@ -122,6 +136,21 @@ fn apply(step: Step, value: &str, app: &mut App) {
             }
             // "Who is writing" is an answer even when nothing in the case file changed.
             app.dirty = true;
+        }
+        Step::Role => {
+            let v = value.to_string();
+            app.edit(|r| {
+                let rep = r.representative.get_or_insert_with(Default::default);
+                // Only a relative, friend or other helper is asked about a fullmakt; a parent,
+                // verge or lawyer needs none, so an old answer must not put one in the letter.
+                if v != "fullmektig" {
+                    rep.power_of_attorney = None;
+                }
+                if !matches!(v.as_str(), "forelder" | "fullmektig") {
+                    rep.relation = None;
+                }
+                rep.role = Some(v);
+            });
         }
         Step::Fullmakt => {
             let yes = value == "yes";
@@ -164,9 +193,16 @@ fn apply(step: Step, value: &str, app: &mut App) {
 
 impl ChoiceState {
     pub fn new(step: Step, app: &App) -> ChoiceState {
+        // Before an answer, the highlight is on the first answer; for what the writer is, on
+        // "relative, friend or other helper", which is what a letter assumes without one.
+        let first = if step == Step::Role {
+            options(step, app).len().saturating_sub(1)
+        } else {
+            0
+        };
         ChoiceState {
             step,
-            selected: current(step, app).unwrap_or(0),
+            selected: current(step, app).unwrap_or(first),
         }
     }
 

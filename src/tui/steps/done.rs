@@ -66,12 +66,31 @@ pub fn fullmakt_offered(app: &App) -> bool {
     app.kind == LetterKind::Complaint && rep_without_fullmakt(app)
 }
 
-/// Someone writes on another's behalf without a signed power of attorney.
+/// A relative, friend or other helper writes on another's behalf without a signed power of
+/// attorney (a parent, verge or lawyer needs none).
 fn rep_without_fullmakt(app: &App) -> bool {
-    app.raw
-        .representative
+    crate::tui::app::rep_role(&app.raw) == crate::domain::case::Role::Fullmektig
+        && app
+            .raw
+            .representative
+            .as_ref()
+            .is_some_and(|r| r.power_of_attorney != Some(true))
+}
+
+/// The person the decision is about signs the letter too: with a helper who has no fullmakt, or
+/// a young person of 16 or 17 with a parent.
+fn person_signs_too(app: &App) -> bool {
+    if crate::tui::app::rep_role(&app.raw) != crate::domain::case::Role::Forelder {
+        return rep_without_fullmakt(app);
+    }
+    let born = app
+        .raw
+        .applicant
         .as_ref()
-        .is_some_and(|r| r.power_of_attorney != Some(true))
+        .and_then(|a| crate::tui::app::date_answer(a.birth_date.as_ref()));
+    let on = crate::tui::app::letter_date(&app.raw, app.today);
+    born.map(|b| crate::domain::case::age_on(b, on))
+        .is_some_and(|age| (16..18).contains(&age))
 }
 
 /// "/home/kari/Dokumenter/klage-ola-hansen-2026-11-20"
@@ -486,7 +505,7 @@ fn next_steps_followup(app: &App) -> Vec<String> {
         v.push(t(ui, "tui.next.fullmakt-keep"));
         return v;
     }
-    v.push(if rep_without_fullmakt(app) {
+    v.push(if person_signs_too(app) {
         tf(ui, "tui.next.sign-both", &[("name", name)])
     } else {
         t(ui, "tui.next.sign")
@@ -497,11 +516,19 @@ fn next_steps_followup(app: &App) -> Vec<String> {
         &[("municipality", municipality)],
     ));
     match app.kind {
-        LetterKind::Reasons => v.push(tf(
-            ui,
-            "tui.next.reasons-deadline",
-            &[("rule", law::reasons_interrupt(lang))],
-        )),
+        // Only route B's deadline is interrupted by asking for reasons (FACTS.md section 1).
+        LetterKind::Reasons => v.push(match route(&app.raw) {
+            Some(Route::Klagenemnd) => tf(
+                ui,
+                "tui.next.reasons-deadline",
+                &[("rule", law::reasons_interrupt(lang))],
+            ),
+            _ => tf(
+                ui,
+                "tui.next.reasons-deadline-a",
+                &[("rule", law::PBRL_7_5.full(lang))],
+            ),
+        }),
         LetterKind::Postponement => v.push(t(ui, "tui.next.postponement-soon")),
         _ => {}
     }
@@ -524,9 +551,8 @@ pub fn next_steps(app: &App) -> Vec<String> {
     let lang = law_lang(ui);
     let raw = &app.raw;
     let mut v = Vec::new();
-    let rep_without_fullmakt = fullmakt_offered(app);
     let name = applicant_name(raw);
-    v.push(if rep_without_fullmakt {
+    v.push(if person_signs_too(app) {
         tf(ui, "tui.next.sign-both", &[("name", name)])
     } else {
         t(ui, "tui.next.sign")
@@ -555,16 +581,21 @@ pub fn next_steps(app: &App) -> Vec<String> {
         ));
     }
     v.push(t(ui, "tui.next.copy"));
-    let sent = letter_date(raw, app.today);
-    if let Some(month) = sent.checked_add_months(Months::new(1)) {
-        v.push(tf(
+    // One month from the day the complaint is sent, not from today: before it is sent, in words.
+    match date_answer(raw.sent.as_ref()).and_then(|s| s.checked_add_months(Months::new(1))) {
+        Some(month) => v.push(tf(
             ui,
             "tui.next.answer",
             &[
                 ("date", crate::domain::dates::in_words(month, ui.code())),
                 ("rule", law::FVL_11_A.full(lang)),
             ],
-        ));
+        )),
+        None => v.push(tf(
+            ui,
+            "tui.next.answer-unsent",
+            &[("rule", law::FVL_11_A.full(lang))],
+        )),
     }
     match route(raw).unwrap_or(Route::Statsforvalteren) {
         Route::Statsforvalteren => {

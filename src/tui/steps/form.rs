@@ -9,8 +9,10 @@ use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 
-use crate::domain::case::{RawCase, RawDecision, RawMunicipality, RawPerson, RawRepresentative};
-use crate::domain::dates;
+use crate::domain::case::{
+    RawCaredFor, RawCase, RawDecision, RawMunicipality, RawPerson, RawRepresentative,
+};
+use crate::domain::{contact, dates, postcode};
 use crate::i18n::{t, tf};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Flow, Step, date_answer};
@@ -48,6 +50,9 @@ fn person(raw: &mut RawCase) -> &mut RawPerson {
 }
 fn rep(raw: &mut RawCase) -> &mut RawRepresentative {
     raw.representative.get_or_insert_with(Default::default)
+}
+fn cared_for(raw: &mut RawCase) -> &mut RawCaredFor {
+    raw.cared_for.get_or_insert_with(Default::default)
 }
 fn decision(raw: &mut RawCase) -> &mut RawDecision {
     raw.decision.get_or_insert_with(Default::default)
@@ -103,6 +108,32 @@ pub fn specs(step: Step, raw: &RawCase) -> Vec<FieldSpec> {
             |r| r.representative.as_ref().and_then(|p| p.relation.clone()),
             |w, v| rep(w).relation = v
         )],
+        Step::CaredFor => vec![
+            field!(
+                "cared-for-name",
+                Text,
+                true,
+                "cared_for.name",
+                |r| r.cared_for.as_ref().and_then(|c| c.name.clone()),
+                |w, v| cared_for(w).name = v
+            ),
+            field!(
+                "birth-date",
+                Date,
+                false,
+                "cared_for.birth_date",
+                |r| r.cared_for.as_ref().and_then(|c| c.birth_date.clone()),
+                |w, v| cared_for(w).birth_date = v
+            ),
+            field!(
+                "cared-for-relation",
+                Text,
+                false,
+                "cared_for.relation",
+                |r| r.cared_for.as_ref().and_then(|c| c.relation.clone()),
+                |w, v| cared_for(w).relation = v
+            ),
+        ],
         Step::ServiceOther => vec![field!(
             "service-other",
             Text,
@@ -342,6 +373,9 @@ pub struct FormState {
     pub tried: bool,
     /// Fields the person has left (their errors are shown).
     pub touched: Vec<bool>,
+    /// The town last suggested from the postcode (replaced when the postcode changes, unless the
+    /// person has written another town).
+    pub suggested: Option<String>,
 }
 
 /// A message under a field: an error, or a confirmation (a date read).
@@ -350,6 +384,8 @@ pub enum Note {
     Error(String),
     Ok(String),
     Hint(String),
+    /// Something that may be mistyped, but may be right (a foreign phone number): never stops.
+    Warning(String),
 }
 
 /// How a date is shown in a field: the Norwegian short form.
@@ -381,6 +417,7 @@ impl FormState {
             inputs,
             focus: 0,
             tried: false,
+            suggested: None,
         }
     }
 
@@ -408,6 +445,20 @@ impl FormState {
             };
         }
         match spec.kind {
+            Kind::Text if spec.id == "city" => {
+                // The town that goes with the postcode: say where it came from.
+                let postcode = self
+                    .specs(app)
+                    .iter()
+                    .position(|s| s.kind == Kind::Postcode)
+                    .and_then(|p| self.inputs.get(p))
+                    .and_then(|p| postcode::town(p.value()));
+                (postcode.as_deref() == Some(value))
+                    .then(|| Note::Hint(t(ui, "tui.postcode.town-suggested")))
+            }
+            Kind::Text if show_errors && self.warning(app, i).is_some() => {
+                self.warning(app, i).map(Note::Warning)
+            }
             Kind::Text => None,
             Kind::Postcode => {
                 let ok = value.len() == 4 && value.bytes().all(|b| b.is_ascii_digit());
@@ -419,25 +470,49 @@ impl FormState {
                     ))
                 })
             }
-            Kind::Date => match dates::parse_flexible(value) {
-                None => {
-                    // While typing "05.11" it is too early to complain.
+            Kind::Date => match dates::parse(value, app.today) {
+                // A day the month does not have: say so at once ("Februar 2026 har bare 28 dager").
+                Err(
+                    e @ (dates::DateError::NoSuchDay { .. } | dates::DateError::NoSuchMonth(_)),
+                ) => Some(Note::Error(crate::input::date_error(ui, value, e))),
+                Err(e) => {
+                    // While typing "5. nov" it is too early to complain.
                     if show_errors || value.chars().count() >= 10 {
-                        Some(Note::Error(tf(
-                            ui,
-                            "tui.error.date",
-                            &[("value", value.to_string())],
-                        )))
+                        Some(Note::Error(crate::input::date_error(ui, value, e)))
                     } else {
                         Some(Note::Hint(t(ui, "tui.date.example")))
                     }
                 }
-                Some(d) => Some(match date_problem(spec.path, d, app) {
+                Ok(d) => Some(match date_problem(spec.path, d, app) {
                     Some(e) => Note::Error(e),
-                    None => Note::Ok(format!("{DONE}{}", dates::with_weekday(d, ui.code()))),
+                    None => Note::Ok(format!(
+                        "{DONE}{}",
+                        tf(
+                            ui,
+                            "tui.date.understood",
+                            &[("value", dates::with_weekday(d, ui.code()))]
+                        )
+                    )),
                 }),
             },
         }
+    }
+
+    /// A phone number or e-mail address in field `i` that may be mistyped (shown once the field
+    /// is left): the same warning `check` gives for `applicant.phone` / `applicant.email`.
+    pub fn warning(&self, app: &App, i: usize) -> Option<String> {
+        let spec = *self.specs(app).get(i)?;
+        let value = self.inputs.get(i)?.value().trim();
+        let key = match spec.id {
+            "phone" if !value.is_empty() && contact::phone_looks_wrong(value) => {
+                "problem.phone-unusual"
+            }
+            "email" if !value.is_empty() && contact::email_looks_wrong(value) => {
+                "problem.email-unusual"
+            }
+            _ => return None,
+        };
+        Some(tf(app.ui, key, &[("found", value.to_string())]))
     }
 
     fn has_error(&self, app: &App, i: usize) -> bool {
@@ -452,9 +527,9 @@ impl FormState {
         match spec.kind {
             Kind::Text => false,
             Kind::Postcode => !(value.len() == 4 && value.bytes().all(|b| b.is_ascii_digit())),
-            Kind::Date => match dates::parse_flexible(value) {
-                None => true,
-                Some(d) => date_problem(spec.path, d, app).is_some(),
+            Kind::Date => match dates::parse(value, app.today) {
+                Err(_) => true,
+                Ok(d) => date_problem(spec.path, d, app).is_some(),
             },
         }
     }
@@ -465,9 +540,9 @@ impl FormState {
         };
         let input = &self.inputs[i];
         let value = match spec.kind {
-            Kind::Date => input.answer().map(|v| match dates::parse_flexible(&v) {
-                Some(d) => d.format("%Y-%m-%d").to_string(),
-                None => v,
+            Kind::Date => input.answer().map(|v| match dates::parse(&v, app.today) {
+                Ok(d) => d.format("%Y-%m-%d").to_string(),
+                Err(_) => v,
             }),
             _ => input.answer(),
         };
@@ -482,6 +557,30 @@ impl FormState {
                 }
             });
         }
+    }
+
+    /// A known postcode just typed: its town goes into the town field when that is empty or
+    /// still holds the town suggested before (the person can change it). An unknown postcode
+    /// suggests nothing.
+    fn suggest_town(&mut self, app: &mut App) {
+        let specs = self.specs(app);
+        if specs.get(self.focus).map(|s| s.kind) != Some(Kind::Postcode) {
+            return;
+        }
+        let Some(city) = specs.iter().position(|s| s.id == "city") else {
+            return;
+        };
+        let Some(town) = postcode::town(self.inputs[self.focus].value()) else {
+            return;
+        };
+        let now = self.inputs[city].value().trim().to_string();
+        let suggested_before = self.inputs[self.focus].value().len() == 4
+            && (now.is_empty() || self.suggested.as_deref() == Some(now.as_str()));
+        if suggested_before && now != town {
+            self.inputs[city] = TextInput::new(&town);
+            self.write(app, city);
+        }
+        self.suggested = Some(town);
     }
 
     fn submit(&mut self, app: &App) -> Flow {
@@ -526,11 +625,22 @@ impl FormState {
                 self.focus = self.focus.saturating_sub(1);
             }
             other => {
+                // The town suggested from the postcode is replaced by what is typed over it, as a
+                // selected text would be ("Tromsø" typed after it is not "TromsøTromsø").
+                let on_suggestion = self.specs(app).get(self.focus).map(|s| s.id) == Some("city")
+                    && self.suggested.as_deref()
+                        == self.inputs.get(self.focus).map(|i| i.value().trim());
+                if on_suggestion && matches!(other, Action::Char(_) | Action::Paste(_)) {
+                    self.inputs[self.focus] = TextInput::new("");
+                }
                 let Some(input) = self.inputs.get_mut(self.focus) else {
                     return Flow::Stay;
                 };
                 match input.handle(&other) {
-                    FieldEvent::Changed => self.write(app, self.focus),
+                    FieldEvent::Changed => {
+                        self.write(app, self.focus);
+                        self.suggest_town(app);
+                    }
                     FieldEvent::BackspaceOnEmpty => {
                         if self.focus == 0 {
                             return Flow::Back;
@@ -579,6 +689,7 @@ impl FormState {
                     Note::Error(e) => (format!("{}: {e}", t(app.ui, "word.error")), 0),
                     Note::Ok(s) => (s, 1),
                     Note::Hint(h) => (h, 2),
+                    Note::Warning(w) => (format!("{}: {w}", t(app.ui, "word.warning")), 3),
                 };
                 let indent = if stacked { 2 } else { label_w };
                 for l in widgets::wrap(&text, u16::try_from(width - indent).unwrap_or(10)) {
@@ -638,6 +749,7 @@ impl FormState {
                     let style = match kind {
                         0 => th.error,
                         1 => th.success,
+                        3 => th.warning,
                         _ => th.dim,
                     };
                     buf.set_string(rest.x + u16::try_from(*indent).unwrap_or(0), y, l, style);
@@ -677,7 +789,9 @@ fn date_problem(path: &str, d: NaiveDate, app: &App) -> Option<String> {
             }
             None
         }
-        "applicant.birth_date" => (d > today).then(|| t(ui, "tui.error.date-future")),
+        "applicant.birth_date" | "cared_for.birth_date" => {
+            (d > today).then(|| t(ui, "tui.error.date-future"))
+        }
         "sent" => {
             if d > today {
                 return Some(t(ui, "tui.error.sent-future"));

@@ -18,7 +18,31 @@ use crate::tui::action::{Action, Effect};
 use crate::tui::app::{App, Flow, Step, letter_ui};
 use crate::tui::widgets;
 
-use super::{question, title_and_hint};
+use super::{question_keeping_hint, title_and_hint};
+
+/// The most characters a long text takes (about four pages). With every field at its limit a
+/// draft still fits within [`case::MAX_BYTES`], so whatever the wizard saves it can open again
+/// (tested in `tests/store.rs`).
+pub const MAX_LONG_CHARS: usize = 10_000;
+
+/// A number with spaces between groups of three digits, as Norwegian and English readers both
+/// take it: "10 000".
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// What the person is told when a text was longer than [`MAX_LONG_CHARS`].
+pub fn too_long_message(ui: crate::i18n::Ui) -> String {
+    tf(ui, "tui.long.too-long", &[("max", grouped(MAX_LONG_CHARS))])
+}
 
 pub struct LongState {
     pub step: Step,
@@ -95,6 +119,16 @@ impl LongState {
         self.area.lines().join("\n")
     }
 
+    /// Characters in the text, line breaks included.
+    fn chars(&self) -> usize {
+        let lines = self.area.lines();
+        lines.iter().map(|l| l.chars().count()).sum::<usize>() + lines.len().saturating_sub(1)
+    }
+
+    fn too_long(&mut self, app: &App) {
+        self.error = Some(too_long_message(app.ui));
+    }
+
     fn write(&self, app: &mut App) {
         let text = self.text();
         let value = (!text.trim().is_empty()).then_some(text);
@@ -142,6 +176,15 @@ impl LongState {
                 }
                 return self.go_on(app);
             }
+            // Full: typing more is refused, and the person is told (deleting still works).
+            Action::Edit(input)
+                if matches!(input.key, Key::Char(_) | Key::Enter | Key::Tab)
+                    && !input.ctrl
+                    && !input.alt
+                    && self.chars() >= MAX_LONG_CHARS =>
+            {
+                self.too_long(app);
+            }
             Action::Edit(input) => {
                 self.note = None;
                 if self.area.input(input) {
@@ -149,9 +192,18 @@ impl LongState {
                     self.write(app);
                 }
             }
-            Action::Paste(s) if self.area.insert_str(normalise(&s)) => {
-                self.error = None;
-                self.write(app);
+            Action::Paste(s) => {
+                let s = normalise(&s);
+                let room = MAX_LONG_CHARS.saturating_sub(self.chars());
+                let cut = s.chars().count() > room;
+                let s: String = s.chars().take(room).collect();
+                if self.area.insert_str(s) {
+                    self.error = None;
+                    self.write(app);
+                }
+                if cut {
+                    self.too_long(app);
+                }
             }
             _ => {}
         }
@@ -163,11 +215,16 @@ impl LongState {
         match result {
             Ok(text) => {
                 let text = normalise(&text);
-                let text = text.strip_suffix('\n').unwrap_or(&text).to_string();
+                let text = text.strip_suffix('\n').unwrap_or(&text);
+                let cut = text.chars().count() > MAX_LONG_CHARS;
+                let text: String = text.chars().take(MAX_LONG_CHARS).collect();
                 self.area = new_area(&text, app);
                 self.note = Some(t(app.ui, "tui.editor.done"));
                 self.error = None;
                 self.write(app);
+                if cut {
+                    self.too_long(app);
+                }
             }
             Err(e) => self.note = Some(tf(app.ui, "tui.editor.failed", &[("reason", e)])),
         }
@@ -176,7 +233,7 @@ impl LongState {
     pub fn render(&self, app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         let th = &app.theme;
         let (title, hint) = title_and_hint(app, self.step);
-        let mut rest = question(app, &title, &hint, area, buf);
+        let mut rest = question_keeping_hint(app, &title, &hint, area, buf, 4);
         if self.step == Step::Outcome {
             if let Some(s) = suggestion(app) {
                 let text = tf(app.ui, "tui.q.outcome.suggestion", &[("text", s)]);
@@ -196,6 +253,22 @@ impl LongState {
         let message = match (&self.error, &self.note) {
             (Some(e), _) => Some((format!("{}: {e}", t(app.ui, "word.error")), th.error)),
             (None, Some(n)) => Some((n.clone(), th.success)),
+            // At a shared machine: say where the text goes when it is opened in an editor.
+            _ if app.counter => Some((
+                format!(
+                    "{} {}",
+                    t(app.ui, "tui.long.go-on-hint"),
+                    tf(
+                        app.ui,
+                        "tui.long.editor-counter",
+                        &[(
+                            "editor",
+                            crate::tui::editor::describe(&crate::tui::editor::editor_command())
+                        )]
+                    )
+                ),
+                th.dim,
+            )),
             _ => Some((t(app.ui, "tui.long.go-on-hint"), th.dim)),
         };
         let msg_lines = message

@@ -51,11 +51,13 @@ impl Screen {
             Step::Case => Screen::Case(case::CaseState::new(app)),
             Step::LetterLang
             | Step::Who
+            | Step::Role
             | Step::Fullmakt
             | Step::Carer
             | Step::RouteLaw
             | Step::Situation => Screen::Choice(choice::ChoiceState::new(step, app)),
             Step::Relation
+            | Step::CaredFor
             | Step::ServiceOther
             | Step::DecisionDate
             | Step::Received
@@ -185,7 +187,19 @@ impl Screen {
 /// (`<key>-rep`) when there is one.
 pub fn tr(app: &App, key: &str) -> String {
     let rep = format!("{key}-rep");
-    if has_representative(&app.raw) && has(crate::i18n::Ui::Nb, &rep) {
+    // A carer's own complaint: the questions speak to the carer (the care work, how heavy it
+    // is, the carer's own health).
+    let carer = format!("{key}-carer");
+    // A parent is asked as a parent ("mor eller far").
+    let parent = format!("{key}-forelder");
+    if crate::tui::app::is_carer_complaint(&app.raw) && has(crate::i18n::Ui::Nb, &carer) {
+        t(app.ui, &carer)
+    } else if has_representative(&app.raw)
+        && crate::tui::app::rep_role(&app.raw) == crate::domain::case::Role::Forelder
+        && has(crate::i18n::Ui::Nb, &parent)
+    {
+        t(app.ui, &parent)
+    } else if has_representative(&app.raw) && has(crate::i18n::Ui::Nb, &rep) {
         t(app.ui, &rep)
     } else {
         t(app.ui, key)
@@ -227,6 +241,32 @@ pub fn question_with_room(
     widgets::below(area, used)
 }
 
+/// [`question`] for a text box: the guidance stays, cut short with "…" when the window is low
+/// (F1 has it in full), as long as `room` rows are left for the box.
+pub fn question_keeping_hint(
+    app: &App,
+    title: &str,
+    hint: &str,
+    area: Rect,
+    buf: &mut Buffer,
+    room: u16,
+) -> Rect {
+    let th = &app.theme;
+    let mut used = widgets::put_wrapped(title, area, buf, th.title) + 1;
+    let mut lines = widgets::wrap(hint, area.width);
+    let fit = usize::from(area.height.saturating_sub(used + 1 + room));
+    if !hint.is_empty() && fit > 0 {
+        if lines.len() > fit {
+            lines.truncate(fit);
+            if let Some(last) = lines.last_mut() {
+                *last = widgets::ellipsize(&format!("{last} …"), usize::from(area.width));
+            }
+        }
+        used += widgets::put_lines(&lines, widgets::below(area, used), buf, th.hint) + 1;
+    }
+    widgets::below(area, used)
+}
+
 /// The title and hint of a step: `tui.q.<id>.title` and `tui.q.<id>.hint`.
 pub fn title_and_hint(app: &App, step: Step) -> (String, String) {
     let id = match step {
@@ -234,13 +274,32 @@ pub fn title_and_hint(app: &App, step: Step) -> (String, String) {
         s => s.id(),
     };
     let title = tr(app, &format!("tui.q.{id}.title"));
-    let hint_key = format!("tui.q.{id}.hint");
+    let hint_key = format!("tui.q.{id}.hint{}", hint_variant(app, step));
     let hint = if has(crate::i18n::Ui::Nb, &hint_key) {
         tr(app, &hint_key)
     } else {
         String::new()
     };
     (title, hint)
+}
+
+/// The variant of a step's hint that fits the answers so far: "-one" when the requests screen
+/// has one checkbox (not "Begge kan stå tomme"), "-other" for the decision screen of a service
+/// other than home nursing (its example is about home nursing).
+pub fn hint_variant(app: &App, step: Step) -> &'static str {
+    match step {
+        Step::Requests if !checklist::cut(app) => "-one",
+        Step::Decision
+            if app
+                .raw
+                .service
+                .as_deref()
+                .is_some_and(|s| s != "hjemmesykepleie") =>
+        {
+            "-other"
+        }
+        _ => "",
+    }
 }
 
 /// The top row of a window of `height` rows that keeps rows `start..end` of `total` in view,

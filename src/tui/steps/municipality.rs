@@ -33,14 +33,23 @@ pub fn chosen(app: &App) -> Option<&'static Municipality> {
     }
 }
 
-/// The matches for a query (none for an empty query).
-pub fn matches(query: &str) -> Vec<&'static Municipality> {
+/// The matches for a query (none for an empty query), or the closest names when nothing matches
+/// ("Bærun" → Bærum).
+pub fn found(query: &str) -> municipality::Found {
     if query.trim().is_empty() {
-        return Vec::new();
+        return municipality::Found {
+            list: Vec::new(),
+            suggested: false,
+        };
     }
-    let mut v = municipality::search(query);
-    v.truncate(MAX_SHOWN);
-    v
+    let mut f = municipality::search_forgiving(query);
+    f.list.truncate(MAX_SHOWN);
+    f
+}
+
+/// The municipalities listed for a query: [`found`]'s list.
+pub fn matches(query: &str) -> Vec<&'static Municipality> {
+    found(query).list
 }
 
 impl MunicipalityState {
@@ -129,8 +138,17 @@ impl MunicipalityState {
                 th.success,
             ) + 1;
         }
+        let found = found(self.query.value());
+        if found.suggested && !found.list.is_empty() {
+            let s = tf(
+                ui,
+                "tui.municipality.near",
+                &[("query", self.query.value().to_string())],
+            );
+            y += widgets::put_wrapped(&s, widgets::below(rest, y), buf, th.hint);
+        }
         let list_area = widgets::below(rest, y);
-        let list = matches(self.query.value());
+        let list = found.list;
         if list.is_empty() {
             let msg = if self.query.is_empty() {
                 t(ui, "tui.municipality.type")
@@ -150,7 +168,7 @@ impl MunicipalityState {
             let sel = n == self.selected;
             let mark = if sel { SELECTED } else { UNSELECTED };
             // Shared names carry their county already: "Herøy (Nordland)".
-            let text = if m.display().contains(m.county) {
+            let text = if m.names_county() {
                 format!("{mark}{}  ({})", m.display(), m.number)
             } else {
                 format!("{mark}{}  ({}, {})", m.display(), m.county, m.number)

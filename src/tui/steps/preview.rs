@@ -46,6 +46,9 @@ pub fn letter_text(
 
 /// The lines shown: the letter's own lines, soft-wrapped only where the window is narrower.
 pub fn display_lines(text: &str, width: u16) -> Vec<String> {
+    // A bidi override or zero-width space in a name is shown, not obeyed (the letter file keeps
+    // the text as given).
+    let text = crate::text_safety::printable(text);
     let w = usize::from(width.max(1));
     let mut out = Vec::new();
     for line in text.lines() {

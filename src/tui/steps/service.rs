@@ -19,6 +19,10 @@ pub struct ServiceState {
     pub filter: TextInput,
     /// Index into [`matches`].
     pub selected: usize,
+    /// The person is in the list: a service was chosen before, or an arrow key, a search or a
+    /// first Enter brought them there. Until then nothing is highlighted and Enter chooses
+    /// nothing.
+    pub in_list: bool,
 }
 
 /// The name shown in the list.
@@ -77,12 +81,29 @@ impl ServiceState {
         ServiceState {
             filter: TextInput::new(""),
             selected,
+            in_list: app.raw.service.is_some(),
         }
     }
 
     pub fn update(&mut self, app: &mut App, action: Action) -> Flow {
         let list = matches(self.filter.value(), app);
         let n = list.len();
+        if !self.in_list {
+            match action {
+                // The first Enter moves into the list; it never chooses the first service.
+                Action::Enter => {
+                    self.in_list = true;
+                    return Flow::Stay;
+                }
+                // The first arrow shows where the highlight is, at the top.
+                Action::Up | Action::Down | Action::Tab | Action::BackTab => {
+                    self.in_list = true;
+                    return Flow::Stay;
+                }
+                Action::PageUp | Action::PageDown => self.in_list = true,
+                _ => {}
+            }
+        }
         match action {
             Action::Back => return Flow::Back,
             Action::Up | Action::BackTab => self.selected = self.selected.saturating_sub(1),
@@ -101,6 +122,8 @@ impl ServiceState {
                 match self.filter.handle(&other) {
                     FieldEvent::BackspaceOnEmpty => return Flow::Back,
                     FieldEvent::Changed => {
+                        self.in_list =
+                            !self.filter.value().trim().is_empty() || app.raw.service.is_some();
                         // Highlight the first service that fits ("something else" is always
                         // there, so it is not the first choice).
                         let list = matches(self.filter.value(), app);
@@ -154,10 +177,13 @@ impl ServiceState {
         } else {
             // The explanation under the list, whole when the list keeps four rows, after a
             // blank row.
-            let need = list
-                .get(self.selected)
-                .map(|s| widgets::wrap(&explanation(s, app), body.width).len())
-                .unwrap_or(0);
+            let need = if self.in_list {
+                list.get(self.selected)
+                    .map(|s| widgets::wrap(&explanation(s, app), body.width).len())
+                    .unwrap_or(0)
+            } else {
+                widgets::wrap(&t(ui, "tui.service.pick"), body.width).len()
+            };
             let need = u16::try_from(need).unwrap_or(u16::MAX);
             let eh = need.min(body.height.saturating_sub(5));
             let gap = u16::from(eh > 0);
@@ -183,7 +209,7 @@ impl ServiceState {
                 rows.push((t(ui, key), None));
                 group = Some(care);
             }
-            let mark = if i == self.selected {
+            let mark = if self.in_list && i == self.selected {
                 SELECTED
             } else {
                 UNSELECTED
@@ -199,31 +225,20 @@ impl ServiceState {
         for (n, (text, idx)) in rows.iter().skip(off).take(height).enumerate() {
             let y = list_area.y + u16::try_from(n).unwrap_or(0);
             let style = match idx {
-                Some(i) if *i == self.selected => th.selected,
+                Some(i) if self.in_list && *i == self.selected => th.selected,
                 Some(_) => th.base,
                 None => th.dim,
             };
             let text = ellipsize(text, usize::from(list_area.width));
             buf.set_string(list_area.x, y, text, style);
         }
-        if off > 0 {
-            buf.set_string(
-                list_area.right().saturating_sub(2),
-                list_area.y,
-                "↑",
-                th.dim,
-            );
-        }
-        if off + height < rows.len() {
-            buf.set_string(
-                list_area.right().saturating_sub(2),
-                list_area.bottom() - 1,
-                "↓",
-                th.dim,
-            );
-        }
+        // The marks right of the list (in the margin or the gap before the explanation), never
+        // over its last letters.
+        widgets::scroll_marks(list_area, off, height, rows.len(), buf, th.dim);
         // The explanation of the highlighted service.
-        if let Some(s) = list.get(self.selected) {
+        if !self.in_list {
+            widgets::put_wrapped(&t(ui, "tui.service.pick"), explain_area, buf, th.hint);
+        } else if let Some(s) = list.get(self.selected) {
             let text = explanation(s, app);
             let lines = widgets::wrap(&text, explain_area.width);
             for (n, l) in lines

@@ -16,7 +16,11 @@ const GLUE: char = '\u{e000}';
 
 /// Wrap text to `width` columns: every `\n` starts a new line, an empty line stays empty.
 /// No-break spaces keep words together.
+///
+/// Case strings on a screen are data: control, bidi and zero-width characters are shown as
+/// visible marks ([`printable`](crate::text_safety::printable)), here and in [`wrap_hanging`].
 pub fn wrap(text: &str, width: u16) -> Vec<String> {
+    let text = crate::text_safety::printable(text);
     let glued = text.replace('\u{a0}', &GLUE.to_string());
     wrap_plain(&glued, width)
         .into_iter()
@@ -45,6 +49,7 @@ fn wrap_plain(text: &str, width: u16) -> Vec<String> {
 
 /// Wrap with a hanging indent: the first line starts with `first`, the others with as many spaces.
 pub fn wrap_hanging(text: &str, width: u16, first: &str) -> Vec<String> {
+    let text = crate::text_safety::printable(text);
     let indent = " ".repeat(first.chars().count());
     let w = usize::from(width.max(1));
     let mut out = Vec::new();
@@ -129,7 +134,13 @@ pub fn scroll_marks(
     if area.width == 0 || area.height == 0 {
         return;
     }
-    let x = area.right() - 1;
+    // In the window's margin just right of the area, so that the mark never covers the last
+    // letter of a line; on the area's last column only when there is no margin.
+    let x = if area.right() < buf.area.right() {
+        area.right()
+    } else {
+        area.right() - 1
+    };
     if offset > 0 {
         buf.set_string(x, area.y, "↑", style);
     }

@@ -1,0 +1,191 @@
+//! A saved case in a few words: who, which service, how far it got, and its deadline or the
+//! answer it waits for. The start screen and `omsorgsklage cases list` show the same summary,
+//! built by [`case_row`].
+
+use chrono::NaiveDate;
+
+use crate::domain::case::RawCase;
+use crate::domain::dates;
+use crate::domain::deadline::{Deadline, Status};
+use crate::domain::service;
+use crate::i18n::{Ui, t, tf};
+use crate::store::Entry;
+use crate::tui::app::Step;
+
+/// The deadline of a draft, when its service and received date are known.
+pub fn draft_deadline(raw: &RawCase) -> Option<Deadline> {
+    crate::domain::timeline::deadline_of(raw)
+}
+
+/// "12 dager igjen" / "BARE 3 DAGER IGJEN" / "FRISTEN ER UTE": close or passed deadlines are
+/// shouted in words, not only coloured.
+pub fn deadline_status(ui: Ui, dl: &Deadline, today: NaiveDate) -> String {
+    match dl.status(today) {
+        Status::Open { days_left } if days_left <= 7 => {
+            tf(ui, "cases.status-close", &[("days", days_left.to_string())])
+        }
+        Status::Open { days_left } => {
+            tf(ui, "cases.status-left", &[("days", days_left.to_string())])
+        }
+        Status::LastDay => t(ui, "cases.status-today"),
+        Status::Passed { .. } => t(ui, "cases.status-passed"),
+    }
+}
+
+/// Who the case is about, for lists.
+pub fn person_label(ui: Ui, raw: &RawCase) -> String {
+    raw.applicant
+        .as_ref()
+        .and_then(|a| a.name.clone())
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or_else(|| t(ui, "cases.no-name"))
+}
+
+/// The service, for lists.
+pub fn service_label(ui: Ui, raw: &RawCase) -> String {
+    match raw.service.as_deref().and_then(service::by_id) {
+        Some(s) if s.id == "annet" => raw
+            .service_other
+            .clone()
+            .unwrap_or_else(|| s.ui_name(ui.code()).into()),
+        Some(s) => s.ui_name(ui.code()).to_string(),
+        None => t(ui, "cases.no-service"),
+    }
+}
+
+/// How urgent a saved case's deadline is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Urgency {
+    /// No deadline known, or more than a week left.
+    Calm,
+    /// A week or less left, or the last day today.
+    Close,
+    /// The deadline has passed.
+    Passed,
+}
+
+/// One saved case on the start screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseRow {
+    /// "Ola Hansen – hjemmesykepleie · BARE 3 DAGER IGJEN"
+    pub title: String,
+    /// "Frist 23. november 2026. Endret 18.11.2026 14:02. Kommet til: Vedtaket."
+    pub detail: String,
+    pub urgency: Urgency,
+}
+
+/// When the draft was last changed: its own `draft.updated` (as written, in the writer's local
+/// time), else the file's time.
+pub fn changed_label(e: &Entry) -> String {
+    let from_draft = e
+        .raw
+        .draft
+        .as_ref()
+        .and_then(|d| d.updated.as_deref())
+        .and_then(|u| chrono::DateTime::parse_from_rfc3339(u).ok())
+        .map(|d| d.naive_local().format("%d.%m.%Y %H:%M").to_string());
+    from_draft
+        .or_else(|| {
+            e.modified.map(|m| {
+                chrono::DateTime::<chrono::Local>::from(m)
+                    .format("%d.%m.%Y %H:%M")
+                    .to_string()
+            })
+        })
+        .unwrap_or_default()
+}
+
+/// How far a draft got: the part of the wizard it opens at, in words.
+pub fn step_label(ui: Ui, raw: &RawCase) -> String {
+    match resume_step(raw) {
+        Step::Done => t(ui, "tui.section.done"),
+        // Saved on the case screen: its title ("Saken din"), not a step id.
+        Step::Case => t(ui, "tui.q.case.title"),
+        s => match s.section() {
+            Some(section) => t(ui, section.title_key()),
+            None => t(ui, "cases.step-unknown"),
+        },
+    }
+}
+
+/// The step to resume a draft at.
+pub fn resume_step(raw: &RawCase) -> Step {
+    match raw
+        .draft
+        .as_ref()
+        .and_then(|d| d.step.as_deref())
+        .and_then(Step::from_id)
+    {
+        // A draft saved on the start screen goes on from the first question.
+        Some(Step::Start) => Step::Who,
+        Some(s) => s,
+        // A case file without a step (imported): check answers shows what is missing.
+        None => Step::Check,
+    }
+}
+
+/// A saved case as the start screen shows it.
+pub fn case_row(ui: Ui, e: &Entry, today: NaiveDate) -> CaseRow {
+    let mut title = format!(
+        "{} – {}",
+        person_label(ui, &e.raw),
+        service_label(ui, &e.raw)
+    );
+    let changed = changed_label(e);
+    let step = step_label(ui, &e.raw);
+    let waiting = crate::timeline::waiting(&e.raw, today);
+    let (detail, urgency) = match (waiting, draft_deadline(&e.raw)) {
+        // Sent: the deadline is behind; what matters is the answer.
+        (Some(w), _) => {
+            title.push_str(" · ");
+            title.push_str(&crate::timeline::waiting_text(ui, &w));
+            (
+                tf(
+                    ui,
+                    "tui.start.case-detail-no-deadline",
+                    &[("changed", changed), ("step", step)],
+                ),
+                if w.overdue {
+                    Urgency::Close
+                } else {
+                    Urgency::Calm
+                },
+            )
+        }
+        (None, Some(dl)) => {
+            let urgency = match dl.status(today) {
+                Status::Passed { .. } => Urgency::Passed,
+                Status::LastDay => Urgency::Close,
+                Status::Open { days_left } if days_left <= 7 => Urgency::Close,
+                Status::Open { .. } => Urgency::Calm,
+            };
+            title.push_str(" · ");
+            title.push_str(&deadline_status(ui, &dl, today));
+            (
+                tf(
+                    ui,
+                    "tui.start.case-detail",
+                    &[
+                        ("date", dates::in_words(dl.last_day, ui.code())),
+                        ("changed", changed),
+                        ("step", step),
+                    ],
+                ),
+                urgency,
+            )
+        }
+        (None, None) => (
+            tf(
+                ui,
+                "tui.start.case-detail-no-deadline",
+                &[("changed", changed), ("step", step)],
+            ),
+            Urgency::Calm,
+        ),
+    };
+    CaseRow {
+        title,
+        detail,
+        urgency,
+    }
+}
