@@ -171,9 +171,8 @@ fn follow_up_letters_need_no_grounds_and_no_late_reason() {
 
 #[test]
 fn render_letter_flag_from_the_command_line() {
-    assert_cmd::Command::cargo_bin("omsorgsklage")
-        .expect("bin")
-        .env("LANG", "nb_NO.UTF-8")
+    // Its own --today after cmd()'s: the last one given counts.
+    common::cmd()
         .args([
             "--today",
             "2026-12-28",

@@ -4,8 +4,13 @@
 //! same as the terminal wizard's); nothing in the output moves a cursor, colours or draws boxes;
 //! the end of the input and bytes that are not text end the program cleanly.
 
+mod common;
+
 use std::io::Write;
 use std::path::Path;
+
+use common::letter_text as letter_for;
+use common::{BIN, pty, today};
 use std::process::{Command, Output, Stdio};
 
 use omsorgsklage::domain::case::{
@@ -13,17 +18,12 @@ use omsorgsklage::domain::case::{
     RawRequests,
 };
 use omsorgsklage::domain::letter::LetterKind;
-use omsorgsklage::render;
-
-fn today() -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(2026, 11, 20).expect("date")
-}
 
 /// Run `omsorgsklage --plain` in `lang` with these lines on standard input.
 fn run_plain(lang: &str, input: &[u8], data: &Path, extra: &[&str]) -> Output {
     let mut args = vec!["--today", "2026-11-20", "--lang", lang];
     args.extend_from_slice(extra);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_omsorgsklage"))
+    let mut child = Command::new(BIN)
         .args(&args)
         .env("OMSORGSKLAGE_DATA", data.join("data"))
         .env("HOME", data)
@@ -57,15 +57,6 @@ fn assert_plain_text(out: &str) {
     if let Some(c) = out.chars().find(|c| ('\u{2500}'..='\u{257f}').contains(c)) {
         panic!("box drawing {c:?} in:\n{out}");
     }
-}
-
-fn letter_for(raw: &RawCase) -> String {
-    let checked = case::check(raw, today());
-    let errors: Vec<_> = checked.errors().cloned().collect();
-    let c = checked
-        .case
-        .unwrap_or_else(|| panic!("the answers are not complete: {errors:?}"));
-    render::text::render(&render::complaint(&c).expect("letter"))
 }
 
 fn stdout(o: &Output) -> String {
@@ -407,7 +398,13 @@ fn english_interface_with_a_search_by_number_and_both_formats() {
 #[test]
 fn the_end_of_the_input_stops_cleanly_and_says_where_the_answers_are() {
     let dir = tempfile::tempdir().expect("dir");
-    let out = run_plain("nb", &lines(&["", "1"]), dir.path(), &["--plain"]);
+    // Myself, and the service: the first answer that is kept.
+    let out = run_plain(
+        "nb",
+        &lines(&["", "1", "prakt", "1"]),
+        dir.path(),
+        &["--plain"],
+    );
     let text = stdout(&out);
     assert_eq!(out.status.code(), Some(1), "{text}");
     assert!(
@@ -499,61 +496,17 @@ fn going_back_from_the_first_question_to_the_start_and_quitting() {
 
 #[test]
 fn a_dumb_terminal_gets_the_line_mode() {
-    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-    use std::io::Read;
     let dir = tempfile::tempdir().expect("dir");
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: 24,
-            cols: 80,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("openpty");
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_omsorgsklage"));
-    cmd.args(["--lang", "nb", "--today", "2026-11-20"]);
-    cmd.env("OMSORGSKLAGE_DATA", dir.path().join("data"));
+    let mut cmd = pty::wizard(&dir.path().join("data"), dir.path(), &[]);
     cmd.env("TERM", "dumb");
-    cmd.env_remove("NO_COLOR");
-    let mut child = pty.slave.spawn_command(cmd).expect("spawn");
-    drop(pty.slave);
-    let mut reader = pty.master.try_clone_reader().expect("reader");
-    let mut writer = pty.master.take_writer().expect("writer");
-    let (tx, rx) = std::sync::mpsc::channel::<Vec<u8>>();
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 4096];
-        loop {
-            match reader.read(&mut buf) {
-                Ok(0) | Err(_) => break,
-                Ok(n) => {
-                    if tx.send(buf[..n].to_vec()).is_err() {
-                        break;
-                    }
-                }
-            }
-        }
-    });
-    let mut seen = Vec::new();
-    let wait_for = |seen: &mut Vec<u8>, text: &str| {
-        let start = std::time::Instant::now();
-        while start.elapsed() < std::time::Duration::from_secs(20) {
-            if String::from_utf8_lossy(seen).contains(text) {
-                return;
-            }
-            if let Ok(chunk) = rx.recv_timeout(std::time::Duration::from_millis(50)) {
-                seen.extend(chunk);
-            }
-        }
-        panic!("no {text:?} in {:?}", String::from_utf8_lossy(seen));
-    };
-    wait_for(&mut seen, "Skriv et tall fra 1 til 5");
+    let mut t = pty::Term::spawn(cmd);
+    t.wait_for_output("Skriv et tall fra 1 til 5");
     // Ctrl+D on an empty line: the end of the input.
-    writer.write_all(b"\x04").expect("write");
-    writer.flush().expect("flush");
-    wait_for(&mut seen, "Det kom ikke mer å lese");
-    let status = child.wait().expect("wait");
+    t.send(pty::CTRL_D);
+    t.wait_for_output("Det kom ikke mer å lese");
+    let status = t.wait_exit();
     assert_eq!(status.exit_code(), 1);
-    let text = String::from_utf8_lossy(&seen);
+    let text = t.output();
     assert!(text.starts_with("Omsorgsklage, linjemodus."), "{text}");
     assert_plain_text(&text);
 }
@@ -588,22 +541,15 @@ fn an_existing_file_is_not_replaced_without_asking() {
 
 /// A data folder with the example case imported as a saved case; returns its id.
 fn saved_example(dir: &Path) -> String {
-    let example = Command::new(env!("CARGO_BIN_EXE_omsorgsklage"))
-        .args([
-            "--today",
-            "2026-11-20",
-            "example",
-            "--service",
-            "hjemmesykepleie",
-        ])
+    let example = common::cmd()
+        .args(["example", "--service", "hjemmesykepleie"])
         .output()
         .expect("example");
     let file = dir.join("sak.json");
     std::fs::write(&file, &example.stdout).expect("write");
-    let out = Command::new(env!("CARGO_BIN_EXE_omsorgsklage"))
+    let out = common::cmd_in(&dir.join("data"))
         .args(["--lang", "nb", "cases", "import"])
         .arg(&file)
-        .env("OMSORGSKLAGE_DATA", dir.join("data"))
         .output()
         .expect("import");
     let text = String::from_utf8_lossy(&out.stdout).to_string();
@@ -671,17 +617,8 @@ fn after_saving_the_complaint_the_date_it_was_sent_is_asked_and_kept() {
         "{text}"
     );
     // Kept in the saved case: its timeline says when an answer is due.
-    let show = Command::new(env!("CARGO_BIN_EXE_omsorgsklage"))
-        .args([
-            "--today",
-            "2026-11-20",
-            "--lang",
-            "nb",
-            "cases",
-            "show",
-            &id,
-        ])
-        .env("OMSORGSKLAGE_DATA", dir.path().join("data"))
+    let show = common::cmd_in(&dir.path().join("data"))
+        .args(["--lang", "nb", "cases", "show", &id])
         .output()
         .expect("show");
     let shown = String::from_utf8_lossy(&show.stdout);
@@ -690,9 +627,8 @@ fn after_saving_the_complaint_the_date_it_was_sent_is_asked_and_kept() {
         "{shown}"
     );
     assert!(shown.contains("20. desember 2026"), "{shown}");
-    let list = Command::new(env!("CARGO_BIN_EXE_omsorgsklage"))
+    let list = common::cmd_in(&dir.path().join("data"))
         .args(["--today", "2026-12-21", "--lang", "nb", "cases", "list"])
-        .env("OMSORGSKLAGE_DATA", dir.path().join("data"))
         .output()
         .expect("list");
     let listed = String::from_utf8_lossy(&list.stdout);
@@ -701,6 +637,99 @@ fn after_saving_the_complaint_the_date_it_was_sent_is_asked_and_kept() {
             "klagen sendt 20. november 2026; INGEN SVAR INNEN 20. desember 2026? Send en purring"
         ),
         "{listed}"
+    );
+}
+
+/// The case files in a data folder.
+fn case_files(data: &Path) -> Vec<std::path::PathBuf> {
+    let mut v: Vec<_> = std::fs::read_dir(data.join("cases"))
+        .map(|rd| {
+            rd.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "json"))
+                .collect()
+        })
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
+#[test]
+fn a_new_complaint_after_opening_a_saved_case_is_blank_in_line_mode_too() {
+    let dir = tempfile::tempdir().expect("dir");
+    saved_example(dir.path());
+    let data = dir.path().join("data");
+    let saved = case_files(&data);
+    assert_eq!(saved.len(), 1);
+    let before = std::fs::read(&saved[0]).expect("read");
+    let input = lines(&[
+        "3", // the saved case: its case screen
+        "<", // back to the start
+        "1", // start a new complaint
+        "2", // for someone else: the first answer of the new case
+    ]);
+    let out = run_plain("nb", &input, dir.path(), &["--plain"]);
+    let text = stdout(&out);
+    assert!(text.contains("Saken din"), "{text}");
+    // The first question of the new complaint, as printed: no answer given.
+    let who = text
+        .rfind("Hvem skriver klagen?")
+        .expect("the first question");
+    let asked = &text[who..];
+    let asked = &asked[..asked.find("Hva er du for").unwrap_or(asked.len())];
+    assert!(
+        asked.contains("1. Jeg klager på et vedtak om meg selv"),
+        "{asked}"
+    );
+    assert!(!asked.contains("valgt"), "{asked}");
+    assert!(!asked.contains("nå:"), "{asked}");
+    // A new case beside the saved one, which is as it was.
+    let files = case_files(&data);
+    assert_eq!(files.len(), 2, "{files:?}\n{text}");
+    assert_eq!(std::fs::read(&saved[0]).expect("read"), before);
+}
+
+#[test]
+fn counter_mode_in_line_mode_forgets_the_last_person() {
+    let dir = tempfile::tempdir().expect("dir");
+    let base = dir.path().join("klage");
+    let mut answers = BOKMAAL.to_vec();
+    answers.push(base.to_str().expect("path"));
+    // The next person: start, for myself, and the service question.
+    answers.extend(["j", "", "1"]);
+    let out = run_plain(
+        "nb",
+        &lines(&answers),
+        dir.path(),
+        &["--plain", "--counter"],
+    );
+    let text = stdout(&out);
+    assert!(text.contains("Lagret: "), "{text}");
+    let next = text
+        .find("Neste person?")
+        .expect("asked for the next person");
+    let after = &text[next..];
+    assert!(
+        after.contains("Hvilken tjeneste gjelder vedtaket?"),
+        "{after}"
+    );
+    for p in [
+        "Kari Nordmann",
+        "26/1",
+        "KOLS",
+        "nå:",
+        "Praktisk bistand, valgt",
+    ] {
+        assert!(!after.contains(p), "{p:?} of the last person in:\n{after}");
+    }
+    // Nothing kept but the letter person 1 saved.
+    assert!(dir.path().join("klage.txt").exists());
+    assert!(
+        !dir.path().join("data").exists()
+            || std::fs::read_dir(dir.path().join("data"))
+                .expect("dir")
+                .next()
+                .is_none()
     );
 }
 

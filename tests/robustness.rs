@@ -1,21 +1,13 @@
 //! Named bad inputs, each with the clear message a person gets, and a check that nothing was lost.
 //! The list is the contract: add a row when a new way to go wrong is found.
 
-use assert_cmd::Command;
+mod common;
+
+use common::cmd;
 use serde_json::{Value, json};
 
-fn cmd() -> Command {
-    let mut c = Command::cargo_bin("omsorgsklage").expect("binary");
-    c.env("LANG", "nb_NO.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANGUAGE");
-    c.args(["--today", "2026-11-20"]);
-    c
-}
-
 fn base() -> Value {
-    serde_json::from_str(include_str!("cases/minimal-bpa.json")).expect("json")
+    common::case_json("minimal-bpa.json")
 }
 
 fn with(f: impl FnOnce(&mut Value)) -> Vec<u8> {
@@ -458,11 +450,7 @@ fn named_bad_arguments_and_paths() {
     ];
     let mut failures = Vec::new();
     for (name, args, code, msg) in &rows {
-        let out = cmd()
-            .env("OMSORGSKLAGE_DATA", dir.path())
-            .args(args)
-            .output()
-            .expect("run");
+        let out = common::cmd_in(dir.path()).args(args).output().expect("run");
         let text = format!(
             "{}{}",
             String::from_utf8_lossy(&out.stdout),

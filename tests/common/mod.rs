@@ -1,9 +1,49 @@
-//! Shared test helpers.
+//! Shared test helpers: the binary (`cmd`, `BIN`), the fixed "today", case files, and the
+//! pseudo-terminal harness (`pty`). The wizard's in-process helpers are in `tests/tui_common`.
 #![allow(dead_code)]
+
+pub mod pty;
+
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use omsorgsklage::domain::case::{self, RawCase};
 use omsorgsklage::render;
+
+/// The program under test.
+pub const BIN: &str = env!("CARGO_BIN_EXE_omsorgsklage");
+
+/// `omsorgsklage --today 2026-11-20` in bokmål (from `LANG`, whatever the machine's locale).
+pub fn cmd() -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::new(BIN);
+    c.env("LANG", "nb_NO.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANGUAGE");
+    c.args(["--today", "2026-11-20"]);
+    c
+}
+
+/// A case file from `tests/cases` as JSON, to change before it is written out.
+pub fn case_json(name: &str) -> serde_json::Value {
+    let path = Path::new("tests/cases").join(name);
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_slice(&bytes).expect("json")
+}
+
+/// Write `json` to `dir/name`; returns the path.
+pub fn write_json(dir: &Path, name: &str, json: &serde_json::Value) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, serde_json::to_vec(json).expect("json")).expect("write");
+    path
+}
+
+/// `cmd()` with its saved cases in `data`.
+pub fn cmd_in(data: &Path) -> assert_cmd::Command {
+    let mut c = cmd();
+    c.env("OMSORGSKLAGE_DATA", data);
+    c
+}
 
 pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 20).expect("date")

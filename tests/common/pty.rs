@@ -1,0 +1,197 @@
+//! The one pseudo-terminal harness: the real binary in a pty (portable-pty) at 80×24, its output
+//! read on a thread into a terminal emulator (vt100) and kept as raw bytes too (for the terminal
+//! sequences and for the line mode, which draws no screen). Modelled on television's
+//! `tests/common/mod.rs`, but waiting for text instead of sleeping for frames.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, ExitStatus, PtySize, native_pty_system};
+
+/// How long any wait may take before the test fails with the screen it saw.
+pub const TIMEOUT: Duration = Duration::from_secs(20);
+
+pub const ENTER: &str = "\r";
+pub const TAB: &str = "\t";
+pub const DOWN: &str = "\x1b[B";
+pub const UP: &str = "\x1b[A";
+pub const CTRL_C: &str = "\x03";
+/// Ctrl+D: the end of the input on an empty line.
+pub const CTRL_D: &str = "\x04";
+pub const CTRL_U: &str = "\x15";
+
+/// The wizard as a person starts it: `omsorgsklage --lang nb --today 2026-11-20 ARGS`, with its
+/// data in `data`, started in `cwd`, on a colour terminal (`NO_COLOR` unset).
+pub fn wizard(data: &Path, cwd: &Path, args: &[&str]) -> CommandBuilder {
+    let mut cmd = CommandBuilder::new(super::BIN);
+    cmd.args(["--lang", "nb", "--today", "2026-11-20"]);
+    cmd.args(args);
+    cmd.env("OMSORGSKLAGE_DATA", data);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env_remove("NO_COLOR");
+    cmd.cwd(cwd);
+    cmd
+}
+
+pub struct Term {
+    parser: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the program wrote.
+    raw: Arc<Mutex<Vec<u8>>>,
+    reader: Option<JoinHandle<()>>,
+    writer: Box<dyn Write + Send>,
+    pub child: Box<dyn Child + Send + Sync>,
+}
+
+impl Term {
+    /// Start `cmd` in a new 80×24 pseudo-terminal.
+    pub fn spawn(cmd: CommandBuilder) -> Term {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: 24,
+                cols: 80,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("openpty");
+        let child = pty.slave.spawn_command(cmd).expect("spawn");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().expect("reader");
+        let writer = pty.master.take_writer().expect("writer");
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(24, 80, 0)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (p, r) = (Arc::clone(&parser), Arc::clone(&raw));
+        // The master stays open for the reader thread's lifetime; the thread ends when the
+        // program has exited and everything it wrote has been read.
+        let master = pty.master;
+        let reader = std::thread::spawn(move || {
+            let _master = master;
+            let mut buf = [0u8; 8192];
+            loop {
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => {
+                        if let Ok(mut parser) = p.lock() {
+                            parser.process(&buf[..n]);
+                        }
+                        if let Ok(mut raw) = r.lock() {
+                            raw.extend_from_slice(&buf[..n]);
+                        }
+                    }
+                }
+            }
+        });
+        Term {
+            parser,
+            raw,
+            reader: Some(reader),
+            writer,
+            child,
+        }
+    }
+
+    /// The screen as the terminal shows it now.
+    pub fn screen(&self) -> String {
+        self.parser.lock().expect("lock").screen().contents()
+    }
+
+    /// Whether the program is on the alternate (full-screen) screen.
+    pub fn alternate_screen(&self) -> bool {
+        self.parser
+            .lock()
+            .expect("lock")
+            .screen()
+            .alternate_screen()
+    }
+
+    pub fn hide_cursor(&self) -> bool {
+        self.parser.lock().expect("lock").screen().hide_cursor()
+    }
+
+    /// How many bytes the program has written so far (a mark for `output_since`).
+    pub fn output_len(&self) -> usize {
+        self.raw.lock().expect("raw").len()
+    }
+
+    /// Everything the program wrote since the mark, escape sequences and all.
+    pub fn output_since(&self, mark: usize) -> String {
+        String::from_utf8_lossy(&self.raw.lock().expect("raw")[mark..]).into_owned()
+    }
+
+    /// Everything the program wrote, escape sequences and all.
+    pub fn output(&self) -> String {
+        self.output_since(0)
+    }
+
+    /// Wait until the screen shows `text` (ratatui redraws only what changed).
+    pub fn wait_for(&self, text: &str) {
+        let start = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            if self.screen().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!(
+            "timed out waiting for {text:?}; the screen:\n{}",
+            self.screen()
+        );
+    }
+
+    /// Wait until the raw output holds `text` (for the line mode, which draws no screen).
+    pub fn wait_for_output(&self, text: &str) {
+        let start = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            if self.output().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("no {text:?} in {:?}", self.output());
+    }
+
+    /// Send keys, then give the program a moment to read them: one batch at a time, as a person
+    /// types.
+    pub fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("write");
+        self.writer.flush().expect("flush");
+        std::thread::sleep(Duration::from_millis(30));
+    }
+
+    /// Type text (the same bytes as `send`; reads better for answers).
+    pub fn type_text(&mut self, text: &str) {
+        self.send(text);
+    }
+
+    /// Wait for the program to exit, then for everything it wrote to be read.
+    pub fn wait_exit(&mut self) -> ExitStatus {
+        let start = Instant::now();
+        let status = loop {
+            if let Some(s) = self.child.try_wait().expect("wait") {
+                break s;
+            }
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "the program did not quit:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        // The reader ends at the end of the output; it is not waited for past a second.
+        if let Some(reader) = self.reader.take() {
+            let exited = Instant::now();
+            while !reader.is_finished() && exited.elapsed() < Duration::from_secs(1) {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+        }
+        status
+    }
+}
+
+impl Drop for Term {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
