@@ -73,14 +73,3 @@ pub fn forbidden() -> Vec<String> {
         ["§ 7", "-1"].concat(),
     ]
 }
-
-/// The real binary in bokmål (`LANG=nb_NO.UTF-8`, no other locale variable), with today fixed.
-pub fn cmd() -> assert_cmd::Command {
-    let mut c = assert_cmd::Command::cargo_bin("omsorgsklage").expect("binary");
-    c.env("LANG", "nb_NO.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANGUAGE");
-    c.args(["--today", "2026-11-20"]);
-    c
-}
