@@ -13,6 +13,7 @@ pub mod example;
 pub mod fsutil;
 pub mod i18n;
 pub mod input;
+pub mod manpage;
 pub mod paths;
 pub mod plain;
 pub mod render;
