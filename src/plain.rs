@@ -942,7 +942,11 @@ impl Interview<'_> {
                 Ok(self.done(r))
             }
             // Not reached from this mode before saving; back to the file name.
-            Control::Fullmakt | Control::Save | Control::Sent | Control::ToCase => {
+            Control::Fullmakt
+            | Control::Save
+            | Control::Sent
+            | Control::ToCase
+            | Control::NextPerson => {
                 let r = self.act(vec![Action::Up])?;
                 Ok(self.done(r))
             }
@@ -1012,6 +1016,9 @@ impl Interview<'_> {
         }
         let code = if v.errors.is_empty() { 0 } else { 1 };
         self.saved |= !v.saved.is_empty();
+        if v.errors.is_empty() && self.app().counter {
+            return self.next_person();
+        }
         // As the wizard's last button: the case, with the fullmakt and the follow-up letters.
         if v.errors.is_empty() && !self.app().counter {
             self.say("")?;
@@ -1034,5 +1041,42 @@ impl Interview<'_> {
             }
         }
         Ok(Next::Stop(code))
+    }
+
+    /// Counter mode, after the letter is saved: the next person, with nothing of this one kept
+    /// (the done screen's "Neste person"), or the end.
+    fn next_person(&mut self) -> Result<Next> {
+        let ui = self.ui();
+        self.say("")?;
+        let prompt = format!("{}:", t(ui, "plain.prompt.next-person"));
+        let s = match self.ask(&prompt)? {
+            Line::Text(s) => s.trim().to_lowercase(),
+            Line::End | Line::NotText => return Ok(Next::Stop(0)),
+        };
+        if !matches!(s.as_str(), "j" | "ja" | "y" | "yes") {
+            return Ok(Next::Stop(0));
+        }
+        // "Neste person" is the done screen's last control.
+        let count = match &self.app().screen {
+            crate::tui::steps::Screen::Done(d) => d.controls(self.app()).len(),
+            _ => 0,
+        };
+        let mut actions = vec![Action::Down; count];
+        actions.push(Action::Enter);
+        if let Some(code) = self.act(actions)? {
+            return Ok(Next::Stop(code));
+        }
+        self.forget();
+        Ok(Next::Go)
+    }
+
+    /// What this interview remembers of the person's answers, forgotten for the next person.
+    fn forget(&mut self) {
+        self.asked_fullmakt = false;
+        self.listed = false;
+        self.told_lines = false;
+        self.fixing = false;
+        self.told_errors.clear();
+        self.saved = false;
     }
 }

@@ -398,7 +398,13 @@ fn english_interface_with_a_search_by_number_and_both_formats() {
 #[test]
 fn the_end_of_the_input_stops_cleanly_and_says_where_the_answers_are() {
     let dir = tempfile::tempdir().expect("dir");
-    let out = run_plain("nb", &lines(&["", "1"]), dir.path(), &["--plain"]);
+    // Myself, and the service: the first answer that is kept.
+    let out = run_plain(
+        "nb",
+        &lines(&["", "1", "prakt", "1"]),
+        dir.path(),
+        &["--plain"],
+    );
     let text = stdout(&out);
     assert_eq!(out.status.code(), Some(1), "{text}");
     assert!(
@@ -631,6 +637,99 @@ fn after_saving_the_complaint_the_date_it_was_sent_is_asked_and_kept() {
             "klagen sendt 20. november 2026; INGEN SVAR INNEN 20. desember 2026? Send en purring"
         ),
         "{listed}"
+    );
+}
+
+/// The case files in a data folder.
+fn case_files(data: &Path) -> Vec<std::path::PathBuf> {
+    let mut v: Vec<_> = std::fs::read_dir(data.join("cases"))
+        .map(|rd| {
+            rd.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "json"))
+                .collect()
+        })
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
+#[test]
+fn a_new_complaint_after_opening_a_saved_case_is_blank_in_line_mode_too() {
+    let dir = tempfile::tempdir().expect("dir");
+    saved_example(dir.path());
+    let data = dir.path().join("data");
+    let saved = case_files(&data);
+    assert_eq!(saved.len(), 1);
+    let before = std::fs::read(&saved[0]).expect("read");
+    let input = lines(&[
+        "3", // the saved case: its case screen
+        "<", // back to the start
+        "1", // start a new complaint
+        "2", // for someone else: the first answer of the new case
+    ]);
+    let out = run_plain("nb", &input, dir.path(), &["--plain"]);
+    let text = stdout(&out);
+    assert!(text.contains("Saken din"), "{text}");
+    // The first question of the new complaint, as printed: no answer given.
+    let who = text
+        .rfind("Hvem skriver klagen?")
+        .expect("the first question");
+    let asked = &text[who..];
+    let asked = &asked[..asked.find("Hva er du for").unwrap_or(asked.len())];
+    assert!(
+        asked.contains("1. Jeg klager på et vedtak om meg selv"),
+        "{asked}"
+    );
+    assert!(!asked.contains("valgt"), "{asked}");
+    assert!(!asked.contains("nå:"), "{asked}");
+    // A new case beside the saved one, which is as it was.
+    let files = case_files(&data);
+    assert_eq!(files.len(), 2, "{files:?}\n{text}");
+    assert_eq!(std::fs::read(&saved[0]).expect("read"), before);
+}
+
+#[test]
+fn counter_mode_in_line_mode_forgets_the_last_person() {
+    let dir = tempfile::tempdir().expect("dir");
+    let base = dir.path().join("klage");
+    let mut answers = BOKMAAL.to_vec();
+    answers.push(base.to_str().expect("path"));
+    // The next person: start, for myself, and the service question.
+    answers.extend(["j", "", "1"]);
+    let out = run_plain(
+        "nb",
+        &lines(&answers),
+        dir.path(),
+        &["--plain", "--counter"],
+    );
+    let text = stdout(&out);
+    assert!(text.contains("Lagret: "), "{text}");
+    let next = text
+        .find("Neste person?")
+        .expect("asked for the next person");
+    let after = &text[next..];
+    assert!(
+        after.contains("Hvilken tjeneste gjelder vedtaket?"),
+        "{after}"
+    );
+    for p in [
+        "Kari Nordmann",
+        "26/1",
+        "KOLS",
+        "nå:",
+        "Praktisk bistand, valgt",
+    ] {
+        assert!(!after.contains(p), "{p:?} of the last person in:\n{after}");
+    }
+    // Nothing kept but the letter person 1 saved.
+    assert!(dir.path().join("klage.txt").exists());
+    assert!(
+        !dir.path().join("data").exists()
+            || std::fs::read_dir(dir.path().join("data"))
+                .expect("dir")
+                .next()
+                .is_none()
     );
 }
 

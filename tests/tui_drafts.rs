@@ -171,22 +171,24 @@ fn every_answer_is_saved_to_the_draft_as_it_is_given() {
 
     key(&mut s, KeyCode::Char('1'));
     assert_eq!(s.app().step(), Step::Service);
+    assert!(
+        everything_under(data.path()).is_empty(),
+        "\"myself\" leaves nothing to keep: no draft yet"
+    );
+
+    typ(&mut s, "praktisk\n");
+    assert_eq!(s.app().step(), Step::Situation);
     let path = s.draft_path().expect("a draft after the first answer");
     assert!(path.starts_with(data.path().join("cases")));
     let raw = read_case(&path);
     assert_eq!(raw.language.as_deref(), Some("nb"));
-    assert_eq!(step_of(&raw).as_deref(), Some("service"));
+    assert_eq!(raw.service.as_deref(), Some("praktisk-bistand"));
+    assert_eq!(step_of(&raw).as_deref(), Some("situation"));
     let updated = raw.draft.as_ref().and_then(|d| d.updated.clone());
     assert!(
         updated.is_some_and(|u| chrono::DateTime::parse_from_rfc3339(&u).is_ok()),
         "draft.updated is RFC 3339"
     );
-
-    typ(&mut s, "praktisk\n");
-    assert_eq!(s.app().step(), Step::Situation);
-    let raw = read_case(&path);
-    assert_eq!(raw.service.as_deref(), Some("praktisk-bistand"));
-    assert_eq!(step_of(&raw).as_deref(), Some("situation"));
 
     key(&mut s, KeyCode::Char('1'));
     typ(&mut s, "02.11.2026\n");
@@ -608,7 +610,8 @@ fn a_failed_save_is_told_once_and_the_wizard_goes_on() {
     let mut s = session(&data);
     enter(&mut s);
     key(&mut s, KeyCode::Char('1'));
-    assert_eq!(s.app().step(), Step::Service);
+    typ(&mut s, "praktisk\n");
+    assert_eq!(s.app().step(), Step::Situation);
     assert!(matches!(s.app().notice(), Some(Notice::SaveFailed(_))));
     let t = flat(&s);
     assert!(t.contains("Kunne ikke lagre"), "{t}");
@@ -619,9 +622,9 @@ fn a_failed_save_is_told_once_and_the_wizard_goes_on() {
     );
     enter(&mut s);
     assert!(s.app().notice().is_none());
-    assert_eq!(s.app().step(), Step::Service);
-    typ(&mut s, "praktisk\n");
     assert_eq!(s.app().step(), Step::Situation);
+    key(&mut s, KeyCode::Char('1'));
+    assert_eq!(s.app().step(), Step::DecisionDate);
     assert!(s.app().notice().is_none(), "told once");
     assert_eq!(
         s.app().raw().service.as_deref(),
@@ -630,7 +633,7 @@ fn a_failed_save_is_told_once_and_the_wizard_goes_on() {
     );
     assert!(text(&s).contains("IKKE LAGRET"), "{}", text(&s));
     assert_eq!(std::fs::read(&data).expect("read"), b"not a folder");
-    key(&mut s, KeyCode::Char('q'));
+    key_mod(&mut s, KeyCode::Char('c'), KeyModifiers::CONTROL);
     assert_eq!(s.app().modal(), Some(&Modal::ConfirmQuit));
 }
 
@@ -755,6 +758,561 @@ fn the_editor_temp_file_is_removed() {
     );
 }
 
+// --- a new case is always blank --------------------------------------------------------------
+
+/// A saved case with its own name, decision dates and reference, stopped at `step`.
+fn write_named(data: &Path, id: &str, name: &str, received: &str, reference: &str) -> PathBuf {
+    let path = write_draft(data, id, "decision");
+    let mut raw = read_case(&path);
+    raw.applicant.as_mut().expect("applicant").name = Some(name.into());
+    let d = raw.decision.as_mut().expect("decision");
+    d.date = Some(received.into());
+    d.received = Some(received.into());
+    d.reference = Some(reference.into());
+    std::fs::write(&path, serde_json::to_vec_pretty(&raw).expect("json")).expect("write");
+    path
+}
+
+/// The saved cases as the start screen lists them, top to bottom (the names of those the
+/// filter lets through).
+fn listed_names(s: &Session) -> Vec<String> {
+    let filter = match s.app().screen() {
+        omsorgsklage::tui::steps::Screen::Start(st) => st.filter.clone(),
+        _ => String::new(),
+    };
+    omsorgsklage::tui::steps::start::rows(s.app(), &filter)
+        .into_iter()
+        .filter_map(|r| match r {
+            omsorgsklage::tui::steps::start::Row::Case(i) => s.app().listing().cases[i]
+                .raw
+                .applicant
+                .as_ref()
+                .and_then(|a| a.name.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_new_complaint_after_opening_a_saved_case_is_blank_and_the_case_is_left_as_it_was() {
+    let data = tempfile::tempdir().expect("tmp");
+    let path = write_draft(data.path(), "20261118-140200", "decision");
+    let before = std::fs::read(&path).expect("read");
+    let mut s = session(data.path());
+    key(&mut s, KeyCode::Down);
+    key(&mut s, KeyCode::Down);
+    enter(&mut s);
+    assert_eq!(s.app().step(), Step::Case);
+    key(&mut s, KeyCode::Esc);
+    assert_eq!(s.app().step(), Step::Start);
+    // Left without changing an answer: the file is as it was, and not locked any more.
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+    assert!(!is_locked(&path), "the lock is let go of");
+
+    // "Start en ny klage": the first question has no answer.
+    key(&mut s, KeyCode::Home);
+    enter(&mut s);
+    assert_eq!(s.app().step(), Step::Who);
+    let t = text(&s);
+    assert!(!t.contains("(x)"), "no answer chosen:\n{t}");
+    assert!(
+        t.contains("( ) 1. Jeg klager på et vedtak om meg selv"),
+        "{t}"
+    );
+    assert!(t.contains("( ) 2. Jeg skriver for en annen"), "{t}");
+    assert!(s.app().raw().applicant.is_none() && s.app().raw().service.is_none());
+    assert_eq!(s.draft_path(), None, "not the saved case's draft");
+
+    // One answer: a new case file beside the first, which is unchanged.
+    key(&mut s, KeyCode::Char('2'));
+    assert_eq!(s.app().step(), Step::Role);
+    let files = drafts_in(data.path());
+    assert_eq!(files.len(), 2, "{files:?}");
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        before,
+        "the saved case"
+    );
+    let new = s.draft_path().expect("the new case's draft");
+    assert_ne!(new, path);
+    let raw = read_case(&new);
+    assert!(raw.representative.is_some());
+    assert!(raw.applicant.is_none() && raw.decision.is_none() && raw.service.is_none());
+
+    // "Skriv et annet brev" after this: blank too, and the case just started is kept.
+    key(&mut s, KeyCode::Esc);
+    key(&mut s, KeyCode::Esc);
+    assert_eq!(s.app().step(), Step::Start);
+    key(&mut s, KeyCode::Down);
+    enter(&mut s);
+    assert_eq!(s.app().step(), Step::Case);
+    assert!(!flat(&s).contains("Ola Hansen"), "{}", text(&s));
+    assert!(s.app().raw().representative.is_none());
+    assert_eq!(drafts_in(data.path()).len(), 2);
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+}
+
+/// Person 2's answers, one screen at a time; after every key, the screen must show nothing of
+/// person 1.
+fn walk_checked(s: &mut Session, person1: &[&str]) {
+    let check = |s: &Session| {
+        let t = flat(s);
+        for p in person1 {
+            assert!(
+                !t.contains(p),
+                "{p:?} of person 1 on {:?}:\n{}",
+                s.app().step(),
+                text(s)
+            );
+        }
+    };
+    let steps: Vec<(Option<KeyCode>, &str)> = vec![
+        (Some(KeyCode::Char('2')), ""),
+        (Some(KeyCode::Char('4')), ""),
+        (None, "sønn\n"),
+        (Some(KeyCode::Char('1')), ""),
+        (None, "hjemmesyk\n"),
+        (Some(KeyCode::Char('3')), ""),
+        (None, "01.11.2026\n03.11.2026\n"),
+        (Some(KeyCode::Enter), ""),
+        (None, "77/7\n"),
+    ];
+    for (k, typed) in steps {
+        if let Some(k) = k {
+            key(s, k);
+        }
+        for c in typed.chars() {
+            if c == '\n' {
+                enter(s);
+            } else {
+                key(s, KeyCode::Char(c));
+            }
+            check(s);
+        }
+        check(s);
+    }
+    // The rest of the decision's fields stay empty.
+    while s.app().step() == Step::Decision {
+        enter(s);
+        check(s);
+    }
+    typ(s, "Mor faller ofte.");
+    check(s);
+    for _ in case::Ground::ALL {
+        key(s, KeyCode::Tab);
+        check(s);
+    }
+    for _ in 0..3 {
+        key(s, KeyCode::Tab);
+        check(s);
+    }
+    assert_eq!(s.app().step(), Step::Applicant, "{}", text(s));
+    for line in ["Mor Hansen", "Fjordveien 2", "9010", "Tromsø", "", "", ""] {
+        typ(s, line);
+        enter(s);
+        check(s);
+    }
+    assert_eq!(s.app().step(), Step::Representative, "{}", text(s));
+    for line in ["Per Hansen", "Fjordveien 4", "9010", "Tromsø", "", ""] {
+        typ(s, line);
+        enter(s);
+        check(s);
+    }
+    enter(s);
+    check(s);
+    typ(s, "Postboks 6900\n9299 Tromsø\n\n");
+    assert_eq!(s.app().step(), Step::Check, "{}", text(s));
+    // Every answer on the check page, and the letter, are person 2's.
+    for _ in 0..80 {
+        key(s, KeyCode::Down);
+        check(s);
+    }
+    key(s, KeyCode::Tab);
+    check(s);
+    assert_eq!(s.app().step(), Step::Preview);
+    for _ in 0..60 {
+        key(s, KeyCode::PageDown);
+        check(s);
+    }
+    enter(s);
+    check(s);
+    assert_eq!(s.app().step(), Step::Done);
+    for _ in 0..6 {
+        key(s, KeyCode::Down);
+        check(s);
+    }
+}
+
+#[test]
+fn counter_mode_the_next_person_sees_nothing_of_the_last_and_nothing_is_written() {
+    let data = tempfile::tempdir().expect("tmp");
+    let out = tempfile::tempdir().expect("out");
+    let mut s = session_with(opts(data.path(), true, out.path()));
+    let t = flat(&s);
+    assert!(t.contains("svarene til forrige person slettet"), "{t}");
+    // Person 1 writes the complaint, in nynorsk, and does not save the letter.
+    key(&mut s, KeyCode::End);
+    key(&mut s, KeyCode::Up);
+    enter(&mut s);
+    assert_eq!(s.app().ui(), Ui::Nn);
+    key(&mut s, KeyCode::Home);
+    enter(&mut s);
+    key(&mut s, KeyCode::Char('1'));
+    typ(&mut s, "praktisk\n");
+    key(&mut s, KeyCode::Char('1'));
+    typ(&mut s, "02.11.2026\n2026-11-05\n");
+    enter(&mut s);
+    typ(&mut s, "26/1\n\n");
+    typ(&mut s, "Jeg har KOLS.");
+    for _ in case::Ground::ALL {
+        key(&mut s, KeyCode::Tab);
+    }
+    for _ in 0..3 {
+        key(&mut s, KeyCode::Tab);
+    }
+    typ(&mut s, "Kari Nordmann\nStorgata 1\n9008\nTromsø\n\n\n\n");
+    enter(&mut s);
+    typ(&mut s, "Postboks 6900\n9299 Tromsø\n\n");
+    key(&mut s, KeyCode::Tab);
+    enter(&mut s);
+    assert_eq!(s.app().step(), Step::Done, "{}", text(&s));
+    // What cannot be kept is not offered: no "Har du sendt klagen?" after saving, no sent date
+    // on the case screen, which says that nothing there lasts.
+    let t = flat(&s);
+    assert!(t.contains("Neste person"), "{t}");
+    for _ in 0..6 {
+        key(&mut s, KeyCode::Down);
+    }
+    enter(&mut s);
+    // Not exported: asked first.
+    assert!(
+        flat(&s).contains("Svara til førre person blir sletta. Halde fram?"),
+        "{}",
+        text(&s)
+    );
+    key(&mut s, KeyCode::Char('n'));
+    assert!(s.app().modal().is_none());
+    assert_eq!(s.app().step(), Step::Done, "no: back to the answers");
+    enter(&mut s);
+    key(&mut s, KeyCode::Char('j'));
+    assert_eq!(s.app().step(), Step::Start);
+    // Nothing of person 1, not even the language they chose.
+    assert_eq!(s.app().ui(), Ui::Nb);
+    assert_eq!(s.app().raw(), &tui_common::empty_case());
+    let person1 = [
+        "Kari Nordmann",
+        "Storgata",
+        "9008",
+        "26/1",
+        "KOLS",
+        "praktisk bistand",
+    ];
+    for p in person1 {
+        assert!(!flat(&s).contains(p), "{p}");
+    }
+    // Person 2 starts: no question (nothing to lose), a blank case, and nothing of person 1 on
+    // any screen of theirs.
+    enter(&mut s);
+    assert_eq!(s.app().step(), Step::Who);
+    assert!(!text(&s).contains("(x)"), "{}", text(&s));
+    walk_checked(&mut s, &person1);
+    // The case screen says plainly that nothing lasts, and does not ask for the sent date.
+    let t = flat(&s);
+    assert!(!t.contains("Har du sendt klagen"), "{t}");
+    while s.app().step() == Step::Done && !text(&s).contains("▶ [ Til saken") {
+        key(&mut s, KeyCode::Up);
+    }
+    enter(&mut s);
+    assert_eq!(s.app().step(), Step::Case);
+    let t = flat(&s);
+    assert!(t.contains("Ingenting her blir lagret"), "{t}");
+    assert!(!t.contains("Jeg har sendt klagen"), "{t}");
+    // Back at the start with person 2's answers, starting again asks too.
+    key(&mut s, KeyCode::Esc);
+    assert_eq!(s.app().step(), Step::Start);
+    enter(&mut s);
+    assert!(
+        flat(&s).contains("Svarene til forrige person blir slettet"),
+        "{}",
+        text(&s)
+    );
+    key(&mut s, KeyCode::Char('j'));
+    assert_eq!(s.app().step(), Step::Who);
+    assert!(s.app().raw().representative.is_none() && s.app().raw().applicant.is_none());
+    drop(s);
+    assert!(
+        everything_under(data.path()).is_empty(),
+        "{:?}",
+        everything_under(data.path())
+    );
+    assert!(
+        everything_under(out.path()).is_empty(),
+        "{:?}",
+        everything_under(out.path())
+    );
+}
+
+#[test]
+fn counter_mode_after_saving_the_letter_the_next_person_is_not_asked_about() {
+    let data = tempfile::tempdir().expect("tmp");
+    let out = tempfile::tempdir().expect("out");
+    let mut s = session_with(opts(data.path(), true, out.path()));
+    walk_to_done(&mut s);
+    enter(&mut s);
+    enter(&mut s);
+    assert!(text(&s).contains("Lagret:"), "{}", text(&s));
+    // Saved: "Neste person" has the focus, and wipes without a question.
+    assert!(text(&s).contains("▶ [ Neste person ]"), "{}", text(&s));
+    assert!(!text(&s).contains("Har du sendt klagen"), "{}", text(&s));
+    enter(&mut s);
+    assert_eq!(s.app().step(), Step::Start);
+    assert!(s.app().modal().is_none());
+    assert_eq!(s.app().raw(), &tui_common::empty_case());
+    assert!(
+        s.exported().is_empty(),
+        "not even the file name is remembered"
+    );
+    assert!(everything_under(data.path()).is_empty());
+    assert_eq!(everything_under(out.path()).len(), 1, "the letter stays");
+}
+
+#[test]
+fn a_saved_case_is_deleted_from_the_start_screen_after_a_question() {
+    let data = tempfile::tempdir().expect("tmp");
+    let first = write_named(
+        data.path(),
+        "20261101-100000",
+        "Anne Berg",
+        "2026-10-26",
+        "1/1",
+    );
+    let second = write_draft(data.path(), "20261118-140200", "decision");
+    let mut s = session(data.path());
+    // Anne Berg's deadline is the nearest: listed first.
+    assert_eq!(listed_names(&s), vec!["Anne Berg", "Ola Hansen"]);
+    key(&mut s, KeyCode::Down);
+    key(&mut s, KeyCode::Down);
+    key(&mut s, KeyCode::Down);
+    assert!(text(&s).contains("▶ Ola Hansen"), "{}", text(&s));
+    // The key is shown in the help line.
+    assert!(text(&s).contains("Del slett sak"), "{}", text(&s));
+    key(&mut s, KeyCode::Delete);
+    let t = flat(&s);
+    assert!(
+        t.contains("Vil du slette saken «Ola Hansen – hjemmesykepleie»?"),
+        "{t}"
+    );
+    // No: nothing happens (Enter is no too).
+    key(&mut s, KeyCode::Char('n'));
+    assert!(second.exists() && first.exists());
+    key(&mut s, KeyCode::Delete);
+    enter(&mut s);
+    assert!(second.exists());
+    key(&mut s, KeyCode::Delete);
+    key(&mut s, KeyCode::Char('j'));
+    assert!(!second.exists(), "deleted");
+    assert!(first.exists(), "the other case is left");
+    assert_eq!(listed_names(&s), vec!["Anne Berg"]);
+    assert_eq!(s.app().listing().cases.len(), 1);
+    // The case just opened and left can be deleted too (its lock was let go of).
+    key(&mut s, KeyCode::Home);
+    key(&mut s, KeyCode::Down);
+    key(&mut s, KeyCode::Down);
+    enter(&mut s);
+    assert_eq!(s.app().step(), Step::Case);
+    key(&mut s, KeyCode::Esc);
+    key(&mut s, KeyCode::Down);
+    key(&mut s, KeyCode::Down);
+    key(&mut s, KeyCode::Delete);
+    key(&mut s, KeyCode::Char('j'));
+    assert!(drafts_in(data.path()).is_empty());
+    assert!(!flat(&s).contains("Anne Berg"), "{}", text(&s));
+}
+
+#[test]
+fn a_draft_without_answers_is_never_written_or_listed() {
+    let data = tempfile::tempdir().expect("tmp");
+    // An empty draft an older version left behind is not listed.
+    let dir = cases_dir(data.path());
+    std::fs::create_dir_all(&dir).expect("dir");
+    std::fs::write(
+        dir.join("20261101-090000.json"),
+        br#"{"format": "omsorgsklage/1", "language": "nb", "draft": {"step": "service"}}"#,
+    )
+    .expect("write");
+    let mut s = session(data.path());
+    assert!(s.app().listing().cases.is_empty());
+    assert!(!flat(&s).contains("uten navn"), "{}", text(&s));
+    let before = everything_under(data.path());
+    // Start, "myself", and on through the service question without choosing one: no answer.
+    enter(&mut s);
+    key(&mut s, KeyCode::Char('1'));
+    assert_eq!(s.app().step(), Step::Service);
+    key(&mut s, KeyCode::Esc);
+    key(&mut s, KeyCode::Esc);
+    assert_eq!(s.app().step(), Step::Start);
+    assert_eq!(everything_under(data.path()), before, "nothing written");
+    // An answer, then taking it back: the draft goes with it.
+    enter(&mut s);
+    key(&mut s, KeyCode::Char('2'));
+    let path = s.draft_path().expect("a draft after the first answer");
+    assert!(path.exists());
+    key(&mut s, KeyCode::Esc);
+    key(&mut s, KeyCode::Char('1'));
+    assert!(!path.exists(), "a draft without answers is removed");
+    key(&mut s, KeyCode::Esc);
+    key(&mut s, KeyCode::Esc);
+    assert_eq!(s.app().step(), Step::Start);
+    assert!(s.app().listing().cases.is_empty());
+    assert_eq!(everything_under(data.path()), before);
+}
+
+#[test]
+fn esc_on_the_start_screen_asks_before_quitting() {
+    let data = tempfile::tempdir().expect("tmp");
+    let mut s = session(data.path());
+    assert_eq!(key(&mut s, KeyCode::Esc), Effect::None);
+    assert_eq!(s.app().modal(), Some(&Modal::ConfirmQuit));
+    assert!(
+        flat(&s).contains("Vil du avslutte programmet?"),
+        "{}",
+        text(&s)
+    );
+    // Esc again is "no".
+    assert_eq!(key(&mut s, KeyCode::Esc), Effect::None);
+    assert!(s.app().modal().is_none());
+    assert_eq!(s.app().step(), Step::Start);
+    // Back from the first question, the same.
+    enter(&mut s);
+    key(&mut s, KeyCode::Esc);
+    assert_eq!(s.app().step(), Step::Start);
+    assert_eq!(key(&mut s, KeyCode::Esc), Effect::None);
+    assert_eq!(s.app().modal(), Some(&Modal::ConfirmQuit));
+    assert_eq!(enter(&mut s), Effect::Quit);
+}
+
+#[test]
+fn saved_cases_keep_their_order_and_the_start_screen_keys_work_after_coming_back() {
+    let data = tempfile::tempdir().expect("tmp");
+    // Written newest first, in the order a list by time would show them backwards.
+    let c = write_named(
+        data.path(),
+        "20261103-100000",
+        "Cecilie Dahl",
+        "2026-11-12",
+        "3/3",
+    );
+    let b = write_named(
+        data.path(),
+        "20261102-100000",
+        "Bjørn Aas",
+        "2026-11-12",
+        "2/2",
+    );
+    let a = write_named(
+        data.path(),
+        "20261101-100000",
+        "Anne Berg",
+        "2026-10-26",
+        "1/1",
+    );
+    let _ = (&a, &c);
+    let mut s = session(data.path());
+    let order = vec!["Anne Berg", "Bjørn Aas", "Cecilie Dahl"];
+    assert_eq!(listed_names(&s), order);
+    // Open Bjørn Aas, change an answer (the file is written, and is newest), come back.
+    for _ in 0..3 {
+        key(&mut s, KeyCode::Down);
+    }
+    enter(&mut s);
+    assert!(flat(&s).contains("Bjørn Aas"), "{}", text(&s));
+    enter(&mut s);
+    assert_eq!(s.app().step(), Step::Decision);
+    typ(&mut s, "-B\n");
+    assert!(read_case(&b).decision.and_then(|d| d.reference) == Some("2/2-B".into()));
+    for _ in 0..40 {
+        if s.app().step() == Step::Start {
+            break;
+        }
+        key(&mut s, KeyCode::Esc);
+    }
+    assert_eq!(s.app().step(), Step::Start);
+    assert!(s.app().modal().is_none());
+    // The same order, and the same keys reach the same case.
+    assert_eq!(listed_names(&s), order);
+    for _ in 0..3 {
+        key(&mut s, KeyCode::Down);
+    }
+    assert!(text(&s).contains("▶ Bjørn Aas"), "{}", text(&s));
+    // Back from the case screen, from the first question of a new complaint, from the done
+    // screen's way to the case screen: ↓ reaches the saved cases each time.
+    enter(&mut s);
+    key(&mut s, KeyCode::Esc);
+    key(&mut s, KeyCode::Down);
+    key(&mut s, KeyCode::Down);
+    assert!(text(&s).contains("▶ Anne Berg"), "{}", text(&s));
+    key(&mut s, KeyCode::Home);
+    enter(&mut s);
+    key(&mut s, KeyCode::Esc);
+    key(&mut s, KeyCode::Down);
+    key(&mut s, KeyCode::Down);
+    key(&mut s, KeyCode::Down);
+    key(&mut s, KeyCode::Down);
+    assert!(text(&s).contains("▶ Cecilie Dahl"), "{}", text(&s));
+}
+
+#[test]
+fn typing_filters_the_saved_cases_when_they_do_not_fit() {
+    let data = tempfile::tempdir().expect("tmp");
+    for (n, name) in ["Anne", "Bjørn", "Cecilie", "Dag", "Eva", "Frode"]
+        .iter()
+        .enumerate()
+    {
+        write_named(
+            data.path(),
+            &format!("2026111{n}-120000"),
+            &format!("{name} Hansen"),
+            "2026-11-05",
+            "1/1",
+        );
+    }
+    let mut s = session(data.path());
+    assert!(
+        text(&s).contains('↓'),
+        "the list does not fit:\n{}",
+        text(&s)
+    );
+    assert!(text(&s).contains("Skriv søk"), "{}", text(&s));
+    typ(&mut s, "eva");
+    let t = text(&s);
+    assert!(t.contains("Søk etter navn: eva"), "{t}");
+    assert_eq!(listed_names(&s), vec!["Eva Hansen"]);
+    assert!(t.contains("▶ Eva Hansen"), "{t}");
+    // q is typed, not quit; nothing matches.
+    typ(&mut s, "q");
+    assert!(s.app().modal().is_none());
+    assert!(
+        flat(&s).contains("Ingen saker passer til «evaq»"),
+        "{}",
+        text(&s)
+    );
+    key(&mut s, KeyCode::Backspace);
+    enter(&mut s);
+    assert_eq!(s.app().step(), Step::Case);
+    assert!(flat(&s).contains("Eva Hansen"), "{}", text(&s));
+    // Back: the whole list again; Esc empties a search before it asks to quit.
+    key(&mut s, KeyCode::Esc);
+    assert_eq!(s.app().step(), Step::Start);
+    assert_eq!(listed_names(&s).len(), 6);
+    typ(&mut s, "frode");
+    assert_eq!(listed_names(&s), vec!["Frode Hansen"]);
+    key(&mut s, KeyCode::Esc);
+    assert!(s.app().modal().is_none());
+    assert!(!text(&s).contains("Søk etter navn: frode"), "{}", text(&s));
+    key(&mut s, KeyCode::Esc);
+    assert_eq!(s.app().modal(), Some(&Modal::ConfirmQuit));
+}
+
 // --- end to end, in a pseudo-terminal --------------------------------------------------------
 
 /// The wizard in a pseudo-terminal, its data and working folder `data`.
@@ -815,6 +1373,10 @@ fn pty_counter_mode_says_so_asks_before_quitting_and_writes_nothing() {
     t.wait_for("Hvem skriver klagen?");
     t.send("1");
     t.wait_for("Hvilken tjeneste gjelder vedtaket?");
+    t.send("praktisk");
+    t.wait_for("[praktisk");
+    t.send(ENTER);
+    t.wait_for("Hva skjedde?");
     t.send(CTRL_C);
     t.wait_for("Skrankemodus: ingenting er lagret");
     t.send(ENTER);

@@ -390,10 +390,19 @@ fn quitting_asks_only_when_answers_are_unsaved() {
     assert_eq!(press(&mut app, KeyCode::Char('q')), Effect::Quit);
     let mut app = new_app();
     enter(&mut app);
+    // "Myself" (the default) leaves nothing to lose; "for someone else" is an answer.
     press(&mut app, KeyCode::Char('1'));
+    assert_eq!(
+        press_mod(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL),
+        Effect::Quit
+    );
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('2'));
     assert!(app.is_dirty());
+    // A relative, friend or other helper: asked what they are to the person.
+    press(&mut app, KeyCode::Char('4'));
     // `q` in a text field is a letter.
-    assert_eq!(app.step(), Step::Service);
+    assert_eq!(app.step(), Step::Relation);
     assert_eq!(press(&mut app, KeyCode::Char('q')), Effect::None);
     assert_eq!(app.modal(), None);
     assert_eq!(

@@ -5,7 +5,7 @@
 mod common;
 mod tui_common;
 
-use common::pty::{CTRL_U, DOWN, ENTER, TAB, Term, UP, wizard};
+use common::pty::{CTRL_C, CTRL_U, DOWN, ENTER, TAB, Term, UP, wizard};
 use omsorgsklage::domain::case::{RawCase, RawGrounds, RawRequests};
 use omsorgsklage::i18n::Ui;
 use omsorgsklage::tui::steps::preview::letter_text;
@@ -254,4 +254,129 @@ fn without_a_terminal_the_wizard_asks_line_by_line_and_stops_at_the_end_of_the_i
     assert!(text.starts_with("Omsorgsklage, linjemodus."), "{text}");
     assert!(text.contains("Det kom ikke mer å lese"), "{text}");
     assert!(!text.contains('\u{1b}'), "{text}");
+}
+
+/// Esc: back (sent alone, so that it is not read as the start of an escape sequence).
+const ESC: &str = "\x1b";
+
+/// The case files in the drafts folder.
+fn case_files(data: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut v: Vec<_> = std::fs::read_dir(data.join("cases"))
+        .map(|rd| {
+            rd.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "json"))
+                .collect()
+        })
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
+#[test]
+fn after_opening_a_saved_case_a_new_complaint_is_a_new_blank_case() {
+    let data = tempfile::tempdir().expect("data dir");
+    let out = tempfile::tempdir().expect("out dir");
+    let cases = data.path().join("cases");
+    std::fs::create_dir_all(&cases).expect("dir");
+    let saved = cases.join("20261118-140200.json");
+    let mut raw = tui_common::daughter_case();
+    raw.sent = Some("2026-11-10".into());
+    let before = serde_json::to_vec_pretty(&raw).expect("json");
+    std::fs::write(&saved, &before).expect("write");
+
+    let mut t = Term::spawn(wizard(data.path(), out.path(), &[]));
+    t.wait_for("Ola Hansen – hjemmesykepleie");
+    t.send(DOWN);
+    t.send(DOWN);
+    t.send(ENTER);
+    t.wait_for("Saken din");
+    t.send(ESC);
+    t.wait_for("Start en ny klage");
+    t.send(ENTER);
+    t.wait_for("Hvem skriver klagen?");
+    t.wait_for("( ) 2. Jeg skriver for en annen");
+    let screen = t.screen();
+    assert!(
+        screen.contains("( ) 1. Jeg klager på et vedtak om meg selv"),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains("(x)"),
+        "no answer of the saved case:\n{screen}"
+    );
+    t.send("2");
+    t.wait_for("Skriver du som forelder, verge, advokat eller hjelper?");
+    t.wait_for("omsorgsklage · lagret");
+    let files = case_files(data.path());
+    assert_eq!(files.len(), 2, "{files:?}");
+    assert_eq!(
+        std::fs::read(&saved).expect("read"),
+        before,
+        "the sent case is untouched"
+    );
+    t.send(CTRL_C);
+    assert!(t.wait_exit().success());
+    assert_eq!(std::fs::read(&saved).expect("read"), before);
+}
+
+#[test]
+fn counter_mode_two_people_in_a_row() {
+    let data = tempfile::tempdir().expect("data dir");
+    let out = tempfile::tempdir().expect("out dir");
+    let mut t = Term::spawn(wizard(data.path(), out.path(), &["--counter"]));
+    t.wait_for("Skrankemodus er på");
+    // Person 1: for someone else, their relation, the service.
+    t.send(ENTER);
+    t.wait_for("Hvem skriver klagen?");
+    t.send("2");
+    t.wait_for("Skriver du som forelder, verge, advokat eller hjelper?");
+    t.send("4");
+    t.wait_for("Hva er du for den vedtaket gjelder?");
+    t.type_text("svoger");
+    t.send(ENTER);
+    t.wait_for("Har du en skriftlig fullmakt?");
+    t.send("1");
+    t.wait_for("Hvilken tjeneste gjelder vedtaket?");
+    t.type_text("hjemmesyk");
+    t.wait_for("[hjemmesyk");
+    t.send(ENTER);
+    t.wait_for("Hva skjedde?");
+    // Back to the start, and start again: asked, then nothing of person 1.
+    for _ in 0..10 {
+        if t.screen().contains("Start en ny klage") {
+            break;
+        }
+        t.send(ESC);
+        std::thread::sleep(std::time::Duration::from_millis(150));
+    }
+    t.wait_for("Start en ny klage");
+    t.send(ENTER);
+    t.wait_for("Svarene til forrige person blir slettet. Fortsett?");
+    t.send("j");
+    t.wait_for("Hvem skriver klagen?");
+    t.wait_for("( ) 2. Jeg skriver for en annen");
+    assert!(!t.screen().contains("(x)"), "{}", t.screen());
+    t.send("2");
+    t.wait_for("Skriver du som forelder, verge, advokat eller hjelper?");
+    t.send("4");
+    t.wait_for("Hva er du for den vedtaket gjelder?");
+    assert!(!t.screen().contains("svoger"), "{}", t.screen());
+    t.send(ENTER);
+    t.wait_for("Har du en skriftlig fullmakt?");
+    assert!(!t.screen().contains("(x)"), "{}", t.screen());
+    t.send("1");
+    t.wait_for("Hvilken tjeneste gjelder vedtaket?");
+    assert!(!t.screen().contains("[hjemmesyk"), "{}", t.screen());
+    t.send(CTRL_C);
+    t.wait_for("Avslutte?");
+    t.send(ENTER);
+    assert!(t.wait_exit().success());
+    assert!(
+        std::fs::read_dir(data.path())
+            .expect("dir")
+            .next()
+            .is_none(),
+        "nothing in the data folder"
+    );
 }

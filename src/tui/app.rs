@@ -277,6 +277,24 @@ pub enum Modal {
     ConfirmQuit,
     /// "These files exist. Replace them?" with the export to repeat.
     ConfirmOverwrite(Box<ExportJob>, Vec<PathBuf>),
+    /// "The previous person's answers will be deleted. Go on?" before a new case is started
+    /// over answers that are neither exported nor kept in a draft.
+    ConfirmDiscard(NewCase),
+    /// "Delete the case «…»?" (its id and how the list names it).
+    ConfirmDelete(String, String),
+}
+
+/// What to do once the case in memory is closed ([`App::new_case`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NewCase {
+    /// Show the start screen (the done screen's "Neste person").
+    Start,
+    /// Start a new complaint: its first question.
+    Complaint,
+    /// Write another letter about a new case: the case screen.
+    Letter,
+    /// Open the saved case with this id.
+    Open(String),
 }
 
 /// What a screen's update asks the wizard to do next.
@@ -293,6 +311,9 @@ pub enum Flow {
     Effect(Effect),
     /// Show this screen (from the case screen: the first question of a letter, or the start).
     Goto(Step),
+    /// Close the case in memory (asking first when its answers would be lost) and start a
+    /// blank one ([`App::new_case`]).
+    NewCase(NewCase),
     /// Answer one question outside the path, then come back to this screen as it was (the date
     /// the complaint was sent, asked from the case screen and after saving the letter).
     Visit(Step),
@@ -343,6 +364,15 @@ pub struct App {
     /// Where an opened case stopped (the letter and the screen): the case screen offers to go
     /// on there.
     pub(crate) resume: Option<(LetterKind, Step)>,
+    /// The screen the person came to the start screen from (where "no, back to the answers"
+    /// goes).
+    pub(crate) left_from: Option<Step>,
+    /// The interface language the program was started in (counter mode goes back to it for the
+    /// next person).
+    pub(crate) first_ui: Ui,
+    /// Counts the cases closed ([`App::close_case`]): the session lets go of the draft when it
+    /// changes.
+    pub(crate) case_gen: u64,
 }
 
 impl App {
@@ -396,6 +426,9 @@ impl App {
             skip: HashSet::new(),
             visit: None,
             resume: None,
+            left_from: None,
+            first_ui: ui,
+            case_gen: 0,
         };
         if kind != LetterKind::Complaint {
             app.skip = prefilled(&app.raw, ui, today, kind);
@@ -418,6 +451,11 @@ impl App {
     /// The answers.
     pub fn raw(&self) -> &RawCase {
         &self.raw
+    }
+
+    /// The state of the screen being shown.
+    pub fn screen(&self) -> &Screen {
+        &self.screen
     }
 
     /// The screen being shown.
@@ -463,10 +501,18 @@ impl App {
     /// Give the start screen the saved cases (the run loop reads them from disk).
     pub fn set_listing(&mut self, listing: crate::store::Listing) {
         self.listing = listing;
-        // The rows have changed: start again from "start a new complaint".
-        if let Screen::Start(s) = &mut self.screen {
-            s.selected = 0;
+        // The rows have changed (a case deleted): the choice stays where it was, on a row that
+        // is there.
+        let mut screen = std::mem::replace(&mut self.screen, Screen::Empty);
+        if let Screen::Start(s) = &mut screen {
+            use super::steps::start::Row;
+            let rows = super::steps::start::rows(self, &s.filter);
+            let saved = |i: usize| matches!(rows.get(i), Some(Row::Case(_) | Row::Damaged(_)));
+            if s.selected > 0 && !saved(s.selected) {
+                s.selected = (0..s.selected).rev().find(|i| saved(*i)).unwrap_or(0);
+            }
         }
+        self.screen = screen;
     }
 
     /// How the autosave is going.
@@ -494,7 +540,7 @@ impl App {
         if self.modal.is_some() || self.notice.is_some() {
             Mode::Nav
         } else {
-            self.screen.mode()
+            self.screen.mode(self)
         }
     }
 
@@ -577,6 +623,88 @@ impl App {
             .unwrap_or(Step::Check)
     }
 
+    /// Answers that closing the case would lose: there are some, they changed since the last
+    /// export, and no draft keeps them (counter mode keeps none; a save may have failed).
+    pub fn would_lose_answers(&self) -> bool {
+        let kept = !self.counter && matches!(self.save_status, SaveStatus::Saved(_));
+        self.dirty && !kept && super::drafts::has_answers(&self.raw)
+    }
+
+    /// A number that changes each time the case in memory is closed.
+    pub fn case_gen(&self) -> u64 {
+        self.case_gen
+    }
+
+    /// Close the case in memory, and stand at the start screen with a blank one: no answers, no
+    /// letter chosen, no screen remembered, nothing of it left in memory. Only what belongs to
+    /// the program is kept: the window size, the theme, where letters are saved, the saved
+    /// cases listed; and the interface language, except in counter mode, where the next person
+    /// gets the language the program was started in (once someone has answered something). Before this, the run loop has saved the
+    /// answers to the case's draft (when there is one); after it, it lets go of the draft.
+    pub fn close_case(&mut self) {
+        let options = Options {
+            theme: None,
+            counter: self.counter,
+            export_dir: Some(self.export_dir.clone()),
+            data_dir: None,
+        };
+        // Someone who has only chosen a language has not begun: they keep it.
+        let ui = if self.counter && super::drafts::has_answers(&self.raw) {
+            self.first_ui
+        } else {
+            self.ui
+        };
+        let mut fresh = App::new(ui, self.today, &options);
+        fresh.theme = self.theme;
+        fresh.size = self.size;
+        fresh.first_ui = self.first_ui;
+        fresh.listing = std::mem::take(&mut self.listing);
+        fresh.case_gen = self.case_gen + 1;
+        // Never back to a revision the session may have saved.
+        fresh.revision = self.revision + 1;
+        *self = fresh;
+    }
+
+    /// Start something new: close the case in memory, then show the start screen, the first
+    /// question of a new complaint, the case screen of a new case, or open a saved case. The one
+    /// way every "new" goes (the start screen's choices, "Neste person", opening a saved case).
+    /// When answers would be lost ([`App::would_lose_answers`]), asks first.
+    pub fn new_case(&mut self, what: NewCase) -> Effect {
+        if self.would_lose_answers() {
+            self.modal = Some(Modal::ConfirmDiscard(what));
+            return Effect::None;
+        }
+        self.close_case();
+        self.begin(what)
+    }
+
+    /// What follows on a blank case.
+    fn begin(&mut self, what: NewCase) -> Effect {
+        match what {
+            NewCase::Start => {}
+            NewCase::Complaint => {
+                self.set_letter_language();
+                self.go_next();
+            }
+            NewCase::Letter => {
+                self.set_letter_language();
+                self.enter(Step::Case);
+            }
+            NewCase::Open(id) => {
+                return Effect::Draft(super::drafts::DraftRequest::Open(id));
+            }
+        }
+        Effect::None
+    }
+
+    /// The letter is written in the interface language when that is bokmål or nynorsk.
+    fn set_letter_language(&mut self) {
+        if self.raw.language.is_none() && self.ui != Ui::En {
+            let code = if self.ui == Ui::Nn { "nn" } else { "nb" };
+            self.edit(|r| r.language = Some(code.into()));
+        }
+    }
+
     /// Change the answers; marks them unsaved when something changed.
     pub(crate) fn edit(&mut self, f: impl FnOnce(&mut RawCase)) {
         let before = self.raw.clone();
@@ -596,6 +724,9 @@ impl App {
 
     /// Show a step, with its screen state built from the answers.
     pub(crate) fn enter(&mut self, step: Step) {
+        if step == Step::Start && self.step != Step::Start {
+            self.left_from = Some(self.step);
+        }
         self.step = step;
         self.screen = Screen::for_step(step, self);
     }
@@ -660,7 +791,11 @@ impl App {
         }
         let path = self.path();
         match path.iter().position(|s| *s == self.step) {
-            Some(0) => self.request_quit(),
+            // Esc on the start screen never quits without asking.
+            Some(0) => {
+                self.modal = Some(Modal::ConfirmQuit);
+                Effect::None
+            }
             Some(p) => {
                 self.enter(path[p - 1]);
                 Effect::None
@@ -674,8 +809,7 @@ impl App {
 
     fn request_quit(&mut self) -> Effect {
         // Answers kept in a draft are not lost by quitting.
-        let kept = !self.counter && matches!(self.save_status, SaveStatus::Saved(_));
-        if self.dirty && !kept {
+        if self.would_lose_answers() {
             self.modal = Some(Modal::ConfirmQuit);
             Effect::None
         } else {
@@ -715,7 +849,7 @@ impl App {
         if self.too_small() {
             // Typing into a field is kept (the field is there, only not drawn); any other key
             // would act unseen, so it is not used, and the screen says so.
-            let typing = matches!(self.screen.mode(), Mode::Line | Mode::Multi)
+            let typing = matches!(self.screen.mode(self), Mode::Line | Mode::Multi)
                 && match &action {
                     Action::Char(_) | Action::Paste(_) => true,
                     Action::Edit(i) => matches!(i.key, ratatui_textarea::Key::Char(_)),
@@ -766,6 +900,7 @@ impl App {
                 self.enter(step);
                 Effect::None
             }
+            Flow::NewCase(what) => self.new_case(what),
             Flow::Visit(step) => {
                 let screen = std::mem::replace(&mut self.screen, Screen::Empty);
                 self.visit = Some((self.step, Box::new(screen)));
@@ -798,6 +933,38 @@ impl App {
             Modal::ConfirmQuit => match action {
                 Action::Enter | Action::Char('j' | 'J' | 'y' | 'Y') | Action::Quit => Effect::Quit,
                 Action::Back | Action::Char('n' | 'N') => {
+                    self.modal = None;
+                    Effect::None
+                }
+                _ => Effect::None,
+            },
+            Modal::ConfirmDiscard(what) => match action {
+                Action::Char('j' | 'J' | 'y' | 'Y') => {
+                    self.modal = None;
+                    self.close_case();
+                    self.begin(what)
+                }
+                Action::Enter | Action::Back | Action::Char('n' | 'N') => {
+                    self.modal = None;
+                    // Asked on the start screen: back to the answers, where the person was.
+                    if self.step == Step::Start {
+                        let back = self
+                            .left_from
+                            .filter(|s| *s != Step::Start)
+                            .or_else(|| self.path().get(1).copied())
+                            .unwrap_or(Step::Who);
+                        self.enter(back);
+                    }
+                    Effect::None
+                }
+                _ => Effect::None,
+            },
+            Modal::ConfirmDelete(id, _) => match action {
+                Action::Char('j' | 'J' | 'y' | 'Y') => {
+                    self.modal = None;
+                    Effect::Draft(super::drafts::DraftRequest::Delete(id))
+                }
+                Action::Enter | Action::Back | Action::Char('n' | 'N') => {
                     self.modal = None;
                     Effect::None
                 }

@@ -194,7 +194,7 @@ pub fn describe(app: &App) -> Description {
     }
     match &app.screen {
         Screen::Empty => {}
-        Screen::Start(_) => {
+        Screen::Start(st) => {
             d.title = t(ui, "tui.start.title");
             d.text = vec![pt(app, "tui.start.intro")];
             if app.counter {
@@ -202,7 +202,7 @@ pub fn describe(app: &App) -> Description {
             }
             let mut saved_heading = false;
             let mut lang_heading = false;
-            for row in start::rows(app) {
+            for row in start::rows(app, &st.filter) {
                 match row {
                     start::Row::New => {
                         d.entries
@@ -259,6 +259,9 @@ pub fn describe(app: &App) -> Description {
         Screen::Case(_) => {
             d.title = t(ui, "tui.q.case.title");
             d.text = case::subject(app).into_iter().collect();
+            if app.counter {
+                d.text.push(t(ui, "tui.case.counter"));
+            }
             let timeline = case::timeline(app);
             if !timeline.is_empty() {
                 d.entries.push(Entry::Heading(t(ui, "tui.case.timeline")));
@@ -609,13 +612,18 @@ fn modal(app: &App, m: &Modal, d: &mut Description) {
             d.answer = Answer::Continue;
         }
         Modal::ConfirmQuit => {
-            let key = if app.counter {
-                "tui.quit.unsaved-counter"
-            } else {
-                "tui.quit.unsaved"
-            };
             d.title = t(ui, "tui.quit.question");
-            d.text = vec![t(ui, key)];
+            d.text = vec![t(ui, view::quit_text_key(app))];
+            d.answer = Answer::Confirm;
+        }
+        Modal::ConfirmDiscard(_) => {
+            d.title = t(ui, view::discard_text_key(app));
+            d.text = vec![t(ui, "plain.discard.choices")];
+            d.answer = Answer::Confirm;
+        }
+        Modal::ConfirmDelete(_, name) => {
+            d.title = tf(ui, "tui.delete.question", &[("case", name.clone())]);
+            d.text = vec![t(ui, "tui.delete.explain")];
             d.answer = Answer::Confirm;
         }
         Modal::ConfirmOverwrite(_, files) => {

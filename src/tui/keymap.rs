@@ -8,7 +8,9 @@
 //! | Esc | back (never loses an answer) / close a dialog |
 //!
 //! Lists and explanations ([`Mode::Nav`]): ↑ ↓ move, Enter choose/go on, Space tick, 1–9 choose,
-//! `?` help, `q` quit, PgUp/PgDn/Home/End scroll, Tab go on.
+//! `?` help, `q` quit, PgUp/PgDn/Home/End scroll, Tab go on. On the start screen Delete deletes
+//! the chosen saved case (after a question); when the saved cases do not fit, the start screen
+//! takes typing ([`Mode::Line`]) to filter them.
 //! Single-line fields ([`Mode::Line`]): type, ← → Home End move, Backspace (on an empty field:
 //! back), Delete, Ctrl+U clear, Enter next field / go on, Tab / Shift+Tab / ↑ ↓ between fields.
 //! Multi-line texts ([`Mode::Multi`]): type, Enter new line (Enter on an empty last line goes on),

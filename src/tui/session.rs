@@ -11,8 +11,18 @@
 //! ([`Notice::Conflict`](super::drafts::Notice)). Any other failure is told once, and the wizard
 //! goes on with the answers in memory.
 //!
+//! A draft is created at the first real answer ([`drafts::has_answers`]), and deleted again when
+//! every answer is taken away: a draft without answers is never kept.
+//!
+//! **A new case.** Whatever starts something new (the start screen's choices, opening a saved
+//! case, counter mode's "Neste person") goes through [`App::new_case`], which closes the case in
+//! memory ([`App::close_case`]); the answers were saved before the key was handled, and the
+//! session then lets go of the draft and its lock ([`App::case_gen`] tells it). Going back to the
+//! start screen closes a case that its draft keeps at once.
+//!
 //! **Counter mode** writes nothing at all: no drafts, no settings. Only an export the person
-//! asks for writes a file.
+//! asks for writes a file. Starting again forgets the previous person's answers (asked first when
+//! the letter was not saved), and the names of the files their letter went to.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -43,8 +53,8 @@ pub struct Session {
     draft: Option<Draft>,
     /// The answers' revision that is on disk.
     saved_rev: u64,
-    /// A real answer has been given (the draft may be created).
-    answered: bool,
+    /// The case in memory ([`App::case_gen`]): when the app closes it, the draft is let go of.
+    case_gen: u64,
     /// Typing not yet saved, since this moment.
     pending: Option<Instant>,
     /// After a conflict the person chose to go on without saving.
@@ -92,12 +102,13 @@ impl Session {
             store,
             draft: None,
             saved_rev: 0,
-            answered: false,
+            case_gen: 0,
             pending: None,
             stopped: false,
             exported: Vec::new(),
         };
         s.saved_rev = s.app.revision();
+        s.case_gen = s.app.case_gen();
         s.refresh_listing();
         s
     }
@@ -120,12 +131,31 @@ impl Session {
         &self.exported
     }
 
+    /// Read the saved cases for the start screen, in its order (drafts without an answer left
+    /// out).
     fn refresh_listing(&mut self) {
-        let listing = match &self.store {
+        let mut listing = match &self.store {
             Some(store) => store.list().unwrap_or_default(),
             None => Listing::default(),
         };
+        drafts::order_cases(&mut listing.cases, self.today);
         self.app.set_listing(listing);
+    }
+
+    /// The app has closed its case ([`App::close_case`]), after this session saved it: let go
+    /// of the draft and its lock, and forget everything about the case. The start screen lists
+    /// the saved cases again.
+    fn case_closed(&mut self) {
+        self.case_gen = self.app.case_gen();
+        self.draft = None;
+        self.saved_rev = self.app.revision();
+        self.pending = None;
+        self.stopped = false;
+        if self.options.counter {
+            // Nothing of the last person: not even the names of the files their letter went to.
+            self.exported.clear();
+        }
+        self.refresh_listing();
     }
 
     /// Handle one action: update the wizard, save the answers, carry out what needs no terminal.
@@ -149,10 +179,10 @@ impl Session {
             }
         }
         let before_step = self.app.step();
-        let before_rev = self.app.revision();
         let effect = self.app.update(action);
-        if self.app.revision() != before_rev && before_step != Step::Start {
-            self.answered = true;
+        if self.app.case_gen() != self.case_gen {
+            // A new case: the old one was saved above, before the key was handled.
+            self.case_closed();
         }
         if self.app.revision() != self.saved_rev {
             if typing && self.app.step() == before_step {
@@ -162,9 +192,23 @@ impl Session {
             }
         }
         if self.app.step() == Step::Start && before_step != Step::Start {
-            self.refresh_listing();
+            self.back_at_start();
         }
         self.carry_out(effect)
+    }
+
+    /// Back at the start screen: a case that its draft keeps is closed at once (saved as it is,
+    /// its lock released), so that the start screen lists it with the others, may delete it, and
+    /// starts anything new blank. Answers that only memory holds (counter mode, a failed save)
+    /// stay until the person starts again, which asks first.
+    fn back_at_start(&mut self) {
+        let nothing_to_close = self.draft.is_none() && !drafts::has_answers(self.app.raw());
+        if !self.options.counter && !self.app.would_lose_answers() && !nothing_to_close {
+            self.app.close_case();
+            self.case_closed();
+        } else {
+            self.refresh_listing();
+        }
     }
 
     fn carry_out(&mut self, effect: Effect) -> Effect {
@@ -223,10 +267,20 @@ impl Session {
         if self.stopped || self.store.is_none() {
             return;
         }
-        if self.draft.is_none() {
-            if !self.answered {
-                return;
+        if !drafts::has_answers(self.app.raw()) {
+            // No draft without an answer: one whose answers were all taken away goes.
+            if let Some(draft) = self.draft.take() {
+                // Let go of it, then delete it as any case is deleted (with its lock file).
+                let id = draft.id.clone();
+                drop(draft);
+                if let Some(store) = &self.store {
+                    let _ = store.delete(&id);
+                }
+                drafts::saved(&mut self.app, SaveResult::Removed);
             }
+            return;
+        }
+        if self.draft.is_none() {
             let created = match &self.store {
                 Some(store) => store.create(),
                 None => return,
@@ -308,9 +362,9 @@ impl Session {
                 // Drop the old draft (and its lock): the file stays as the other program left it.
                 self.draft = None;
                 self.stopped = false;
-                self.answered = true;
                 self.save_now();
             }
+            DraftRequest::Delete(id) => self.delete(&id),
             DraftRequest::StopSaving => {
                 self.stopped = true;
                 self.pending = None;
@@ -318,11 +372,35 @@ impl Session {
         }
     }
 
+    /// Delete a saved case for good (the start screen has asked). The case in memory is closed
+    /// first when it is that one.
+    fn delete(&mut self, id: &str) {
+        let Some(store) = self.store.clone() else {
+            return;
+        };
+        if self.draft.as_ref().is_some_and(|d| d.id == id) {
+            self.flush();
+            self.app.close_case();
+            self.case_closed();
+        }
+        if let Err(e) = store.delete(id) {
+            let ui = self.app.ui();
+            let message = tf(
+                ui,
+                "tui.drafts.delete-failed",
+                &[("reason", self.reason(&e))],
+            );
+            self.app.notice = Some(drafts::Notice::NotDeleted(message));
+        }
+        self.refresh_listing();
+    }
+
     fn open(&mut self, id: &str) {
         let Some(store) = self.store.clone() else {
             return;
         };
-        // The case being written is on disk; let go of it (it may be the one asked for).
+        // The case being written is on disk; let go of it (the start screen has closed it
+        // already; it may be the one asked for).
         self.flush();
         self.draft = None;
         let ui = self.app.ui();
@@ -333,15 +411,18 @@ impl Session {
                 let size = self.app.size;
                 // `from_raw` reads the letter being written from `raw.draft`, and drops it.
                 let mut app = App::from_raw(raw, step, ui, self.today, &self.options);
+                app.first_ui = self.app.first_ui;
+                app.case_gen = self.app.case_gen() + 1;
+                app.revision = self.app.revision() + 1;
                 // An opened case shows its timeline and what can be done first.
                 app.show_case();
                 app.set_theme(theme);
                 app.update(Action::Resize(size.0, size.1));
                 app.save_status = SaveStatus::Saved(draft.id.clone());
                 self.app = app;
+                self.case_gen = self.app.case_gen();
                 self.draft = Some(draft);
                 self.saved_rev = self.app.revision();
-                self.answered = true;
                 self.stopped = false;
                 self.pending = None;
             }

@@ -41,6 +41,14 @@ pub fn keys(app: &App) -> Vec<KeyHelp> {
                     k("tui.key.esc-n", "tui.key.overwrite-no"),
                 ]
             }
+            Modal::ConfirmDiscard(_) => vec![
+                k("tui.key.j", "tui.key.discard-yes"),
+                k("tui.key.esc-n", "tui.key.discard-no"),
+            ],
+            Modal::ConfirmDelete(..) => vec![
+                k("tui.key.j", "tui.key.delete-yes"),
+                k("tui.key.esc-n", "tui.key.delete-no"),
+            ],
         };
     }
     let mut v = app.screen.keys(app);
@@ -226,6 +234,26 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     }
 }
 
+/// What the quit dialog says about the answers: lost (counter mode or not saved), or kept.
+pub fn quit_text_key(app: &App) -> &'static str {
+    match (app.would_lose_answers(), app.counter) {
+        (true, true) => "tui.quit.unsaved-counter",
+        (true, false) => "tui.quit.unsaved",
+        (false, true) => "tui.quit.counter",
+        (false, false) => "tui.quit.kept",
+    }
+}
+
+/// The question before answers are deleted to start something new: the previous person's (counter
+/// mode), or answers that could not be saved.
+pub fn discard_text_key(app: &App) -> &'static str {
+    if app.counter {
+        "tui.discard.counter"
+    } else {
+        "tui.discard.unsaved"
+    }
+}
+
 /// The lines of the help dialog at this width.
 fn help_lines(app: &App, width: u16) -> Vec<String> {
     let ui = app.ui;
@@ -275,19 +303,41 @@ fn render_modal(app: &App, m: &Modal, area: Rect, buf: &mut Buffer) {
         }
         Modal::ConfirmQuit => {
             let probe = modal_area(area, area.height);
-            let key = if app.counter {
-                "tui.quit.unsaved-counter"
-            } else {
-                "tui.quit.unsaved"
-            };
             let text = format!(
                 "{}\n\n{}\n\n{}",
                 t(ui, "tui.quit.question"),
-                t(ui, key),
+                t(ui, quit_text_key(app)),
                 t(ui, "tui.quit.choices")
             );
             (
                 t(ui, "tui.quit.title"),
+                widgets::wrap(&text, probe.width.saturating_sub(4)),
+                0,
+            )
+        }
+        Modal::ConfirmDiscard(_) => {
+            let probe = modal_area(area, area.height);
+            let text = format!(
+                "{}\n\n{}",
+                t(ui, discard_text_key(app)),
+                t(ui, "tui.discard.choices")
+            );
+            (
+                t(ui, "tui.discard.title"),
+                widgets::wrap(&text, probe.width.saturating_sub(4)),
+                0,
+            )
+        }
+        Modal::ConfirmDelete(_, name) => {
+            let probe = modal_area(area, area.height);
+            let text = format!(
+                "{}\n\n{}\n\n{}",
+                tf(ui, "tui.delete.question", &[("case", name.clone())]),
+                t(ui, "tui.delete.explain"),
+                t(ui, "tui.delete.choices")
+            );
+            (
+                t(ui, "tui.delete.title"),
                 widgets::wrap(&text, probe.width.saturating_sub(4)),
                 0,
             )

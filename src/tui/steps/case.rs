@@ -99,7 +99,8 @@ pub fn options(app: &App) -> Vec<Opt> {
         label: t(ui, key),
         hint: t(ui, &format!("{key}.hint")),
     });
-    if !new {
+    // In counter mode the date could not be kept past this session: not offered.
+    if !new && !app.counter {
         let sent = date_answer(app.raw.sent.as_ref());
         v.push(Opt {
             choice: Choice::Sent,
@@ -199,6 +200,12 @@ impl CaseState {
         if let Some(s) = subject(app) {
             for l in widgets::wrap(&s, w) {
                 lines.push((l, th.label));
+            }
+        }
+        if app.counter {
+            // Said plainly: nothing here outlives the session.
+            for l in widgets::wrap(&t(ui, "tui.case.counter"), w) {
+                lines.push((l, th.warning));
             }
         }
         lines.push((String::new(), th.base));

@@ -13,7 +13,9 @@ use crate::domain::routing::Route;
 use crate::export::{base_of, default_file_name, file_name};
 use crate::i18n::{t, tf};
 use crate::tui::action::{Action, Effect, ExportFormat, ExportJob, ExportReport};
-use crate::tui::app::{App, Flow, Step, applicant_name, date_answer, deadline, letter_date, route};
+use crate::tui::app::{
+    App, Flow, NewCase, Step, applicant_name, date_answer, deadline, letter_date, route,
+};
 use crate::tui::keymap::Mode;
 use crate::tui::theme::{CHECKED, DONE, RADIO_OFF, RADIO_ON, SELECTED, UNCHECKED, UNSELECTED};
 use crate::tui::view;
@@ -38,6 +40,8 @@ pub enum Control {
     Sent,
     /// To the case screen: the timeline and the other letters.
     ToCase,
+    /// Counter mode: forget this person's answers and go to the start screen for the next.
+    NextPerson,
 }
 
 /// A line of the status after saving.
@@ -121,10 +125,14 @@ impl DoneState {
             v.push(Control::Fullmakt);
         }
         v.push(Control::Save);
-        if self.saved() && app.kind == LetterKind::Complaint {
+        // In counter mode the date could not be kept past this session: not asked.
+        if self.saved() && app.kind == LetterKind::Complaint && !app.counter {
             v.push(Control::Sent);
         }
         v.push(Control::ToCase);
+        if app.counter {
+            v.push(Control::NextPerson);
+        }
         v
     }
 
@@ -155,7 +163,9 @@ impl DoneState {
             Control::Path => v.push(k("tui.key.enter", "tui.key.save")),
             Control::Fullmakt => v.push(k("tui.key.space-enter", "tui.key.tick")),
             Control::Save => v.push(k("tui.key.enter", "tui.key.save")),
-            Control::Sent | Control::ToCase => v.push(k("tui.key.enter", "tui.key.choose")),
+            Control::Sent | Control::ToCase | Control::NextPerson => {
+                v.push(k("tui.key.enter", "tui.key.choose"))
+            }
         }
         v.push(k("tui.key.pgup-pgdn", "tui.key.read-more"));
         v
@@ -186,7 +196,7 @@ impl DoneState {
     }
 
     /// The export has finished. After the complaint is saved, the question whether it has been
-    /// sent has the focus.
+    /// sent has the focus (in counter mode: "Neste person").
     pub fn report(&mut self, app: &App, r: ExportReport) {
         let mut s = Vec::new();
         for f in &r.written {
@@ -198,9 +208,11 @@ impl DoneState {
         self.status = s;
         if r.errors.is_empty() && !r.written.is_empty() {
             let controls = self.controls(app);
-            if let Some(i) = controls
+            // "Har du sendt klagen?"; in counter mode "Neste person"; else on to the case.
+            let want = [Control::Sent, Control::NextPerson, Control::ToCase];
+            if let Some(i) = want
                 .iter()
-                .position(|c| matches!(c, Control::Sent | Control::ToCase))
+                .find_map(|w| controls.iter().position(|c| c == w))
             {
                 self.focus = i;
             }
@@ -268,6 +280,11 @@ impl DoneState {
                     if matches!(action, Action::Enter | Action::Char(' ')) {
                         app.resume = Some((app.kind, Step::Done));
                         return Flow::Goto(Step::Case);
+                    }
+                }
+                Control::NextPerson => {
+                    if matches!(action, Action::Enter | Action::Char(' ')) {
+                        return Flow::NewCase(NewCase::Start);
                     }
                 }
             },
@@ -391,6 +408,18 @@ impl DoneState {
                     let s = format!("[ {} ]", t(ui, "tui.done.to-case"));
                     for l in widgets::wrap_hanging(&s, w, mark) {
                         top.push((l, kind, None));
+                    }
+                }
+                Control::NextPerson => {
+                    let s = format!("[ {} ]", t(ui, "tui.done.next-person"));
+                    for l in widgets::wrap_hanging(&s, w, mark) {
+                        top.push((l, kind, None));
+                    }
+                    if sel {
+                        let s = t(ui, "tui.done.next-person.hint");
+                        for l in widgets::wrap_hanging(&s, w, "    ") {
+                            top.push((l, 2, None));
+                        }
                     }
                 }
             }

@@ -82,8 +82,9 @@ impl Screen {
     }
 
     /// What kind of input has the focus.
-    pub fn mode(&self) -> Mode {
+    pub fn mode(&self, app: &App) -> Mode {
         match self {
+            Screen::Start(s) => s.mode(app),
             Screen::Form(_) | Screen::Service(_) | Screen::Municipality(_) => Mode::Line,
             Screen::Long(_) => Mode::Multi,
             Screen::Checklist(c) => c.mode(),
@@ -145,7 +146,8 @@ impl Screen {
         let k = |key: &str, what: &str| (t(app.ui, key), t(app.ui, what));
         match self {
             Screen::Empty => Vec::new(),
-            Screen::Start(_) | Screen::Choice(_) | Screen::Case(_) => vec![
+            Screen::Start(s) => s.keys(app),
+            Screen::Choice(_) | Screen::Case(_) => vec![
                 k("tui.key.arrows", "tui.key.move"),
                 k("tui.key.enter", "tui.key.choose"),
             ],

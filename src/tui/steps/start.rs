@@ -1,31 +1,38 @@
-//! Step 1, start: what the program does, the interface language, "start a new complaint", and
-//! the saved cases to go on with (each with its deadline, in words when it is close or passed),
-//! damaged ones among them, which cannot be opened. In counter mode: that nothing is saved.
+//! Step 1, start: what the program does, the interface language, "start a new complaint" (always a
+//! blank case), and the saved cases to go on with, by deadline and then name (each with its
+//! deadline, in words when it is close or passed), damaged ones among them, which cannot be
+//! opened. Del deletes the chosen case after a question; when the cases do not fit on the
+//! screen, typing filters them by name. In counter mode: that nothing is saved, and nothing of
+//! the last person kept.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 
-use crate::i18n::{Ui, t};
-use crate::tui::action::{Action, DraftRequest, Effect};
-use crate::tui::app::{App, Flow};
+use crate::i18n::{Ui, t, tf};
+use crate::tui::action::{Action, Effect};
+use crate::tui::app::{App, Flow, Modal, NewCase};
 use crate::tui::drafts::{self, Notice, Urgency};
+use crate::tui::keymap::Mode;
 use crate::tui::theme::{RADIO_OFF, RADIO_ON, SELECTED, UNSELECTED};
 use crate::tui::widgets;
+use crate::tui::widgets::help_bar::KeyHelp;
 
 use super::centred_offset;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct StartState {
     pub selected: usize,
+    /// What was typed to filter the saved cases (only when they do not fit on the screen).
+    pub filter: String,
 }
 
 /// A row to choose on the start screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Row {
-    /// Start a new complaint (or go on with the answers given).
+    /// Start a new complaint: always a blank case.
     New,
-    /// Write another letter (innsyn, reminder, fullmakt …): the case screen.
+    /// Write another letter (innsyn, reminder, fullmakt …) about a new case: the case screen.
     NewLetter,
     /// A saved case (index into the listing's cases).
     Case(usize),
@@ -35,76 +42,227 @@ pub enum Row {
     Lang(Ui),
 }
 
-/// The rows, top to bottom: start, the saved cases, the damaged drafts, the three languages.
-pub fn rows(app: &App) -> Vec<Row> {
+/// The rows, top to bottom: start, the saved cases (those matching the filter), the damaged
+/// drafts (not while filtering), the three languages.
+pub fn rows(app: &App, filter: &str) -> Vec<Row> {
     let mut v = vec![Row::New, Row::NewLetter];
-    v.extend((0..app.listing.cases.len()).map(Row::Case));
-    v.extend((0..app.listing.damaged.len()).map(Row::Damaged));
+    let filter = filter.trim();
+    v.extend(
+        app.listing
+            .cases
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| filter.is_empty() || drafts::matches_filter(app.ui, e, filter))
+            .map(|(i, _)| Row::Case(i)),
+    );
+    if filter.is_empty() {
+        v.extend((0..app.listing.damaged.len()).map(Row::Damaged));
+    }
     v.extend(Ui::ALL.map(Row::Lang));
     v
 }
 
-/// The letter is written in the interface language when that is bokmål or nynorsk.
-fn set_letter_language(app: &mut App) {
-    if app.raw.language.is_none() && app.ui != Ui::En {
-        let code = if app.ui == Ui::Nn { "nn" } else { "nb" };
-        app.edit(|r| r.language = Some(code.into()));
+/// Where the list of saved cases goes in `area`: the row it starts at (below its heading and,
+/// when the list can be filtered, the filter line) and the rows it may use (what the languages
+/// below leave).
+fn list_area(app: &App, area: Rect, filterable: bool) -> (u16, u16) {
+    let ui = app.ui;
+    let lines = |text: &str| u16::try_from(widgets::wrap(text, area.width).len()).unwrap_or(0);
+    let mut y = lines(&t(ui, "tui.start.title")) + 1;
+    let intro_h = lines(&t(ui, "tui.start.intro"));
+    if area.height >= y.saturating_add(intro_h) + 1 + 7 {
+        y += intro_h + 1;
     }
+    if app.counter {
+        y += lines(&t(ui, "tui.start.counter")) + 1;
+    }
+    y += 1 + u16::try_from(
+        widgets::wrap_hanging(&t(ui, "tui.start.new-letter"), area.width, UNSELECTED).len(),
+    )
+    .unwrap_or(1);
+    y += 1;
+    y += lines(&t(ui, "tui.start.saved-heading"));
+    if filterable {
+        y += 1;
+    }
+    (y, area.height.saturating_sub(y).saturating_sub(5))
+}
+
+/// The lines each saved case and damaged draft takes in the list.
+fn saved_lines(app: &App, width: u16) -> usize {
+    let cases: usize = app
+        .listing
+        .cases
+        .iter()
+        .map(|e| {
+            let r = drafts::case_row(app.ui, e, app.today);
+            widgets::wrap_hanging(&r.title, width, UNSELECTED).len()
+                + widgets::wrap_hanging(&r.detail, width, "    ").len()
+        })
+        .sum();
+    let damaged: usize = app
+        .listing
+        .damaged
+        .iter()
+        .map(|d| widgets::wrap_hanging(&drafts::damaged_row(app.ui, d), width, UNSELECTED).len())
+        .sum();
+    cases + damaged
+}
+
+/// There are more saved cases than fit on the screen: typing filters them by name.
+pub fn filterable(app: &App) -> bool {
+    if app.listing.cases.len() < 2 {
+        return false;
+    }
+    // The body of the window with a help bar of two rows (the bar's height depends on the keys,
+    // which depend on this).
+    let (w, h) = app.size;
+    let margin = if w >= 60 { 2 } else { 1 };
+    let area = Rect::new(
+        0,
+        0,
+        w.saturating_sub(2 * margin),
+        h.saturating_sub(2 + 2 + 1),
+    );
+    let (_, room) = list_area(app, area, false);
+    saved_lines(app, area.width) > usize::from(room)
 }
 
 impl StartState {
     pub fn new(_app: &App) -> StartState {
-        StartState { selected: 0 }
+        StartState::default()
+    }
+
+    /// Letters are typed into the filter when the list can be filtered.
+    pub fn mode(&self, app: &App) -> Mode {
+        if filterable(app) {
+            Mode::Line
+        } else {
+            Mode::Nav
+        }
+    }
+
+    /// The first saved case shown (after the filter changed), else the top.
+    fn select_first_case(&mut self, app: &App) {
+        self.selected = rows(app, &self.filter)
+            .iter()
+            .position(|r| matches!(r, Row::Case(_)))
+            .unwrap_or(0);
     }
 
     pub fn update(&mut self, app: &mut App, action: Action) -> Flow {
-        let rows = rows(app);
+        let rows = rows(app, &self.filter);
         let last = rows.len() - 1;
+        self.selected = self.selected.min(last);
         match action {
             Action::Up => self.selected = self.selected.saturating_sub(1),
             Action::Down | Action::Tab => self.selected = (self.selected + 1).min(last),
             Action::BackTab => self.selected = self.selected.saturating_sub(1),
             Action::Home => self.selected = 0,
             Action::End => self.selected = last,
-            Action::Enter | Action::Char(' ') => match rows.get(self.selected).copied() {
-                Some(Row::Lang(ui)) if ui != app.ui => {
-                    app.ui = ui;
-                    if !app.counter {
-                        return Flow::Effect(Effect::RememberLanguage(ui));
-                    }
-                }
-                Some(Row::Lang(_)) => {}
-                Some(Row::Case(i)) => {
-                    if let Some(e) = app.listing.cases.get(i) {
-                        return Flow::Effect(Effect::Draft(DraftRequest::Open(e.id.clone())));
-                    }
-                }
-                Some(Row::Damaged(i)) => {
-                    if let Some(d) = app.listing.damaged.get(i) {
-                        app.notice = Some(Notice::NotOpened(drafts::damaged_message(app.ui, d)));
-                    }
-                }
-                Some(Row::NewLetter) => {
-                    set_letter_language(app);
-                    return Flow::Goto(crate::tui::app::Step::Case);
-                }
-                Some(Row::New) | None => {
-                    set_letter_language(app);
-                    app.kind = crate::domain::letter::LetterKind::Complaint;
-                    app.skip.clear();
-                    return Flow::Next;
-                }
-            },
+            Action::Char(' ') if self.filter.is_empty() => return self.choose(app, &rows),
+            Action::Enter => return self.choose(app, &rows),
+            Action::Char(c) if filterable(app) => {
+                self.filter.push(c);
+                self.select_first_case(app);
+            }
+            Action::Paste(text) if filterable(app) => {
+                self.filter.push_str(text.lines().next().unwrap_or(""));
+                self.select_first_case(app);
+            }
+            Action::Backspace | Action::BackspaceHeld if self.filter.pop().is_some() => {
+                self.select_first_case(app);
+            }
+            Action::ClearLine => {
+                self.filter.clear();
+                self.selected = 0;
+            }
+            Action::Delete => self.ask_delete(app, &rows),
+            // Esc empties the filter first; on the start screen itself it asks before quitting.
+            Action::Back if !self.filter.is_empty() => {
+                self.filter.clear();
+                self.selected = 0;
+            }
             Action::Back => return Flow::Back,
             _ => {}
         }
         Flow::Stay
     }
 
+    fn choose(&mut self, app: &mut App, rows: &[Row]) -> Flow {
+        match rows.get(self.selected).copied() {
+            Some(Row::Lang(ui)) if ui != app.ui => {
+                app.ui = ui;
+                if !app.counter {
+                    return Flow::Effect(Effect::RememberLanguage(ui));
+                }
+            }
+            Some(Row::Lang(_)) => {}
+            Some(Row::Case(i)) => {
+                if let Some(e) = app.listing.cases.get(i) {
+                    return Flow::NewCase(NewCase::Open(e.id.clone()));
+                }
+            }
+            Some(Row::Damaged(i)) => {
+                if let Some(d) = app.listing.damaged.get(i) {
+                    app.notice = Some(Notice::NotOpened(drafts::damaged_message(app.ui, d)));
+                }
+            }
+            Some(Row::NewLetter) => return Flow::NewCase(NewCase::Letter),
+            Some(Row::New) | None => return Flow::NewCase(NewCase::Complaint),
+        }
+        Flow::Stay
+    }
+
+    /// Del on a saved case (or a damaged draft): ask before deleting it.
+    fn ask_delete(&self, app: &mut App, rows: &[Row]) {
+        let (id, name) = match rows.get(self.selected).copied() {
+            Some(Row::Case(i)) => match app.listing.cases.get(i) {
+                Some(e) => (
+                    e.id.clone(),
+                    format!(
+                        "{} – {}",
+                        crate::cases_cmd::person_label(app.ui, &e.raw),
+                        crate::cases_cmd::service_label(app.ui, &e.raw)
+                    ),
+                ),
+                None => return,
+            },
+            Some(Row::Damaged(i)) => match app.listing.damaged.get(i) {
+                Some(d) => (d.id.clone(), d.id.clone()),
+                None => return,
+            },
+            _ => return,
+        };
+        app.modal = Some(Modal::ConfirmDelete(id, name));
+    }
+
+    /// The keys of the start screen, for the help bar.
+    pub fn keys(&self, app: &App) -> Vec<KeyHelp> {
+        let k = |key: &str, what: &str| (t(app.ui, key), t(app.ui, what));
+        let mut v = vec![
+            k("tui.key.arrows", "tui.key.move"),
+            k("tui.key.enter", "tui.key.choose"),
+        ];
+        if filterable(app) {
+            v.push(k("tui.key.type", "tui.key.filter"));
+        }
+        let on_case = matches!(
+            rows(app, &self.filter).get(self.selected),
+            Some(Row::Case(_) | Row::Damaged(_))
+        );
+        if on_case {
+            v.push(k("tui.key.del", "tui.key.delete-case"));
+        }
+        v
+    }
+
     pub fn render(&self, app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         let th = &app.theme;
         let ui = app.ui;
-        let rows = rows(app);
+        let rows = rows(app, &self.filter);
+        let filterable = filterable(app);
+        let mut cursor = None;
         let mut y = widgets::put_wrapped(&t(ui, "tui.start.title"), area, buf, th.title) + 1;
         // In a low window (a zoomed terminal) the choices come first: the introduction is left
         // out when it would push them off the screen (the help has it too).
@@ -141,7 +299,7 @@ impl StartState {
             y += widgets::put_lines(&[l], widgets::below(area, y), buf, style(1));
         }
         y += 1;
-        let saved = rows.len() - 5;
+        let saved = app.listing.cases.len() + app.listing.damaged.len();
         if saved > 0 {
             y += widgets::put_wrapped(
                 &t(ui, "tui.start.saved-heading"),
@@ -149,6 +307,47 @@ impl StartState {
                 buf,
                 th.label,
             );
+            if filterable {
+                // "Søk etter navn: ola▏" (typing goes here), or what to type.
+                let label = t(ui, "tui.start.filter");
+                let shown = if self.filter.is_empty() {
+                    format!("{label} {}", t(ui, "tui.start.filter-hint"))
+                } else {
+                    format!("{label} {}", self.filter)
+                };
+                if y < area.height {
+                    let style = if self.filter.is_empty() {
+                        th.dim
+                    } else {
+                        th.base
+                    };
+                    buf.set_stringn(area.x, area.y + y, &shown, usize::from(area.width), style);
+                    let x = label.chars().count() + 1 + self.filter.chars().count();
+                    if self.filter.is_empty() || x < usize::from(area.width) {
+                        let x = if self.filter.is_empty() {
+                            label.chars().count() + 1
+                        } else {
+                            x
+                        };
+                        cursor = Some(Position::new(
+                            area.x
+                                + u16::try_from(x)
+                                    .unwrap_or(0)
+                                    .min(area.width.saturating_sub(1)),
+                            area.y + y,
+                        ));
+                    }
+                }
+                y += 1;
+                if !rows.iter().any(|r| matches!(r, Row::Case(_))) {
+                    let none = tf(
+                        ui,
+                        "tui.start.filter-none",
+                        &[("text", self.filter.clone())],
+                    );
+                    y += widgets::put_wrapped(&none, widgets::below(area, y), buf, th.hint);
+                }
+            }
             // The list gets what the languages below leave.
             let room = area.height.saturating_sub(y).saturating_sub(5);
             let used =
@@ -174,7 +373,7 @@ impl StartState {
         if saved == 0 || usize::from(area.height.saturating_sub(y)) >= note.len() {
             widgets::put_lines(&note, widgets::below(area, y), buf, th.dim);
         }
-        None
+        cursor
     }
 
     /// The saved cases and damaged drafts, scrolled so that the chosen one is seen; returns the
