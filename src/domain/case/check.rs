@@ -1,0 +1,677 @@
+//! Stage 2, the checks: a [`RawCase`] becomes a [`Case`], collecting every problem of content.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::FORMAT;
+use super::model::{CaredFor, Case, Checked, Decision, Person, Representative, Role, age_on};
+use super::problem::{Problem, ProblemKind};
+use super::raw::{Ground, RawCase, RawPerson, levenshtein};
+use crate::domain::attachment::{self, Attachment, RawAttachment};
+use crate::domain::deadline::Deadline;
+use crate::domain::letter::{Lang, LetterKind};
+use crate::domain::municipality::{self, Lookup};
+use crate::domain::routing::{self, Route, RouteBasis};
+use crate::domain::service;
+use crate::domain::situation::Situation;
+use crate::domain::{contact, dates};
+
+/// Collects problems while reading fields.
+struct Checker {
+    problems: Vec<Problem>,
+}
+
+impl Checker {
+    fn push(&mut self, field: &str, kind: ProblemKind) {
+        self.problems.push(Problem::new(field, kind));
+    }
+
+    /// A text field: trimmed; `None` when missing or empty; control characters are an error.
+    fn text(&mut self, field: &str, value: Option<&String>) -> Option<String> {
+        let v = value.map(|s| s.trim()).filter(|s| !s.is_empty())?;
+        if v.chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r')
+        {
+            self.push(field, ProblemKind::ControlCharacter);
+            return None;
+        }
+        Some(
+            v.replace("\r\n", "\n")
+                .replace('\r', "\n")
+                .replace('\t', " "),
+        )
+    }
+
+    /// A required single-line text field.
+    fn required(&mut self, field: &str, value: Option<&String>) -> Option<String> {
+        let missing = value.is_none();
+        let v = self.text(field, value);
+        if v.is_none() && !self.problems.iter().any(|p| p.field == field) {
+            self.push(
+                field,
+                if missing {
+                    ProblemKind::Missing
+                } else {
+                    ProblemKind::Empty
+                },
+            );
+        }
+        v.map(|s| one_line(&s))
+    }
+
+    fn optional_line(&mut self, field: &str, value: Option<&String>) -> Option<String> {
+        self.text(field, value).map(|s| one_line(&s))
+    }
+
+    fn date(&mut self, field: &str, value: Option<&String>, required: bool) -> Option<NaiveDate> {
+        match self.text(field, value) {
+            None => {
+                if required && !self.problems.iter().any(|p| p.field == field) {
+                    self.push(field, ProblemKind::Missing);
+                }
+                None
+            }
+            Some(s) => {
+                let d = dates::parse_iso(&s);
+                if d.is_none() {
+                    self.push(field, ProblemKind::NotADate { found: s });
+                }
+                d
+            }
+        }
+    }
+
+    fn postcode(&mut self, field: &str, value: Option<&String>) -> Option<String> {
+        let v = self.required(field, value)?;
+        if v.len() == 4 && v.bytes().all(|b| b.is_ascii_digit()) {
+            Some(v)
+        } else {
+            self.push(field, ProblemKind::PostcodeNotFourDigits { found: v });
+            None
+        }
+    }
+
+    fn person(&mut self, prefix: &str, p: &RawPerson) -> Option<Person> {
+        let f = |k: &str| format!("{prefix}.{k}");
+        let name = self.required(&f("name"), p.name.as_ref());
+        let address = self.required(&f("address"), p.address.as_ref());
+        let postcode = self.postcode(&f("postcode"), p.postcode.as_ref());
+        let city = self.required(&f("city"), p.city.as_ref());
+        let birth_date = self.date(&f("birth_date"), p.birth_date.as_ref(), false);
+        let phone = self.optional_line(&f("phone"), p.phone.as_ref());
+        if let Some(v) = phone.as_ref().filter(|v| contact::phone_looks_wrong(v)) {
+            self.push(&f("phone"), ProblemKind::PhoneUnusual { found: v.clone() });
+        }
+        let email = self.optional_line(&f("email"), p.email.as_ref());
+        if let Some(v) = email.as_ref().filter(|v| contact::email_looks_wrong(v)) {
+            self.push(&f("email"), ProblemKind::EmailUnusual { found: v.clone() });
+        }
+        Some(Person {
+            name: name?,
+            address: address?,
+            postcode: postcode?,
+            city: city?,
+            birth_date,
+            phone,
+            email,
+        })
+    }
+}
+
+/// A paragraph-preserving text: split at line breaks, each paragraph trimmed, empty ones dropped.
+pub fn paragraphs(text: &str) -> Vec<String> {
+    text.split('\n')
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Stage 2: check a raw case. `today` is the default letter date.
+pub fn check(raw: &RawCase, today: NaiveDate) -> Checked {
+    check_for(raw, today, LetterKind::Complaint)
+}
+
+/// Stage 2 for a given letter: a follow-up letter needs no grounds, but may need other answers
+/// (the date the complaint was sent, a representative, …).
+pub fn check_for(raw: &RawCase, today: NaiveDate, kind: LetterKind) -> Checked {
+    let complaint = kind == LetterKind::Complaint;
+    let mut c = Checker {
+        problems: Vec::new(),
+    };
+
+    match raw.format.as_deref().map(str::trim) {
+        None | Some("") => c.push("format", ProblemKind::Missing),
+        Some(FORMAT) => {}
+        Some(other) => {
+            let newer = other
+                .strip_prefix("omsorgsklage/")
+                .and_then(|v| v.parse::<u32>().ok())
+                .is_some_and(|v| v > 1);
+            let found = other.to_string();
+            c.push(
+                "format",
+                if newer {
+                    ProblemKind::NewerFormat { found }
+                } else {
+                    ProblemKind::WrongFormatTag { found }
+                },
+            );
+        }
+    }
+
+    let lang = match c.text("language", raw.language.as_ref()).as_deref() {
+        None | Some("nb") => Some(Lang::Nb),
+        Some("nn") => Some(Lang::Nn),
+        Some(other) => {
+            c.push(
+                "language",
+                ProblemKind::UnknownLanguage {
+                    found: other.to_string(),
+                },
+            );
+            None
+        }
+    };
+
+    let letter_date = c
+        .date("letter_date", raw.letter_date.as_ref(), false)
+        .unwrap_or(today);
+
+    let service = match c.text("service", raw.service.as_ref()) {
+        None => {
+            if !c.problems.iter().any(|p| p.field == "service") {
+                c.push("service", ProblemKind::Missing);
+            }
+            None
+        }
+        Some(id) => match service::by_id(&id) {
+            Some(s) => Some(s),
+            None => {
+                let suggestion = service::ids()
+                    .map(|k| (levenshtein(&id.to_lowercase(), k), k))
+                    .min_by_key(|(d, _)| *d)
+                    .filter(|(d, _)| *d <= 3)
+                    .map(|(_, k)| k.to_string());
+                c.push(
+                    "service",
+                    ProblemKind::UnknownService {
+                        found: id,
+                        suggestion,
+                    },
+                );
+                None
+            }
+        },
+    };
+    let service_other = c.optional_line("service_other", raw.service_other.as_ref());
+    if service.is_some_and(|s| s.id == "annet")
+        && service_other.is_none()
+        && !c.problems.iter().any(|p| p.field == "service_other")
+    {
+        c.push("service_other", ProblemKind::ServiceOtherMissing);
+    }
+
+    let situation = match c.text("situation", raw.situation.as_ref()) {
+        None => {
+            if !c.problems.iter().any(|p| p.field == "situation") {
+                c.push("situation", ProblemKind::Missing);
+            }
+            None
+        }
+        Some(s) => {
+            let found = Situation::from_id(&s);
+            if found.is_none() {
+                c.push("situation", ProblemKind::UnknownSituation { found: s });
+            }
+            found
+        }
+    };
+    if let (Some(Situation::Venteliste), Some(s)) = (situation, service) {
+        if !s.waiting_list {
+            c.push("situation", ProblemKind::VentelisteNotLongTerm);
+        }
+    }
+
+    // Municipality.
+    let (municipality, municipality_address) = match &raw.municipality {
+        None => {
+            c.push("municipality", ProblemKind::Missing);
+            (None, Vec::new())
+        }
+        Some(m) => {
+            let number = c.optional_line("municipality.number", m.number.as_ref());
+            let name = c.optional_line("municipality.name", m.name.as_ref());
+            let address: Vec<String> = m
+                .address
+                .iter()
+                .flatten()
+                .enumerate()
+                .filter_map(|(i, l)| c.optional_line(&format!("municipality.address.{i}"), Some(l)))
+                .collect();
+            let found = match (&number, &name) {
+                (None, None) => {
+                    c.push("municipality.name", ProblemKind::Missing);
+                    None
+                }
+                (Some(n), _) if !(n.len() == 4 && n.bytes().all(|b| b.is_ascii_digit())) => {
+                    c.push(
+                        "municipality.number",
+                        ProblemKind::MunicipalityNumber { found: n.clone() },
+                    );
+                    None
+                }
+                (Some(n), _) if municipality::by_number(n).is_none() => {
+                    let suggestions = match name.as_deref().map(municipality::find_by_name) {
+                        Some(Lookup::Found(m)) => vec![format!("{} {}", m.number, m.display())],
+                        Some(Lookup::Ambiguous(list))
+                        | Some(Lookup::NotFound { suggestions: list }) => list
+                            .iter()
+                            .map(|m| format!("{} {}", m.number, m.display()))
+                            .collect(),
+                        _ => Vec::new(),
+                    };
+                    c.push(
+                        "municipality.number",
+                        ProblemKind::MunicipalityUnknown {
+                            found: n.clone(),
+                            suggestions,
+                        },
+                    );
+                    None
+                }
+                _ => match municipality::find(number.as_deref(), name.as_deref()) {
+                    Lookup::Found(m) => Some(m),
+                    Lookup::Ambiguous(list) => {
+                        c.push(
+                            "municipality.name",
+                            ProblemKind::MunicipalityAmbiguous {
+                                found: name.clone().unwrap_or_default(),
+                                candidates: list
+                                    .iter()
+                                    .map(|m| {
+                                        format!("{} ({}, {})", m.display(), m.county, m.number)
+                                    })
+                                    .collect(),
+                            },
+                        );
+                        None
+                    }
+                    Lookup::NotFound { suggestions } => {
+                        let field = if name.is_some() {
+                            "municipality.name"
+                        } else {
+                            "municipality.number"
+                        };
+                        c.push(
+                            field,
+                            ProblemKind::MunicipalityUnknown {
+                                found: name.clone().or(number.clone()).unwrap_or_default(),
+                                suggestions: suggestions
+                                    .iter()
+                                    .map(|m| m.display().to_string())
+                                    .collect(),
+                            },
+                        );
+                        None
+                    }
+                    Lookup::Mismatch { by_number, .. } => {
+                        c.push(
+                            "municipality",
+                            ProblemKind::MunicipalityMismatch {
+                                number: format!("{} ({})", by_number.number, by_number.display()),
+                                name: name.clone().unwrap_or_default(),
+                            },
+                        );
+                        None
+                    }
+                },
+            };
+            if found.is_some() && address.is_empty() {
+                c.push("municipality.address", ProblemKind::NoMunicipalityAddress);
+            }
+            (found, address)
+        }
+    };
+
+    let applicant = match &raw.applicant {
+        None => {
+            c.push("applicant", ProblemKind::Missing);
+            None
+        }
+        Some(p) => c.person("applicant", p),
+    };
+
+    let representative = match &raw.representative {
+        None => Some(None),
+        Some(r) => {
+            let person = RawPerson {
+                name: r.name.clone(),
+                address: r.address.clone(),
+                postcode: r.postcode.clone(),
+                city: r.city.clone(),
+                birth_date: None,
+                phone: r.phone.clone(),
+                email: r.email.clone(),
+            };
+            let p = c.person("representative", &person);
+            let relation = c.optional_line("representative.relation", r.relation.as_ref());
+            let power_of_attorney = r.power_of_attorney.unwrap_or(false);
+            let role = match c.text("representative.role", r.role.as_ref()) {
+                None => Some(Role::Fullmektig),
+                Some(id) => {
+                    let found = Role::from_id(&id.to_lowercase());
+                    if found.is_none() {
+                        c.push(
+                            "representative.role",
+                            ProblemKind::UnknownRole { found: id },
+                        );
+                    }
+                    found
+                }
+            };
+            if p.is_some() && role == Some(Role::Fullmektig) && !power_of_attorney {
+                c.push(
+                    "representative.power_of_attorney",
+                    ProblemKind::NoPowerOfAttorney,
+                );
+            }
+            if kind == LetterKind::Fullmakt
+                && matches!(role, Some(Role::Forelder | Role::Verge | Role::Advokat))
+            {
+                c.push("representative.role", ProblemKind::FullmaktNotNeeded);
+            }
+            if role == Some(Role::Forelder) {
+                let birth = raw
+                    .applicant
+                    .as_ref()
+                    .and_then(|a| a.birth_date.as_deref())
+                    .and_then(|d| dates::parse_iso(d.trim()));
+                match birth.map(|b| age_on(b, letter_date)) {
+                    Some(age) if age >= 18 => {
+                        c.push("representative.role", ProblemKind::ParentOfAdult { age })
+                    }
+                    Some(_) => {}
+                    None => c.push("applicant.birth_date", ProblemKind::ParentNeedsBirthDate),
+                }
+            }
+            match (p, role) {
+                (Some(person), Some(role)) => Some(Some(Representative {
+                    person,
+                    role,
+                    relation,
+                    power_of_attorney,
+                })),
+                _ => None,
+            }
+        }
+    };
+
+    // Decision.
+    let decision = match &raw.decision {
+        None => {
+            c.push("decision", ProblemKind::Missing);
+            None
+        }
+        Some(d) => {
+            let date = c.date("decision.date", d.date.as_ref(), true);
+            let received = c.date("decision.received", d.received.as_ref(), true);
+            if let (Some(date), Some(received)) = (date, received) {
+                if received < date {
+                    c.push("decision.received", ProblemKind::ReceivedBeforeDecision);
+                }
+            }
+            for (field, v) in [("decision.date", date), ("decision.received", received)] {
+                if v.is_some_and(|v| v > letter_date) {
+                    c.push(field, ProblemKind::DateAfterLetter);
+                }
+            }
+            let reference = c.optional_line("decision.reference", d.reference.as_ref());
+            let applied_for = c.text("decision.applied_for", d.applied_for.as_ref());
+            let granted = c.text("decision.granted", d.granted.as_ref());
+            let route = match c.text("decision.route", d.route.as_ref()) {
+                None => None,
+                Some(r) => {
+                    let found = Route::from_id(&r);
+                    if found.is_none() {
+                        c.push("decision.route", ProblemKind::UnknownRoute { found: r });
+                    }
+                    found
+                }
+            };
+            match (date, received) {
+                (Some(date), Some(received)) => Some((
+                    Decision {
+                        date,
+                        received,
+                        reference,
+                        applied_for,
+                        granted,
+                    },
+                    route,
+                )),
+                _ => None,
+            }
+        }
+    };
+
+    let (route, route_basis) = match service {
+        Some(s) => {
+            let r = routing::route_for(s, decision.as_ref().and_then(|(_, r)| *r));
+            if r.1 == RouteBasis::AssumedShorter {
+                c.push("decision.route", ProblemKind::RouteAssumed);
+            }
+            (Some(r.0), r.1)
+        }
+        None => (None, RouteBasis::Service),
+    };
+
+    let complainant_is_carer = raw.complainant_is_carer.unwrap_or(false);
+    if complainant_is_carer && service.is_some_and(|s| !s.carer_may_complain) {
+        c.push("complainant_is_carer", ProblemKind::CarerNotApplicable);
+    }
+    let cared_for = match &raw.cared_for {
+        None => None,
+        Some(cf) => {
+            let name = c.required("cared_for.name", cf.name.as_ref());
+            let birth_date = c.date("cared_for.birth_date", cf.birth_date.as_ref(), false);
+            let relation = c.optional_line("cared_for.relation", cf.relation.as_ref());
+            name.map(|name| CaredFor {
+                name,
+                birth_date,
+                relation,
+            })
+        }
+    };
+    if complainant_is_carer
+        && service.is_some_and(|s| s.carer_may_complain)
+        && raw.cared_for.is_none()
+    {
+        c.push("cared_for", ProblemKind::CaredForMissing);
+    }
+
+    let mut grounds = Vec::new();
+    if let Some(g) = &raw.grounds {
+        for ground in Ground::ALL {
+            let field = format!("grounds.{}", ground.id());
+            if let Some(t) = c.text(&field, g.get(ground)) {
+                grounds.push((ground, paragraphs(&t)));
+            }
+        }
+    }
+    if complaint && grounds.is_empty() && !c.problems.iter().any(|p| p.field.starts_with("grounds"))
+    {
+        c.push("grounds", ProblemKind::NoGrounds);
+    }
+
+    let outcome = c
+        .text("outcome", raw.outcome.as_ref())
+        .map(|t| paragraphs(&t));
+    let attachments: Vec<Attachment> = raw
+        .attachments
+        .iter()
+        .flatten()
+        .enumerate()
+        .filter_map(|(i, a)| match a {
+            RawAttachment::Text(s) => c
+                .optional_line(&format!("attachments.{i}"), Some(s))
+                .map(|title| Attachment { title, file: None }),
+            RawAttachment::File(f) => {
+                let file = c.text(&attachment::file_field(i), f.file.as_ref());
+                let title = c.optional_line(&format!("attachments[{i}].title"), f.title.as_ref());
+                match (title, file) {
+                    (Some(title), file) => Some(Attachment { title, file }),
+                    (None, Some(_)) => {
+                        let field = format!("attachments[{i}].title");
+                        if !c.problems.iter().any(|p| p.field == field) {
+                            c.push(&field, ProblemKind::Missing);
+                        }
+                        None
+                    }
+                    (None, None) => None,
+                }
+            }
+        })
+        .collect();
+    let requests = raw.requests.clone().unwrap_or_default();
+    let access_to_documents = requests.access_to_documents.unwrap_or(false);
+    let postponement = requests.postponement.unwrap_or(false);
+    if postponement && situation.is_some_and(|s| !s.takes_away_service()) {
+        c.push(
+            "requests.postponement",
+            ProblemKind::PostponementNotMeaningful,
+        );
+    }
+    let late_reason = c
+        .text("late_reason", raw.late_reason.as_ref())
+        .map(|t| paragraphs(&t));
+    let sent = c.date("sent", raw.sent.as_ref(), false);
+    if sent.is_none() && kind.needs_sent() && !c.problems.iter().any(|p| p.field == "sent") {
+        c.push("sent", ProblemKind::SentMissing);
+    }
+    // The letters that cite the date the complaint was sent.
+    if let (Some(d), true) = (sent, kind.cites_sent()) {
+        if d > letter_date {
+            c.push("sent", ProblemKind::DateAfterLetter);
+        }
+        if decision.as_ref().is_some_and(|(x, _)| d < x.date) {
+            c.push("sent", ProblemKind::SentBeforeDecision);
+        }
+        if kind == LetterKind::Reminder
+            && d.checked_add_months(chrono::Months::new(1))
+                .is_some_and(|due| letter_date < due)
+        {
+            c.push("sent", ProblemKind::ReminderEarly);
+        }
+    }
+    let supplement = c
+        .text("supplement", raw.supplement.as_ref())
+        .map(|t| paragraphs(&t));
+    if kind == LetterKind::Supplement
+        && supplement.is_none()
+        && !c.problems.iter().any(|p| p.field == "supplement")
+    {
+        c.push("supplement", ProblemKind::SupplementMissing);
+    }
+    if kind == LetterKind::Fullmakt && raw.representative.is_none() {
+        c.push("representative", ProblemKind::RepresentativeMissing);
+    }
+    if kind == LetterKind::Postponement && situation.is_some_and(|s| !s.takes_away_service()) {
+        c.push("situation", ProblemKind::PostponementNeedsCut);
+    }
+
+    let deadline = match (&decision, route) {
+        (Some((d, _)), Some(r)) => Deadline::compute(d.received, r.weeks()),
+        _ => None,
+    };
+    if let (Some(dl), Some((d, _))) = (&deadline, &decision) {
+        if complaint
+            && letter_date > dl.last_day
+            && late_reason.is_none()
+            && !c.problems.iter().any(|p| p.field == "late_reason")
+        {
+            c.push(
+                "late_reason",
+                ProblemKind::LateWithoutReason {
+                    last_day: dl.last_day,
+                },
+            );
+        }
+        let one_year = d
+            .date
+            .with_year(d.date.year() + 1)
+            .unwrap_or(d.date + chrono::Days::new(365));
+        if letter_date > one_year {
+            c.push("decision.date", ProblemKind::OverOneYear);
+        }
+    }
+
+    // The place before the date is where the sender is: the representative when there is one.
+    let place = c
+        .optional_line("place", raw.place.as_ref())
+        .or_else(|| {
+            representative
+                .as_ref()
+                .and_then(|r| r.as_ref())
+                .map(|r| r.person.city.clone())
+        })
+        .or_else(|| applicant.as_ref().map(|a| a.city.clone()))
+        .unwrap_or_default();
+
+    let has_errors = c.problems.iter().any(Problem::is_error);
+    let case = match (
+        lang,
+        service,
+        situation,
+        municipality,
+        applicant,
+        representative,
+        decision,
+        route,
+        deadline,
+    ) {
+        (
+            Some(lang),
+            Some(service),
+            Some(situation),
+            Some(municipality),
+            Some(applicant),
+            Some(representative),
+            Some((decision, _)),
+            Some(route),
+            Some(deadline),
+        ) if !has_errors => Some(Case {
+            lang,
+            letter_date,
+            place,
+            service,
+            service_other,
+            situation,
+            municipality,
+            municipality_address,
+            applicant,
+            representative,
+            decision,
+            route,
+            route_basis,
+            complainant_is_carer,
+            cared_for,
+            grounds,
+            outcome,
+            attachments,
+            access_to_documents,
+            postponement,
+            late_reason,
+            sent,
+            supplement,
+            deadline,
+        }),
+        _ => None,
+    };
+    Checked {
+        case,
+        problems: c.problems,
+    }
+}

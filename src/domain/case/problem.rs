@@ -1,0 +1,310 @@
+//! The problems found in a case file: data (a field path and a [`ProblemKind`]), worded by
+//! the interface's message catalogue.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// How serious a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The letter cannot be written until it is fixed.
+    Error,
+    /// The letter can be written, but the person should know.
+    Warning,
+}
+
+/// A value in a problem message, formatted by the interface in its own language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum Arg {
+    Text(String),
+    Date(NaiveDate),
+    Number(i64),
+    /// A list of names ("Herøy (Møre og Romsdal), Herøy (Nordland)").
+    List(Vec<String>),
+}
+
+/// What is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum ProblemKind {
+    TooLarge {
+        bytes: usize,
+    },
+    NotUtf8 {
+        line: usize,
+        column: usize,
+    },
+    NotJson {
+        line: usize,
+        column: usize,
+    },
+    NotAnObject,
+    UnknownField {
+        suggestion: Option<String>,
+    },
+    WrongType {
+        expected: &'static str,
+    },
+    Missing,
+    Empty,
+    WrongFormatTag {
+        found: String,
+    },
+    NewerFormat {
+        found: String,
+    },
+    UnknownLanguage {
+        found: String,
+    },
+    NotADate {
+        found: String,
+    },
+    ReceivedBeforeDecision,
+    /// The complaint is said to be sent before the date on the decision.
+    SentBeforeDecision,
+    DateAfterLetter,
+    UnknownService {
+        found: String,
+        suggestion: Option<String>,
+    },
+    ServiceOtherMissing,
+    UnknownSituation {
+        found: String,
+    },
+    UnknownRoute {
+        found: String,
+    },
+    UnknownRole {
+        found: String,
+    },
+    /// `representative.role` is `forelder`, but the person is 18 or over on the letter date.
+    ParentOfAdult {
+        age: i64,
+    },
+    PostcodeNotFourDigits {
+        found: String,
+    },
+    MunicipalityNumber {
+        found: String,
+    },
+    MunicipalityUnknown {
+        found: String,
+        suggestions: Vec<String>,
+    },
+    MunicipalityAmbiguous {
+        found: String,
+        candidates: Vec<String>,
+    },
+    MunicipalityMismatch {
+        number: String,
+        name: String,
+    },
+    ControlCharacter,
+    NoGrounds,
+    LateWithoutReason {
+        last_day: NaiveDate,
+    },
+    /// A follow-up letter about the complaint needs the date it was sent.
+    SentMissing,
+    /// A fullmakt needs a representative.
+    RepresentativeMissing,
+    /// Postponed implementation only applies to a service that is cut or stopped.
+    PostponementNeedsCut,
+    /// A supplement letter needs the new information.
+    SupplementMissing,
+    // Warnings
+    RouteAssumed,
+    /// A reminder written less than a month after the complaint was sent: the municipality may
+    /// still answer in time (fvl § 11 a). A warning.
+    ReminderEarly,
+    PostponementNotMeaningful,
+    CarerNotApplicable,
+    NoPowerOfAttorney,
+    /// A parent writes, but the child's birth date is not given: whether the child is under 18
+    /// (and whether they sign too, at 16 or 17) cannot be told. A warning.
+    ParentNeedsBirthDate,
+    /// A carer's own complaint without the person cared for. A warning, so 0.1 files render.
+    CaredForMissing,
+    /// A fullmakt letter for a parent, verge or lawyer, who need none. A warning.
+    FullmaktNotNeeded,
+    OverOneYear,
+    NoMunicipalityAddress,
+    VentelisteNotLongTerm,
+    /// A phone number that is not 8 digits, +47 and 8, or another country code and digits.
+    PhoneUnusual {
+        found: String,
+    },
+    /// An e-mail address without a dot after the @.
+    EmailUnusual {
+        found: String,
+    },
+    /// An attachment's file cannot be bundled (found by the export, not by `check_for`).
+    Attachment(Fault),
+}
+
+impl ProblemKind {
+    /// The message key in the interface catalogue (`problem.<key>`).
+    pub fn key(&self) -> &'static str {
+        match self {
+            ProblemKind::TooLarge { .. } => "too-large",
+            ProblemKind::NotUtf8 { .. } => "not-utf8",
+            ProblemKind::NotJson { .. } => "not-json",
+            ProblemKind::NotAnObject => "not-an-object",
+            ProblemKind::UnknownField { suggestion: None } => "unknown-field",
+            ProblemKind::UnknownField {
+                suggestion: Some(_),
+            } => "unknown-field-suggest",
+            ProblemKind::WrongType { .. } => "wrong-type",
+            ProblemKind::Missing => "missing",
+            ProblemKind::Empty => "empty",
+            ProblemKind::WrongFormatTag { .. } => "wrong-format",
+            ProblemKind::NewerFormat { .. } => "newer-format",
+            ProblemKind::UnknownLanguage { .. } => "unknown-language",
+            ProblemKind::NotADate { .. } => "not-a-date",
+            ProblemKind::ReceivedBeforeDecision => "received-before-decision",
+            ProblemKind::SentBeforeDecision => "sent-before-decision",
+            ProblemKind::DateAfterLetter => "date-after-letter",
+            ProblemKind::UnknownService {
+                suggestion: None, ..
+            } => "unknown-service",
+            ProblemKind::UnknownService {
+                suggestion: Some(_),
+                ..
+            } => "unknown-service-suggest",
+            ProblemKind::ServiceOtherMissing => "service-other-missing",
+            ProblemKind::UnknownSituation { .. } => "unknown-situation",
+            ProblemKind::UnknownRoute { .. } => "unknown-route",
+            ProblemKind::UnknownRole { .. } => "unknown-role",
+            ProblemKind::ParentOfAdult { .. } => "parent-of-adult",
+            ProblemKind::ParentNeedsBirthDate => "parent-needs-birth-date",
+            ProblemKind::CaredForMissing => "cared-for-missing",
+            ProblemKind::FullmaktNotNeeded => "fullmakt-not-needed",
+            ProblemKind::PostcodeNotFourDigits { .. } => "postcode",
+            ProblemKind::MunicipalityNumber { .. } => "municipality-number",
+            ProblemKind::MunicipalityUnknown { suggestions, .. } if suggestions.is_empty() => {
+                "municipality-unknown"
+            }
+            ProblemKind::MunicipalityUnknown { .. } => "municipality-unknown-suggest",
+            ProblemKind::MunicipalityAmbiguous { .. } => "municipality-ambiguous",
+            ProblemKind::MunicipalityMismatch { .. } => "municipality-mismatch",
+            ProblemKind::ControlCharacter => "control-character",
+            ProblemKind::NoGrounds => "no-grounds",
+            ProblemKind::LateWithoutReason { .. } => "late-without-reason",
+            ProblemKind::SentMissing => "sent-missing",
+            ProblemKind::RepresentativeMissing => "representative-missing",
+            ProblemKind::PostponementNeedsCut => "postponement-needs-cut",
+            ProblemKind::SupplementMissing => "supplement-missing",
+            ProblemKind::RouteAssumed => "route-assumed",
+            ProblemKind::ReminderEarly => "reminder-early",
+            ProblemKind::PostponementNotMeaningful => "postponement-not-meaningful",
+            ProblemKind::CarerNotApplicable => "carer-not-applicable",
+            ProblemKind::NoPowerOfAttorney => "no-power-of-attorney",
+            ProblemKind::OverOneYear => "over-one-year",
+            ProblemKind::NoMunicipalityAddress => "no-municipality-address",
+            ProblemKind::VentelisteNotLongTerm => "venteliste-not-long-term",
+            ProblemKind::PhoneUnusual { .. } => "phone-unusual",
+            ProblemKind::EmailUnusual { .. } => "email-unusual",
+            ProblemKind::Attachment(f) => f.key(),
+        }
+    }
+
+    /// The values the message needs, by name.
+    pub fn args(&self) -> Vec<(&'static str, Arg)> {
+        use Arg::*;
+        match self {
+            ProblemKind::TooLarge { bytes } => vec![("kb", Number((*bytes / 1000) as i64))],
+            ProblemKind::NotUtf8 { line, column } | ProblemKind::NotJson { line, column } => {
+                vec![
+                    ("line", Number(*line as i64)),
+                    ("column", Number(*column as i64)),
+                ]
+            }
+            ProblemKind::UnknownField {
+                suggestion: Some(s),
+            } => vec![("suggestion", Text(s.clone()))],
+            ProblemKind::WrongType { expected } => vec![("expected", Text((*expected).into()))],
+            ProblemKind::WrongFormatTag { found }
+            | ProblemKind::NewerFormat { found }
+            | ProblemKind::UnknownLanguage { found }
+            | ProblemKind::NotADate { found }
+            | ProblemKind::UnknownSituation { found }
+            | ProblemKind::UnknownRoute { found }
+            | ProblemKind::UnknownRole { found }
+            | ProblemKind::PostcodeNotFourDigits { found }
+            | ProblemKind::MunicipalityNumber { found }
+            | ProblemKind::PhoneUnusual { found }
+            | ProblemKind::EmailUnusual { found } => vec![("found", Text(found.clone()))],
+            ProblemKind::UnknownService { found, suggestion } => {
+                let mut v = vec![("found", Text(found.clone()))];
+                if let Some(s) = suggestion {
+                    v.push(("suggestion", Text(s.clone())));
+                }
+                v
+            }
+            ProblemKind::MunicipalityUnknown { found, suggestions } => {
+                vec![
+                    ("found", Text(found.clone())),
+                    ("suggestions", List(suggestions.clone())),
+                ]
+            }
+            ProblemKind::MunicipalityAmbiguous { found, candidates } => {
+                vec![
+                    ("found", Text(found.clone())),
+                    ("candidates", List(candidates.clone())),
+                ]
+            }
+            ProblemKind::MunicipalityMismatch { number, name } => {
+                vec![
+                    ("number", Text(number.clone())),
+                    ("name", Text(name.clone())),
+                ]
+            }
+            ProblemKind::LateWithoutReason { last_day } => vec![("last_day", Date(*last_day))],
+            ProblemKind::ParentOfAdult { age } => vec![("age", Number(*age))],
+            ProblemKind::Attachment(f) => f.args(),
+            _ => vec![],
+        }
+    }
+
+    fn severity(&self) -> Severity {
+        match self {
+            ProblemKind::RouteAssumed
+            | ProblemKind::PostponementNotMeaningful
+            | ProblemKind::CarerNotApplicable
+            | ProblemKind::NoPowerOfAttorney
+            | ProblemKind::ParentNeedsBirthDate
+            | ProblemKind::CaredForMissing
+            | ProblemKind::FullmaktNotNeeded
+            | ProblemKind::OverOneYear
+            | ProblemKind::NoMunicipalityAddress
+            | ProblemKind::VentelisteNotLongTerm
+            | ProblemKind::ReminderEarly
+            | ProblemKind::PhoneUnusual { .. }
+            | ProblemKind::EmailUnusual { .. } => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+}
+
+/// One problem with a case file, naming its field (`decision.received`; empty for the whole file).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    pub field: String,
+    pub kind: ProblemKind,
+    pub severity: Severity,
+}
+
+impl Problem {
+    pub fn new(field: impl Into<String>, kind: ProblemKind) -> Self {
+        let severity = kind.severity();
+        Problem {
+            field: field.into(),
+            kind,
+            severity,
+        }
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
