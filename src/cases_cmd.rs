@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use crate::cli::CasesAction;
 use crate::commands::{EXIT_PROBLEMS, ReadError, read_case_file};
 use crate::domain::case;
-use crate::fsutil;
+use crate::export;
 use crate::i18n::{Ui, problem_line, t, tf};
 use crate::store::{Store, StoreError};
 use crate::text_safety::printable;
@@ -198,47 +198,24 @@ pub fn run(ui: Ui, data_dir: Option<&Path>, action: CasesAction, today: NaiveDat
             let mut exported = raw.clone();
             exported.draft = None;
             let json = serde_json::to_vec_pretty(&exported)?;
-            let res = fsutil::write_file(&path, &json, force);
+            let written = export::write_files(&[(path.clone(), json)], force);
             let file = path.display().to_string();
-            match res {
-                Ok(()) => {
-                    writeln!(out, "{}", tf(ui, "cases.exported", &[("file", file)]))?;
-                    Ok(0)
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                    writeln!(err, "{}", tf(ui, "render.exists", &[("file", file)]))?;
-                    Ok(EXIT_PROBLEMS)
-                }
-                Err(e) => {
-                    writeln!(
-                        err,
-                        "{}",
-                        tf(
-                            ui,
-                            "render.write-error",
-                            &[("file", file), ("reason", e.to_string())]
-                        )
-                    )?;
-                    Ok(EXIT_PROBLEMS)
-                }
+            if !written.exists.is_empty() {
+                writeln!(err, "{}", tf(ui, "render.exists", &[("file", file)]))?;
+                return Ok(EXIT_PROBLEMS);
             }
+            if let Some((p, e)) = &written.failed {
+                writeln!(err, "{}", export::write_error(ui, p, e))?;
+                return Ok(EXIT_PROBLEMS);
+            }
+            writeln!(out, "{}", tf(ui, "cases.exported", &[("file", file)]))?;
+            Ok(0)
         }
         CasesAction::Import { path } => {
             let raw = match read_case_file(&path) {
                 Ok(r) => r,
                 Err(ReadError::Io(e)) => {
-                    writeln!(
-                        err,
-                        "{}",
-                        tf(
-                            ui,
-                            "check.read-error",
-                            &[
-                                ("file", path.display().to_string()),
-                                ("reason", crate::commands::io_reason(ui, &e))
-                            ]
-                        )
-                    )?;
+                    writeln!(err, "{}", export::read_error(ui, &path, &e))?;
                     return Ok(EXIT_PROBLEMS);
                 }
                 Err(ReadError::Problems(ps)) => {

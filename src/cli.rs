@@ -138,6 +138,36 @@ pub enum Command {
         /// Søk etter navn eller nummer.
         search: Option<String>,
     },
+    /// Skriv ut et skript som fullfører kommandoer og valg i skallet.
+    Completions {
+        /// Skallet: bash, zsh, fish, powershell eller elvish.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Skriv ut manualsiden (for man), på språket i programmet.
+    Man {
+        /// Sidens språk: nb, nn eller en. Uten det: språket i programmet.
+        #[arg(long = "lang", value_enum)]
+        page_lang: Option<UiLang>,
+    },
+}
+
+/// An interface language as a value on the command line (`man --lang nn`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum UiLang {
+    Nb,
+    Nn,
+    En,
+}
+
+impl From<UiLang> for crate::i18n::Ui {
+    fn from(l: UiLang) -> Self {
+        match l {
+            UiLang::Nb => crate::i18n::Ui::Nb,
+            UiLang::Nn => crate::i18n::Ui::Nn,
+            UiLang::En => crate::i18n::Ui::En,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -202,8 +232,19 @@ pub fn ui_from_args<I: IntoIterator<Item = std::ffi::OsString>>(
     found
 }
 
+/// The version line `--version` prints: the program's version and the day the law table was
+/// last verified, so an adviser can tell at a glance how current the program is.
+pub fn version_line(ui: crate::i18n::Ui) -> String {
+    let verified = crate::domain::dates::in_words(crate::domain::law::verified_on(), ui.code());
+    format!(
+        "{} ({})",
+        env!("CARGO_PKG_VERSION"),
+        crate::i18n::tf(ui, "cli.version-verified", &[("date", verified)])
+    )
+}
+
 /// The clap command with every help text from the interface catalogue (`cli.*` keys), so that
-/// `--help` is in the interface language.
+/// `--help`, the usage lines, the man page and the completions are in the interface language.
 pub fn localized_command(ui: crate::i18n::Ui) -> clap::Command {
     use crate::i18n::{has, t};
     use clap::CommandFactory;
@@ -221,6 +262,7 @@ pub fn localized_command(ui: crate::i18n::Ui) -> clap::Command {
                 t(ui, "cli.usage")
             ))
             .subcommand_help_heading(t(ui, "cli.commands"))
+            .subcommand_value_name(t(ui, "cli.usage.command"))
             .next_help_heading(t(ui, "cli.options"));
         if has(ui, &key("about")) {
             cmd = cmd.about(t(ui, &key("about")));
@@ -243,6 +285,11 @@ pub fn localized_command(ui: crate::i18n::Ui) -> clap::Command {
                         a
                     }
                 });
+            }
+            // The placeholder for the value (`<SAKSFIL>`), in usage lines and errors too.
+            let v = key(&format!("value.{id}"));
+            if has(ui, &v) {
+                cmd = cmd.mut_arg(id.as_str(), |a| a.value_name(t(ui, &v)));
             }
         }
         let help_text = t(ui, "cli.help");
@@ -268,7 +315,20 @@ pub fn localized_command(ui: crate::i18n::Ui) -> clap::Command {
         }
         cmd
     }
+    /// clap writes `[OPTIONS]` in every usage line; this puts the interface's word there, in
+    /// every command, after the whole tree is built (so the global options count).
+    fn localize_usage(cmd: &mut clap::Command, options: &str) {
+        let usage = cmd.render_usage().to_string();
+        let usage = usage.strip_prefix("Usage:").unwrap_or(&usage).trim();
+        let usage = usage.replace("[OPTIONS]", options);
+        *cmd = std::mem::take(cmd).override_usage(usage);
+        for sub in cmd.get_subcommands_mut() {
+            localize_usage(sub, options);
+        }
+    }
     let cmd = Cli::command()
+        .bin_name("omsorgsklage")
+        .version(version_line(ui))
         .disable_help_subcommand(true)
         .disable_version_flag(true)
         .arg(
@@ -279,5 +339,238 @@ pub fn localized_command(ui: crate::i18n::Ui) -> clap::Command {
                 .help(t(ui, "cli.version"))
                 .help_heading(t(ui, "cli.options")),
         );
-    localize(cmd, ui, "")
+    let mut cmd = localize(cmd, ui, "");
+    cmd.build();
+    localize_usage(&mut cmd, &t(ui, "cli.usage.options"));
+    cmd
+}
+
+/// A command-line error in the interface language, as printed on standard error: what is wrong,
+/// the suggestion when there is one ("Mente du «render»?"), the usage line and where to find
+/// help. Written from clap's error kind and context, never by translating clap's English.
+pub fn error_message(ui: crate::i18n::Ui, err: &clap::Error) -> String {
+    use crate::i18n::{t, tf};
+    use clap::error::{ContextKind as C, ContextValue as V, ErrorKind as K};
+    let quoted = |s: &str| format!("«{s}»");
+    let strings = |k: C| -> Vec<String> {
+        match err.get(k) {
+            Some(V::String(s)) => vec![s.clone()],
+            Some(V::Strings(v)) => v.clone(),
+            Some(V::StyledStr(s)) => vec![s.to_string()],
+            Some(V::StyledStrs(v)) => v.iter().map(ToString::to_string).collect(),
+            Some(V::Number(n)) => vec![n.to_string()],
+            _ => Vec::new(),
+        }
+    };
+    let one = |k: C| strings(k).join(", ");
+    // "«a», «b» eller «c»"
+    let either = |items: &[String]| -> String {
+        let items: Vec<String> = items.iter().map(|s| quoted(s)).collect();
+        match items.split_last() {
+            None => String::new(),
+            Some((last, [])) => last.clone(),
+            Some((last, rest)) => format!("{} {} {last}", rest.join(", "), t(ui, "word.or")),
+        }
+    };
+    let did_you_mean =
+        |items: &[String]| tf(ui, "cli.err.did-you-mean", &[("suggestion", either(items))]);
+
+    let mut message = Vec::new();
+    let mut tips = Vec::new();
+    match err.kind() {
+        K::InvalidSubcommand => {
+            message.push(tf(
+                ui,
+                "cli.err.unknown-command",
+                &[("name", quoted(&one(C::InvalidSubcommand)))],
+            ));
+            let suggested = strings(C::SuggestedSubcommand);
+            if !suggested.is_empty() {
+                tips.push(did_you_mean(&suggested));
+            }
+        }
+        K::UnknownArgument => {
+            let name = one(C::InvalidArg);
+            let key = if name.starts_with('-') {
+                "cli.err.unknown-option"
+            } else {
+                "cli.err.unexpected-argument"
+            };
+            message.push(tf(ui, key, &[("name", quoted(&name))]));
+            let suggested = strings(C::SuggestedArg);
+            if !suggested.is_empty() {
+                tips.push(did_you_mean(&suggested));
+            }
+        }
+        K::InvalidValue | K::ValueValidation => {
+            let arg = quoted(&one(C::InvalidArg));
+            let value = one(C::InvalidValue);
+            if value.is_empty() {
+                message.push(tf(ui, "cli.err.empty-value", &[("arg", arg)]));
+            } else {
+                message.push(tf(
+                    ui,
+                    "cli.err.invalid-value",
+                    &[("arg", arg), ("value", quoted(&value))],
+                ));
+            }
+            let valid = strings(C::ValidValue);
+            if !valid.is_empty() {
+                tips.push(tf(
+                    ui,
+                    "cli.err.possible-values",
+                    &[("values", either(&valid))],
+                ));
+            }
+            let suggested = strings(C::SuggestedValue);
+            if !suggested.is_empty() {
+                tips.push(did_you_mean(&suggested));
+            }
+            // A value check of ours says why, in the interface language ("Februar 2026 har
+            // bare 28 dager.").
+            if let Some(reason) = std::error::Error::source(err) {
+                tips.push(reason.to_string());
+            }
+        }
+        K::MissingRequiredArgument => {
+            let missing: Vec<String> = strings(C::InvalidArg).iter().map(|s| quoted(s)).collect();
+            message.push(tf(ui, "cli.err.missing", &[("args", missing.join(", "))]));
+        }
+        K::MissingSubcommand => {
+            message.push(tf(
+                ui,
+                "cli.err.missing-command",
+                &[
+                    ("name", quoted(&one(C::InvalidSubcommand))),
+                    ("commands", either(&strings(C::ValidSubcommand))),
+                ],
+            ));
+        }
+        K::ArgumentConflict => {
+            let mut first = strings(C::InvalidArg);
+            first.extend(strings(C::InvalidSubcommand));
+            message.push(tf(
+                ui,
+                "cli.err.conflict",
+                &[
+                    ("arg", either(&first)),
+                    ("other", either(&strings(C::PriorArg))),
+                ],
+            ));
+        }
+        K::NoEquals => {
+            message.push(tf(
+                ui,
+                "cli.err.no-equals",
+                &[("arg", quoted(&one(C::InvalidArg)))],
+            ));
+        }
+        K::TooManyValues | K::TooFewValues | K::WrongNumberOfValues => {
+            message.push(tf(
+                ui,
+                "cli.err.wrong-number",
+                &[("arg", quoted(&one(C::InvalidArg)))],
+            ));
+        }
+        K::InvalidUtf8 => message.push(t(ui, "cli.err.invalid-utf8")),
+        _ => message.push(t(ui, "cli.err.other")),
+    }
+    // clap's free-text tips: "to pass 'x' as a value, use '-- x'", "'render --format' exists",
+    // "subcommand 'x' exists; to use it, remove the '--' before it". Their parts are taken out
+    // and said again in the interface language.
+    for tip in strings(C::Suggested) {
+        let parts: Vec<&str> = tip.split('\'').collect();
+        let said = if tip.starts_with("to pass") && parts.len() >= 5 {
+            tf(
+                ui,
+                "cli.err.pass-as-value",
+                &[("arg", quoted(parts[1])), ("form", quoted(parts[3]))],
+            )
+        } else if tip.starts_with("subcommand") && parts.len() >= 3 {
+            tf(ui, "cli.err.remove-dashes", &[("name", quoted(parts[1]))])
+        } else if tip.ends_with("exists") && parts.len() >= 3 {
+            did_you_mean(&[parts[1].to_string()])
+        } else {
+            tip
+        };
+        tips.push(said);
+    }
+
+    let usage = one(C::Usage);
+    let usage = usage
+        .strip_prefix("Usage:")
+        .unwrap_or(&usage)
+        .trim()
+        .to_string();
+    // The command the error is about: the usage line up to its first placeholder.
+    let command: Vec<&str> = usage
+        .split_whitespace()
+        .take_while(|w| !w.starts_with(['[', '<', '-']))
+        .collect();
+    let command = if command.is_empty() {
+        "omsorgsklage".to_string()
+    } else {
+        command.join(" ")
+    };
+
+    let mut out = format!("omsorgsklage: {}\n", message.join(" "));
+    for tip in tips {
+        out.push_str(&format!("  {tip}\n"));
+    }
+    if !usage.is_empty() {
+        out.push_str(&format!("\n{} {usage}\n", t(ui, "cli.usage")));
+    }
+    out.push_str(&format!(
+        "\n{}\n",
+        tf(
+            ui,
+            "cli.err.help-hint",
+            &[("command", quoted(&format!("{command} --help")))]
+        )
+    ));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Ui, has};
+    use clap::CommandFactory;
+
+    /// Every command and option has its text (and every value its placeholder) in the catalogue,
+    /// so that no English from clap's defaults reaches `--help`, the man page or the completions.
+    #[test]
+    fn every_command_and_option_has_its_text_in_the_catalogue() {
+        fn walk(c: &clap::Command, path: &str) {
+            let key = |k: &str| {
+                if path.is_empty() {
+                    format!("cli.{k}")
+                } else {
+                    format!("cli.{path}.{k}")
+                }
+            };
+            for a in c.get_arguments() {
+                let id = a.get_id().as_str();
+                assert!(
+                    has(Ui::Nb, &key(&format!("arg.{id}"))),
+                    "no {}",
+                    key(&format!("arg.{id}"))
+                );
+                let value = key(&format!("value.{id}"));
+                if a.get_action().takes_values() && id != "ui_lang" {
+                    assert!(has(Ui::Nb, &value), "no {value}");
+                }
+            }
+            for s in c.get_subcommands() {
+                let p = if path.is_empty() {
+                    s.get_name().to_string()
+                } else {
+                    format!("{path}.{}", s.get_name())
+                };
+                assert!(has(Ui::Nb, &format!("cli.{p}.about")), "no cli.{p}.about");
+                walk(s, &p);
+            }
+        }
+        walk(&Cli::command(), "");
+    }
 }

@@ -12,9 +12,11 @@ use crate::domain::deadline::Deadline;
 use crate::domain::letter::LetterKind;
 use crate::domain::routing::{self, RouteBasis};
 use crate::domain::{dates, law, municipality, service};
+use crate::export;
 use crate::fsutil;
 use crate::i18n::{Ui, problem_line, t, tf};
 use crate::render;
+use crate::render::envelope::Part;
 use crate::summary::{cite_lang, explain_deadline};
 
 /// Exit code for "the case has problems" (and other user errors).
@@ -46,23 +48,6 @@ pub enum ReadError {
     Problems(Vec<Problem>),
 }
 
-pub(crate) fn io_reason(ui: Ui, e: &std::io::Error) -> String {
-    use std::io::ErrorKind::*;
-    if fsutil::is_not_regular(e) {
-        return t(ui, "io.not-a-file");
-    }
-    let key = match e.kind() {
-        NotFound => "io.not-found",
-        PermissionDenied => "io.permission",
-        AlreadyExists => "io.exists",
-        IsADirectory => "io.is-dir",
-        StorageFull => "io.full",
-        ReadOnlyFilesystem => "io.read-only",
-        _ => return format!("{e}"),
-    };
-    t(ui, key)
-}
-
 fn print_problems(ui: Ui, out: &mut impl Write, problems: &[Problem]) -> std::io::Result<()> {
     let errors: Vec<_> = problems.iter().filter(|p| p.is_error()).collect();
     let warnings: Vec<_> = problems.iter().filter(|p| !p.is_error()).collect();
@@ -89,34 +74,27 @@ fn print_problems(ui: Ui, out: &mut impl Write, problems: &[Problem]) -> std::io
     Ok(())
 }
 
-/// Load and check a case file; print problems to stderr. `None` when it cannot be used.
+/// Load and check a case file, with a complaint's file attachments (read from the case file's
+/// folder); print problems of reading to stderr. `false` when it cannot be read at all.
 fn load_checked(
     ui: Ui,
     path: &Path,
     today: NaiveDate,
     lang: Option<LetterLang>,
     kind: LetterKind,
-) -> Result<(Checked, bool)> {
+) -> Result<(Checked, bool, Vec<Part>)> {
     let mut err = std::io::stderr().lock();
     let mut raw = match read_case_file(path) {
         Ok(r) => r,
         Err(ReadError::Io(e)) => {
-            let file = path.display().to_string();
-            writeln!(
-                err,
-                "{}",
-                tf(
-                    ui,
-                    "check.read-error",
-                    &[("file", file), ("reason", io_reason(ui, &e))]
-                )
-            )?;
+            writeln!(err, "{}", export::read_error(ui, path, &e))?;
             return Ok((
                 Checked {
                     case: None,
                     problems: Vec::new(),
                 },
                 false,
+                Vec::new(),
             ));
         }
         Err(ReadError::Problems(ps)) => {
@@ -127,6 +105,7 @@ fn load_checked(
                     problems: ps,
                 },
                 false,
+                Vec::new(),
             ));
         }
     };
@@ -136,7 +115,18 @@ fn load_checked(
             LetterLang::Nn => "nn".into(),
         });
     }
-    Ok((case::check_for(&raw, today, kind), true))
+    let mut checked = case::check_for(&raw, today, kind);
+    let mut parts = Vec::new();
+    if kind == LetterKind::Complaint {
+        match export::load_attachments(&raw, path.parent()) {
+            Ok(p) => parts = p,
+            Err(ps) => {
+                checked.problems.extend(ps);
+                checked.case = None;
+            }
+        }
+    }
+    Ok((checked, true, parts))
 }
 
 /// The notice to an adviser that the citation table is more than twelve months old (`None`
@@ -156,7 +146,7 @@ pub fn check(ui: Ui, path: &Path, today: NaiveDate) -> Result<i32> {
     if let Some(n) = reverify_notice(ui, today) {
         writeln!(std::io::stderr().lock(), "{n}")?;
     }
-    let (checked, readable) = load_checked(ui, path, today, None, LetterKind::Complaint)?;
+    let (checked, readable, _) = load_checked(ui, path, today, None, LetterKind::Complaint)?;
     if !readable {
         return Ok(EXIT_PROBLEMS);
     }
@@ -196,7 +186,7 @@ pub fn render_cmd(ui: Ui, path: &Path, opts: RenderOpts, today: NaiveDate) -> Re
     if let Some(n) = reverify_notice(ui, today) {
         writeln!(std::io::stderr().lock(), "{n}")?;
     }
-    let (checked, readable) = load_checked(ui, path, today, lang, kind)?;
+    let (checked, readable, parts) = load_checked(ui, path, today, lang, kind)?;
     let mut err = std::io::stderr().lock();
     if !readable {
         return Ok(EXIT_PROBLEMS);
@@ -208,106 +198,66 @@ pub fn render_cmd(ui: Ui, path: &Path, opts: RenderOpts, today: NaiveDate) -> Re
     };
     // Warnings are worth seeing, but do not stop the letter.
     print_problems(ui, &mut err, &checked.problems)?;
-    let letter = render::letter(&case, kind)?;
-    let text = render::text::render(&letter);
-    let mut outputs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
-    match (format, &out) {
-        (Format::Txt, None) => {
-            std::io::stdout().lock().write_all(text.as_bytes())?;
-            return Ok(0);
-        }
-        (Format::Txt, Some(p)) => outputs.push((p.clone(), text.into_bytes())),
-        (Format::Pdf | Format::Both, _) => {
-            let pdf = render::pdf::render(&letter)?;
-            if !pdf.replaced.is_empty() {
-                let chars: String = pdf
-                    .replaced
-                    .iter()
-                    .map(|c| {
-                        let shown = crate::text_safety::printable(&c.to_string()).into_owned();
-                        format!("«{shown}» (U+{:04X}) ", *c as u32)
-                    })
-                    .collect();
-                writeln!(
-                    err,
-                    "{}",
-                    tf(
-                        ui,
-                        "render.pdf-replaced",
-                        &[("chars", chars.trim().to_string())]
-                    )
-                )?;
-            }
-            let base = out
-                .clone()
-                .unwrap_or_else(|| default_file_name(kind, &case.applicant.name, case.letter_date));
-            if format == Format::Both {
-                outputs.push((base.with_extension("txt"), text.into_bytes()));
-            }
-            outputs.push((base.with_extension("pdf"), pdf.bytes));
-        }
+    if format == Format::Txt && out.is_none() {
+        let letter = render::letter(&case, kind)?;
+        std::io::stdout()
+            .lock()
+            .write_all(render::text::render(&letter).as_bytes())?;
+        return Ok(0);
+    }
+    let formats = match format {
+        Format::Txt => export::Formats::Text,
+        Format::Pdf => export::Formats::Pdf,
+        Format::Both => export::Formats::Both,
+    };
+    let base = out
+        .clone()
+        .unwrap_or_else(|| export::default_file_name(kind, &case.applicant.name, case.letter_date));
+    let rendered = match export::render(&case, kind, formats, &base, parts) {
+        Ok(r) => r,
+        Err(e) => anyhow::bail!(e.lines(ui).join("\n")),
+    };
+    if !rendered.replaced.is_empty() {
+        let chars: String = rendered
+            .replaced
+            .iter()
+            .map(|c| {
+                let shown = crate::text_safety::printable(&c.to_string()).into_owned();
+                format!("«{shown}» (U+{:04X}) ", *c as u32)
+            })
+            .collect();
+        writeln!(
+            err,
+            "{}",
+            tf(
+                ui,
+                "render.pdf-replaced",
+                &[("chars", chars.trim().to_string())]
+            )
+        )?;
     }
     // Refuse before writing anything, so that "both" never writes half.
-    if !force {
-        if let Some((p, _)) = outputs.iter().find(|(p, _)| p.exists()) {
-            writeln!(
-                err,
-                "{}",
-                tf(ui, "render.exists", &[("file", p.display().to_string())])
-            )?;
-            return Ok(EXIT_PROBLEMS);
-        }
+    let written = export::write_files(&rendered.files, force);
+    if let Some(p) = written.exists.first() {
+        writeln!(
+            err,
+            "{}",
+            tf(ui, "render.exists", &[("file", p.display().to_string())])
+        )?;
+        return Ok(EXIT_PROBLEMS);
     }
-    for (p, bytes) in outputs {
-        let res = fsutil::write_file(&p, &bytes, force);
-        let file = p.display().to_string();
-        match res {
-            Ok(()) => writeln!(err, "{}", tf(ui, "render.written", &[("file", file)]))?,
-            Err(e) => {
-                writeln!(
-                    err,
-                    "{}",
-                    tf(
-                        ui,
-                        "render.write-error",
-                        &[("file", file), ("reason", io_reason(ui, &e))]
-                    )
-                )?;
-                return Ok(EXIT_PROBLEMS);
-            }
-        }
+    for p in &written.written {
+        writeln!(
+            err,
+            "{}",
+            tf(ui, "render.written", &[("file", p.display().to_string())])
+        )?;
+    }
+    if let Some((p, e)) = &written.failed {
+        writeln!(err, "{}", export::write_error(ui, p, e))?;
+        return Ok(EXIT_PROBLEMS);
     }
     Ok(0)
-}
-
-/// "klage-kari-nordmann-2026-11-20", for files written without a name given.
-pub fn default_file_name(kind: LetterKind, name: &str, date: NaiveDate) -> PathBuf {
-    let slug: String = name
-        .to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'æ' => "ae".to_string(),
-            'ø' => "o".to_string(),
-            'å' => "a".to_string(),
-            c if c.is_alphanumeric() => c.to_string(),
-            _ => "-".to_string(),
-        })
-        .collect::<String>()
-        .split('-')
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    let prefix = match kind {
-        LetterKind::Complaint => "klage",
-        LetterKind::Innsyn => "innsyn",
-        LetterKind::Postponement => "utsatt-iverksetting",
-        LetterKind::Reasons => "begrunnelse",
-        LetterKind::Reminder => "purring",
-        LetterKind::Fullmakt => "fullmakt",
-        LetterKind::Supplement => "tilleggsopplysninger",
-    };
-    let who = if slug.is_empty() { "brev" } else { &slug };
-    PathBuf::from(format!("{prefix}-{who}-{date}"))
 }
 
 /// `omsorgsklage services`

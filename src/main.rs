@@ -1,3 +1,4 @@
+use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -32,7 +33,19 @@ fn run() -> Result<i32> {
     let ui = omsorgsklage::cli::ui_from_args(std::env::args_os())
         .or_else(|| settings.ui_lang.as_deref().and_then(Ui::from_code))
         .unwrap_or_else(Ui::from_env);
-    let matches = omsorgsklage::cli::localized_command(ui).get_matches();
+    let matches = match omsorgsklage::cli::localized_command(ui).try_get_matches() {
+        Ok(m) => m,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            // Help and version go to standard output as clap writes them (already localised).
+            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+                e.exit();
+            }
+            // Every other command-line error in the interface language, exit code 2.
+            eprint!("{}", omsorgsklage::cli::error_message(ui, &e));
+            return Ok(2);
+        }
+    };
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     let today = omsorgsklage::input::today_arg(cli.today.as_deref());
     match cli.command {
@@ -75,6 +88,23 @@ fn run() -> Result<i32> {
         }
         Some(Command::Example { service }) => commands::example(ui, service.as_deref(), today),
         Some(Command::Kommuner { search }) => commands::kommuner(ui, search.as_deref()),
+        Some(Command::Completions { shell }) => {
+            // Generated into memory first: clap_complete panics if a write fails.
+            let mut script = Vec::new();
+            clap_complete::generate(
+                shell,
+                &mut omsorgsklage::cli::localized_command(ui),
+                "omsorgsklage",
+                &mut script,
+            );
+            std::io::stdout().write_all(&script)?;
+            Ok(0)
+        }
+        Some(Command::Man { page_lang }) => {
+            let page = omsorgsklage::manpage::render(page_lang.map(Ui::from).unwrap_or(ui))?;
+            std::io::stdout().write_all(&page)?;
+            Ok(0)
+        }
         Some(Command::Cases { action }) => {
             let action = action.unwrap_or(omsorgsklage::cli::CasesAction::List);
             omsorgsklage::cases_cmd::run(ui, data_dir.as_deref(), action, today)

@@ -750,6 +750,9 @@ impl Interview<'_> {
         if self.app().step() == step {
             let d = describe(self.app());
             self.print_entries(&d)?;
+            for e in &d.errors {
+                self.error(e)?;
+            }
         }
         Ok(Next::Go)
     }

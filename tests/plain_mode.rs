@@ -299,7 +299,7 @@ fn nynorsk_for_someone_else_with_a_power_of_attorney_to_sign() {
     let written = std::fs::read_to_string(dir.path().join("klage-far.txt")).expect("letter");
     assert_eq!(written, letter_for(&raw));
     let fullmakt =
-        omsorgsklage::commands::default_file_name(LetterKind::Fullmakt, "Ola Hansen", today());
+        omsorgsklage::export::default_file_name(LetterKind::Fullmakt, "Ola Hansen", today());
     let fullmakt = dir.path().join(fullmakt).with_extension("txt");
     assert!(fullmakt.exists(), "no {}:\n{text}", fullmakt.display());
 }

@@ -556,7 +556,12 @@ fn every_field(short: &str, long: &str, attachments: usize) -> RawCase {
             other: l(),
         }),
         outcome: l(),
-        attachments: Some(vec![short.to_string(); attachments]),
+        attachments: Some(vec![
+            omsorgsklage::domain::attachment::RawAttachment::Text(
+                short.to_string()
+            );
+            attachments
+        ]),
         requests: None,
         late_reason: l(),
         sent: Some("2026-11-21".into()),

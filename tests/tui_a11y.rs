@@ -178,6 +178,7 @@ fn screens() -> Vec<(&'static str, App, Shows)> {
         written: vec!["/home/kari/Dokumenter/klage-ola-hansen-2026-11-20.txt".into()],
         exists: vec![],
         errors: vec!["Kunne ikke lage PDF: disken er full".into()],
+        bundled: false,
     }));
     v.push(("13_done_saved", a, Error));
     let mut a = app_at(daughter_case(), Step::Received);

@@ -729,6 +729,142 @@ fn typing_in_the_service_list_highlights_a_name_before_an_explanation() {
     assert_eq!(app.raw().service.as_deref(), Some("hjemmesykepleie"));
 }
 
+/// A PDF made by the program itself, for attaching.
+fn a_pdf(dir: &std::path::Path, name: &str) -> std::path::PathBuf {
+    let c = case::check(&daughter_case(), today())
+        .case
+        .expect("complete");
+    let pdf = render::pdf::render(&render::complaint(&c).expect("letter")).expect("pdf");
+    let path = dir.join(name);
+    std::fs::write(&path, pdf.bytes).expect("write");
+    path
+}
+
+/// Focus the "add another attachment" field of the attachments step.
+fn to_add_field(app: &mut omsorgsklage::tui::App) {
+    for _ in 0..20 {
+        press(app, KeyCode::Down);
+    }
+    press(app, KeyCode::Up);
+}
+
+#[test]
+fn the_attachments_step_adds_a_file_by_its_path_shows_it_and_removes_it() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = a_pdf(dir.path(), "legeerklaering.pdf");
+    let mut app = app_at(daughter_case(), Step::Attachments);
+    to_add_field(&mut app);
+    // Tab completes the file's name from its folder.
+    type_text(&mut app, &format!("{}/lege", dir.path().display()));
+    tab(&mut app);
+    assert_eq!(
+        app.step(),
+        Step::Attachments,
+        "Tab completed, did not go on"
+    );
+    enter(&mut app);
+    let files: Vec<_> = app
+        .raw()
+        .attachments
+        .iter()
+        .flatten()
+        .filter_map(|a| a.file().map(|f| (a.title().to_string(), f.to_string())))
+        .collect();
+    assert_eq!(
+        files,
+        vec![("Legeerklaering".to_string(), file.display().to_string())]
+    );
+    let shown = flat(&app);
+    assert!(shown.contains("Legeerklaering"), "{shown}");
+    assert!(shown.contains("PDF, ") && shown.contains(" kB"), "{shown}");
+    // Up to the file's row, Delete removes it from the case.
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Delete);
+    assert!(
+        app.raw()
+            .attachments
+            .iter()
+            .flatten()
+            .all(|a| a.file().is_none()),
+        "removed"
+    );
+    assert!(!flat(&app).contains("legeerklaering.pdf"));
+}
+
+#[test]
+fn a_path_that_leads_nowhere_is_refused_at_once() {
+    let mut app = app_at(daughter_case(), Step::Attachments);
+    let before = app.raw().attachments.clone();
+    to_add_field(&mut app);
+    type_text(&mut app, "/finnes/ikke/vedtak.pdf\n");
+    assert_eq!(app.raw().attachments, before, "nothing added");
+    let shown = flat(&app);
+    assert!(shown.contains("finner ikke filen"), "{shown}");
+}
+
+/// The screen's words, line breaks and indentation as single spaces.
+fn flat(app: &omsorgsklage::tui::App) -> String {
+    screen_text(app)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn a_saved_case_says_when_a_file_has_moved() {
+    let mut raw = daughter_case();
+    raw.attachments = Some(vec![omsorgsklage::domain::attachment::RawAttachment::File(
+        omsorgsklage::domain::attachment::RawAttachmentFile {
+            title: Some("Legeerklæring".into()),
+            file: Some("/finnes/ikke/lenger.pdf".into()),
+        },
+    )]);
+    let app = app_at(raw, Step::Attachments);
+    let shown = flat(&app);
+    assert!(shown.contains("Legeerklæring"), "{shown}");
+    assert!(shown.contains("finner ikke filen"), "{shown}");
+    assert!(shown.contains("flyttet eller slettet?"), "{shown}");
+}
+
+#[test]
+fn the_saved_pdf_is_the_envelope_and_the_done_screen_says_so() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = a_pdf(dir.path(), "vedlegg.pdf");
+    let mut raw = daughter_case();
+    raw.attachments = Some(vec![omsorgsklage::domain::attachment::RawAttachment::File(
+        omsorgsklage::domain::attachment::RawAttachmentFile {
+            title: Some("Legeerklæring".into()),
+            file: Some(file.display().to_string()),
+        },
+    )]);
+    let app = app_at(raw.clone(), Step::Done);
+    let base = dir.path().join("klage");
+    let report = export::run(&ExportJob {
+        ui: omsorgsklage::i18n::Ui::Nb,
+        raw,
+        today: today(),
+        format: ExportFormat::Pdf,
+        base: base.clone(),
+        kind: LetterKind::Complaint,
+        fullmakt: false,
+        overwrite: false,
+    });
+    assert!(report.errors.is_empty(), "{:?}", report.errors);
+    assert!(report.bundled);
+    let bytes = std::fs::read(dir.path().join("klage.pdf")).expect("pdf");
+    let doc = lopdf::Document::load_mem(&bytes).expect("load");
+    let attached = lopdf::Document::load_mem(&std::fs::read(&file).expect("read")).expect("load");
+    assert!(doc.get_pages().len() > attached.get_pages().len());
+    // The PDF format is chosen on the done screen: the advice says where the attachments are.
+    let mut app = app;
+    press(&mut app, KeyCode::Right);
+    let shown = flat(&app);
+    assert!(
+        shown.contains("Vedleggene ligger i samme PDF-fil"),
+        "{shown}"
+    );
+}
+
 #[test]
 fn dates_are_read_as_people_write_them_and_echoed() {
     // Today is 20 November 2026.

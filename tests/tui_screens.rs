@@ -313,6 +313,7 @@ fn screen_13_done_after_saving() {
             written: vec!["/home/kari/Dokumenter/klage-ola-hansen-2026-11-20.txt".into()],
             exists: vec![],
             errors: vec!["Kunne ikke lage PDF: PDF: ikke ferdig".into()],
+            bundled: false,
         },
     ));
     snap("13_done_saved", &app);
@@ -342,6 +343,7 @@ fn dialog_overwrite() {
             written: vec![],
             exists: vec!["/home/kari/Dokumenter/klage-ola-hansen-2026-11-20.txt".into()],
             errors: vec![],
+            bundled: false,
         },
     ));
     snap("dialog_overwrite", &app);

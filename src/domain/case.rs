@@ -12,6 +12,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use super::attachment::{Attachment, Fault, RawAttachment};
 use super::deadline::Deadline;
 use super::letter::{Lang, LetterKind};
 use super::municipality::{self, Lookup, Municipality};
@@ -46,7 +47,7 @@ pub struct RawCase {
     pub cared_for: Option<RawCaredFor>,
     pub grounds: Option<RawGrounds>,
     pub outcome: Option<String>,
-    pub attachments: Option<Vec<String>>,
+    pub attachments: Option<Vec<RawAttachment>>,
     pub requests: Option<RawRequests>,
     pub late_reason: Option<String>,
     /// When the complaint was sent (ISO date), asked when the letter is exported; used by the
@@ -226,6 +227,7 @@ const FIELDS: &[(&str, &[&str])] = &[
         ],
     ),
     ("requests", &["access_to_documents", "postponement"]),
+    ("attachments.*", &["title", "file"]),
 ];
 
 /// One of the guided prompts of "why the decision is wrong".
@@ -429,6 +431,8 @@ pub enum ProblemKind {
     EmailUnusual {
         found: String,
     },
+    /// An attachment's file cannot be bundled (found by the export, not by `check_for`).
+    Attachment(Fault),
 }
 
 impl ProblemKind {
@@ -493,6 +497,7 @@ impl ProblemKind {
             ProblemKind::VentelisteNotLongTerm => "venteliste-not-long-term",
             ProblemKind::PhoneUnusual { .. } => "phone-unusual",
             ProblemKind::EmailUnusual { .. } => "email-unusual",
+            ProblemKind::Attachment(f) => f.key(),
         }
     }
 
@@ -549,6 +554,7 @@ impl ProblemKind {
             }
             ProblemKind::LateWithoutReason { last_day } => vec![("last_day", Date(*last_day))],
             ProblemKind::ParentOfAdult { age } => vec![("age", Number(*age))],
+            ProblemKind::Attachment(f) => f.args(),
             _ => vec![],
         }
     }
@@ -692,7 +698,13 @@ fn join_path(parent: String, key: &str) -> String {
 
 fn suggest_field(path: &str) -> Option<String> {
     let (parent, key) = path.rsplit_once('.').unwrap_or(("", path));
-    let (_, known) = FIELDS.iter().find(|(p, _)| *p == parent)?;
+    // An item of a list is known by its list: `attachments.2` as `attachments.*`.
+    let general: String = parent
+        .split('.')
+        .map(|s| if s.parse::<usize>().is_ok() { "*" } else { s })
+        .collect::<Vec<_>>()
+        .join(".");
+    let (_, known) = FIELDS.iter().find(|(p, _)| *p == general)?;
     let best = known
         .iter()
         .map(|k| (levenshtein(key, k), *k))
@@ -701,7 +713,9 @@ fn suggest_field(path: &str) -> Option<String> {
 }
 
 fn expected_type(serde_message: &str) -> &'static str {
-    if serde_message.contains("expected a string") {
+    if serde_message.contains("expected a string or an object") {
+        "attachment"
+    } else if serde_message.contains("expected a string") {
         "text"
     } else if serde_message.contains("expected a boolean") {
         "bool"
@@ -859,7 +873,7 @@ pub struct Case {
     /// The filled-in grounds, in order, each as paragraphs.
     pub grounds: Vec<(Ground, Vec<String>)>,
     pub outcome: Option<Vec<String>>,
-    pub attachments: Vec<String>,
+    pub attachments: Vec<Attachment>,
     pub access_to_documents: bool,
     pub postponement: bool,
     pub late_reason: Option<Vec<String>>,
@@ -1402,12 +1416,31 @@ pub fn check_for(raw: &RawCase, today: NaiveDate, kind: LetterKind) -> Checked {
     let outcome = c
         .text("outcome", raw.outcome.as_ref())
         .map(|t| paragraphs(&t));
-    let attachments: Vec<String> = raw
+    let attachments: Vec<Attachment> = raw
         .attachments
         .iter()
         .flatten()
         .enumerate()
-        .filter_map(|(i, a)| c.optional_line(&format!("attachments.{i}"), Some(a)))
+        .filter_map(|(i, a)| match a {
+            RawAttachment::Text(s) => c
+                .optional_line(&format!("attachments.{i}"), Some(s))
+                .map(|title| Attachment { title, file: None }),
+            RawAttachment::File(f) => {
+                let file = c.text(&super::attachment::file_field(i), f.file.as_ref());
+                let title = c.optional_line(&format!("attachments[{i}].title"), f.title.as_ref());
+                match (title, file) {
+                    (Some(title), file) => Some(Attachment { title, file }),
+                    (None, Some(_)) => {
+                        let field = format!("attachments[{i}].title");
+                        if !c.problems.iter().any(|p| p.field == field) {
+                            c.push(&field, ProblemKind::Missing);
+                        }
+                        None
+                    }
+                    (None, None) => None,
+                }
+            }
+        })
         .collect();
     let requests = raw.requests.clone().unwrap_or_default();
     let access_to_documents = requests.access_to_documents.unwrap_or(false);

@@ -115,6 +115,18 @@ pub struct LawCtx {
     pub preliminary: String,
 }
 
+/// One line of the complaint's attachment list.
+#[derive(Debug, Clone, Serialize)]
+pub struct AttachmentCtx {
+    pub title: String,
+    /// The file is in the same PDF as the letter (set only when the letter is written as a PDF
+    /// envelope; the text letter lists the titles only).
+    pub bundled: bool,
+    /// The attachment is a file that a PDF envelope bundles.
+    #[serde(skip)]
+    pub has_file: bool,
+}
+
 /// Everything a letter template reads (the complaint and the follow-up letters).
 #[derive(Debug, Clone, Serialize)]
 pub struct ComplaintCtx {
@@ -153,7 +165,7 @@ pub struct ComplaintCtx {
     pub outcome: Vec<String>,
     pub access_to_documents: bool,
     pub postponement: bool,
-    pub attachments: Vec<String>,
+    pub attachments: Vec<AttachmentCtx>,
     /// The attachments of a follow-up letter: the fullmakt, when there is one.
     pub followup_attachments: Vec<String>,
     /// The letter being written (`complaint`, `innsyn`, …); set by the renderer.
@@ -221,11 +233,26 @@ pub fn complaint_with(case: &Case, table: &[law::Row]) -> ComplaintCtx {
             None
         }
     });
-    let mut attachments = case.attachments.clone();
+    let mut attachments: Vec<AttachmentCtx> = case
+        .attachments
+        .iter()
+        .map(|a| AttachmentCtx {
+            title: a.title.clone(),
+            bundled: false,
+            has_file: a.file.is_some(),
+        })
+        .collect();
     if let Some(doc) = rep_document {
         let word = doc.to_lowercase();
-        if !attachments.iter().any(|a| a.to_lowercase().contains(&word)) {
-            attachments.push(doc.to_string());
+        if !attachments
+            .iter()
+            .any(|a| a.title.to_lowercase().contains(&word))
+        {
+            attachments.push(AttachmentCtx {
+                title: doc.to_string(),
+                bundled: false,
+                has_file: false,
+            });
         }
     }
     let age = case.applicant_age();

@@ -2,6 +2,7 @@
 //!
 //! Pure: std, serde and chrono only. Nothing here knows of terminals, PDF or files.
 
+pub mod attachment;
 pub mod case;
 pub mod compose;
 pub mod contact;

@@ -118,4 +118,6 @@ pub struct ExportReport {
     pub exists: Vec<PathBuf>,
     /// What went wrong, in plain words.
     pub errors: Vec<String>,
+    /// The PDF carries the attachments' files after the letter.
+    pub bundled: bool,
 }

@@ -485,7 +485,7 @@ pub fn describe(app: &App) -> Description {
                 } else {
                     Mark::Unticked
                 };
-                let detail = match it.kind {
+                let detail = match &it.kind {
                     checklist::Kind::Innsyn => vec![tf(
                         ui,
                         "tui.request.innsyn.hint",
@@ -496,9 +496,15 @@ pub fn describe(app: &App) -> Description {
                         "tui.request.postponement.hint",
                         &[("rule", crate::domain::law::FVL_42.full(lang))],
                     )],
+                    checklist::Kind::File { path, info } => {
+                        vec![format!("{} – {path}", checklist::file_detail(ui, info))]
+                    }
                     _ => vec![],
                 };
                 d.entries.push(item(it.label.clone(), detail, mark));
+            }
+            if let Some(e) = &c.error {
+                d.errors.push(e.clone());
             }
             let add = c.step == Step::Attachments;
             if add
@@ -666,7 +672,7 @@ pub fn save_view(app: &App) -> Option<SaveView> {
             s.fullmakt,
         )
     });
-    let base = done::base_of(s.path.value());
+    let base = crate::export::base_of(s.path.value());
     let exts: &[&str] = match s.format {
         ExportFormat::Text => &["txt"],
         ExportFormat::Pdf => &["pdf"],
@@ -692,7 +698,7 @@ pub fn save_view(app: &App) -> Option<SaveView> {
         path: s.path.value().to_string(),
         files: exts
             .iter()
-            .map(|e| done::with_ext(&base, e).display().to_string())
+            .map(|e| crate::export::file_name(&base, e).display().to_string())
             .collect(),
         saved,
         errors,

@@ -342,7 +342,7 @@ impl Session {
         let ui = self.app.ui();
         match e {
             StoreError::Io(io) => {
-                let reason = export::io_reason(ui, io);
+                let reason = crate::export::io_reason(ui, io);
                 if reason == io.to_string() {
                     // A kind without words of its own: say what it is about, with the detail.
                     tf(ui, "tui.drafts.io-other", &[("detail", reason)])

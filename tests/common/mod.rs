@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use omsorgsklage::domain::case::{self, RawCase};
-use omsorgsklage::render;
 
 /// The program under test.
 pub const BIN: &str = env!("CARGO_BIN_EXE_omsorgsklage");
@@ -54,14 +53,16 @@ pub fn raw_from_file(path: &std::path::Path) -> RawCase {
     case::read(&bytes).unwrap_or_else(|p| panic!("{}: {p:?}", path.display()))
 }
 
-/// The text letter for a raw case that must be complete.
+/// The text letter for a raw case that must be complete (through the program's one export
+/// pipeline).
 pub fn letter_text(raw: &RawCase) -> String {
-    let checked = case::check(raw, today());
-    let case = checked
-        .case
-        .unwrap_or_else(|| panic!("incomplete case: {:?}", checked.problems));
-    let letter = render::complaint(&case).expect("template renders");
-    render::text::render(&letter)
+    omsorgsklage::export::letter_text(
+        raw,
+        today(),
+        omsorgsklage::i18n::Ui::Nb,
+        omsorgsklage::domain::letter::LetterKind::Complaint,
+    )
+    .unwrap_or_else(|e| panic!("incomplete case: {e}"))
 }
 
 /// Strings that must never appear in anything the program writes (FACTS.md section 11).

@@ -330,7 +330,7 @@ fn answers(app: &App) -> Vec<(String, Vec<Answer>)> {
         complaint_rows.push(a(
             "tui.check.attachments",
             &["attachments"],
-            (!att.is_empty()).then(|| att.join(", ")),
+            (!att.is_empty()).then(|| att.iter().map(|a| a.title()).collect::<Vec<_>>().join(", ")),
             Step::Attachments,
         ));
     }

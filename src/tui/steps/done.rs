@@ -7,10 +7,10 @@ use chrono::Months;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 
-use crate::commands::default_file_name;
 use crate::domain::law;
 use crate::domain::letter::LetterKind;
 use crate::domain::routing::Route;
+use crate::export::{base_of, default_file_name, file_name};
 use crate::i18n::{t, tf};
 use crate::tui::action::{Action, Effect, ExportFormat, ExportJob, ExportReport};
 use crate::tui::app::{
@@ -105,33 +105,6 @@ pub fn default_base(app: &App) -> PathBuf {
         &name,
         letter_date(&app.raw, app.today),
     ))
-}
-
-/// The path without a ".txt" or ".pdf" the person may have typed.
-pub fn base_of(typed: &str) -> PathBuf {
-    let t = typed.trim();
-    let lower = t.to_lowercase();
-    let t = if lower.ends_with(".txt") || lower.ends_with(".pdf") {
-        &t[..t.len() - 4]
-    } else {
-        t
-    };
-    let t = match t.strip_prefix("~/") {
-        Some(rest) => match directories::BaseDirs::new() {
-            Some(b) => return b.home_dir().join(rest),
-            None => t,
-        },
-        None => t,
-    };
-    PathBuf::from(t)
-}
-
-/// `base` + ".txt" or ".pdf".
-pub fn with_ext(base: &std::path::Path, ext: &str) -> PathBuf {
-    let mut s = base.as_os_str().to_owned();
-    s.push(".");
-    s.push(ext);
-    PathBuf::from(s)
 }
 
 impl DoneState {
@@ -323,9 +296,9 @@ impl DoneState {
     fn files(&self) -> Vec<PathBuf> {
         let base = base_of(self.path.value());
         match self.format {
-            ExportFormat::Text => vec![with_ext(&base, "txt")],
-            ExportFormat::Pdf => vec![with_ext(&base, "pdf")],
-            ExportFormat::Both => vec![with_ext(&base, "txt"), with_ext(&base, "pdf")],
+            ExportFormat::Text => vec![file_name(&base, "txt")],
+            ExportFormat::Pdf => vec![file_name(&base, "pdf")],
+            ExportFormat::Both => vec![file_name(&base, "txt"), file_name(&base, "pdf")],
         }
     }
 
@@ -572,6 +545,18 @@ fn next_steps_followup(app: &App) -> Vec<String> {
 }
 
 /// What to do next, in plain words (FACTS.md sections 1 and 8).
+/// The PDF chosen carries the attachments' files (the envelope).
+fn bundles(app: &App) -> bool {
+    let files = app
+        .raw
+        .attachments
+        .iter()
+        .flatten()
+        .any(|a| a.file().is_some());
+    files
+        && matches!(&app.screen, crate::tui::steps::Screen::Done(d) if d.format != ExportFormat::Text)
+}
+
 pub fn next_steps(app: &App) -> Vec<String> {
     if app.kind != LetterKind::Complaint {
         return next_steps_followup(app);
@@ -590,6 +575,9 @@ pub fn next_steps(app: &App) -> Vec<String> {
         .map(|m| m.letter_name())
         .unwrap_or_else(|| t(ui, "tui.next.the-municipality"));
     v.push(tf(ui, "tui.next.send", &[("municipality", municipality)]));
+    if bundles(app) {
+        v.push(t(ui, "tui.done.bundled"));
+    }
     if let Some(dl) = deadline(raw) {
         let today = letter_date(raw, app.today);
         let key = if today > dl.last_day {

@@ -3,10 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 
-use crate::domain::case::{self, RawCase};
-use crate::domain::letter::LetterKind;
-use crate::i18n::{Ui, problem_line, t, tf};
-use crate::render;
+use crate::i18n::tf;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Flow, Step};
 use crate::tui::view;
@@ -22,27 +19,7 @@ pub struct PreviewState {
 }
 
 /// The letter as text, exactly as it will be written; or why it cannot be written.
-pub fn letter_text(
-    raw: &RawCase,
-    today: chrono::NaiveDate,
-    ui: Ui,
-    kind: LetterKind,
-) -> Result<String, String> {
-    let checked = case::check_for(raw, today, kind);
-    let Some(c) = checked.case else {
-        let lines: Vec<String> = checked
-            .errors()
-            .map(|p| format!("- {}", problem_line(ui, p)))
-            .collect();
-        return Err(format!(
-            "{}\n{}",
-            t(ui, "render.incomplete"),
-            lines.join("\n")
-        ));
-    };
-    let letter = render::letter(&c, kind).map_err(|e| e.to_string())?;
-    Ok(render::text::render(&letter))
-}
+pub use crate::export::letter_text;
 
 /// The lines shown: the letter's own lines, soft-wrapped only where the window is narrower.
 pub fn display_lines(text: &str, width: u16) -> Vec<String> {

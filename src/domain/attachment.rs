@@ -1,0 +1,181 @@
+//! Attachments: a line in the letter's list, or a file (PDF, JPEG or PNG) bundled after the
+//! letter in the PDF (case format 0.2, `attachments[]`).
+//!
+//! Pure like the rest of the domain: a file is only a path here. Reading it, and saying what is
+//! wrong with it ([`Fault`]), is the export's job.
+
+use std::fmt;
+
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
+
+use super::case::Arg;
+
+/// One item of `attachments[]` as written in the case file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum RawAttachment {
+    /// `"Kopi av vedtaket"`: a line in the list (format 0.1).
+    Text(String),
+    /// `{ "title": "Legeerklæring", "file": "legeerklaering.pdf" }`.
+    File(RawAttachmentFile),
+}
+
+/// The object form of an attachment.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RawAttachmentFile {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+}
+
+impl RawAttachment {
+    /// The line in the letter's list (may be empty in a draft).
+    pub fn title(&self) -> &str {
+        match self {
+            RawAttachment::Text(s) => s,
+            RawAttachment::File(f) => f.title.as_deref().unwrap_or(""),
+        }
+    }
+
+    /// The file's path as written, when it is a file.
+    pub fn file(&self) -> Option<&str> {
+        match self {
+            RawAttachment::Text(_) => None,
+            RawAttachment::File(f) => f.file.as_deref().filter(|s| !s.trim().is_empty()),
+        }
+    }
+}
+
+impl From<&str> for RawAttachment {
+    fn from(s: &str) -> RawAttachment {
+        RawAttachment::Text(s.to_string())
+    }
+}
+
+// A string or an object, by hand rather than `#[serde(untagged)]`, so that an unknown field in
+// the object is still reported (untagged buffers the input and hides it), and a wrong type gets
+// a message that names what is expected.
+impl<'de> Deserialize<'de> for RawAttachment {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawAttachment;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string or an object with title and file")
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawAttachment, E> {
+                Ok(RawAttachment::Text(v.to_string()))
+            }
+
+            fn visit_string<E: de::Error>(self, v: String) -> Result<RawAttachment, E> {
+                Ok(RawAttachment::Text(v))
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawAttachment, A::Error> {
+                RawAttachmentFile::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(RawAttachment::File)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A checked attachment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Attachment {
+    /// The line in the letter's list.
+    pub title: String,
+    /// The file to bundle, as written in the case file (relative to its folder, or absolute).
+    pub file: Option<String>,
+}
+
+/// What is wrong with an attachment's file. The export finds these; the words are the
+/// interface's (`problem.attachment-<key>`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum Fault {
+    /// No file at that path (it may have been moved since).
+    NotFound { path: String },
+    /// The path is a folder.
+    Folder { path: String },
+    /// The file could not be read (permissions, …).
+    Unreadable { path: String },
+    /// Not a PDF, JPEG or PNG, by its content.
+    UnknownKind { path: String },
+    /// Larger than the program takes.
+    TooLarge {
+        path: String,
+        mb: u64,
+        limit_mb: u64,
+    },
+    /// A PDF, JPEG or PNG that cannot be read.
+    Damaged { path: String },
+    /// A PDF locked with a password or encrypted.
+    Encrypted { path: String },
+}
+
+impl Fault {
+    /// The message key (`problem.attachment-<key>`).
+    pub fn key(&self) -> &'static str {
+        match self {
+            Fault::NotFound { .. } => "attachment-not-found",
+            Fault::Folder { .. } => "attachment-folder",
+            Fault::Unreadable { .. } => "attachment-unreadable",
+            Fault::UnknownKind { .. } => "attachment-kind",
+            Fault::TooLarge { .. } => "attachment-too-large",
+            Fault::Damaged { .. } => "attachment-damaged",
+            Fault::Encrypted { .. } => "attachment-encrypted",
+        }
+    }
+
+    /// The values the message needs.
+    pub fn args(&self) -> Vec<(&'static str, Arg)> {
+        let path = |p: &String| ("path", Arg::Text(p.clone()));
+        match self {
+            Fault::NotFound { path: p }
+            | Fault::Folder { path: p }
+            | Fault::UnknownKind { path: p }
+            | Fault::Damaged { path: p }
+            | Fault::Encrypted { path: p }
+            | Fault::Unreadable { path: p } => vec![path(p)],
+            Fault::TooLarge {
+                path: p,
+                mb,
+                limit_mb,
+            } => vec![
+                path(p),
+                ("mb", Arg::Number(*mb as i64)),
+                ("limit", Arg::Number(*limit_mb as i64)),
+            ],
+        }
+    }
+}
+
+/// The field a problem with attachment `i`'s file names: `attachments[0].file`.
+pub fn file_field(i: usize) -> String {
+    format!("attachments[{i}].file")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_and_objects_both_read_and_write_back_as_they_were() {
+        let json = r#"["Kopi av vedtaket",{"title":"Legeerklæring","file":"lege.pdf"}]"#;
+        let v: Vec<RawAttachment> = serde_json::from_str(json).expect("reads");
+        assert_eq!(v[0], RawAttachment::Text("Kopi av vedtaket".into()));
+        assert_eq!(v[1].title(), "Legeerklæring");
+        assert_eq!(v[1].file(), Some("lege.pdf"));
+        assert_eq!(serde_json::to_string(&v).expect("writes"), json);
+    }
+
+    #[test]
+    fn a_number_is_neither() {
+        let e = serde_json::from_str::<Vec<RawAttachment>>("[5]").expect_err("refused");
+        assert!(e.to_string().contains("a string or an object"), "{e}");
+    }
+}

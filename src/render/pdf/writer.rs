@@ -1,0 +1,219 @@
+//! The writer: turns placed pages into a PDF file with printpdf and lopdf (subset fonts with
+//! stable tags, metadata, /Lang and a fixed /ID, so the same letter gives the same bytes).
+
+use std::collections::BTreeSet;
+
+use printpdf::{
+    Color, Date, DateTime, FontId, Greyscale, Line, LinePoint, Mm, Offset, Op, PdfDocument,
+    PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, TextItem, TextMatrix, Time,
+};
+
+use crate::domain::letter::Letter;
+
+use super::PdfError;
+use super::fonts::Style;
+use super::measure::Ctx;
+use super::place::PlacedPage;
+
+/// FNV-1a, for stable names and ids (std's hasher is not promised to be stable).
+pub(super) fn fnv(bytes: impl IntoIterator<Item = u8>, seed: u64) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64 ^ seed;
+    for b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// The six-capital subset tag of a face (ISO 32000-1 9.6.4), from the characters drawn with it:
+/// the same letter always gives the same tag. printpdf takes the tag from the font id.
+pub(super) fn subset_tag(style: Style, used: &BTreeSet<char>) -> String {
+    let bytes = used.iter().flat_map(|&c| (c as u32).to_le_bytes());
+    let mut h = fnv(bytes, style as u64 + 1);
+    (0..6)
+        .map(|_| {
+            let c = char::from(b'A' + (h % 26) as u8);
+            h /= 26;
+            c
+        })
+        .collect()
+}
+
+pub(super) fn pdf_date(date: chrono::NaiveDate) -> DateTime {
+    use chrono::Datelike;
+    DateTime {
+        date: Date {
+            year: date.year(),
+            month: date.month() as u8,
+            day: date.day() as u8,
+        },
+        time: Time {
+            hour: 0,
+            minute: 0,
+            second: 0,
+            millisecond: 0,
+        },
+        offset: Offset {
+            hours: 0,
+            minutes: 0,
+            seconds: 0,
+            milliseconds: 0,
+        },
+    }
+}
+
+pub(super) fn write_pdf(
+    ctx: &Ctx,
+    letter: &Letter,
+    pages: &[PlacedPage],
+) -> Result<Vec<u8>, PdfError> {
+    let mut doc = PdfDocument::new(&letter.heading);
+    let info = &mut doc.metadata.info;
+    info.author = letter.author().to_string();
+    info.creator = "omsorgsklage".to_string();
+    info.producer = "omsorgsklage (printpdf 0.12)".to_string();
+    info.creation_date = pdf_date(letter.date);
+    info.modification_date = info.creation_date;
+    info.metadata_date = info.creation_date;
+
+    // Font ids are the subset tags, so no random names end up in the file.
+    let mut ids: [Option<FontId>; 2] = [None, None];
+    for (style, face) in [
+        (Style::Regular, &ctx.faces.regular),
+        (Style::Bold, &ctx.faces.bold),
+    ] {
+        let used = &ctx.used[style as usize];
+        if used.is_empty() {
+            continue;
+        }
+        let mut tag = subset_tag(style, used);
+        if ids.iter().flatten().any(|id| id.0 == tag) {
+            tag = subset_tag(style, &used.iter().copied().chain(['\u{0}']).collect());
+        }
+        let id = FontId(tag);
+        doc.resources
+            .fonts
+            .map
+            .insert(id.clone(), PdfFont::new(face.font.clone()));
+        ids[style as usize] = Some(id);
+    }
+
+    let grey = |v: f32| {
+        Color::Greyscale(Greyscale {
+            percent: v,
+            icc_profile: None,
+        })
+    };
+    let mut pdf_pages = Vec::with_capacity(pages.len());
+    for page in pages {
+        let mut ops = Vec::with_capacity(page.texts.len() * 2 + 8);
+        if !page.texts.is_empty() {
+            ops.push(Op::StartTextSection);
+            ops.push(Op::SetFillColor { col: grey(0.0) });
+            let mut current: Option<(Style, f32)> = None;
+            for (x, y, style, size, text) in &page.texts {
+                let Some(id) = &ids[*style as usize] else {
+                    continue;
+                };
+                if current != Some((*style, *size)) {
+                    ops.push(Op::SetFont {
+                        font: PdfFontHandle::External(id.clone()),
+                        size: Pt(*size),
+                    });
+                    current = Some((*style, *size));
+                }
+                ops.push(Op::SetTextMatrix {
+                    matrix: TextMatrix::Translate(Pt(*x), Pt(*y)),
+                });
+                ops.push(Op::ShowText {
+                    items: vec![TextItem::Text(text.clone())],
+                });
+            }
+            ops.push(Op::EndTextSection);
+        }
+        if !page.rules.is_empty() {
+            ops.push(Op::SaveGraphicsState);
+            ops.push(Op::SetOutlineColor { col: grey(0.0) });
+            ops.push(Op::SetOutlineThickness { pt: Pt(0.6) });
+            for &(x0, x1, y) in &page.rules {
+                let point = |x: f32| LinePoint {
+                    p: Point { x: Pt(x), y: Pt(y) },
+                    bezier: false,
+                };
+                ops.push(Op::DrawLine {
+                    line: Line {
+                        points: vec![point(x0), point(x1)],
+                        is_closed: false,
+                    },
+                });
+            }
+            ops.push(Op::RestoreGraphicsState);
+        }
+        pdf_pages.push(PdfPage::new(Mm(210.0), Mm(297.0), ops));
+    }
+    doc.with_pages(pdf_pages);
+
+    let opts = PdfSaveOptions {
+        optimize: true,
+        subset_fonts: true,
+        secure: true,
+        image_optimization: None,
+    };
+    let mut warnings = Vec::new();
+    let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
+    let err = |what: &str, e: &dyn std::fmt::Display| PdfError::Write(format!("{what}: {e}"));
+
+    // printpdf has no setting for the catalog's /Lang nor for a fixed trailer /ID (it draws a
+    // fresh random one per save), so both are set here on the lopdf document it hands back.
+    // lopdf's `From<String>` makes a name, not a string, so the strings are made from the one
+    // text string printpdf writes for us: the Info dictionary's (empty) /Identifier.
+    let info_id = lo
+        .trailer
+        .get(b"Info")
+        .and_then(|o| o.as_reference())
+        .map_err(|e| err("Info", &e))?;
+    let info = lo
+        .get_dictionary_mut(info_id)
+        .map_err(|e| err("Info", &e))?;
+    let template = info
+        .get(b"Identifier")
+        .map_err(|e| err("Identifier", &e))?
+        .clone();
+    // Drop what printpdf fills with empty values (an empty /GTS_PDFXVersion claims nothing).
+    for key in [
+        &b"Identifier"[..],
+        b"GTS_PDFXVersion",
+        b"Subject",
+        b"Keywords",
+    ] {
+        if info
+            .get(key)
+            .ok()
+            .and_then(|o| o.as_str().ok())
+            .is_some_and(<[u8]>::is_empty)
+        {
+            info.remove(key);
+        }
+    }
+    let mut lang = template.clone();
+    *lang.as_str_mut().map_err(|e| err("Lang", &e))? = letter.lang.code().as_bytes().to_vec();
+    lo.catalog_mut()
+        .map_err(|e| err("Catalog", &e))?
+        .set("Lang", lang);
+
+    let digest = format!("{letter:?}");
+    let id_hex = format!(
+        "{:016x}{:016x}",
+        fnv(digest.bytes(), 1),
+        fnv(digest.bytes(), 2)
+    );
+    let mut id = template;
+    *id.as_str_mut().map_err(|e| err("ID", &e))? = id_hex.into_bytes();
+    lo.trailer.set("ID", vec![id.clone(), id]);
+    lo.version = "1.4".to_string();
+
+    lo.compress();
+    let mut bytes = Vec::new();
+    lo.save_to(&mut bytes).map_err(|e| err("save", &e))?;
+    Ok(bytes)
+}

@@ -1,0 +1,374 @@
+//! The envelope: `render --format pdf` of a case whose attachments are files writes the letter
+//! and then every file, in order, as one PDF; `check` and `render` refuse bad files by name and
+//! write nothing. The PDF is read back with lopdf.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use lopdf::{Document, Object};
+use omsorgsklage::domain::case;
+use omsorgsklage::domain::letter::LetterKind;
+use omsorgsklage::render;
+use predicates::prelude::*;
+use predicates::str::contains;
+use serde_json::json;
+
+fn cmd() -> Command {
+    let mut c = Command::cargo_bin("omsorgsklage").expect("binary");
+    c.env("NO_COLOR", "1")
+        .env_remove("OMSORGSKLAGE_LANG")
+        .args(["--lang", "nb", "--today", "2026-11-20"]);
+    c
+}
+
+fn base_case() -> serde_json::Value {
+    serde_json::from_str(include_str!("cases/minimal-bpa.json")).expect("json")
+}
+
+/// A JPEG of noise (which compresses badly, so its size is easy to steer), `w`×`h`, with an
+/// EXIF orientation when given.
+pub fn noise_jpeg(w: u16, h: u16, orientation: Option<u8>) -> Vec<u8> {
+    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+    let pixels: Vec<u8> = (0..usize::from(w) * usize::from(h) * 3)
+        .map(|_| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed >> 24) as u8
+        })
+        .collect();
+    let mut out = Vec::new();
+    let mut enc = jpeg_encoder::Encoder::new(&mut out, 90);
+    if let Some(o) = orientation {
+        let mut exif = b"Exif\0\0II*\0\x08\0\0\0\x01\0".to_vec();
+        exif.extend([0x12, 0x01, 3, 0, 1, 0, 0, 0, o, 0, 0, 0, 0, 0, 0, 0]);
+        enc.add_app_segment(1, &exif).expect("exif");
+    }
+    enc.encode(&pixels, w, h, jpeg_encoder::ColorType::Rgb)
+        .expect("jpeg");
+    out
+}
+
+/// A small RGBA PNG, half transparent.
+fn png_rgba(w: u32, h: u32) -> Vec<u8> {
+    let mut out = Vec::new();
+    {
+        let mut enc = png::Encoder::new(&mut out, w, h);
+        enc.set_color(png::ColorType::Rgba);
+        enc.set_depth(png::BitDepth::Eight);
+        let mut wr = enc.write_header().expect("png header");
+        let data: Vec<u8> = (0..w * h)
+            .flat_map(|i| [200, (i % 255) as u8, 40, if i % 2 == 0 { 255 } else { 0 }])
+            .collect();
+        wr.write_image_data(&data).expect("png data");
+    }
+    out
+}
+
+/// A PDF of `pages` pages made by the program itself from another letter, with a marker text.
+pub fn attached_pdf(marker: &str, pages: usize) -> (Vec<u8>, usize) {
+    let mut v = base_case();
+    let para = format!("{marker} ");
+    let mut text = String::new();
+    for _ in 0..pages.saturating_sub(1) * 14 {
+        text.push_str(&para.repeat(12));
+        text.push('\n');
+    }
+    text.push_str(marker);
+    v["grounds"]["other"] = json!(text);
+    let raw = case::read(&serde_json::to_vec(&v).expect("json")).expect("reads");
+    let c = case::check(&raw, common::today()).case.expect("complete");
+    let pdf = render::pdf::render(&render::complaint(&c).expect("letter")).expect("pdf");
+    (pdf.bytes, pdf.pages)
+}
+
+/// Writes the case and returns its path.
+fn write_case(dir: &Path, attachments: serde_json::Value) -> PathBuf {
+    let mut v = base_case();
+    v["attachments"] = attachments;
+    let path = dir.join("sak.json");
+    std::fs::write(&path, serde_json::to_vec_pretty(&v).expect("json")).expect("write");
+    path
+}
+
+fn letter_pages(case_path: &Path) -> usize {
+    let raw = case::read(&std::fs::read(case_path).expect("read")).expect("reads");
+    let c = case::check(&raw, common::today()).case.expect("complete");
+    let l = render::envelope_letter(&c, LetterKind::Complaint).expect("letter");
+    render::pdf::render(&l).expect("pdf").pages
+}
+
+fn render_pdf(case_path: &Path, out: &Path) -> assert_cmd::assert::Assert {
+    cmd()
+        .args(["render", "--format", "pdf", "--out"])
+        .arg(out)
+        .arg(case_path)
+        .assert()
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn the_envelope_holds_the_letter_then_every_file_in_order() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let (pdf, pdf_pages) = attached_pdf("LEGEERKLÆRINGSMERKE", 3);
+    std::fs::write(dir.path().join("lege.pdf"), &pdf).expect("write");
+    let jpeg = noise_jpeg(64, 48, None);
+    std::fs::create_dir(dir.path().join("bilder")).expect("mkdir");
+    std::fs::write(dir.path().join("bilder/vedtak.jpg"), &jpeg).expect("write");
+    std::fs::write(dir.path().join("skjerm.png"), png_rgba(30, 20)).expect("write");
+    let case_path = write_case(
+        dir.path(),
+        json!([
+            "Kopi av vedtaket",
+            { "title": "Legeerklæring", "file": "lege.pdf" },
+            { "title": "Bilde av vedtaket", "file": "bilder/vedtak.jpg" },
+            { "title": "Skjermbilde", "file": "skjerm.png" }
+        ]),
+    );
+    let out = dir.path().join("klage.pdf");
+    render_pdf(&case_path, &out).success();
+    let bytes = std::fs::read(&out).expect("pdf");
+    let doc = Document::load_mem(&bytes).expect("lopdf reads the envelope");
+    let letter = letter_pages(&case_path);
+    let pages = doc.get_pages();
+    assert_eq!(
+        pages.len(),
+        letter + pdf_pages + 2,
+        "letter + PDF + JPEG + PNG"
+    );
+
+    // The letter lists every title in order, the bundled ones marked.
+    let numbers: Vec<u32> = (1..=letter as u32).collect();
+    let text = squash(&doc.extract_text(&numbers).expect("text"));
+    let order = [
+        "Vedlegg:",
+        "Kopi av vedtaket",
+        "Legeerklæring (vedlagt i denne filen)",
+        "Bilde av vedtaket (vedlagt i denne filen)",
+        "Skjermbilde (vedlagt i denne filen)",
+    ];
+    let mut from = 0;
+    for needle in order {
+        let i = text[from..]
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle:?} not in order in {text}"));
+        from += i + needle.len();
+    }
+    assert!(
+        !text.contains("Kopi av vedtaket (vedlagt"),
+        "a title only is not bundled"
+    );
+
+    // The attached PDF's pages, with their text, follow the letter.
+    let first_attached = letter as u32 + 1;
+    let attached = doc.extract_text(&[first_attached]).expect("text");
+    assert!(attached.contains("LEGEERKLÆRINGSMERKE"), "{attached}");
+
+    // The JPEG's bytes are in the file as they are.
+    assert!(
+        bytes.windows(jpeg.len()).any(|w| w == jpeg.as_slice()),
+        "the JPEG is embedded unchanged"
+    );
+    // The PNG's page has an image with its transparency as a soft mask.
+    let png_page = pages[&(letter as u32 + pdf_pages as u32 + 2)];
+    let images = doc.get_page_images(png_page).expect("images");
+    assert_eq!(images.len(), 1);
+    assert!(images[0].origin_dict.get(b"SMask").is_ok());
+}
+
+#[test]
+fn the_text_letter_lists_the_titles_only() {
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::write(dir.path().join("a.jpg"), noise_jpeg(8, 8, None)).expect("write");
+    let case_path = write_case(
+        dir.path(),
+        json!([{ "title": "Legeerklæring", "file": "a.jpg" }]),
+    );
+    cmd()
+        .arg("render")
+        .arg(&case_path)
+        .assert()
+        .success()
+        .stdout(contains("Legeerklæring").and(contains("vedlagt i denne").not()));
+}
+
+#[test]
+fn nynorsk_marks_bundled_attachments_in_nynorsk() {
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::write(dir.path().join("a.jpg"), noise_jpeg(8, 8, None)).expect("write");
+    let case_path = write_case(
+        dir.path(),
+        json!([{ "title": "Legeerklæring", "file": "a.jpg" }]),
+    );
+    let out = dir.path().join("k.pdf");
+    cmd()
+        .args(["render", "--lang", "nn", "--format", "pdf", "--out"])
+        .arg(&out)
+        .arg(&case_path)
+        .assert()
+        .success();
+    let doc = Document::load_mem(&std::fs::read(&out).expect("pdf")).expect("load");
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = squash(&doc.extract_text(&pages).expect("text"));
+    assert!(
+        text.contains("Legeerklæring (ligg ved i denne fila)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_letter_without_files_is_the_letter_pdf_as_before() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let case_path = write_case(dir.path(), json!(["Kopi av vedtaket", "Legeerklæring"]));
+    let out = dir.path().join("k.pdf");
+    render_pdf(&case_path, &out).success();
+    let raw = case::read(&std::fs::read(&case_path).expect("read")).expect("reads");
+    let c = case::check(&raw, common::today()).case.expect("complete");
+    let plain = render::pdf::render(&render::complaint(&c).expect("letter")).expect("pdf");
+    assert_eq!(std::fs::read(&out).expect("pdf"), plain.bytes);
+}
+
+#[test]
+fn a_phone_photo_turned_by_exif_stands_upright_on_a_portrait_page() {
+    let dir = tempfile::tempdir().expect("tmp");
+    // Stored landscape (40×20), to be turned a quarter clockwise: shown portrait.
+    std::fs::write(dir.path().join("foto.jpg"), noise_jpeg(40, 20, Some(6))).expect("write");
+    let case_path = write_case(dir.path(), json!([{ "title": "Foto", "file": "foto.jpg" }]));
+    let out = dir.path().join("k.pdf");
+    render_pdf(&case_path, &out).success();
+    let doc = Document::load_mem(&std::fs::read(&out).expect("pdf")).expect("load");
+    let pages = doc.get_pages();
+    let last = pages[&(pages.len() as u32)];
+    let page = doc.get_dictionary(last).expect("page");
+    let mb: Vec<f32> = page
+        .get(b"MediaBox")
+        .and_then(Object::as_array)
+        .expect("mediabox")
+        .iter()
+        .map(|o| o.as_float().expect("number"))
+        .collect();
+    assert!(mb[3] > mb[2], "portrait page: {mb:?}");
+    let content = String::from_utf8_lossy(&doc.get_page_content(last)).to_string();
+    // A quarter turn: the matrix has no scale on the diagonal.
+    assert!(content.starts_with("q 0 -"), "{content}");
+}
+
+/// `check` names the field and says what is wrong; `render` writes nothing.
+fn refused(attachment_file: &str, setup: impl FnOnce(&Path), message: &str) {
+    let dir = tempfile::tempdir().expect("tmp");
+    setup(dir.path());
+    let case_path = write_case(
+        dir.path(),
+        json!([
+            "Kopi av vedtaket",
+            { "title": "Vedlegget", "file": attachment_file }
+        ]),
+    );
+    cmd()
+        .arg("check")
+        .arg(&case_path)
+        .assert()
+        .code(1)
+        .stdout(contains("attachments[1].file").and(contains(message)));
+    let out = dir.path().join("klage.pdf");
+    render_pdf(&case_path, &out)
+        .code(1)
+        .stderr(contains("attachments[1].file").and(contains(message)));
+    assert!(!out.exists(), "nothing written");
+    // Not even the text letter: the case is wrong.
+    let txt = dir.path().join("klage.txt");
+    cmd()
+        .args(["render", "--format", "both", "--out"])
+        .arg(dir.path().join("klage"))
+        .arg(&case_path)
+        .assert()
+        .code(1);
+    assert!(!txt.exists() && !out.exists(), "nothing written");
+}
+
+#[test]
+fn a_missing_file_is_named() {
+    refused("borte.pdf", |_| {}, "finner ikke filen «borte.pdf»");
+}
+
+#[test]
+fn a_folder_is_named() {
+    refused(
+        "mappe",
+        |d| std::fs::create_dir(d.join("mappe")).expect("mkdir"),
+        "er en mappe",
+    );
+}
+
+#[test]
+fn a_file_that_is_not_pdf_jpeg_or_png_by_content_is_named() {
+    refused(
+        "brev.pdf",
+        |d| std::fs::write(d.join("brev.pdf"), "Dette er bare tekst.").expect("write"),
+        "er ikke en PDF, JPEG eller PNG",
+    );
+}
+
+#[test]
+fn a_damaged_pdf_is_named() {
+    refused(
+        "skadet.pdf",
+        |d| {
+            let (pdf, _) = attached_pdf("X", 1);
+            std::fs::write(d.join("skadet.pdf"), &pdf[..pdf.len() / 3]).expect("write")
+        },
+        "er skadet",
+    );
+}
+
+#[test]
+fn a_damaged_jpeg_is_named() {
+    refused(
+        "skadet.jpg",
+        |d| std::fs::write(d.join("skadet.jpg"), &noise_jpeg(16, 16, None)[..40]).expect("write"),
+        "er skadet",
+    );
+}
+
+#[test]
+fn an_encrypted_pdf_is_named() {
+    refused(
+        "låst.pdf",
+        |d| {
+            let (pdf, _) = attached_pdf("X", 1);
+            let mut doc = Document::load_mem(&pdf).expect("load");
+            let mut enc = lopdf::Dictionary::new();
+            enc.set("Filter", Object::Name(b"Standard".to_vec()));
+            enc.set("V", 1);
+            enc.set("R", 2);
+            enc.set("Length", 40);
+            enc.set("P", -44);
+            enc.set("O", Object::string_literal(vec![7u8; 32]));
+            enc.set("U", Object::string_literal(vec![9u8; 32]));
+            let id = doc.add_object(enc);
+            doc.trailer.set("Encrypt", Object::Reference(id));
+            let mut out = Vec::new();
+            doc.save_to(&mut out).expect("save");
+            std::fs::write(d.join("låst.pdf"), out).expect("write")
+        },
+        "er låst med passord eller kryptert",
+    );
+}
+
+#[test]
+fn an_image_over_40_mb_is_named() {
+    refused(
+        "stor.jpg",
+        |d| {
+            let f = std::fs::File::create(d.join("stor.jpg")).expect("create");
+            // Sparse: no 41 MB written.
+            f.set_len(41_000_000).expect("len");
+        },
+        "er for stor (41 MB)",
+    );
+}
