@@ -12,8 +12,8 @@ use crate::domain::deadline::{DayOff, Deadline, Status};
 use crate::domain::routing;
 use crate::domain::service;
 use crate::i18n::{Ui, t, tf};
+use crate::step::Step;
 use crate::store::Entry;
-use crate::tui::app::Step;
 
 /// The deadline of a draft, when its service and received date are known.
 pub fn draft_deadline(raw: &RawCase) -> Option<Deadline> {

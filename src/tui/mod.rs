@@ -16,7 +16,7 @@ pub mod keymap;
 pub mod path;
 pub mod session;
 pub mod signals;
-pub mod step;
+pub use crate::step;
 pub mod steps;
 pub mod theme;
 pub mod view;

@@ -1,6 +1,8 @@
 //! The wizard's vocabulary: its screens ([`Step`]), their stable ids (saved in drafts), the parts
 //! of the wizard they belong to ([`Section`]), and which screen asks for which field of the case.
-//! No state and no rules about which screens a case goes through (that is `path.rs`).
+//! No state and no rules about which screens a case goes through (that is `tui/path.rs`). It sits
+//! outside `tui/` because a draft saves how far it got (`draft.step`), and the case summary that
+//! `cases list` shares with the start screen reads it.
 
 use crate::domain::case::Ground;
 
