@@ -19,6 +19,7 @@ pub mod paths;
 pub mod plain;
 pub mod render;
 pub mod settings;
+pub mod step;
 pub mod store;
 pub mod summary;
 pub mod text_safety;

@@ -19,8 +19,9 @@ use crate::i18n::{t, tf};
 use crate::tui::Session as Wizard;
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::{App, Options, Step};
-use crate::tui::describe::{self, Answer, Description, Entry, Mark, describe};
-use crate::tui::steps::done::Control;
+use crate::tui::describe::{self, Answer, Control, Description, Entry, Mark, describe};
+
+mod finish;
 
 /// The line-by-line mode is needed: no terminal to draw in, or a terminal that cannot draw.
 pub fn needed() -> bool {
@@ -447,8 +448,8 @@ impl Interview<'_> {
         };
         let listed = std::mem::take(&mut self.listed);
         match &f.note {
-            Some(crate::tui::steps::form::Note::Error(e)) if !listed => self.error(e)?,
-            Some(crate::tui::steps::form::Note::Hint(h)) => self.say(h)?,
+            Some(describe::Note::Error(e)) if !listed => self.error(e)?,
+            Some(describe::Note::Hint(h)) => self.say(h)?,
             _ => {}
         }
         let prompt = format!("{}{}:", f.label, self.current(&f.value));
@@ -482,7 +483,7 @@ impl Interview<'_> {
         // A value that is refused never becomes the answer: the one before stays, and the
         // question is asked again.
         if typed {
-            use crate::tui::steps::form::Note;
+            use describe::Note;
             let note = describe(self.app())
                 .fields
                 .get(focus)
@@ -517,7 +518,7 @@ impl Interview<'_> {
             self.say(&format!("{word}: {w}"))?;
         }
         // A date as understood, before going on.
-        if let Some(crate::tui::steps::form::Note::Ok(s)) = describe(self.app())
+        if let Some(describe::Note::Ok(s)) = describe(self.app())
             .fields
             .get(focus)
             .and_then(|f| f.note.clone())
@@ -527,7 +528,7 @@ impl Interview<'_> {
         if self.fixing {
             // After "this must be fixed": on to the next field with an error, or on from the
             // form when there is none, without going through every field again.
-            use crate::tui::steps::form::Note;
+            use describe::Note;
             let now = describe(self.app());
             let error = |i: usize| matches!(now.fields[i].note, Some(Note::Error(_)));
             let moves = if error(focus) {
@@ -567,7 +568,7 @@ impl Interview<'_> {
                     self.listed = true;
                     self.fixing = true;
                 }
-            } else if let Some(crate::tui::steps::form::Note::Error(e)) =
+            } else if let Some(describe::Note::Error(e)) =
                 after.fields.get(focus).and_then(|f| f.note.clone())
             {
                 self.error(&e)?;
@@ -691,8 +692,8 @@ impl Interview<'_> {
                 }
                 let text = text.join("\n");
                 // Cut by the field (so that the draft always reads back): say so here too.
-                if text.chars().count() > crate::tui::steps::longtext::MAX_LONG_CHARS {
-                    self.error(&crate::tui::steps::longtext::too_long_message(ui))?;
+                if text.chars().count() > describe::MAX_LONG_CHARS {
+                    self.error(&describe::too_long_message(ui))?;
                 }
                 vec![Action::EditorDone(Ok(text)), Action::Tab]
             }
@@ -828,255 +829,5 @@ impl Interview<'_> {
         };
         let r = self.act(vec![a])?;
         Ok(self.done(r))
-    }
-
-    /// The done screen: the format, a power of attorney when one is offered, the file name;
-    /// then the letter is written, and what to do next is said.
-    fn save(&mut self) -> Result<Next> {
-        let ui = self.ui();
-        let Some(v) = describe::save_view(self.app()) else {
-            return Ok(Next::Go);
-        };
-        if !v.saved.is_empty() {
-            return self.finish();
-        }
-        // What went wrong is said once, not before every question of this screen.
-        if v.errors != self.told_errors {
-            for e in &v.errors {
-                self.error(e)?;
-            }
-            self.told_errors = v.errors.clone();
-        }
-        match v.control {
-            Control::Format => {
-                let d = describe(self.app());
-                self.say(&t(ui, "tui.done.format"))?;
-                self.print_entries(&d)?;
-                let chosen = d
-                    .entries
-                    .iter()
-                    .filter_map(|e| match e {
-                        Entry::Item { label, mark, .. } => Some((label, *mark)),
-                        _ => None,
-                    })
-                    .enumerate()
-                    .find(|(_, (_, m))| *m == Mark::Chosen)
-                    .map(|(i, (l, _))| format!("{}. {l}", i + 1))
-                    .unwrap_or_default();
-                let prompt = format!(
-                    "{}{}:",
-                    tf(ui, "plain.prompt.number", &[("count", "3".into())]),
-                    self.current(&chosen)
-                );
-                let s = match self.answer(&prompt)? {
-                    Ok(s) => s,
-                    Err(next) => return Ok(next),
-                };
-                let actions = match s.as_str() {
-                    "" => vec![Action::Enter],
-                    "<" => vec![Action::Back],
-                    "1" | "2" | "3" => {
-                        vec![Action::Char(s.chars().next().unwrap_or('1')), Action::Enter]
-                    }
-                    _ => return self.not_a_choice(&s, 3),
-                };
-                let r = self.act(actions)?;
-                Ok(self.done(r))
-            }
-            Control::Path => {
-                if let Some((offer, ticked)) = v.fullmakt.clone() {
-                    if !self.asked_fullmakt {
-                        let yes = t(ui, "plain.yes");
-                        let no = t(ui, "plain.no");
-                        let now = if ticked { yes } else { no };
-                        let prompt = format!(
-                            "{offer}? {}{}:",
-                            t(ui, "plain.prompt.yes-no"),
-                            self.current(&now)
-                        );
-                        let s = match self.answer(&prompt)? {
-                            Ok(s) => s.to_lowercase(),
-                            Err(next) => return Ok(next),
-                        };
-                        let want = match s.as_str() {
-                            "" => ticked,
-                            "j" | "ja" | "y" | "yes" => true,
-                            "n" | "nei" | "no" => false,
-                            "<" => {
-                                let r = self.act(vec![Action::Up])?;
-                                return Ok(self.done(r));
-                            }
-                            _ => {
-                                let e = t(ui, "plain.error.yes-no");
-                                self.error(&e)?;
-                                return Ok(Next::Go);
-                            }
-                        };
-                        if want != ticked {
-                            self.act(vec![Action::Down, Action::Enter, Action::Up])?;
-                        }
-                        self.asked_fullmakt = true;
-                    }
-                }
-                let v = describe::save_view(self.app()).unwrap_or(v);
-                let files = v.files.join(", ");
-                self.say(&tf(ui, "tui.done.will-be", &[("files", files)]))?;
-                let prompt = format!("{}{}:", t(ui, "plain.prompt.file"), self.current(&v.path));
-                let s = match self.answer(&prompt)? {
-                    Ok(s) => s,
-                    Err(next) => return Ok(next),
-                };
-                let actions = match s.as_str() {
-                    "" => vec![Action::Enter],
-                    "<" => {
-                        self.asked_fullmakt = false;
-                        vec![Action::Up]
-                    }
-                    text => vec![
-                        Action::ClearLine,
-                        Action::Paste(text.to_string()),
-                        Action::Enter,
-                    ],
-                };
-                let r = self.act(actions)?;
-                Ok(self.done(r))
-            }
-            // Not reached from this mode before saving; back to the file name.
-            Control::Fullmakt
-            | Control::Save
-            | Control::Sent
-            | Control::ToCase
-            | Control::NextPerson => {
-                let r = self.act(vec![Action::Up])?;
-                Ok(self.done(r))
-            }
-        }
-    }
-
-    /// After the complaint is saved: "Har du sendt klagen? Når?" An empty answer (or the end of
-    /// the input) leaves it for later; a date is kept in the case for its timeline.
-    fn ask_sent(&mut self) -> Result<()> {
-        let ui = self.ui();
-        loop {
-            self.say("")?;
-            let prompt = format!("{}:", t(ui, "plain.prompt.sent"));
-            let s = match self.ask(&prompt)? {
-                Line::Text(s) => s.trim().to_string(),
-                Line::End | Line::NotText => return Ok(()),
-            };
-            if s.is_empty() || s == "<" {
-                return Ok(());
-            }
-            if s == "?" {
-                self.say(&t(ui, "tui.help.sent"))?;
-                continue;
-            }
-            self.act(vec![Action::Enter])?;
-            if self.app().step() != Step::Sent {
-                return Ok(());
-            }
-            self.act(vec![Action::ClearLine, Action::Paste(s), Action::Enter])?;
-            if self.app().step() == Step::Sent {
-                // Not a date the complaint can have been sent on: say why, and ask again.
-                for e in describe(self.app()).errors {
-                    self.error(&e)?;
-                }
-                self.act(vec![Action::Back])?;
-                continue;
-            }
-            if let Some(d) = crate::tui::app::date_answer(self.app().raw().sent.as_ref()) {
-                let date = crate::domain::dates::in_words(d, ui.code());
-                self.say(&tf(ui, "tui.done.sent-now", &[("date", date)]))?;
-            }
-            return Ok(());
-        }
-    }
-
-    /// The letter is saved: where, and what to do next.
-    fn finish(&mut self) -> Result<Next> {
-        let ui = self.ui();
-        let Some(v) = describe::save_view(self.app()) else {
-            return Ok(Next::Stop(0));
-        };
-        self.say("")?;
-        for f in &v.saved {
-            self.say(&tf(ui, "tui.done.saved", &[("file", f.clone())]))?;
-        }
-        for e in &v.errors {
-            self.error(e)?;
-        }
-        if v.errors.is_empty() && v.control == Control::Sent && !self.app().counter {
-            self.ask_sent()?;
-        }
-        let v = describe::save_view(self.app()).unwrap_or(v);
-        self.say("")?;
-        self.say(&t(ui, "tui.done.next-heading"))?;
-        for (i, p) in v.next.iter().enumerate() {
-            self.say(&format!("{}. {p}", i + 1))?;
-        }
-        let code = if v.errors.is_empty() { 0 } else { 1 };
-        self.saved |= !v.saved.is_empty();
-        if v.errors.is_empty() && self.app().counter {
-            return self.next_person();
-        }
-        // As the wizard's last button: the case, with the fullmakt and the follow-up letters.
-        if v.errors.is_empty() && !self.app().counter {
-            self.say("")?;
-            let prompt = format!(
-                "{} {}:",
-                t(ui, "plain.prompt.other-letter"),
-                t(ui, "plain.prompt.yes-no")
-            );
-            if let Line::Text(s) = self.ask(&prompt)? {
-                if matches!(s.trim().to_lowercase().as_str(), "j" | "ja" | "y" | "yes") {
-                    let mut to_case = vec![Action::Down; 8];
-                    to_case.push(Action::Enter);
-                    if let Some(code) = self.act(to_case)? {
-                        return Ok(Next::Stop(code));
-                    }
-                    if self.app().step() == Step::Case {
-                        return Ok(Next::Go);
-                    }
-                }
-            }
-        }
-        Ok(Next::Stop(code))
-    }
-
-    /// Counter mode, after the letter is saved: the next person, with nothing of this one kept
-    /// (the done screen's "Neste person"), or the end.
-    fn next_person(&mut self) -> Result<Next> {
-        let ui = self.ui();
-        self.say("")?;
-        let prompt = format!("{}:", t(ui, "plain.prompt.next-person"));
-        let s = match self.ask(&prompt)? {
-            Line::Text(s) => s.trim().to_lowercase(),
-            Line::End | Line::NotText => return Ok(Next::Stop(0)),
-        };
-        if !matches!(s.as_str(), "j" | "ja" | "y" | "yes") {
-            return Ok(Next::Stop(0));
-        }
-        // "Neste person" is the done screen's last control.
-        let count = match &self.app().screen {
-            crate::tui::steps::Screen::Done(d) => d.controls(self.app()).len(),
-            _ => 0,
-        };
-        let mut actions = vec![Action::Down; count];
-        actions.push(Action::Enter);
-        if let Some(code) = self.act(actions)? {
-            return Ok(Next::Stop(code));
-        }
-        self.forget();
-        Ok(Next::Go)
-    }
-
-    /// What this interview remembers of the person's answers, forgotten for the next person.
-    fn forget(&mut self) {
-        self.asked_fullmakt = false;
-        self.listed = false;
-        self.told_lines = false;
-        self.fixing = false;
-        self.told_errors.clear();
-        self.saved = false;
     }
 }
