@@ -8,7 +8,7 @@ use super::*;
 impl Interview<'_> {
     /// The done screen: the format, a power of attorney when one is offered, the file name;
     /// then the letter is written, and what to do next is said.
-    fn save(&mut self) -> Result<Next> {
+    pub(super) fn save(&mut self) -> Result<Next> {
         let ui = self.ui();
         let Some(v) = describe::save_view(self.app()) else {
             return Ok(Next::Go);
@@ -131,7 +131,7 @@ impl Interview<'_> {
 
     /// After the complaint is saved: "Har du sendt klagen? Når?" An empty answer (or the end of
     /// the input) leaves it for later; a date is kept in the case for its timeline.
-    fn ask_sent(&mut self) -> Result<()> {
+    pub(super) fn ask_sent(&mut self) -> Result<()> {
         let ui = self.ui();
         loop {
             self.say("")?;
@@ -169,7 +169,7 @@ impl Interview<'_> {
     }
 
     /// The letter is saved: where, and what to do next.
-    fn finish(&mut self) -> Result<Next> {
+    pub(super) fn finish(&mut self) -> Result<Next> {
         let ui = self.ui();
         let Some(v) = describe::save_view(self.app()) else {
             return Ok(Next::Stop(0));
@@ -221,7 +221,7 @@ impl Interview<'_> {
 
     /// Counter mode, after the letter is saved: the next person, with nothing of this one kept
     /// (the done screen's "Neste person"), or the end.
-    fn next_person(&mut self) -> Result<Next> {
+    pub(super) fn next_person(&mut self) -> Result<Next> {
         let ui = self.ui();
         self.say("")?;
         let prompt = format!("{}:", t(ui, "plain.prompt.next-person"));
@@ -244,7 +244,7 @@ impl Interview<'_> {
     }
 
     /// What this interview remembers of the person's answers, forgotten for the next person.
-    fn forget(&mut self) {
+    pub(super) fn forget(&mut self) {
         self.asked_fullmakt = false;
         self.listed = false;
         self.told_lines = false;
