@@ -14,7 +14,7 @@ use crate::i18n::{Ui, problem_line, t, tf};
 use crate::store::{Store, StoreError};
 use crate::text_safety::printable;
 
-pub use crate::summary::{deadline_status, draft_deadline, person_label, service_label};
+use crate::summary::{person_label, service_label};
 
 fn store_error(ui: Ui, e: &StoreError, id: &str) -> String {
     match e {
@@ -41,7 +41,7 @@ pub fn run(ui: Ui, data_dir: Option<&Path>, action: CasesAction, today: NaiveDat
     let store = Store::new(data_dir);
     match action {
         CasesAction::List => {
-            let listing = store.list()?;
+            let mut listing = store.list()?;
             if listing.cases.is_empty() && listing.damaged.is_empty() {
                 writeln!(out, "{}", t(ui, "cases.none"))?;
             }
@@ -56,8 +56,9 @@ pub fn run(ui: Ui, data_dir: Option<&Path>, action: CasesAction, today: NaiveDat
                     )
                 )?;
             }
+            // The same order and the same summary as the start screen's.
+            crate::summary::order_cases(&mut listing.cases, today);
             for e in &listing.cases {
-                // The same summary as the start screen's.
                 let row = crate::summary::case_row(ui, e, today);
                 let row = tf(
                     ui,

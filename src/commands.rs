@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use crate::cli::{Format, LetterLang};
 use crate::domain::case::{self, Checked, Problem, RawCase};
-use crate::domain::deadline::{DayOff, Deadline, Status};
+use crate::domain::deadline::Deadline;
 use crate::domain::letter::LetterKind;
 use crate::domain::routing::{self, RouteBasis};
 use crate::domain::{dates, law, municipality, service};
@@ -17,6 +17,7 @@ use crate::fsutil;
 use crate::i18n::{Ui, problem_line, t, tf};
 use crate::render;
 use crate::render::envelope::Part;
+use crate::summary::{cite_lang, explain_deadline};
 
 /// Exit code for "the case has problems" (and other user errors).
 pub const EXIT_PROBLEMS: i32 = 1;
@@ -410,98 +411,6 @@ pub fn law(ui: Ui, json: bool, today: NaiveDate) -> Result<i32> {
         writeln!(out, "{line}")?;
     }
     Ok(0)
-}
-
-fn day_off_text(ui: Ui, d: DayOff) -> String {
-    match d {
-        DayOff::Saturday => t(ui, "dayoff.saturday"),
-        DayOff::Sunday => t(ui, "dayoff.sunday"),
-        DayOff::Holiday(h) => tf(
-            ui,
-            "dayoff.holiday",
-            &[("name", h.name(ui.code()).to_string())],
-        ),
-    }
-}
-
-/// The deadline explained in lines of plain text (used by `deadline` and the wizard).
-pub fn explain_deadline(
-    ui: Ui,
-    dl: &Deadline,
-    route: routing::Route,
-    today: NaiveDate,
-) -> Vec<String> {
-    let lc = ui.code();
-    let cite_lang = cite_lang(ui);
-    let rule = route.deadline_rule().full(cite_lang);
-    let late_rules = route
-        .late_rules()
-        .iter()
-        .map(|c| c.full(cite_lang))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let weeks = t(ui, &format!("weeks.{}", dl.weeks));
-    let weeks_cap = t(ui, &format!("weeks.{}.cap", dl.weeks));
-    let mut lines = vec![
-        tf(
-            ui,
-            "deadline.last-day",
-            &[("date", dates::with_weekday(dl.last_day, lc))],
-        ),
-        tf(ui, "deadline.rule", &[("weeks", weeks), ("rule", rule)]),
-        tf(
-            ui,
-            "deadline.counted",
-            &[
-                ("received", dates::with_weekday(dl.received, lc)),
-                ("weeks", weeks_cap),
-                ("unmoved", dates::with_weekday(dl.unmoved, lc)),
-            ],
-        ),
-    ];
-    if let Some((_, first)) = dl.skipped.first() {
-        lines.push(tf(
-            ui,
-            "deadline.moved",
-            &[
-                ("reason", day_off_text(ui, *first)),
-                ("last_day", dates::with_weekday(dl.last_day, lc)),
-                ("unmoved", dates::in_words(latest_safe_day(dl), lc)),
-            ],
-        ));
-    }
-    lines.push(match dl.status(today) {
-        Status::Open { days_left: 1 } => t(ui, "deadline.one-day-left"),
-        Status::Open { days_left } => {
-            tf(ui, "deadline.days-left", &[("days", days_left.to_string())])
-        }
-        Status::LastDay => t(ui, "deadline.today"),
-        Status::Passed { days_ago } => tf(
-            ui,
-            "deadline.passed",
-            &[("days", days_ago.to_string()), ("rule", late_rules)],
-        ),
-    });
-    lines.push(tf(
-        ui,
-        "deadline.posting",
-        &[("rule", crate::domain::law::FVL_30.full(cite_lang))],
-    ));
-    lines
-}
-
-/// The form of Norwegian citations take on screen: nynorsk for a nynorsk interface, else bokmål.
-pub fn cite_lang(ui: Ui) -> crate::domain::letter::Lang {
-    if ui == Ui::Nn {
-        crate::domain::letter::Lang::Nn
-    } else {
-        crate::domain::letter::Lang::Nb
-    }
-}
-
-/// The safe day to send by: the last working day on or before the unrolled date (FACTS.md §1).
-fn latest_safe_day(dl: &Deadline) -> NaiveDate {
-    dl.safe_day()
 }
 
 /// `omsorgsklage deadline --received DATE [--service ID] [--today DATE]`

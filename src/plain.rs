@@ -19,8 +19,7 @@ use crate::i18n::{t, tf};
 use crate::tui::Session as Wizard;
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::{App, Options, Step};
-use crate::tui::describe::{self, Answer, Description, Entry, Mark, describe};
-use crate::tui::steps::done::Control;
+use crate::tui::describe::{self, Answer, Control, Description, Entry, Mark, describe};
 
 /// The line-by-line mode is needed: no terminal to draw in, or a terminal that cannot draw.
 pub fn needed() -> bool {
@@ -447,8 +446,8 @@ impl Interview<'_> {
         };
         let listed = std::mem::take(&mut self.listed);
         match &f.note {
-            Some(crate::tui::steps::form::Note::Error(e)) if !listed => self.error(e)?,
-            Some(crate::tui::steps::form::Note::Hint(h)) => self.say(h)?,
+            Some(describe::Note::Error(e)) if !listed => self.error(e)?,
+            Some(describe::Note::Hint(h)) => self.say(h)?,
             _ => {}
         }
         let prompt = format!("{}{}:", f.label, self.current(&f.value));
@@ -482,7 +481,7 @@ impl Interview<'_> {
         // A value that is refused never becomes the answer: the one before stays, and the
         // question is asked again.
         if typed {
-            use crate::tui::steps::form::Note;
+            use describe::Note;
             let note = describe(self.app())
                 .fields
                 .get(focus)
@@ -517,7 +516,7 @@ impl Interview<'_> {
             self.say(&format!("{word}: {w}"))?;
         }
         // A date as understood, before going on.
-        if let Some(crate::tui::steps::form::Note::Ok(s)) = describe(self.app())
+        if let Some(describe::Note::Ok(s)) = describe(self.app())
             .fields
             .get(focus)
             .and_then(|f| f.note.clone())
@@ -527,7 +526,7 @@ impl Interview<'_> {
         if self.fixing {
             // After "this must be fixed": on to the next field with an error, or on from the
             // form when there is none, without going through every field again.
-            use crate::tui::steps::form::Note;
+            use describe::Note;
             let now = describe(self.app());
             let error = |i: usize| matches!(now.fields[i].note, Some(Note::Error(_)));
             let moves = if error(focus) {
@@ -567,7 +566,7 @@ impl Interview<'_> {
                     self.listed = true;
                     self.fixing = true;
                 }
-            } else if let Some(crate::tui::steps::form::Note::Error(e)) =
+            } else if let Some(describe::Note::Error(e)) =
                 after.fields.get(focus).and_then(|f| f.note.clone())
             {
                 self.error(&e)?;
@@ -691,8 +690,8 @@ impl Interview<'_> {
                 }
                 let text = text.join("\n");
                 // Cut by the field (so that the draft always reads back): say so here too.
-                if text.chars().count() > crate::tui::steps::longtext::MAX_LONG_CHARS {
-                    self.error(&crate::tui::steps::longtext::too_long_message(ui))?;
+                if text.chars().count() > describe::MAX_LONG_CHARS {
+                    self.error(&describe::too_long_message(ui))?;
                 }
                 vec![Action::EditorDone(Ok(text)), Action::Tab]
             }
@@ -1057,10 +1056,7 @@ impl Interview<'_> {
             return Ok(Next::Stop(0));
         }
         // "Neste person" is the done screen's last control.
-        let count = match &self.app().screen {
-            crate::tui::steps::Screen::Done(d) => d.controls(self.app()).len(),
-            _ => 0,
-        };
+        let count = describe::save_view(self.app()).map_or(0, |v| v.controls);
         let mut actions = vec![Action::Down; count];
         actions.push(Action::Enter);
         if let Some(code) = self.act(actions)? {

@@ -1,12 +1,15 @@
 //! A saved case in a few words: who, which service, how far it got, and its deadline or the
 //! answer it waits for. The start screen and `omsorgsklage cases list` show the same summary,
-//! built by [`case_row`].
+//! built by [`case_row`], in the same order ([`order_cases`]). Also the words both front ends use
+//! about a case: the deadline explained ([`explain_deadline`]) and the form citations take on
+//! screen ([`cite_lang`]).
 
 use chrono::NaiveDate;
 
 use crate::domain::case::RawCase;
 use crate::domain::dates;
-use crate::domain::deadline::{Deadline, Status};
+use crate::domain::deadline::{DayOff, Deadline, Status};
+use crate::domain::routing;
 use crate::domain::service;
 use crate::i18n::{Ui, t, tf};
 use crate::store::Entry;
@@ -188,4 +191,158 @@ pub fn case_row(ui: Ui, e: &Entry, today: NaiveDate) -> CaseRow {
         detail,
         urgency,
     }
+}
+
+/// The case has an answer: some field other than the format tag, the letter language, the
+/// letter date and the draft bookkeeping has a value (an empty text is no value). A case without
+/// one is not written to disk, and an old draft without one is not listed.
+pub fn has_answers(raw: &RawCase) -> bool {
+    let mut blank = raw.clone();
+    blank.format = None;
+    blank.language = None;
+    blank.letter_date = None;
+    blank.draft = None;
+    // "I write for someone else" is an answer before any field of theirs is filled in.
+    if blank.representative.is_some() {
+        return true;
+    }
+    match serde_json::to_value(&blank) {
+        Ok(v) => has_value(&v),
+        Err(_) => true,
+    }
+}
+
+fn has_value(v: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    match v {
+        Value::Null => false,
+        Value::String(s) => !s.trim().is_empty(),
+        Value::Bool(_) | Value::Number(_) => true,
+        Value::Array(a) => a.iter().any(has_value),
+        Value::Object(o) => o.values().any(has_value),
+    }
+}
+
+/// The date a saved case is listed by: when an answer is due for a sent complaint, else the
+/// last day to complain.
+pub fn list_date(raw: &RawCase, today: NaiveDate) -> Option<NaiveDate> {
+    match crate::timeline::waiting(raw, today) {
+        Some(w) => Some(w.due),
+        None => draft_deadline(raw).map(|d| d.last_day),
+    }
+}
+
+/// The saved cases in the order the start screen lists them, which does not change when a case
+/// is opened or saved: the nearest date first (cases without one last), then by name (cases
+/// without one last), then by id. The start screen and `cases list` list them in this order.
+pub fn order_cases(cases: &mut [Entry], today: NaiveDate) {
+    let key = |e: &Entry| {
+        let name = e
+            .raw
+            .applicant
+            .as_ref()
+            .and_then(|a| a.name.as_deref())
+            .map(|n| n.trim().to_lowercase())
+            .filter(|n| !n.is_empty());
+        (
+            list_date(&e.raw, today).is_none(),
+            list_date(&e.raw, today),
+            name.is_none(),
+            name,
+            e.id.clone(),
+        )
+    };
+    cases.sort_by_cached_key(key);
+}
+
+fn day_off_text(ui: Ui, d: DayOff) -> String {
+    match d {
+        DayOff::Saturday => t(ui, "dayoff.saturday"),
+        DayOff::Sunday => t(ui, "dayoff.sunday"),
+        DayOff::Holiday(h) => tf(
+            ui,
+            "dayoff.holiday",
+            &[("name", h.name(ui.code()).to_string())],
+        ),
+    }
+}
+
+/// The deadline explained in lines of plain text (used by `deadline` and the wizard).
+pub fn explain_deadline(
+    ui: Ui,
+    dl: &Deadline,
+    route: routing::Route,
+    today: NaiveDate,
+) -> Vec<String> {
+    let lc = ui.code();
+    let cite_lang = cite_lang(ui);
+    let rule = route.deadline_rule().full(cite_lang);
+    let late_rules = route
+        .late_rules()
+        .iter()
+        .map(|c| c.full(cite_lang))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let weeks = t(ui, &format!("weeks.{}", dl.weeks));
+    let weeks_cap = t(ui, &format!("weeks.{}.cap", dl.weeks));
+    let mut lines = vec![
+        tf(
+            ui,
+            "deadline.last-day",
+            &[("date", dates::with_weekday(dl.last_day, lc))],
+        ),
+        tf(ui, "deadline.rule", &[("weeks", weeks), ("rule", rule)]),
+        tf(
+            ui,
+            "deadline.counted",
+            &[
+                ("received", dates::with_weekday(dl.received, lc)),
+                ("weeks", weeks_cap),
+                ("unmoved", dates::with_weekday(dl.unmoved, lc)),
+            ],
+        ),
+    ];
+    if let Some((_, first)) = dl.skipped.first() {
+        lines.push(tf(
+            ui,
+            "deadline.moved",
+            &[
+                ("reason", day_off_text(ui, *first)),
+                ("last_day", dates::with_weekday(dl.last_day, lc)),
+                ("unmoved", dates::in_words(latest_safe_day(dl), lc)),
+            ],
+        ));
+    }
+    lines.push(match dl.status(today) {
+        Status::Open { days_left: 1 } => t(ui, "deadline.one-day-left"),
+        Status::Open { days_left } => {
+            tf(ui, "deadline.days-left", &[("days", days_left.to_string())])
+        }
+        Status::LastDay => t(ui, "deadline.today"),
+        Status::Passed { days_ago } => tf(
+            ui,
+            "deadline.passed",
+            &[("days", days_ago.to_string()), ("rule", late_rules)],
+        ),
+    });
+    lines.push(tf(
+        ui,
+        "deadline.posting",
+        &[("rule", crate::domain::law::FVL_30.full(cite_lang))],
+    ));
+    lines
+}
+
+/// The form of Norwegian citations take on screen: nynorsk for a nynorsk interface, else bokmål.
+pub fn cite_lang(ui: Ui) -> crate::domain::letter::Lang {
+    if ui == Ui::Nn {
+        crate::domain::letter::Lang::Nn
+    } else {
+        crate::domain::letter::Lang::Nb
+    }
+}
+
+/// The safe day to send by: the last working day on or before the unrolled date (FACTS.md §1).
+fn latest_safe_day(dl: &Deadline) -> NaiveDate {
+    dl.safe_day()
 }

@@ -823,3 +823,48 @@ fn an_old_law_table_is_flagged_by_check_render_and_law() {
     let out = cmd().args(["check", case]).output().expect("run");
     assert!(!String::from_utf8_lossy(&out.stderr).contains("sist kontrollert"));
 }
+
+#[test]
+fn cases_list_shows_the_nearest_deadline_first_like_the_start_screen() {
+    let data = tempfile::tempdir().expect("data");
+    let dir = tempfile::tempdir().expect("tmp");
+    let import = |name: &str, received: &str| {
+        let mut raw = common::case_json("minimal-bpa.json");
+        raw["applicant"]["name"] = name.into();
+        raw["decision"]["received"] = received.into();
+        let path = common::write_json(dir.path(), &format!("{received}.json"), &raw);
+        let out = common::cmd_in(data.path())
+            .args(["cases", "import", path.to_str().expect("path")])
+            .output()
+            .expect("run");
+        assert!(out.status.success(), "{out:?}");
+    };
+    import("Ola Tidlig", "2026-11-01");
+    import("Kari Sein", "2026-11-20");
+    // The case with the nearest deadline was changed longest ago: the order is not the order
+    // of the files.
+    let cases = data.path().join("cases");
+    for e in std::fs::read_dir(&cases).expect("cases") {
+        let path = e.expect("entry").path();
+        let text = std::fs::read_to_string(&path).expect("read");
+        let age = if text.contains("Ola Tidlig") {
+            86_400
+        } else {
+            0
+        };
+        let when = std::time::SystemTime::now() - std::time::Duration::from_secs(age);
+        std::fs::File::options()
+            .write(true)
+            .open(&path)
+            .and_then(|f| f.set_modified(when))
+            .expect("mtime");
+    }
+    let out = common::cmd_in(data.path())
+        .args(["cases", "list"])
+        .output()
+        .expect("run");
+    let listed = String::from_utf8(out.stdout).expect("utf-8");
+    let ola = listed.find("Ola Tidlig").expect("Ola listed");
+    let kari = listed.find("Kari Sein").expect("Kari listed");
+    assert!(ola < kari, "{listed}");
+}

@@ -3,257 +3,32 @@
 //! being shown, and [`App::update`], which turns an [`Action`] into a state change and an
 //! [`Effect`]. No I/O and no drawing happen here.
 
+use std::cell::RefCell;
 use std::collections::HashSet;
 use std::path::PathBuf;
+use std::rc::Rc;
 
 use chrono::NaiveDate;
 
-use crate::domain::case::{self, Ground, RawCase, RawRepresentative, Role};
-use crate::domain::deadline::Deadline;
+use crate::domain::case::{self, RawCase, RawRepresentative};
 use crate::domain::letter::LetterKind;
-use crate::domain::routing::Route;
-use crate::domain::{dates, service};
 use crate::i18n::Ui;
 
 use super::action::{Action, Effect, ExportJob, ExportReport};
 use super::drafts::{Notice, SaveResult, SaveStatus};
 use super::keymap::Mode;
 use super::steps::Screen;
+use super::steps::check::Item as CheckItem;
 use super::theme::{Theme, ThemeName};
 use super::view;
 
-/// One screen of the wizard, in the order of the path.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Step {
-    /// What the program does; interface language; start.
-    Start,
-    /// The case: its timeline, and what to do next (go on with the complaint, write another
-    /// letter, say when the complaint was sent).
-    Case,
-    /// Bokmål or nynorsk for the letter (asked in the path for an English interface).
-    LetterLang,
-    /// Myself, or on behalf of someone.
-    Who,
-    /// What the writer is by law: parent of a child under 18, appointed verge, lawyer, or a
-    /// relative, friend or other helper (`representative.role`).
-    Role,
-    /// The representative's relation to the person.
-    Relation,
-    /// Whether a signed written power of attorney (fullmakt) exists.
-    Fullmakt,
-    /// Which service the decision is about.
-    Service,
-    /// The service in the person's own words (`annet`).
-    ServiceOther,
-    /// For relief services: the carer complains on their own behalf (pbrl § 2-8).
-    Carer,
-    /// The person the carer cares for (`cared_for`), so the municipality finds the case.
-    CaredFor,
-    /// For trygghetsalarm and matombringing: which law the decision cites.
-    RouteLaw,
-    /// Not a care service: where such a complaint goes instead.
-    Routing,
-    /// What happened: refused, partly granted, cut, stopped, waiting list.
-    Situation,
-    /// The date on the decision.
-    DecisionDate,
-    /// The date the decision was received.
-    Received,
-    /// The date the complaint was sent (follow-up letters; "Har du sendt klagen? Når?").
-    Sent,
-    /// The right to complain and the deadline.
-    Rights,
-    /// Why the complaint comes late (only when the deadline has passed).
-    LateReason,
-    /// Reference, what was applied for, what was granted.
-    Decision,
-    /// One of the guided prompts of "why the decision is wrong".
-    Ground(Ground),
-    /// What the person asks for.
-    Outcome,
-    /// The new information of a letter of additional information (tilleggsopplysninger).
-    Supplement,
-    /// Access to documents (innsyn), postponed implementation (utsatt iverksetting).
-    Requests,
-    /// Attachments.
-    Attachments,
-    /// The person the decision is about.
-    Applicant,
-    /// The person writing on their behalf.
-    Representative,
-    /// The municipality that made the decision.
-    Municipality,
-    /// Its postal address.
-    MunicipalityAddress,
-    /// Check your answers.
-    Check,
-    /// The letter as it will be written.
-    Preview,
-    /// Save the letter; what to do next.
-    Done,
-}
-
-impl Step {
-    /// A stable id, saved in drafts (`draft.step`).
-    pub fn id(self) -> String {
-        match self {
-            Step::Start => "start".into(),
-            Step::Case => "case".into(),
-            Step::LetterLang => "letter-language".into(),
-            Step::Who => "who".into(),
-            Step::Role => "role".into(),
-            Step::Relation => "relation".into(),
-            Step::Fullmakt => "fullmakt".into(),
-            Step::Service => "service".into(),
-            Step::ServiceOther => "service-other".into(),
-            Step::Carer => "carer".into(),
-            Step::CaredFor => "cared-for".into(),
-            Step::RouteLaw => "route".into(),
-            Step::Routing => "routing".into(),
-            Step::Situation => "situation".into(),
-            Step::DecisionDate => "decision-date".into(),
-            Step::Received => "received".into(),
-            Step::Sent => "sent".into(),
-            Step::Rights => "rights".into(),
-            Step::LateReason => "late-reason".into(),
-            Step::Decision => "decision".into(),
-            Step::Ground(g) => format!("grounds.{}", g.id()),
-            Step::Outcome => "outcome".into(),
-            Step::Supplement => "supplement".into(),
-            Step::Requests => "requests".into(),
-            Step::Attachments => "attachments".into(),
-            Step::Applicant => "applicant".into(),
-            Step::Representative => "representative".into(),
-            Step::Municipality => "municipality".into(),
-            Step::MunicipalityAddress => "municipality-address".into(),
-            Step::Check => "check".into(),
-            Step::Preview => "preview".into(),
-            Step::Done => "done".into(),
-        }
-    }
-
-    /// Every step, for looking ids up.
-    pub fn all() -> Vec<Step> {
-        let mut v = vec![
-            Step::Start,
-            Step::Case,
-            Step::LetterLang,
-            Step::Who,
-            Step::Role,
-            Step::Relation,
-            Step::Fullmakt,
-            Step::Service,
-            Step::ServiceOther,
-            Step::Carer,
-            Step::CaredFor,
-            Step::RouteLaw,
-            Step::Routing,
-            Step::Situation,
-            Step::DecisionDate,
-            Step::Received,
-            Step::Sent,
-            Step::Rights,
-            Step::LateReason,
-            Step::Decision,
-        ];
-        v.extend(Ground::ALL.map(Step::Ground));
-        v.extend([
-            Step::Outcome,
-            Step::Supplement,
-            Step::Requests,
-            Step::Attachments,
-            Step::Applicant,
-            Step::Representative,
-            Step::Municipality,
-            Step::MunicipalityAddress,
-            Step::Check,
-            Step::Preview,
-            Step::Done,
-        ]);
-        v
-    }
-
-    /// The step with this id.
-    pub fn from_id(id: &str) -> Option<Step> {
-        Step::all().into_iter().find(|s| s.id() == id)
-    }
-
-    /// The part of the wizard this step belongs to (`None` for the start and done screens).
-    pub fn section(self) -> Option<Section> {
-        Some(match self {
-            Step::Start | Step::Case | Step::Done => return None,
-            Step::LetterLang | Step::Who | Step::Role | Step::Relation | Step::Fullmakt => {
-                Section::Who
-            }
-            Step::Service
-            | Step::ServiceOther
-            | Step::Carer
-            | Step::CaredFor
-            | Step::RouteLaw
-            | Step::Routing => Section::Service,
-            Step::Situation => Section::Situation,
-            Step::DecisionDate | Step::Received | Step::Sent => Section::Dates,
-            Step::Rights | Step::LateReason => Section::Rights,
-            Step::Decision => Section::Decision,
-            Step::Ground(_) => Section::Grounds,
-            Step::Outcome | Step::Requests => Section::Outcome,
-            Step::Supplement => Section::Supplement,
-            Step::Attachments => Section::Attachments,
-            Step::Applicant
-            | Step::Representative
-            | Step::Municipality
-            | Step::MunicipalityAddress => Section::About,
-            Step::Check => Section::Check,
-            Step::Preview => Section::Preview,
-        })
-    }
-
-    /// The key of this step's help text.
-    pub fn help_key(self) -> String {
-        match self {
-            Step::Ground(_) => "tui.help.grounds".into(),
-            s => format!("tui.help.{}", s.id()),
-        }
-    }
-}
-
-/// A part of the wizard, counted by the step indicator ("Steg 4 av 12").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Section {
-    Who,
-    Service,
-    Situation,
-    Dates,
-    Rights,
-    Decision,
-    Grounds,
-    Outcome,
-    Supplement,
-    Attachments,
-    About,
-    Check,
-    Preview,
-}
-
-impl Section {
-    pub fn title_key(self) -> &'static str {
-        match self {
-            Section::Who => "tui.section.who",
-            Section::Service => "tui.section.service",
-            Section::Situation => "tui.section.situation",
-            Section::Dates => "tui.section.dates",
-            Section::Rights => "tui.section.rights",
-            Section::Decision => "tui.section.decision",
-            Section::Grounds => "tui.section.grounds",
-            Section::Outcome => "tui.section.outcome",
-            Section::Supplement => "tui.section.supplement",
-            Section::Attachments => "tui.section.attachments",
-            Section::About => "tui.section.about",
-            Section::Check => "tui.section.check",
-            Section::Preview => "tui.section.preview",
-        }
-    }
-}
+// The vocabulary and the path rules live beside the state machine; their names are kept here
+// too, so that `app::Step` and `app::path_for` keep meaning what they meant.
+pub use super::path::{
+    applicant_name, chosen_service, date_answer, deadline, has_representative, is_carer_complaint,
+    is_late, is_new_case, letter_date, letter_ui, path, path_for, prefilled, rep_role, route,
+};
+pub use super::step::{Section, Step, step_for_field};
 
 /// How the wizard was started.
 #[derive(Debug, Clone, Default)]
@@ -319,6 +94,19 @@ pub enum Flow {
     Visit(Step),
 }
 
+/// What the answers are worked into once per change, not once per use: the path, and the rows
+/// of check answers (asked for by a key press and again by the drawing that follows it).
+#[derive(Default)]
+pub(crate) struct Derived {
+    /// What it was worked out for: the answers' revision, the interface and the letter's
+    /// language, the day, the letter.
+    key: Option<(u64, Ui, NaiveDate, LetterKind)>,
+    /// Every screen of the letter being written.
+    full_path: Vec<Step>,
+    /// Check answers' rows, once asked for.
+    check_items: Option<Rc<Vec<CheckItem>>>,
+}
+
 /// The wizard.
 pub struct App {
     pub(crate) ui: Ui,
@@ -373,6 +161,9 @@ pub struct App {
     /// Counts the cases closed ([`App::close_case`]): the session lets go of the draft when it
     /// changes.
     pub(crate) case_gen: u64,
+    /// The path and check answers' rows for the answers as they are ([`Derived`]). Every change
+    /// of the answers goes through [`App::edit`], which counts the revision the key names.
+    pub(crate) derived: RefCell<Derived>,
 }
 
 impl App {
@@ -429,6 +220,7 @@ impl App {
             left_from: None,
             first_ui: ui,
             case_gen: 0,
+            derived: RefCell::default(),
         };
         if kind != LetterKind::Complaint {
             app.skip = prefilled(&app.raw, ui, today, kind);
@@ -552,7 +344,7 @@ impl App {
     /// The screens the wizard goes through for the answers given so far and the letter being
     /// written (a follow-up letter's short flow leaves out what the case already has).
     pub fn path(&self) -> Vec<Step> {
-        let mut p = path_for(&self.raw, self.ui, self.today, self.kind);
+        let mut p = self.full_path();
         p.retain(|s| !self.skip.contains(s));
         p
     }
@@ -560,7 +352,30 @@ impl App {
     /// Every screen of the letter being written, the ones passed by included (for check
     /// answers).
     pub fn full_path(&self) -> Vec<Step> {
-        path_for(&self.raw, self.ui, self.today, self.kind)
+        self.derived().full_path.clone()
+    }
+
+    /// The rows of check answers for the answers as they are.
+    pub fn check_items(&self) -> Rc<Vec<CheckItem>> {
+        if let Some(items) = &self.derived().check_items {
+            return Rc::clone(items);
+        }
+        let items = Rc::new(super::steps::check::items(self));
+        self.derived.borrow_mut().check_items = Some(Rc::clone(&items));
+        items
+    }
+
+    /// What the answers are worked into, worked out again when they have changed.
+    fn derived(&self) -> std::cell::Ref<'_, Derived> {
+        let key = (self.revision, self.ui, self.today, self.kind);
+        if self.derived.borrow().key != Some(key) {
+            *self.derived.borrow_mut() = Derived {
+                key: Some(key),
+                full_path: path_for(&self.raw, self.ui, self.today, self.kind),
+                check_items: None,
+            };
+        }
+        self.derived.borrow()
     }
 
     /// The letter being written.
@@ -1018,304 +833,5 @@ impl App {
             l.editor_done(self, result);
         }
         self.screen = screen;
-    }
-}
-
-/// Who the decision is about is someone else than the writer.
-pub fn has_representative(raw: &RawCase) -> bool {
-    raw.representative.is_some()
-}
-
-/// What the writer is, by law; `fullmektig` (relative, friend, other helper) until asked.
-pub fn rep_role(raw: &RawCase) -> Role {
-    raw.representative
-        .as_ref()
-        .and_then(|r| r.role.as_deref())
-        .and_then(Role::from_id)
-        .unwrap_or_default()
-}
-
-/// The questions about the writer: what they are; the relation (a parent: mor or far; a
-/// helper); the fullmakt, asked only of a relative, friend or other helper (FACTS.md §5).
-fn who_steps(raw: &RawCase, kind: LetterKind, p: &mut Vec<Step>) {
-    p.push(Step::Who);
-    if !has_representative(raw) {
-        return;
-    }
-    p.push(Step::Role);
-    let role = rep_role(raw);
-    if matches!(role, Role::Forelder | Role::Fullmektig) {
-        p.push(Step::Relation);
-    }
-    if role == Role::Fullmektig && kind != LetterKind::Fullmakt {
-        p.push(Step::Fullmakt);
-    }
-}
-
-/// The carer complains in their own name (a relief service, and the answer is yes).
-pub fn is_carer_complaint(raw: &RawCase) -> bool {
-    raw.complainant_is_carer == Some(true)
-        && chosen_service(raw).is_some_and(|s| s.carer_may_complain)
-}
-
-/// The service chosen, if it is known.
-pub fn chosen_service(raw: &RawCase) -> Option<&'static service::Service> {
-    raw.service.as_deref().and_then(service::by_id)
-}
-
-/// The route for the answers so far.
-pub fn route(raw: &RawCase) -> Option<Route> {
-    crate::domain::timeline::route_of(raw)
-}
-
-/// A date answer: ISO in the case file.
-pub fn date_answer(value: Option<&String>) -> Option<NaiveDate> {
-    value.and_then(|v| {
-        dates::parse_iso(v).or_else(|| NaiveDate::parse_from_str(v.trim(), "%d.%m.%Y").ok())
-    })
-}
-
-/// The date the letter is written: the case's `letter_date`, else today.
-pub fn letter_date(raw: &RawCase, today: NaiveDate) -> NaiveDate {
-    date_answer(raw.letter_date.as_ref()).unwrap_or(today)
-}
-
-/// The deadline for the answers so far, when service and received date are known.
-pub fn deadline(raw: &RawCase) -> Option<Deadline> {
-    crate::domain::timeline::deadline_of(raw)
-}
-
-/// The deadline has passed on the letter's date.
-pub fn is_late(raw: &RawCase, today: NaiveDate) -> bool {
-    deadline(raw).is_some_and(|d| letter_date(raw, today) > d.last_day)
-}
-
-/// A case with no answers yet (a follow-up letter then asks every question).
-pub fn is_new_case(raw: &RawCase) -> bool {
-    raw.service.is_none() && raw.applicant.is_none() && raw.decision.is_none()
-}
-
-/// The screens of a follow-up letter's path that the case already answers: every question
-/// whose fields have no problem for that letter, except the letter's own questions. For a new
-/// case: none.
-pub fn prefilled(raw: &RawCase, ui: Ui, today: NaiveDate, kind: LetterKind) -> HashSet<Step> {
-    if kind == LetterKind::Complaint || is_new_case(raw) {
-        return HashSet::new();
-    }
-    let checked = case::check_for(raw, today, kind);
-    // Errors, and the warnings that an answer would settle (which law the decision cites; the
-    // municipality's address). Other warnings (a reminder within the month) are shown on the
-    // check page without asking again.
-    let asked: HashSet<Step> = checked
-        .problems
-        .iter()
-        .filter(|p| {
-            p.is_error()
-                || matches!(
-                    p.kind,
-                    case::ProblemKind::RouteAssumed | case::ProblemKind::NoMunicipalityAddress
-                )
-        })
-        .filter_map(|p| step_for_field(&p.field))
-        .collect();
-    path_for(raw, ui, today, kind)
-        .into_iter()
-        .filter(|s| match s {
-            Step::Start | Step::Case | Step::Check | Step::Preview | Step::Done => false,
-            // The letter's own questions are always asked.
-            Step::Supplement | Step::Ground(_) => false,
-            Step::Sent => raw.sent.is_some() && !asked.contains(s),
-            Step::LetterLang => raw.language.is_some(),
-            // A power of attorney is written by someone for someone else.
-            Step::Who => !(kind == LetterKind::Fullmakt && raw.representative.is_none()),
-            s => !asked.contains(s),
-        })
-        .collect()
-}
-
-/// The screens for these answers, in order, for the complaint.
-pub fn path(raw: &RawCase, ui: Ui, today: NaiveDate) -> Vec<Step> {
-    path_for(raw, ui, today, LetterKind::Complaint)
-}
-
-/// The service and the questions it brings: the service in the person's own words (`annet`),
-/// the carer's own complaint (relief services), which law the decision cites.
-fn service_steps(raw: &RawCase, p: &mut Vec<Step>) {
-    p.push(Step::Service);
-    if let Some(s) = chosen_service(raw) {
-        if s.id == "annet" {
-            p.push(Step::ServiceOther);
-        }
-        if s.carer_may_complain {
-            p.push(Step::Carer);
-            if raw.complainant_is_carer == Some(true) {
-                p.push(Step::CaredFor);
-            }
-        }
-        if s.route == service::RouteRule::DependsOnDecision {
-            p.push(Step::RouteLaw);
-        }
-    }
-}
-
-/// The applicant's name as given (empty when not yet given).
-pub fn applicant_name(raw: &RawCase) -> String {
-    raw.applicant
-        .as_ref()
-        .and_then(|a| a.name.clone())
-        .unwrap_or_default()
-}
-
-/// The screens of a follow-up letter: the case screen first (where it is chosen), the facts the
-/// letter needs (who, service, what happened, the dates), its own questions (the date the
-/// complaint was sent; the new information; for postponement the dangers of the cut), who the
-/// people are and where the letter goes, and the same check, preview and save as the complaint.
-fn followup_path(raw: &RawCase, ui: Ui, kind: LetterKind) -> Vec<Step> {
-    let mut p = vec![Step::Start, Step::Case];
-    if ui == Ui::En {
-        p.push(Step::LetterLang);
-    }
-    who_steps(raw, kind, &mut p);
-    let rep = has_representative(raw);
-    service_steps(raw, &mut p);
-    p.extend([Step::Situation, Step::DecisionDate, Step::Received]);
-    if kind.cites_sent() {
-        p.push(Step::Sent);
-    }
-    p.push(Step::Decision);
-    if kind == LetterKind::Postponement {
-        p.extend([
-            Step::Ground(Ground::Safety),
-            Step::Ground(Ground::Consequences),
-        ]);
-    }
-    if kind == LetterKind::Supplement {
-        p.push(Step::Supplement);
-    }
-    p.push(Step::Applicant);
-    if rep {
-        p.push(Step::Representative);
-    }
-    p.extend([
-        Step::Municipality,
-        Step::MunicipalityAddress,
-        Step::Check,
-        Step::Preview,
-        Step::Done,
-    ]);
-    p
-}
-
-/// The screens for these answers and this letter, in order.
-pub fn path_for(raw: &RawCase, ui: Ui, today: NaiveDate, kind: LetterKind) -> Vec<Step> {
-    if kind != LetterKind::Complaint {
-        return followup_path(raw, ui, kind);
-    }
-    let mut p = vec![Step::Start];
-    if ui == Ui::En {
-        p.push(Step::LetterLang);
-    }
-    who_steps(raw, kind, &mut p);
-    let rep = has_representative(raw);
-    service_steps(raw, &mut p);
-    if route(raw) == Some(Route::Klagenemnd) {
-        p.push(Step::Routing);
-    }
-    p.extend([
-        Step::Situation,
-        Step::DecisionDate,
-        Step::Received,
-        Step::Rights,
-    ]);
-    if is_late(raw, today) {
-        p.push(Step::LateReason);
-    }
-    p.push(Step::Decision);
-    p.extend(Ground::ALL.map(Step::Ground));
-    p.extend([
-        Step::Outcome,
-        Step::Requests,
-        Step::Attachments,
-        Step::Applicant,
-    ]);
-    if rep {
-        p.push(Step::Representative);
-    }
-    p.extend([
-        Step::Municipality,
-        Step::MunicipalityAddress,
-        Step::Check,
-        Step::Preview,
-        Step::Done,
-    ]);
-    p
-}
-
-/// The screen where the answer a problem names is given (`decision.received` → the received
-/// date). `None` when no screen asks for it.
-pub fn step_for_field(field: &str) -> Option<Step> {
-    let f = field;
-    let starts = |p: &str| f == p || f.starts_with(&format!("{p}."));
-    Some(if starts("applicant") {
-        Step::Applicant
-    } else if f == "representative.power_of_attorney" {
-        Step::Fullmakt
-    } else if f == "representative.relation" {
-        Step::Relation
-    } else if f == "representative.role" {
-        Step::Role
-    } else if starts("representative") {
-        Step::Representative
-    } else if f == "decision" || f == "decision.date" {
-        Step::DecisionDate
-    } else if f == "decision.received" {
-        Step::Received
-    } else if f == "sent" {
-        Step::Sent
-    } else if f == "supplement" {
-        Step::Supplement
-    } else if f == "decision.route" {
-        Step::RouteLaw
-    } else if starts("decision") {
-        Step::Decision
-    } else if f == "grounds" {
-        Step::Ground(Ground::Health)
-    } else if let Some(g) = f.strip_prefix("grounds.") {
-        Step::Ground(Ground::ALL.into_iter().find(|x| x.id() == g)?)
-    } else if f == "late_reason" {
-        Step::LateReason
-    } else if starts("municipality.address") {
-        Step::MunicipalityAddress
-    } else if starts("municipality") {
-        Step::Municipality
-    } else if f == "service_other" {
-        Step::ServiceOther
-    } else if f == "service" {
-        Step::Service
-    } else if f == "situation" {
-        Step::Situation
-    } else if f == "language" {
-        Step::LetterLang
-    } else if starts("requests") {
-        Step::Requests
-    } else if starts("attachments") {
-        Step::Attachments
-    } else if f == "outcome" {
-        Step::Outcome
-    } else if f == "complainant_is_carer" {
-        Step::Carer
-    } else if starts("cared_for") {
-        Step::CaredFor
-    } else {
-        return None;
-    })
-}
-
-/// The interface language used for text that goes into the letter (bokmål or nynorsk).
-pub fn letter_ui(raw: &RawCase) -> Ui {
-    if raw.language.as_deref() == Some("nn") {
-        Ui::Nn
-    } else {
-        Ui::Nb
     }
 }

@@ -11,13 +11,19 @@ use super::action::ExportFormat;
 use super::app::{App, Modal, Step};
 use super::drafts;
 use super::steps::checklist;
-use super::steps::form::{self, Note};
+use super::steps::form;
 use super::steps::{
     Screen, case, check, choice, done, info, longtext, municipality, service, start,
     title_and_hint, tr,
 };
 use super::theme::DONE;
 use super::view;
+
+// The words of a description that name a screen's parts: the line-by-line mode reads them from
+// here, never from the screens themselves.
+pub use super::steps::done::Control;
+pub use super::steps::form::Note;
+pub use super::steps::longtext::{MAX_LONG_CHARS, too_long_message};
 
 /// How an item of a list is marked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -641,6 +647,8 @@ fn modal(app: &App, m: &Modal, d: &mut Description) {
 pub struct SaveView {
     /// The control with the focus.
     pub control: done::Control,
+    /// How many controls the screen has ("Neste person" is the last).
+    pub controls: usize,
     /// The offer of a power of attorney, and whether it is ticked.
     pub fullmakt: Option<(String, bool)>,
     pub path: String,
@@ -679,12 +687,13 @@ pub fn save_view(app: &App) -> Option<SaveView> {
             done::Status::Info(_) => errors.push(t(app.ui, "tui.done.not-overwritten")),
         }
     }
+    let controls = s.controls(app);
     Some(SaveView {
-        control: s
-            .controls(app)
+        control: controls
             .get(s.focus)
             .copied()
             .unwrap_or(done::Control::Save),
+        controls: controls.len(),
         fullmakt,
         path: s.path.value().to_string(),
         files: exts

@@ -6,12 +6,9 @@
 //! The I/O (listing, opening, saving) happens in [`super::session::Session`], which the run loop
 //! drives; it reports back with [`App::draft_saved`] and [`App::draft_not_opened`].
 
-use chrono::NaiveDate;
-
-use crate::domain::case::RawCase;
 use crate::i18n::{Ui, problem_text, t, tf};
 use crate::store::{Damaged, Entry};
-use crate::summary::{draft_deadline, person_label, service_label};
+use crate::summary::{person_label, service_label};
 
 use super::action::{Action, Effect};
 use super::app::App;
@@ -159,68 +156,7 @@ pub fn status_word(ui: Ui, status: &SaveStatus) -> Option<String> {
 
 pub use crate::summary::{CaseRow, Urgency, case_row, changed_label, resume_step, step_label};
 
-/// The case has an answer: some field other than the format tag, the letter language, the
-/// letter date and the draft bookkeeping has a value (an empty text is no value). A case without
-/// one is not written to disk, and an old draft without one is not listed.
-pub fn has_answers(raw: &RawCase) -> bool {
-    let mut blank = raw.clone();
-    blank.format = None;
-    blank.language = None;
-    blank.letter_date = None;
-    blank.draft = None;
-    // "I write for someone else" is an answer before any field of theirs is filled in.
-    if blank.representative.is_some() {
-        return true;
-    }
-    match serde_json::to_value(&blank) {
-        Ok(v) => has_value(&v),
-        Err(_) => true,
-    }
-}
-
-fn has_value(v: &serde_json::Value) -> bool {
-    use serde_json::Value;
-    match v {
-        Value::Null => false,
-        Value::String(s) => !s.trim().is_empty(),
-        Value::Bool(_) | Value::Number(_) => true,
-        Value::Array(a) => a.iter().any(has_value),
-        Value::Object(o) => o.values().any(has_value),
-    }
-}
-
-/// The date a saved case is listed by: when an answer is due for a sent complaint, else the
-/// last day to complain.
-pub fn list_date(raw: &RawCase, today: NaiveDate) -> Option<NaiveDate> {
-    match crate::timeline::waiting(raw, today) {
-        Some(w) => Some(w.due),
-        None => draft_deadline(raw).map(|d| d.last_day),
-    }
-}
-
-/// The saved cases in the order the start screen lists them, which does not change when a case
-/// is opened or saved: the nearest date first (cases without one last), then by name (cases
-/// without one last), then by id. Drafts without an answer are left out.
-pub fn order_cases(cases: &mut Vec<Entry>, today: NaiveDate) {
-    cases.retain(|e| has_answers(&e.raw));
-    let key = |e: &Entry| {
-        let name = e
-            .raw
-            .applicant
-            .as_ref()
-            .and_then(|a| a.name.as_deref())
-            .map(|n| n.trim().to_lowercase())
-            .filter(|n| !n.is_empty());
-        (
-            list_date(&e.raw, today).is_none(),
-            list_date(&e.raw, today),
-            name.is_none(),
-            name,
-            e.id.clone(),
-        )
-    };
-    cases.sort_by_cached_key(key);
-}
+pub use crate::summary::has_answers;
 
 /// The saved case matches what was typed to filter the list: every word typed is found in its
 /// person's name or its service (case does not matter).

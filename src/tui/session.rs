@@ -138,7 +138,9 @@ impl Session {
             Some(store) => store.list().unwrap_or_default(),
             None => Listing::default(),
         };
-        drafts::order_cases(&mut listing.cases, self.today);
+        // Drafts without an answer are not listed.
+        listing.cases.retain(|e| drafts::has_answers(&e.raw));
+        crate::summary::order_cases(&mut listing.cases, self.today);
         self.app.set_listing(listing);
     }
 

@@ -15,6 +15,7 @@ use crate::tui::action::Action;
 use crate::tui::app::{App, Flow, Step, date_answer, is_new_case};
 use crate::tui::theme::{SELECTED, UNSELECTED};
 use crate::tui::widgets;
+use crate::tui::widgets::list::{self, Keys};
 
 use super::{centred_offset, tr};
 
@@ -132,8 +133,8 @@ pub fn subject(app: &App) -> Option<String> {
     }
     Some(format!(
         "{} – {}",
-        crate::cases_cmd::person_label(app.ui, &app.raw),
-        crate::cases_cmd::service_label(app.ui, &app.raw)
+        crate::summary::person_label(app.ui, &app.raw),
+        crate::summary::service_label(app.ui, &app.raw)
     ))
 }
 
@@ -164,12 +165,10 @@ impl CaseState {
 
     pub fn update(&mut self, app: &mut App, action: Action) -> Flow {
         let opts = options(app);
-        let n = opts.len().max(1);
+        if list::cursor(&mut self.selected, opts.len(), &action, Keys::CHOICES) {
+            return Flow::Stay;
+        }
         match action {
-            Action::Up | Action::BackTab => self.selected = self.selected.saturating_sub(1),
-            Action::Down | Action::Tab => self.selected = (self.selected + 1).min(n - 1),
-            Action::Home => self.selected = 0,
-            Action::End => self.selected = n - 1,
             Action::Enter | Action::Char(' ') => {
                 if let Some(o) = opts.get(self.selected) {
                     return Self::choose(app, o.choice);

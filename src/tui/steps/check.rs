@@ -12,6 +12,7 @@ use crate::i18n::{problem_text, t, tf};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Flow, Step, chosen_service, date_answer, has_representative};
 use crate::tui::theme::{SELECTED, UNSELECTED};
+use crate::tui::widgets::list::{self, Keys};
 use crate::tui::widgets::{self, ellipsize};
 
 use super::choice::ChoiceState;
@@ -706,17 +707,20 @@ impl CheckState {
     }
 
     pub fn update(&mut self, app: &mut App, action: Action) -> Flow {
-        let items = items(app);
+        let items = app.check_items();
         let selectable: Vec<&Item> = items.iter().filter(|i| i.selectable()).collect();
         let n = selectable.len();
+        let keys = Keys {
+            tab: false,
+            back_tab: true,
+            page: 8,
+            ends: true,
+        };
+        if list::cursor(&mut self.selected, n, &action, keys) {
+            return Flow::Stay;
+        }
         match action {
             Action::Back => return Flow::Back,
-            Action::Up | Action::BackTab => self.selected = self.selected.saturating_sub(1),
-            Action::Down => self.selected = (self.selected + 1).min(n.saturating_sub(1)),
-            Action::PageUp => self.selected = self.selected.saturating_sub(8),
-            Action::PageDown => self.selected = (self.selected + 8).min(n.saturating_sub(1)),
-            Action::Home => self.selected = 0,
-            Action::End => self.selected = n.saturating_sub(1),
             Action::Enter | Action::Tab | Action::Char(' ') => {
                 let item = if action == Action::Tab {
                     selectable.last().copied()
@@ -741,7 +745,7 @@ impl CheckState {
         let th = &app.theme;
         let (title, hint) = title_and_hint(app, Step::Check);
         let rest = question(app, &title, &hint, area, buf);
-        let items = items(app);
+        let items = app.check_items();
         let (lines, spans) = layout(app, &items, self.selected, rest.width);
         let (s, e) = spans.get(self.selected).copied().unwrap_or((0, 1));
         let height = usize::from(rest.height);

@@ -12,6 +12,7 @@ use crate::tui::action::Action;
 use crate::tui::app::{App, Flow, Step, chosen_service};
 use crate::tui::theme::{RADIO_OFF, RADIO_ON, SELECTED, UNSELECTED};
 use crate::tui::widgets;
+use crate::tui::widgets::list::{self, Keys};
 
 use super::{centred_offset, question, title_and_hint, tr};
 
@@ -208,12 +209,10 @@ impl ChoiceState {
 
     pub fn update(&mut self, app: &mut App, action: Action) -> Flow {
         let opts = options(self.step, app);
-        let n = opts.len().max(1);
+        if list::cursor(&mut self.selected, opts.len(), &action, Keys::CHOICES) {
+            return Flow::Stay;
+        }
         match action {
-            Action::Up | Action::BackTab => self.selected = self.selected.saturating_sub(1),
-            Action::Down | Action::Tab => self.selected = (self.selected + 1).min(n - 1),
-            Action::Home => self.selected = 0,
-            Action::End => self.selected = n - 1,
             Action::Enter | Action::Char(' ') => {
                 if let Some(o) = opts.get(self.selected) {
                     apply(self.step, o.value, app);

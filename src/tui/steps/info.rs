@@ -5,16 +5,17 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 
-use crate::commands::explain_deadline;
 use crate::domain::law;
 use crate::domain::letter::Lang;
 use crate::domain::routing::{Route, RouteBasis, route_for};
 use crate::domain::situation::Situation;
 use crate::i18n::{Ui, t, tf};
+use crate::summary::explain_deadline;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Flow, Step, chosen_service, date_answer, deadline, letter_date, route};
 use crate::tui::view;
 use crate::tui::widgets;
+use crate::tui::widgets::list;
 
 use super::title_and_hint;
 
@@ -36,7 +37,7 @@ pub struct InfoState {
 
 /// The language law names are written in on screens.
 pub fn law_lang(ui: Ui) -> Lang {
-    crate::commands::cite_lang(ui)
+    crate::summary::cite_lang(ui)
 }
 
 /// The paragraphs of an explanation screen.
@@ -228,13 +229,9 @@ impl InfoState {
         match action {
             Action::Enter | Action::Tab | Action::Char(' ') => return Flow::Next,
             Action::Back => return Flow::Back,
-            Action::Down => self.scroll += 1,
-            Action::Up => self.scroll = self.scroll.saturating_sub(1),
-            Action::PageDown => self.scroll += page,
-            Action::PageUp => self.scroll = self.scroll.saturating_sub(page),
-            Action::Home => self.scroll = 0,
-            Action::End => self.scroll = usize::MAX,
-            _ => {}
+            a => {
+                list::scroll(&mut self.scroll, &a, page);
+            }
         }
         self.fit(app);
         Flow::Stay

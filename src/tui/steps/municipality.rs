@@ -10,6 +10,7 @@ use crate::i18n::{t, tf};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Flow, Step};
 use crate::tui::theme::{DONE, SELECTED, UNSELECTED};
+use crate::tui::widgets::list::{self, Keys};
 use crate::tui::widgets::text_field::{FieldEvent, TextInput};
 use crate::tui::widgets::{self, ellipsize};
 
@@ -73,14 +74,17 @@ impl MunicipalityState {
 
     pub fn update(&mut self, app: &mut App, action: Action) -> Flow {
         let list = matches(self.query.value());
+        let keys = Keys {
+            tab: false,
+            back_tab: true,
+            page: 5,
+            ends: false,
+        };
+        if list::cursor(&mut self.selected, list.len(), &action, keys) {
+            return Flow::Stay;
+        }
         match action {
             Action::Back => return Flow::Back,
-            Action::Up | Action::BackTab => self.selected = self.selected.saturating_sub(1),
-            Action::Down => self.selected = (self.selected + 1).min(list.len().saturating_sub(1)),
-            Action::PageUp => self.selected = self.selected.saturating_sub(5),
-            Action::PageDown => {
-                self.selected = (self.selected + 5).min(list.len().saturating_sub(1))
-            }
             Action::Enter | Action::Tab => {
                 if let Some(m) = list.get(self.selected) {
                     let m = *m;

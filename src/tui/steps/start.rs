@@ -17,6 +17,7 @@ use crate::tui::keymap::Mode;
 use crate::tui::theme::{RADIO_OFF, RADIO_ON, SELECTED, UNSELECTED};
 use crate::tui::widgets;
 use crate::tui::widgets::help_bar::KeyHelp;
+use crate::tui::widgets::list::{self, Keys};
 
 use super::centred_offset;
 
@@ -154,12 +155,10 @@ impl StartState {
         let rows = rows(app, &self.filter);
         let last = rows.len() - 1;
         self.selected = self.selected.min(last);
+        if list::cursor(&mut self.selected, rows.len(), &action, Keys::CHOICES) {
+            return Flow::Stay;
+        }
         match action {
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Down | Action::Tab => self.selected = (self.selected + 1).min(last),
-            Action::BackTab => self.selected = self.selected.saturating_sub(1),
-            Action::Home => self.selected = 0,
-            Action::End => self.selected = last,
             Action::Char(' ') if self.filter.is_empty() => return self.choose(app, &rows),
             Action::Enter => return self.choose(app, &rows),
             Action::Char(c) if filterable(app) => {
@@ -222,8 +221,8 @@ impl StartState {
                     e.id.clone(),
                     format!(
                         "{} – {}",
-                        crate::cases_cmd::person_label(app.ui, &e.raw),
-                        crate::cases_cmd::service_label(app.ui, &e.raw)
+                        crate::summary::person_label(app.ui, &e.raw),
+                        crate::summary::service_label(app.ui, &e.raw)
                     ),
                 ),
                 None => return,
