@@ -71,8 +71,9 @@ fn render_pdf(b: Bencher, pages: usize) {
 /// The envelope of issue 16: a two-page letter, a 2 MB JPEG and a ten-page PDF, from the case
 /// (files already read) to the bytes of one PDF. Target ≤ 300 ms. The inputs are made here: a
 /// JPEG of noise (which compresses badly, hence its size) and a PDF the program itself renders.
-#[divan::bench]
-fn envelope_letter_jpeg_2mb_pdf_10_pages(b: Bencher) {
+/// `checks = true` also times checking the files (`envelope::prepare`).
+#[divan::bench(args = [false, true])]
+fn envelope_letter_jpeg_2mb_pdf_10_pages(b: Bencher, checks: bool) {
     use omsorgsklage::domain::letter::LetterKind;
     use omsorgsklage::export::{self, Formats};
     use omsorgsklage::render::envelope;
@@ -99,15 +100,24 @@ fn envelope_letter_jpeg_2mb_pdf_10_pages(b: Bencher) {
         },
     ];
     let base = std::path::Path::new("/tmp/klage");
-    b.with_inputs(|| {
+    let parts = || {
         vec![
             envelope::prepare(jpeg.clone()).expect("jpeg"),
             envelope::prepare(pdf.clone()).expect("pdf"),
         ]
-    })
-    .bench_values(|parts| {
-        export::render(&c, LetterKind::Complaint, Formats::Pdf, base, parts).expect("envelope")
-    });
+    };
+    if checks {
+        // The files' checks too (sniffing, the JPEG's header, parsing the PDF): what `render`
+        // does after reading the files.
+        b.bench(|| {
+            export::render(&c, LetterKind::Complaint, Formats::Pdf, base, parts())
+                .expect("envelope")
+        });
+    } else {
+        b.with_inputs(parts).bench_values(|parts| {
+            export::render(&c, LetterKind::Complaint, Formats::Pdf, base, parts).expect("envelope")
+        });
+    }
 }
 
 /// Noise at JPEG quality 90: about 3 bytes a pixel.
@@ -126,6 +136,94 @@ fn noise_jpeg(w: u16, h: u16) -> Vec<u8> {
         .encode(&pixels, w, h, jpeg_encoder::ColorType::Rgb)
         .expect("jpeg");
     out
+}
+
+/// Where the time of a PDF goes, stage by stage (docs/PERFORMANCE.md, "Where the time goes").
+/// Each row times, outside the program, what the writer asks printpdf and lopdf to do.
+mod pdf_stages {
+    use super::{case, render, today};
+    use divan::{Bencher, black_box};
+    use printpdf::ParsedFont;
+    use std::collections::BTreeMap;
+
+    static REGULAR: &[u8] = include_bytes!("../assets/fonts/DejaVuSerif.ttf");
+    static BOLD: &[u8] = include_bytes!("../assets/fonts/DejaVuSerif-Bold.ttf");
+
+    fn parse(bytes: &[u8]) -> ParsedFont {
+        ParsedFont::from_bytes(bytes, 0, &mut Vec::new()).expect("font")
+    }
+
+    fn two_page_pdf() -> Vec<u8> {
+        let c = case::check(&super::long_case(2), today())
+            .case
+            .expect("complete");
+        render::pdf::render(&render::complaint(&c).expect("letter"))
+            .expect("pdf")
+            .bytes
+    }
+
+    /// Parsing both faces: done once per process (`LazyLock`), so once per `render` run.
+    #[divan::bench]
+    fn parse_both_fonts() -> (ParsedFont, ParsedFont) {
+        (parse(black_box(REGULAR)), parse(black_box(BOLD)))
+    }
+
+    /// Subsetting the regular face to the characters of the two-page letter (the bold face is
+    /// subset to fewer characters on top of this).
+    #[divan::bench]
+    fn subset_regular_font(b: Bencher) {
+        let font = parse(REGULAR);
+        let c = case::check(&super::long_case(2), today())
+            .case
+            .expect("complete");
+        let text = render::text::render(&render::complaint(&c).expect("letter"));
+        let glyphs: BTreeMap<u16, String> = text
+            .chars()
+            .filter_map(|ch| {
+                let gid = font.lookup_glyph_index(ch as u32)?;
+                Some((gid, ch.to_string()))
+            })
+            .collect();
+        b.bench(|| printpdf::subset_font(black_box(&font), black_box(&glyphs)).expect("subset"));
+    }
+
+    /// The streams of the two-page letter's PDF (font subsets, /ToUnicode maps, page contents),
+    /// uncompressed.
+    fn streams() -> Vec<Vec<u8>> {
+        let mut doc = lopdf::Document::load_mem(&two_page_pdf()).expect("reads");
+        doc.decompress();
+        doc.objects
+            .values()
+            .filter_map(|o| o.as_stream().ok())
+            .map(|s| s.content.clone())
+            .collect()
+    }
+
+    /// Compressing those streams at zlib level 1, 6 and 9. The writer calls lopdf's
+    /// `Document::compress`, which uses level 9 (`Compression::best()`).
+    #[divan::bench(args = [1, 6, 9])]
+    fn compress_streams(b: Bencher, level: u32) {
+        let streams = streams();
+        eprintln!(
+            "compress_streams: {} bytes of streams become {} bytes at level {level}",
+            streams.iter().map(Vec::len).sum::<usize>(),
+            compressed_len(&streams, level)
+        );
+        b.bench(|| compressed_len(black_box(&streams), level));
+    }
+
+    fn compressed_len(streams: &[Vec<u8>], level: u32) -> usize {
+        use std::io::Write;
+        streams
+            .iter()
+            .map(|s| {
+                let mut e =
+                    flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(level));
+                e.write_all(s).expect("write");
+                e.finish().expect("finish").len()
+            })
+            .sum()
+    }
 }
 
 mod wizard {
