@@ -240,6 +240,11 @@ pub fn load_attachment(path: &Path, shown: &str) -> Result<(Part, FileInfo), Fau
         Err(PartError::UnknownKind) => Err(Fault::UnknownKind { path: p() }),
         Err(PartError::Damaged(_)) => Err(Fault::Damaged { path: p() }),
         Err(PartError::Encrypted) => Err(Fault::Encrypted { path: p() }),
+        Err(PartError::TooManyPixels { megapixels }) => Err(Fault::TooManyPixels {
+            path: p(),
+            megapixels,
+            limit: envelope::MAX_PIXELS / 1_000_000,
+        }),
     }
 }
 

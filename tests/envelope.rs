@@ -372,3 +372,66 @@ fn an_image_over_40_mb_is_named() {
         "er for stor (41 MB)",
     );
 }
+
+#[test]
+fn a_picture_claiming_ten_billion_pixels_is_named_without_decoding_it() {
+    // Found by the `envelope` fuzz target: a PNG of a few bytes whose header claims a picture
+    // that would take gigabytes to decode. Refused from the header.
+    refused(
+        "enorm.png",
+        |d| {
+            let mut out = Vec::new();
+            {
+                let mut enc = png::Encoder::new(&mut out, 100_000, 100_000);
+                enc.set_color(png::ColorType::Rgb);
+                enc.set_depth(png::BitDepth::Eight);
+                let _ = enc.write_header().expect("png header");
+            }
+            assert!(out.len() < 100, "{} bytes", out.len());
+            std::fs::write(d.join("enorm.png"), out).expect("write")
+        },
+        "er et for stort bilde (10000 millioner bildepunkter). Et bilde kan ha høyst 50 millioner.",
+    );
+}
+
+#[test]
+fn a_pdf_whose_page_tree_names_a_missing_page_adds_only_its_real_pages() {
+    // Found by the `envelope` fuzz target: Kids [28 0 R 15 0 R] where object 28 does not exist.
+    // Once the file's objects were renumbered into the letter's, "28 0 R" named one of them (a
+    // page outside the tree), and the envelope had a page more than the check had counted.
+    let (letter, letter_pages) = attached_pdf("Brevet", 2);
+    let letter_max = Document::load_mem(&letter).expect("letter").max_id;
+    let (pdf, _) = attached_pdf("Vedlegget", 2);
+    let mut doc = Document::load_mem(&pdf).expect("load");
+    // Its objects far above the letter's, so that the missing number below is free.
+    doc.renumber_objects_with(1000);
+    let pages: Vec<_> = doc.page_iter().collect();
+    let root = doc
+        .catalog()
+        .and_then(|c| c.get(b"Pages"))
+        .and_then(Object::as_reference)
+        .expect("pages");
+    // The number the first page (left out of the tree) gets when the file's objects are
+    // renumbered after the letter's, in order.
+    let rank = doc
+        .objects
+        .keys()
+        .position(|&id| id == pages[0])
+        .expect("page");
+    let missing = (letter_max + 1 + rank as u32, 0);
+    assert!(!doc.objects.contains_key(&missing));
+    let tree = doc.get_dictionary_mut(root).expect("tree");
+    tree.set(
+        "Kids",
+        vec![Object::Reference(missing), Object::Reference(pages[1])],
+    );
+    tree.set("Count", 2);
+    let mut broken = Vec::new();
+    doc.save_to(&mut broken).expect("save");
+
+    let part = omsorgsklage::render::envelope::prepare(broken.clone()).expect("a PDF");
+    assert_eq!(part.pages, 1, "the check counts the one real page");
+    let out = omsorgsklage::render::envelope::bundle(&letter, vec![part]).expect("bundles");
+    let envelope = Document::load_mem(&out).expect("reads back");
+    assert_eq!(envelope.get_pages().len(), letter_pages + 1);
+}

@@ -903,3 +903,196 @@ fn plain_mode_asks_what_the_writer_is_and_who_a_carer_cares_for() {
     assert_eq!(cf.birth_date.as_deref(), Some("2012-09-14"));
     assert_eq!(cf.relation.as_deref(), Some("sønn"));
 }
+
+/// The answers of a bokmål complaint up to the attachments step (nothing ticked yet).
+const TO_ATTACHMENTS: &[&str] = &[
+    "",
+    "1",
+    "prakt",
+    "1",
+    "1",
+    "02.11.2026",
+    "05.11.2026",
+    "",
+    "26/1",
+    "",
+    "Jeg har KOLS.",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "", // grounds and outcome
+    "1",
+    "", // innsyn
+];
+
+/// From the attachments step to a saved PDF at `base`.
+fn after_attachments(base: &Path) -> Vec<String> {
+    [
+        "",
+        "Kari Nordmann",
+        "Storgata 1",
+        "9008",
+        "Tromsø",
+        "",
+        "",
+        "",
+        "",
+        "Postboks 6900",
+        "9299 Tromsø",
+        "",
+        "",
+        "",
+        "2",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .chain([base.display().to_string()])
+    .collect()
+}
+
+fn pdf_pages(path: &Path) -> usize {
+    lopdf::Document::load(path)
+        .expect("lopdf reads the PDF")
+        .get_pages()
+        .len()
+}
+
+#[test]
+fn line_mode_adds_shows_and_removes_a_file_attachment() {
+    let dir = tempfile::tempdir().expect("dir");
+    // A PDF to attach: the program's own example letter.
+    let attached = dir.path().join("legeerklaering.pdf");
+    let example =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/examples/sak-hjemmesykepleie.json");
+    let made = Command::new(BIN)
+        .args([
+            "--today",
+            "2026-11-20",
+            "render",
+            "--format",
+            "pdf",
+            "--out",
+        ])
+        .arg(&attached)
+        .arg(&example)
+        .output()
+        .expect("render");
+    assert!(made.status.success(), "{made:?}");
+    let attached_pages = pdf_pages(&attached);
+    let path = attached.display().to_string();
+    let missing = dir.path().join("flyttet.pdf").display().to_string();
+
+    // Added, unticked (not sent), added again, a missing file refused, then on with Enter.
+    let base = dir.path().join("klage");
+    let mut answers: Vec<String> = TO_ATTACHMENTS.iter().map(|s| s.to_string()).collect();
+    answers.extend([
+        "1".into(),
+        path.clone(),
+        "3".into(),
+        path.clone(),
+        missing.clone(),
+    ]);
+    answers.extend(after_attachments(&base));
+    let answers: Vec<&str> = answers.iter().map(String::as_str).collect();
+    let out = run_plain("nb", &lines(&answers), dir.path(), &["--plain"]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert_plain_text(&text);
+    // Shown with its kind, pages and size, ticked; then unticked; then ticked again.
+    assert!(text.contains("3. Legeerklaering, krysset av"), "{text}");
+    assert!(
+        text.contains(&format!("PDF, {attached_pages} sider")),
+        "{text}"
+    );
+    assert!(text.contains(&format!("kB – {path}")), "{text}");
+    assert!(
+        text.contains("3. Legeerklaering, ikke krysset av"),
+        "{text}"
+    );
+    assert_eq!(
+        text.matches("Legeerklaering, krysset av").count(),
+        3,
+        "ticked when added, again when added again, and on the next screen: {text}"
+    );
+    // The missing file is named, not added, and Enter still goes on.
+    assert!(
+        text.contains(&format!("finner ikke filen «{missing}»")),
+        "{text}"
+    );
+    assert!(!text.contains("4. Flyttet"), "{text}");
+    assert!(
+        text.contains("Vedleggene ligger i samme PDF-fil som brevet."),
+        "{text}"
+    );
+    // One PDF: the letter, then the attached file's pages; the letter lists both attachments.
+    let letter = dir.path().join("klage.pdf");
+    let pages = pdf_pages(&letter);
+    let case = case_files(&dir.path().join("data"));
+    assert_eq!(case.len(), 1, "{case:?}");
+    let raw = common::raw_from_file(&case[0]);
+    let alone = omsorgsklage::render::pdf::render(
+        &omsorgsklage::render::complaint(
+            &case::check(
+                &RawCase {
+                    attachments: Some(vec!["Kopi av vedtaket".into(), "Legeerklaering".into()]),
+                    ..raw.clone()
+                },
+                today(),
+            )
+            .case
+            .expect("complete"),
+        )
+        .expect("letter"),
+    )
+    .expect("pdf");
+    let letter_pages = lopdf::Document::load_mem(&alone.bytes)
+        .expect("pdf")
+        .get_pages()
+        .len();
+    assert_eq!(pages, letter_pages + attached_pages);
+    let files: Vec<_> = raw
+        .attachments
+        .unwrap_or_default()
+        .iter()
+        .map(|a| (a.title().to_string(), a.file().map(str::to_string)))
+        .collect();
+    assert_eq!(
+        files,
+        vec![
+            ("Kopi av vedtaket".to_string(), None),
+            ("Legeerklaering".to_string(), Some(path.clone()))
+        ]
+    );
+
+    // Added and unticked: the file is not in the case, and the PDF is the letter alone.
+    let dir2 = tempfile::tempdir().expect("dir");
+    let base = dir2.path().join("klage");
+    let mut answers: Vec<String> = TO_ATTACHMENTS.iter().map(|s| s.to_string()).collect();
+    answers.extend([path.clone(), "3".into()]);
+    answers.extend(after_attachments(&base));
+    let answers: Vec<&str> = answers.iter().map(String::as_str).collect();
+    let out = run_plain("nb", &lines(&answers), dir2.path(), &["--plain"]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains("3. Legeerklaering, ikke krysset av"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Vedleggene ligger i samme PDF-fil"),
+        "{text}"
+    );
+    let raw = common::raw_from_file(&case_files(&dir2.path().join("data"))[0]);
+    assert!(
+        raw.attachments
+            .unwrap_or_default()
+            .iter()
+            .all(|a| a.file().is_none()),
+        "the unticked file is not kept"
+    );
+    assert!(pdf_pages(&base.with_extension("pdf")) < pages);
+}

@@ -6,6 +6,7 @@
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
 use omsorgsklage::domain::case::{self, RawCase, RawDecision, RawGrounds, RawMunicipality, RawPerson, RawRequests};
+use omsorgsklage::domain::attachment::{RawAttachment, RawAttachmentFile};
 use omsorgsklage::domain::letter::LetterKind;
 use omsorgsklage::domain::service::CATALOGUE;
 use omsorgsklage::domain::situation::Situation;
@@ -26,6 +27,8 @@ struct Input {
     other: Option<String>,
     outcome: Option<String>,
     attachments: Vec<String>,
+    /// Attachments that name a file: (title, file), neither read here.
+    files: Vec<(Option<String>, Option<String>)>,
     attachment_count: u16,
     representative: Option<(String, bool)>,
     received_offset: u8,
@@ -42,6 +45,10 @@ fuzz_target!(|input: Input| {
     let received = today - chrono::Days::new(u64::from(input.received_offset));
     let mut attachments = input.attachments.clone();
     attachments.extend(std::iter::repeat_n("Vedlegg".to_string(), usize::from(input.attachment_count % 5000)));
+    let mut attachments: Vec<RawAttachment> = attachments.into_iter().map(RawAttachment::Text).collect();
+    attachments.extend(
+        input.files.iter().map(|(title, file)| RawAttachment::File(RawAttachmentFile { title: title.clone(), file: file.clone() })),
+    );
     let raw = RawCase {
         format: Some(case::FORMAT.into()),
         language: Some(if input.nynorsk { "nn" } else { "nb" }.into()),

@@ -115,6 +115,12 @@ pub enum Fault {
     Damaged { path: String },
     /// A PDF locked with a password or encrypted.
     Encrypted { path: String },
+    /// A picture with more pixels than the program takes (in millions).
+    TooManyPixels {
+        path: String,
+        megapixels: u64,
+        limit: u64,
+    },
 }
 
 impl Fault {
@@ -128,6 +134,7 @@ impl Fault {
             Fault::TooLarge { .. } => "attachment-too-large",
             Fault::Damaged { .. } => "attachment-damaged",
             Fault::Encrypted { .. } => "attachment-encrypted",
+            Fault::TooManyPixels { .. } => "attachment-too-many-pixels",
         }
     }
 
@@ -149,6 +156,15 @@ impl Fault {
                 path(p),
                 ("mb", Arg::Number(*mb as i64)),
                 ("limit", Arg::Number(*limit_mb as i64)),
+            ],
+            Fault::TooManyPixels {
+                path: p,
+                megapixels,
+                limit,
+            } => vec![
+                path(p),
+                ("megapixels", Arg::Number(*megapixels as i64)),
+                ("limit", Arg::Number(*limit as i64)),
             ],
         }
     }

@@ -727,7 +727,15 @@ impl Interview<'_> {
             Err(next) => return Ok(next),
         };
         let top = vec![Action::Up; count + 2];
-        let actions = if s.is_empty() {
+        // The field for another attachment: emptied first, so that a path refused before (the
+        // screen keeps it for correcting) is neither added to nor completed by Tab.
+        let mut add_field = top.clone();
+        add_field.extend(std::iter::repeat_n(Action::Down, count));
+        add_field.push(Action::ClearLine);
+        let actions = if s.is_empty() && add {
+            add_field.push(Action::Tab);
+            add_field
+        } else if s.is_empty() {
             vec![Action::Tab]
         } else if s == "<" {
             vec![Action::Back]
@@ -737,11 +745,9 @@ impl Interview<'_> {
             v.push(Action::Enter);
             v
         } else if add {
-            let mut v = top;
-            v.extend(std::iter::repeat_n(Action::Down, count));
-            v.push(Action::Paste(s));
-            v.push(Action::Enter);
-            v
+            add_field.push(Action::Paste(s));
+            add_field.push(Action::Enter);
+            add_field
         } else {
             return self.not_a_choice(&s, count);
         };

@@ -62,6 +62,8 @@ pub enum PartError {
     Damaged(String),
     /// A PDF with a password or encryption.
     Encrypted,
+    /// A picture with more pixels than [`MAX_PIXELS`] (its header says so; it is not decoded).
+    TooManyPixels { megapixels: u64 },
 }
 
 /// A checked attachment, ready to go in.
@@ -124,7 +126,7 @@ fn prepare_pdf(bytes: &[u8]) -> Result<Part, PartError> {
         max_decompressed_size: Some(MAX_INFLATED),
         ..Default::default()
     };
-    let doc = match Document::load_mem_with_options(bytes, options) {
+    let mut doc = match Document::load_mem_with_options(bytes, options) {
         Ok(d) => d,
         Err(lopdf::Error::Decryption(_)) | Err(lopdf::Error::InvalidPassword) => {
             return Err(PartError::Encrypted);
@@ -134,6 +136,7 @@ fn prepare_pdf(bytes: &[u8]) -> Result<Part, PartError> {
     if doc.is_encrypted() || doc.was_encrypted() {
         return Err(PartError::Encrypted);
     }
+    drop_dangling_references(&mut doc);
     let pages: Vec<ObjectId> = doc.page_iter().collect();
     if pages.is_empty() {
         return Err(PartError::Damaged("no pages".into()));
@@ -152,6 +155,28 @@ fn prepare_pdf(bytes: &[u8]) -> Result<Part, PartError> {
         pages: pages.len(),
         inner: Inner::Pdf(Box::new(doc)),
     })
+}
+
+/// Make every reference to an object the file does not have a null, as a reader treats it.
+/// Left as they are, such references would point at other objects once the file's objects are
+/// renumbered into the letter's (found by the `envelope` fuzz target: a page tree whose missing
+/// kid became one of the file's other pages, so the envelope got a page the check had not
+/// counted).
+fn drop_dangling_references(doc: &mut Document) {
+    fn fix(o: &mut Object, ids: &std::collections::BTreeSet<ObjectId>) {
+        match o {
+            Object::Reference(id) if !ids.contains(id) => *o = Object::Null,
+            Object::Array(a) => a.iter_mut().for_each(|v| fix(v, ids)),
+            Object::Dictionary(d) => d.iter_mut().for_each(|(_, v)| fix(v, ids)),
+            Object::Stream(s) => s.dict.iter_mut().for_each(|(_, v)| fix(v, ids)),
+            _ => {}
+        }
+    }
+    let ids = doc.objects.keys().copied().collect();
+    for o in doc.objects.values_mut() {
+        fix(o, &ids);
+    }
+    doc.trailer.iter_mut().for_each(|(_, v)| fix(v, &ids));
 }
 
 /// A page attribute, from the page or the nearest node above it that has it.
@@ -486,6 +511,11 @@ fn image_dict(width: u32, height: u32) -> Dictionary {
 /// The most a PNG may decode to (about 16,000 × 16,000 grey pixels).
 const MAX_PNG_DECODED: usize = 256 * 1024 * 1024;
 
+/// The most pixels a PNG may have: 50 million, more than an A4 page scanned at 600 dpi (35
+/// million) or a phone's photo. Checked from the header, before anything is decoded: a file of
+/// a few bytes can claim a picture that would take gigabytes (found by the `envelope` fuzz target).
+pub const MAX_PIXELS: u64 = 50_000_000;
+
 fn png_page(bytes: &[u8]) -> Result<ImagePage, PartError> {
     let bad = |e: &dyn std::fmt::Display| PartError::Damaged(format!("PNG: {e}"));
     let mut decoder = png::Decoder::new_with_limits(
@@ -495,6 +525,16 @@ fn png_page(bytes: &[u8]) -> Result<ImagePage, PartError> {
         },
     );
     decoder.set_transformations(png::Transformations::normalize_to_color8());
+    // The size, from the header (IHDR is always the first chunk), before the decoder sees it.
+    if let Some(ihdr) = bytes.get(8..24).filter(|h| &h[4..8] == b"IHDR") {
+        let dim = |b: &[u8]| u64::from(u32::from_be_bytes([b[0], b[1], b[2], b[3]]));
+        let pixels = dim(&ihdr[8..12]) * dim(&ihdr[12..16]);
+        if pixels > MAX_PIXELS {
+            return Err(PartError::TooManyPixels {
+                megapixels: pixels.div_ceil(1_000_000),
+            });
+        }
+    }
     let mut reader = decoder.read_info().map_err(|e| bad(&e))?;
     let orientation = reader
         .info()
@@ -504,6 +544,7 @@ fn png_page(bytes: &[u8]) -> Result<ImagePage, PartError> {
         .unwrap_or(1);
     let size = reader
         .output_buffer_size()
+        .filter(|&s| s <= MAX_PNG_DECODED)
         .ok_or_else(|| bad(&"too large"))?;
     let mut buf = vec![0; size];
     let frame = reader.next_frame(&mut buf).map_err(|e| bad(&e))?;

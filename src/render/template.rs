@@ -23,6 +23,8 @@ const TEMPLATES: &[(&str, &str)] = &[
     letter!("_header.txt"),
     letter!("_intro.nb.txt"),
     letter!("_intro.nn.txt"),
+    letter!("_page.nb.txt"),
+    letter!("_page.nn.txt"),
     letter!("_sign.nb.txt"),
     letter!("_sign.nn.txt"),
     letter!("complaint.nb.txt"),
@@ -73,6 +75,16 @@ pub enum TemplateError {
         line: usize,
         message: String,
     },
+}
+
+/// "Side 2 av 3": the page number at the foot of a PDF page, from `_page.<lang>.txt`. A template
+/// that fails (a bug the tests catch) gives the bare numbers, never a panic.
+pub fn page_label(lang: Lang, n: usize, total: usize) -> String {
+    let name = format!("_page.{}.txt", lang.code());
+    ENV.get_template(&name)
+        .and_then(|t| t.render(minijinja::context! { n, total }))
+        .map(|s| s.trim().to_string())
+        .unwrap_or_else(|_| format!("{n}/{total}"))
 }
 
 /// Render the template `kind.lang` with `ctx`, and parse its markup into a [`Letter`].
@@ -179,6 +191,12 @@ mod tests {
         for (name, _) in TEMPLATES {
             assert!(ENV.get_template(name).is_ok(), "{name} does not parse");
         }
+    }
+
+    #[test]
+    fn the_page_label_comes_from_the_templates() {
+        assert_eq!(page_label(Lang::Nb, 2, 3), "Side 2 av 3");
+        assert_eq!(page_label(Lang::Nn, 1, 12), "Side 1 av 12");
     }
 
     #[test]

@@ -94,9 +94,13 @@ pub fn render(letter: &Letter) -> String {
         push_wrapped(&mut out, l);
     }
     out.push(String::new());
+    // Right-aligned; a place too long for one line (found by the `letter` fuzz target) is
+    // wrapped like any other line instead.
     let pd = letter.place_date.trim();
-    let pad = WIDTH.saturating_sub(pd.chars().count());
-    out.push(format!("{}{}", " ".repeat(pad), pd));
+    match WIDTH.checked_sub(pd.chars().count()) {
+        Some(pad) => out.push(format!("{}{}", " ".repeat(pad), pd)),
+        None => push_wrapped(&mut out, pd),
+    }
     out.push(String::new());
     push_wrapped(&mut out, &letter.heading);
     if let Some(r) = &letter.reference {
@@ -141,6 +145,41 @@ pub fn render(letter: &Letter) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_place_too_long_for_one_line_is_wrapped_not_right_aligned() {
+        let case = crate::domain::case::check(
+            &crate::domain::case::RawCase {
+                applicant: Some(crate::domain::case::RawPerson {
+                    city: Some(format!("L{}", "a".repeat(110))),
+                    ..crate::example::case(
+                        &crate::domain::service::CATALOGUE[0],
+                        chrono::NaiveDate::from_ymd_opt(2026, 11, 20).expect("date"),
+                    )
+                    .applicant
+                    .expect("applicant")
+                }),
+                representative: None,
+                place: None,
+                ..crate::example::case(
+                    &crate::domain::service::CATALOGUE[0],
+                    chrono::NaiveDate::from_ymd_opt(2026, 11, 20).expect("date"),
+                )
+            },
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 20).expect("date"),
+        );
+        let letter = crate::render::complaint(&case.case.expect("complete")).expect("letter");
+        assert!(
+            letter.place_date.chars().count() > WIDTH,
+            "{}",
+            letter.place_date
+        );
+        let text = render(&letter);
+        for l in text.lines() {
+            assert!(l.chars().count() <= WIDTH, "{l}");
+        }
+        assert!(text.contains("20. november 2026"), "{text}");
+    }
 
     #[test]
     fn wraps_at_width_and_breaks_long_words() {

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::domain::letter::{Lang, Letter};
+use crate::domain::letter::Letter;
 
 use super::flow::{FlowLine, Item};
 use super::fonts::Style;
@@ -78,10 +78,7 @@ pub(super) fn place(
             }
         }
         if total > 1 {
-            let label = match lang {
-                Lang::Nb => format!("Side {} av {}", n + 1, total),
-                Lang::Nn => format!("Side {} av {}", n + 1, total),
-            };
+            let label = crate::render::template::page_label(lang, n + 1, total);
             let run = ctx.run(Style::Regular, FOOTER_SIZE, &label);
             ctx.used[Style::Regular as usize].extend(run.text.chars());
             page.texts.push((

@@ -338,11 +338,14 @@ impl ChecklistState {
                 match inspect(&path) {
                     Ok(info) => {
                         self.error = None;
-                        if !self
+                        // Added again after being unticked: ticked again, not listed twice.
+                        if let Some(i) = self
                             .items
-                            .iter()
-                            .any(|i| matches!(&i.kind, Kind::File { path: p, .. } if *p == path))
+                            .iter_mut()
+                            .find(|i| matches!(&i.kind, Kind::File { path: p, .. } if *p == path))
                         {
+                            i.checked = true;
+                        } else {
                             self.items.push(Item {
                                 kind: Kind::File {
                                     path: path.clone(),
@@ -378,7 +381,9 @@ impl ChecklistState {
                 Some(_) if self.full() => {}
                 Some(a) => {
                     self.error = None;
-                    if !self.items.iter().any(|i| i.label == a) {
+                    if let Some(i) = self.items.iter_mut().find(|i| i.label == a) {
+                        i.checked = true;
+                    } else {
                         self.items.push(Item {
                             kind: Kind::Added,
                             label: a,

@@ -18,7 +18,7 @@ use crate::tui::action::{Action, Effect};
 use crate::tui::app::{App, Flow, Step, letter_ui};
 use crate::tui::widgets;
 
-use super::{question_keeping_hint, title_and_hint};
+use super::{LowWindow, question_with_room, title_and_hint};
 
 /// The most characters a long text takes (about four pages). With every field at its limit a
 /// draft still fits within [`case::MAX_BYTES`], so whatever the wizard saves it can open again
@@ -233,7 +233,7 @@ impl LongState {
     pub fn render(&self, app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         let th = &app.theme;
         let (title, hint) = title_and_hint(app, self.step);
-        let mut rest = question_keeping_hint(app, &title, &hint, area, buf, 4);
+        let mut rest = question_with_room(app, &title, &hint, area, buf, 4, LowWindow::CutHint);
         if self.step == Step::Outcome {
             if let Some(s) = suggestion(app) {
                 let text = tf(app.ui, "tui.q.outcome.suggestion", &[("text", s)]);

@@ -221,11 +221,20 @@ pub fn more_below(app: &App, width: u16) -> String {
 /// Draw a question's title and hint; returns the area below them. In a very low window the hint
 /// is left out (F1 shows it), so that the answer still has room.
 pub fn question(app: &App, title: &str, hint: &str, area: Rect, buf: &mut Buffer) -> Rect {
-    question_with_room(app, title, hint, area, buf, 5)
+    question_with_room(app, title, hint, area, buf, 5, LowWindow::DropHint)
 }
 
-/// [`question`], keeping `room` rows for the answer (the hint is left out when they are not
-/// there).
+/// What [`question_with_room`] does with the hint when the window is too low for all of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LowWindow {
+    /// Leave the hint out.
+    DropHint,
+    /// Keep what fits, cut short with "…" (F1 has it in full): for a text box, whose guidance
+    /// matters while writing.
+    CutHint,
+}
+
+/// [`question`], keeping `room` rows for the answer below.
 pub fn question_with_room(
     app: &App,
     title: &str,
@@ -233,39 +242,22 @@ pub fn question_with_room(
     area: Rect,
     buf: &mut Buffer,
     room: u16,
-) -> Rect {
-    let th = &app.theme;
-    let mut used = widgets::put_wrapped(title, area, buf, th.title) + 1;
-    let hint_h = u16::try_from(widgets::wrap(hint, area.width).len()).unwrap_or(u16::MAX);
-    if !hint.is_empty() && area.height >= used + hint_h + 1 + room {
-        used += widgets::put_wrapped(hint, widgets::below(area, used), buf, th.hint) + 1;
-    }
-    widgets::below(area, used)
-}
-
-/// [`question`] for a text box: the guidance stays, cut short with "…" when the window is low
-/// (F1 has it in full), as long as `room` rows are left for the box.
-pub fn question_keeping_hint(
-    app: &App,
-    title: &str,
-    hint: &str,
-    area: Rect,
-    buf: &mut Buffer,
-    room: u16,
+    low: LowWindow,
 ) -> Rect {
     let th = &app.theme;
     let mut used = widgets::put_wrapped(title, area, buf, th.title) + 1;
     let mut lines = widgets::wrap(hint, area.width);
     let fit = usize::from(area.height.saturating_sub(used + 1 + room));
-    if !hint.is_empty() && fit > 0 {
-        if lines.len() > fit {
-            lines.truncate(fit);
-            if let Some(last) = lines.last_mut() {
-                *last = widgets::ellipsize(&format!("{last} …"), usize::from(area.width));
-            }
-        }
-        used += widgets::put_lines(&lines, widgets::below(area, used), buf, th.hint) + 1;
+    if hint.is_empty() || fit == 0 || (lines.len() > fit && low == LowWindow::DropHint) {
+        return widgets::below(area, used);
     }
+    if lines.len() > fit {
+        lines.truncate(fit);
+        if let Some(last) = lines.last_mut() {
+            *last = widgets::ellipsize(&format!("{last} …"), usize::from(area.width));
+        }
+    }
+    used += widgets::put_lines(&lines, widgets::below(area, used), buf, th.hint) + 1;
     widgets::below(area, used)
 }
 

@@ -12,7 +12,7 @@ use crate::tui::theme::{SELECTED, UNSELECTED};
 use crate::tui::widgets::text_field::{FieldEvent, TextInput};
 use crate::tui::widgets::{self, ellipsize};
 
-use super::{centred_offset, question_with_room, title_and_hint};
+use super::{LowWindow, centred_offset, question_with_room, title_and_hint};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ServiceState {
@@ -152,7 +152,7 @@ impl ServiceState {
         let ui = app.ui;
         let (title, hint) = title_and_hint(app, Step::Service);
         // The list and the explanation need room: in a low window the hint goes (F1 has it).
-        let rest = question_with_room(app, &title, &hint, area, buf, 12);
+        let rest = question_with_room(app, &title, &hint, area, buf, 12, LowWindow::DropHint);
         // The filter field.
         let label = t(ui, "tui.service.filter");
         let lw = u16::try_from(label.chars().count() + 1).unwrap_or(8);
