@@ -35,10 +35,10 @@ pub fn case(service: &Service, today: NaiveDate) -> RawCase {
         }
         .into(),
     );
-    if !matches!(raw.situation.as_deref(), Some("redusert" | "avsluttet")) {
-        if let Some(r) = raw.requests.as_mut() {
-            r.postponement = Some(false);
-        }
+    if !matches!(raw.situation.as_deref(), Some("redusert" | "avsluttet"))
+        && let Some(r) = raw.requests.as_mut()
+    {
+        r.postponement = Some(false);
     }
     raw
 }

@@ -418,30 +418,30 @@ fn fonts_are_embedded_and_subset() {
     let mut programs = 0;
     let mut names = Vec::new();
     for obj in doc.objects.values() {
-        if let Ok(dict) = obj.as_dict() {
-            if let Ok(file) = dict.get(b"FontFile2") {
-                programs += 1;
-                let (_, file) = doc.dereference(file).expect("FontFile2");
-                let stream = file.as_stream().expect("stream");
-                let data = stream
-                    .decompressed_content()
-                    .unwrap_or_else(|_| stream.content.clone());
-                assert!(data.len() > 1_000, "empty font program");
-                // DejaVu Serif is ~370 KB; a subset for a letter is a small fraction of that.
-                assert!(
-                    data.len() < 80_000,
-                    "font program of {} bytes is not subset",
-                    data.len()
-                );
-                names.push(
-                    String::from_utf8_lossy(
-                        dict.get(b"FontName")
-                            .and_then(Object::as_name)
-                            .expect("FontName"),
-                    )
-                    .into_owned(),
-                );
-            }
+        if let Ok(dict) = obj.as_dict()
+            && let Ok(file) = dict.get(b"FontFile2")
+        {
+            programs += 1;
+            let (_, file) = doc.dereference(file).expect("FontFile2");
+            let stream = file.as_stream().expect("stream");
+            let data = stream
+                .decompressed_content()
+                .unwrap_or_else(|_| stream.content.clone());
+            assert!(data.len() > 1_000, "empty font program");
+            // DejaVu Serif is ~370 KB; a subset for a letter is a small fraction of that.
+            assert!(
+                data.len() < 80_000,
+                "font program of {} bytes is not subset",
+                data.len()
+            );
+            names.push(
+                String::from_utf8_lossy(
+                    dict.get(b"FontName")
+                        .and_then(Object::as_name)
+                        .expect("FontName"),
+                )
+                .into_owned(),
+            );
         }
     }
     assert_eq!(programs, 2, "regular and bold");

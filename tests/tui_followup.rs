@@ -30,13 +30,14 @@ fn choose(app: &mut omsorgsklage::tui::App, label: &str) {
         let text = screen_text(app);
         for line in text.lines() {
             let l = line.trim_start().trim_start_matches('▶').trim_start();
-            if let Some((n, rest)) = l.split_once(". ") {
-                if rest.starts_with(label) && !n.is_empty() && n.chars().all(|c| c.is_ascii_digit())
-                {
-                    let digit = n.chars().next().expect("digit");
-                    press(app, KeyCode::Char(digit));
-                    return;
-                }
+            if let Some((n, rest)) = l.split_once(". ")
+                && rest.starts_with(label)
+                && !n.is_empty()
+                && n.chars().all(|c| c.is_ascii_digit())
+            {
+                let digit = n.chars().next().expect("digit");
+                press(app, KeyCode::Char(digit));
+                return;
             }
         }
         press(app, KeyCode::Down);

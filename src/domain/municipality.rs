@@ -207,10 +207,10 @@ fn find_both(number: &str, name: &str) -> Lookup {
             Lookup::Ambiguous(v) | Lookup::Mismatch { by_name: v, .. } => v,
             Lookup::NotFound { suggestions } => suggestions,
         };
-        if let Some(m) = padded_number(number) {
-            if !suggestions.contains(&m) {
-                suggestions.push(m);
-            }
+        if let Some(m) = padded_number(number)
+            && !suggestions.contains(&m)
+        {
+            suggestions.push(m);
         }
         suggestions.truncate(MAX_SUGGESTIONS);
         return Lookup::NotFound { suggestions };
@@ -313,12 +313,12 @@ pub fn search(query: &str) -> Vec<&'static Municipality> {
         return found;
     }
     // While typing "Bærum komm", the last word is the start of "kommune": ignore it.
-    if let Some((rest, last)) = key.rsplit_once(' ') {
-        if INSTITUTION_WORDS.iter().any(|w| w.starts_with(last)) {
-            let found = search_key(rest);
-            if !found.is_empty() {
-                return found;
-            }
+    if let Some((rest, last)) = key.rsplit_once(' ')
+        && INSTITUTION_WORDS.iter().any(|w| w.starts_with(last))
+    {
+        let found = search_key(rest);
+        if !found.is_empty() {
+            return found;
         }
     }
     // Written without æ, ø, å: "Baerum", "Tromso", "Alesund", "Aal".
@@ -578,10 +578,10 @@ fn exact_matches(key: &str) -> Vec<&'static Municipality> {
 }
 
 fn from_hits(mut hits: Vec<&'static Municipality>) -> Lookup {
-    if hits.len() == 1 {
-        if let Some(m) = hits.pop() {
-            return Lookup::Found(m);
-        }
+    if hits.len() == 1
+        && let Some(m) = hits.pop()
+    {
+        return Lookup::Found(m);
     }
     if hits.is_empty() {
         Lookup::NotFound {

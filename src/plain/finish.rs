@@ -60,39 +60,39 @@ impl Interview<'_> {
                 Ok(self.done(r))
             }
             Control::Path => {
-                if let Some((offer, ticked)) = v.fullmakt.clone() {
-                    if !self.asked_fullmakt {
-                        let yes = t(ui, "plain.yes");
-                        let no = t(ui, "plain.no");
-                        let now = if ticked { yes } else { no };
-                        let prompt = format!(
-                            "{offer}? {}{}:",
-                            t(ui, "plain.prompt.yes-no"),
-                            self.current(&now)
-                        );
-                        let s = match self.answer(&prompt)? {
-                            Ok(s) => s.to_lowercase(),
-                            Err(next) => return Ok(next),
-                        };
-                        let want = match s.as_str() {
-                            "" => ticked,
-                            "j" | "ja" | "y" | "yes" => true,
-                            "n" | "nei" | "no" => false,
-                            "<" => {
-                                let r = self.act(vec![Action::Up])?;
-                                return Ok(self.done(r));
-                            }
-                            _ => {
-                                let e = t(ui, "plain.error.yes-no");
-                                self.error(&e)?;
-                                return Ok(Next::Go);
-                            }
-                        };
-                        if want != ticked {
-                            self.act(vec![Action::Down, Action::Enter, Action::Up])?;
+                if let Some((offer, ticked)) = v.fullmakt.clone()
+                    && !self.asked_fullmakt
+                {
+                    let yes = t(ui, "plain.yes");
+                    let no = t(ui, "plain.no");
+                    let now = if ticked { yes } else { no };
+                    let prompt = format!(
+                        "{offer}? {}{}:",
+                        t(ui, "plain.prompt.yes-no"),
+                        self.current(&now)
+                    );
+                    let s = match self.answer(&prompt)? {
+                        Ok(s) => s.to_lowercase(),
+                        Err(next) => return Ok(next),
+                    };
+                    let want = match s.as_str() {
+                        "" => ticked,
+                        "j" | "ja" | "y" | "yes" => true,
+                        "n" | "nei" | "no" => false,
+                        "<" => {
+                            let r = self.act(vec![Action::Up])?;
+                            return Ok(self.done(r));
                         }
-                        self.asked_fullmakt = true;
+                        _ => {
+                            let e = t(ui, "plain.error.yes-no");
+                            self.error(&e)?;
+                            return Ok(Next::Go);
+                        }
+                    };
+                    if want != ticked {
+                        self.act(vec![Action::Down, Action::Enter, Action::Up])?;
                     }
+                    self.asked_fullmakt = true;
                 }
                 let v = describe::save_view(self.app()).unwrap_or(v);
                 let files = v.files.join(", ");
@@ -203,16 +203,16 @@ impl Interview<'_> {
                 t(ui, "plain.prompt.other-letter"),
                 t(ui, "plain.prompt.yes-no")
             );
-            if let Line::Text(s) = self.ask(&prompt)? {
-                if matches!(s.trim().to_lowercase().as_str(), "j" | "ja" | "y" | "yes") {
-                    let mut to_case = vec![Action::Down; 8];
-                    to_case.push(Action::Enter);
-                    if let Some(code) = self.act(to_case)? {
-                        return Ok(Next::Stop(code));
-                    }
-                    if self.app().step() == Step::Case {
-                        return Ok(Next::Go);
-                    }
+            if let Line::Text(s) = self.ask(&prompt)?
+                && matches!(s.trim().to_lowercase().as_str(), "j" | "ja" | "y" | "yes")
+            {
+                let mut to_case = vec![Action::Down; 8];
+                to_case.push(Action::Enter);
+                if let Some(code) = self.act(to_case)? {
+                    return Ok(Next::Stop(code));
+                }
+                if self.app().step() == Step::Case {
+                    return Ok(Next::Go);
                 }
             }
         }

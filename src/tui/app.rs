@@ -424,11 +424,12 @@ impl App {
             };
         }
         self.skip = prefilled(&self.raw, self.ui, self.today, kind);
-        if let Some((k, step)) = self.resume {
-            if k == kind && step != Step::Case {
-                self.skip.remove(&step);
-                return step;
-            }
+        if let Some((k, step)) = self.resume
+            && k == kind
+            && step != Step::Case
+        {
+            self.skip.remove(&step);
+            return step;
         }
         let path = self.path();
         path.iter()
@@ -808,15 +809,14 @@ impl App {
         if !report.written.is_empty() && report.errors.is_empty() {
             self.dirty = false;
         }
-        if !report.exists.is_empty() {
-            if let Screen::Done(d) = &self.screen {
-                if let Some(job) = d.pending_job(self) {
-                    self.modal = Some(Modal::ConfirmOverwrite(
-                        Box::new(job),
-                        report.exists.clone(),
-                    ));
-                }
-            }
+        if !report.exists.is_empty()
+            && let Screen::Done(d) = &self.screen
+            && let Some(job) = d.pending_job(self)
+        {
+            self.modal = Some(Modal::ConfirmOverwrite(
+                Box::new(job),
+                report.exists.clone(),
+            ));
         }
         let mut screen = std::mem::replace(&mut self.screen, Screen::Empty);
         if let Screen::Done(d) = &mut screen {

@@ -458,11 +458,11 @@ pub fn describe(app: &App) -> Description {
             d.answer = Answer::Continue;
         }
         Screen::Long(l) => {
-            if l.step == Step::Outcome {
-                if let Some(s) = longtext::suggestion(app) {
-                    d.text
-                        .push(tf(ui, "tui.q.outcome.suggestion", &[("text", s)]));
-                }
+            if l.step == Step::Outcome
+                && let Some(s) = longtext::suggestion(app)
+            {
+                d.text
+                    .push(tf(ui, "tui.q.outcome.suggestion", &[("text", s)]));
             }
             if let Some(e) = &l.error {
                 let e = if *e == t(ui, "tui.error.no-grounds") {

@@ -224,12 +224,12 @@ impl Session {
             Effect::RememberLanguage(ui) => {
                 // Not worth stopping for: the language still applies to this run. Never in
                 // counter mode.
-                if !self.options.counter {
-                    if let Some(dir) = self.options.data_dir.as_deref() {
-                        let mut s = crate::settings::Settings::load(Some(dir));
-                        s.ui_lang = Some(ui.code().to_string());
-                        let _ = s.save(dir);
-                    }
+                if !self.options.counter
+                    && let Some(dir) = self.options.data_dir.as_deref()
+                {
+                    let mut s = crate::settings::Settings::load(Some(dir));
+                    s.ui_lang = Some(ui.code().to_string());
+                    let _ = s.save(dir);
                 }
                 Effect::None
             }

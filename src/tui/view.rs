@@ -152,18 +152,18 @@ pub fn step_indicator_text(app: &App) -> String {
         .iter()
         .filter(|s| s.section() == Some(section))
         .collect();
-    if in_section.len() > 1 {
-        if let Some(i) = in_section.iter().position(|s| **s == app.step) {
-            text.push(' ');
-            text.push_str(&tf(
-                ui,
-                "tui.question-of",
-                &[
-                    ("n", (i + 1).to_string()),
-                    ("total", in_section.len().to_string()),
-                ],
-            ));
-        }
+    if in_section.len() > 1
+        && let Some(i) = in_section.iter().position(|s| **s == app.step)
+    {
+        text.push(' ');
+        text.push_str(&tf(
+            ui,
+            "tui.question-of",
+            &[
+                ("n", (i + 1).to_string()),
+                ("total", in_section.len().to_string()),
+            ],
+        ));
     }
     text
 }

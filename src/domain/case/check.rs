@@ -229,10 +229,10 @@ pub fn check_for(raw: &RawCase, today: NaiveDate, kind: LetterKind) -> Checked {
             found
         }
     };
-    if let (Some(Situation::Venteliste), Some(s)) = (situation, service) {
-        if !s.waiting_list {
-            c.push("situation", ProblemKind::VentelisteNotLongTerm);
-        }
+    if let (Some(Situation::Venteliste), Some(s)) = (situation, service)
+        && !s.waiting_list
+    {
+        c.push("situation", ProblemKind::VentelisteNotLongTerm);
     }
 
     // Municipality.
@@ -418,10 +418,10 @@ pub fn check_for(raw: &RawCase, today: NaiveDate, kind: LetterKind) -> Checked {
         Some(d) => {
             let date = c.date("decision.date", d.date.as_ref(), true);
             let received = c.date("decision.received", d.received.as_ref(), true);
-            if let (Some(date), Some(received)) = (date, received) {
-                if received < date {
-                    c.push("decision.received", ProblemKind::ReceivedBeforeDecision);
-                }
+            if let (Some(date), Some(received)) = (date, received)
+                && received < date
+            {
+                c.push("decision.received", ProblemKind::ReceivedBeforeDecision);
             }
             for (field, v) in [("decision.date", date), ("decision.received", received)] {
                 if v.is_some_and(|v| v > letter_date) {

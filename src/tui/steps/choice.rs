@@ -179,12 +179,11 @@ fn apply(step: Step, value: &str, app: &mut App) {
                     .as_deref()
                     .and_then(Situation::from_id)
                     .is_some_and(|s| s.takes_away_service());
-                if !cut {
-                    if let Some(req) = r.requests.as_mut() {
-                        if req.postponement == Some(true) {
-                            req.postponement = Some(false);
-                        }
-                    }
+                if !cut
+                    && let Some(req) = r.requests.as_mut()
+                    && req.postponement == Some(true)
+                {
+                    req.postponement = Some(false);
                 }
             });
         }

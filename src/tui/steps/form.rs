@@ -550,10 +550,10 @@ impl FormState {
         if self.step == Step::MunicipalityAddress {
             // Keep the case file free of an empty address list.
             app.edit(|r| {
-                if let Some(m) = r.municipality.as_mut() {
-                    if m.address.as_ref().is_some_and(|a| a.is_empty()) {
-                        m.address = None;
-                    }
+                if let Some(m) = r.municipality.as_mut()
+                    && m.address.as_ref().is_some_and(|a| a.is_empty())
+                {
+                    m.address = None;
                 }
             });
         }

@@ -234,21 +234,21 @@ impl LongState {
         let th = &app.theme;
         let (title, hint) = title_and_hint(app, self.step);
         let mut rest = question_with_room(app, &title, &hint, area, buf, 4, LowWindow::CutHint);
-        if self.step == Step::Outcome {
-            if let Some(s) = suggestion(app) {
-                let text = tf(app.ui, "tui.q.outcome.suggestion", &[("text", s)]);
-                let mut lines = widgets::wrap(&text, rest.width);
-                // Keep room for the text field.
-                let max = usize::from(rest.height.saturating_sub(6)).max(1);
-                if lines.len() > max {
-                    lines.truncate(max);
-                    if let Some(l) = lines.last_mut() {
-                        l.push('…');
-                    }
+        if self.step == Step::Outcome
+            && let Some(s) = suggestion(app)
+        {
+            let text = tf(app.ui, "tui.q.outcome.suggestion", &[("text", s)]);
+            let mut lines = widgets::wrap(&text, rest.width);
+            // Keep room for the text field.
+            let max = usize::from(rest.height.saturating_sub(6)).max(1);
+            if lines.len() > max {
+                lines.truncate(max);
+                if let Some(l) = lines.last_mut() {
+                    l.push('…');
                 }
-                let used = widgets::put_lines(&lines, rest, buf, th.dim);
-                rest = widgets::below(rest, used + 1);
             }
+            let used = widgets::put_lines(&lines, rest, buf, th.dim);
+            rest = widgets::below(rest, used + 1);
         }
         let message = match (&self.error, &self.note) {
             (Some(e), _) => Some((format!("{}: {e}", t(app.ui, "word.error")), th.error)),

@@ -288,10 +288,10 @@ fn choose(s: &'static Service, app: &mut App) {
         if s.id != "annet" {
             r.service_other = None;
         }
-        if s.route != RouteRule::DependsOnDecision {
-            if let Some(d) = r.decision.as_mut() {
-                d.route = None;
-            }
+        if s.route != RouteRule::DependsOnDecision
+            && let Some(d) = r.decision.as_mut()
+        {
+            d.route = None;
         }
         if !s.carer_may_complain {
             r.complainant_is_carer = None;
