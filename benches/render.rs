@@ -82,7 +82,7 @@ fn envelope_letter_jpeg_2mb_pdf_10_pages(b: Bencher, checks: bool) {
     let pdf = render::pdf::render(&render::complaint(&attached).expect("letter"))
         .expect("pdf")
         .bytes;
-    let jpeg = noise_jpeg(940, 700);
+    let jpeg = noise_jpeg(1240, 920);
     assert!(
         jpeg.len() > 1_800_000,
         "a JPEG of about 2 MB: {}",
@@ -162,10 +162,23 @@ mod pdf_stages {
             .bytes
     }
 
-    /// Parsing both faces: done once per process (`LazyLock`), so once per `render` run.
+    /// Parsing both faces as printpdf's `ParsedFont::from_bytes` does (outlines loaded eagerly):
+    /// what the program did before. Once per process, so once per `render` run.
     #[divan::bench]
     fn parse_both_fonts() -> (ParsedFont, ParsedFont) {
         (parse(black_box(REGULAR)), parse(black_box(BOLD)))
+    }
+
+    /// Parsing both faces lazily (`from_bytes_shared`: no `loca`/`glyf`), as the program does now.
+    #[divan::bench]
+    fn parse_both_fonts_lazy() -> (ParsedFont, ParsedFont) {
+        let lazy = |bytes: &'static [u8]| {
+            let shared = std::sync::Arc::new(rust_fontconfig::FontBytes::Owned(bytes.into()));
+            printpdf::AzulParsedFont::from_bytes_shared(shared, 0, &mut Vec::new())
+                .map(ParsedFont::from_azul)
+                .expect("font")
+        };
+        (lazy(black_box(REGULAR)), lazy(black_box(BOLD)))
     }
 
     /// Subsetting the regular face to the characters of the two-page letter (the bold face is

@@ -777,8 +777,11 @@ fn the_attachments_step_adds_a_file_by_its_path_shows_it_and_removes_it() {
     let shown = flat(&app);
     assert!(shown.contains("Legeerklaering"), "{shown}");
     assert!(shown.contains("PDF, ") && shown.contains(" kB"), "{shown}");
+    // On a suggested attachment the key line offers no removing; on the file's row it does.
+    assert!(!flat(&app).contains("Del fjern"), "{}", flat(&app));
     // Up to the file's row, Delete removes it from the case.
     press(&mut app, KeyCode::Up);
+    assert!(flat(&app).contains("Del fjern"), "{}", flat(&app));
     press(&mut app, KeyCode::Delete);
     assert!(
         app.raw()

@@ -38,9 +38,15 @@ pub(super) static FACES: LazyLock<Result<Faces, String>> = LazyLock::new(|| {
 });
 
 impl Face {
-    fn parse(bytes: &[u8], name: &str) -> Result<Face, String> {
+    /// Parse a face for measuring and embedding. Lazily: the outlines (`loca`/`glyf`) are never
+    /// read, because measuring needs only `cmap` and `hmtx`, and the subset that is embedded is
+    /// cut from the bytes by printpdf (allsorts). printpdf's `ParsedFont::from_bytes` loads them
+    /// eagerly; that took most of a `render --format pdf` run (docs/PERFORMANCE.md).
+    fn parse(bytes: &'static [u8], name: &str) -> Result<Face, String> {
         let mut warnings = Vec::new();
-        let font = ParsedFont::from_bytes(bytes, 0, &mut warnings)
+        let shared = std::sync::Arc::new(rust_fontconfig::FontBytes::Owned(bytes.into()));
+        let font = printpdf::AzulParsedFont::from_bytes_shared(shared, 0, &mut warnings)
+            .map(ParsedFont::from_azul)
             .ok_or_else(|| format!("{name}: {warnings:?}"))?;
         let upem = f32::from(font.pdf_font_metrics.units_per_em.max(1));
         let ascent = f32::from(font.hhea_table.ascender) / upem;

@@ -269,11 +269,20 @@ impl ChecklistState {
                 k("tui.key.arrows", "tui.key.move"),
             ]
         } else {
-            vec![
+            let mut v = vec![
                 k("tui.key.arrows", "tui.key.move"),
                 k("tui.key.space-enter", "tui.key.tick"),
-                k("tui.key.tab", "tui.key.go-on"),
-            ]
+            ];
+            // On an attachment the person added (a file or a name): Delete takes it away.
+            if self
+                .items
+                .get(self.focus)
+                .is_some_and(|i| matches!(i.kind, Kind::Added | Kind::File { .. }))
+            {
+                v.push(k("tui.key.del", "tui.key.remove"));
+            }
+            v.push(k("tui.key.tab", "tui.key.go-on"));
+            v
         }
     }
 
