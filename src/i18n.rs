@@ -4,6 +4,7 @@
 //! break), embedded in the binary. A test checks that every key exists in every language with the
 //! same placeholders. Letters are not translated here: they are written from `templates/letters/`.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -69,36 +70,51 @@ const SOURCES: [(Ui, &str); 3] = [
     (Ui::En, include_str!("../templates/ui/en.txt")),
 ];
 
+/// One language's messages, borrowed from the embedded file where they can be.
+pub type Catalogue = HashMap<&'static str, Cow<'static, str>>;
+
 /// Parse one catalogue file.
-pub fn parse_catalogue(source: &str) -> HashMap<String, String> {
+pub fn parse_catalogue(source: &'static str) -> Catalogue {
     source
         .lines()
         .filter(|l| !l.trim_start().starts_with('#'))
         .filter_map(|l| l.split_once(" = "))
-        .map(|(k, v)| (k.trim().to_string(), v.trim().replace("\\n", "\n")))
+        .map(|(k, v)| {
+            let v = v.trim();
+            let v = if v.contains("\\n") {
+                Cow::Owned(v.replace("\\n", "\n"))
+            } else {
+                Cow::Borrowed(v)
+            };
+            (k.trim(), v)
+        })
         .collect()
 }
 
-static CATALOGUES: LazyLock<HashMap<Ui, HashMap<String, String>>> = LazyLock::new(|| {
-    SOURCES
-        .iter()
-        .map(|(ui, src)| (*ui, parse_catalogue(src)))
-        .collect()
-});
+/// A language's catalogue, parsed the first time it is needed: a command run in bokmål never
+/// parses the other two (a third of the instructions of `render` went to parsing all three).
+fn catalogue(ui: Ui) -> &'static Catalogue {
+    static CATALOGUES: [LazyLock<Catalogue>; 3] = [
+        LazyLock::new(|| parse_catalogue(SOURCES[0].1)),
+        LazyLock::new(|| parse_catalogue(SOURCES[1].1)),
+        LazyLock::new(|| parse_catalogue(SOURCES[2].1)),
+    ];
+    let i = SOURCES.iter().position(|(u, _)| *u == ui).unwrap_or(0);
+    &CATALOGUES[i]
+}
 
 /// A message by key; the key itself if it is missing (the completeness test prevents that).
 pub fn t(ui: Ui, key: &str) -> String {
-    CATALOGUES
-        .get(&ui)
-        .and_then(|c| c.get(key))
-        .or_else(|| CATALOGUES.get(&Ui::Nb).and_then(|c| c.get(key)))
-        .cloned()
+    catalogue(ui)
+        .get(key)
+        .or_else(|| catalogue(Ui::Nb).get(key))
+        .map(|v| v.to_string())
         .unwrap_or_else(|| key.to_string())
 }
 
 /// True when the catalogue has this key.
 pub fn has(ui: Ui, key: &str) -> bool {
-    CATALOGUES.get(&ui).is_some_and(|c| c.contains_key(key))
+    catalogue(ui).contains_key(key)
 }
 
 /// A message with values filled in.
@@ -177,9 +193,9 @@ mod tests {
 
     #[test]
     fn every_key_exists_in_every_language_with_the_same_placeholders() {
-        let nb = &CATALOGUES[&Ui::Nb];
+        let nb = catalogue(Ui::Nb);
         for ui in [Ui::Nn, Ui::En] {
-            let other = &CATALOGUES[&ui];
+            let other = catalogue(ui);
             for (k, v) in nb {
                 let o = other
                     .get(k)

@@ -130,7 +130,7 @@ impl Municipality {
 /// All municipalities, in file order (by number): 357 rows.
 #[must_use]
 pub fn all() -> &'static [Municipality] {
-    &TABLE.rows
+    &ROWS
 }
 
 /// The municipality with this number, e.g. `"5501"`.
@@ -200,6 +200,15 @@ pub fn find(number: Option<&str>, name: Option<&str>) -> Lookup {
 
 /// [`find`] with both number and name given (neither blank).
 fn find_both(number: &str, name: &str) -> Lookup {
+    // The usual case, a number and its own name: found from that one row's keys, without
+    // building the search keys of all 357 (what the full search below would give as well: the
+    // name's exact matches include this row, so the answer is this row).
+    if let Some(m) = by_number(number) {
+        let query = query_key(name);
+        if Keys::new(m.name).iter().any(|k| k == query) {
+            return Lookup::Found(m);
+        }
+    }
     let by_name = find_by_name(name);
     let Some(m) = by_number(number) else {
         let mut suggestions = match by_name {
@@ -357,8 +366,10 @@ pub fn search_forgiving(query: &str) -> Found {
 // The parsed table and its match keys.
 
 /// The rows, and for each row (same index) the normalised forms of its names.
+/// What searching by name needs, built from [`ROWS`] the first time a name is looked up (a
+/// lookup by number never builds it: it was a fifth of a `render` run).
 struct Table {
-    rows: Vec<Municipality>,
+    /// One per row of [`ROWS`], in the same order.
     keys: Vec<Keys>,
     /// The distinct counties, normalised.
     counties: Vec<String>,
@@ -411,21 +422,20 @@ impl Keys {
     }
 }
 
+/// The rows of the data file.
+static ROWS: LazyLock<Vec<Municipality>> = LazyLock::new(|| parse(TSV));
+
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
-    let rows = parse(TSV);
+    let rows = &*ROWS;
     let keys = rows.iter().map(|m| Keys::new(m.name)).collect();
     let mut counties: Vec<String> = Vec::new();
-    for m in &rows {
+    for m in rows {
         let county = normalize(m.county);
         if !county.is_empty() && !counties.contains(&county) {
             counties.push(county);
         }
     }
-    Table {
-        rows,
-        keys,
-        counties,
-    }
+    Table { keys, counties }
 });
 
 /// Parse the TSV: `#` lines are comments; a line is a row when it has four tab-separated fields and
@@ -455,7 +465,7 @@ fn parse(text: &'static str) -> Vec<Municipality> {
 }
 
 fn rows_with_keys() -> impl Iterator<Item = (&'static Municipality, &'static Keys)> {
-    TABLE.rows.iter().zip(TABLE.keys.iter())
+    ROWS.iter().zip(TABLE.keys.iter())
 }
 
 fn is_number(s: &str) -> bool {

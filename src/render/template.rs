@@ -52,11 +52,16 @@ static ENV: LazyLock<Environment<'static>> = LazyLock::new(|| {
     // Partials end in a line break that must survive `include`.
     env.set_keep_trailing_newline(true);
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
-    for (name, source) in TEMPLATES {
-        // A template that does not parse is a bug caught by the tests; it then fails at render
-        // time with the parser's message instead of panicking here.
-        let _ = env.add_template(name, source);
-    }
+    // Compiled when first asked for, so that one letter compiles only its own template and the
+    // partials it includes (compiling all of them took a tenth of a `render` run). A template
+    // that does not parse is a bug caught by the tests (`every_template_parses`); it fails at
+    // render time with the parser's message, never a panic.
+    env.set_loader(|name| {
+        Ok(TEMPLATES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, source)| (*source).to_string()))
+    });
     env
 });
 
