@@ -7,6 +7,10 @@
 //! drops it), and a stop signal (the editor is ended, then the folder removed). `vi`, `vim` and
 //! `nvim` are started with `-n -i NONE`: no swap file, no viminfo/shada history, which would
 //! otherwise keep the text (names, health) in the home folder.
+//!
+//! A process killed outright (SIGKILL, a crash, the power) cannot remove its folder. The folder
+//! holds the operating system's lock on its `.held` file for as long as it is in use, so the next
+//! start of the wizard ([`sweep_leftovers`]) removes the folders nobody holds.
 
 use std::fs;
 use std::io::Write;
@@ -26,8 +30,58 @@ pub fn editor_command() -> Vec<String> {
     vec!["nano".into()]
 }
 
-/// A private folder for the text: created 0700, removed by [`Drop`].
-struct PrivateDir(PathBuf);
+/// A private folder for the text: created 0700, removed by [`Drop`], locked (`.held`) while it
+/// lives.
+struct PrivateDir {
+    path: PathBuf,
+    _held: Option<fs::File>,
+}
+
+/// The name of an editor folder: `omsorgsklage-<pid>-<nanos>`.
+fn is_editor_dir_name(name: &str) -> bool {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    name.strip_prefix("omsorgsklage-")
+        .and_then(|rest| rest.split_once('-'))
+        .is_some_and(|(pid, nanos)| digits(pid) && digits(nanos))
+}
+
+/// Remove the editor folders a killed process left in the temporary folder, with the text in
+/// them. Returns how many were removed.
+pub fn sweep_leftovers() -> usize {
+    sweep_leftovers_in(&std::env::temp_dir())
+}
+
+/// [`sweep_leftovers`] in `dir`: only folders of ours by name, not links, older than this
+/// process, whose `.held` lock can be taken (so no running omsorgsklage is using them). Another
+/// person's folders cannot be opened (0700) and are left alone; so are folders without `.held`.
+pub fn sweep_leftovers_in(dir: &Path) -> usize {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
+    };
+    let start = crate::fsutil::process_start();
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        if !entry.file_name().to_str().is_some_and(is_editor_dir_name) {
+            continue;
+        }
+        let path = entry.path();
+        let Ok(meta) = fs::symlink_metadata(&path) else {
+            continue;
+        };
+        if !meta.is_dir() || !meta.modified().is_ok_and(|m| m < start) {
+            continue;
+        }
+        let free = fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(path.join(".held"))
+            .is_ok_and(|f| f.try_lock().is_ok());
+        if free && fs::remove_dir_all(&path).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
 
 impl PrivateDir {
     fn new() -> std::io::Result<PrivateDir> {
@@ -43,13 +97,25 @@ impl PrivateDir {
             b.mode(0o700);
         }
         b.create(&dir)?;
-        Ok(PrivateDir(dir))
+        // Held until dropped; a file system without locks only loses the sweep.
+        let mut o = fs::OpenOptions::new();
+        o.read(true).write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            o.mode(0o600);
+        }
+        let held = o.open(dir.join(".held")).ok().filter(|f| f.try_lock().is_ok());
+        Ok(PrivateDir {
+            path: dir,
+            _held: held,
+        })
     }
 }
 
 impl Drop for PrivateDir {
     fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
+        let _ = fs::remove_dir_all(&self.path);
     }
 }
 
@@ -123,7 +189,7 @@ pub fn edit_with(
     stop: &dyn Fn() -> bool,
 ) -> Result<String, String> {
     let dir = PrivateDir::new().map_err(|e| e.to_string())?;
-    let file = dir.0.join("tekst.txt");
+    let file = dir.path.join("tekst.txt");
     // Editors expect a file that ends in a line break; it is taken off again afterwards.
     let mut content = text.to_string();
     if !content.ends_with('\n') {
@@ -202,6 +268,44 @@ mod tests {
             !file.parent().expect("dir").exists(),
             "the private folder is gone"
         );
+    }
+
+    #[test]
+    fn a_folder_left_by_a_killed_process_is_swept_and_one_in_use_is_not() {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        crate::fsutil::process_start();
+        // What a process killed during an edit leaves: the folder, `.held` (no longer locked:
+        // the system let go when the process died) and the text.
+        let make = |name: &str, held: bool| {
+            let dir = tmp.path().join(name);
+            fs::create_dir(&dir).expect("dir");
+            fs::write(dir.join("tekst.txt"), "Kari har demens").expect("text");
+            if held {
+                fs::write(dir.join(".held"), "").expect("held");
+            }
+            fs::File::open(&dir)
+                .and_then(|f| f.set_modified(old))
+                .expect("mtime");
+            dir
+        };
+        let left = make("omsorgsklage-4242-1796000000000000000", true);
+        let old_version = make("omsorgsklage-4243-1796000000000000001", false);
+        let not_ours = make("omsorgsklage-notes", true);
+        // One in use: held by a live PrivateDir (in this process), made to look old.
+        let live = PrivateDir::new().expect("private dir");
+        let in_use = tmp.path().join(live.path.file_name().expect("name"));
+        fs::rename(&live.path, &in_use).expect("move into the test folder");
+        fs::File::open(&in_use)
+            .and_then(|f| f.set_modified(old))
+            .expect("mtime");
+
+        assert_eq!(sweep_leftovers_in(tmp.path()), 1);
+        assert!(!left.exists(), "the leftover text is gone");
+        assert!(in_use.exists(), "the folder in use stays");
+        assert!(old_version.exists(), "without .held it cannot be told apart: left");
+        assert!(not_ours.exists(), "not one of ours by name");
+        fs::remove_dir_all(&in_use).expect("clean up");
     }
 
     #[test]
