@@ -205,6 +205,33 @@ pub struct FileInfo {
 /// the person wrote it, for the message.
 pub fn load_attachment(path: &Path, shown: &str) -> Result<(Part, FileInfo), Fault> {
     let p = || shown.to_string();
+    glance(path, shown)?;
+    let bytes = std::fs::read(path).map_err(|_| Fault::Unreadable { path: p() })?;
+    let len = bytes.len() as u64;
+    match envelope::prepare(bytes) {
+        Ok(part) => {
+            let info = FileInfo {
+                kind: part.kind,
+                bytes: len,
+                pages: part.pages,
+            };
+            Ok((part, info))
+        }
+        Err(PartError::UnknownKind) => Err(Fault::UnknownKind { path: p() }),
+        Err(PartError::Damaged(_)) => Err(Fault::Damaged { path: p() }),
+        Err(PartError::Encrypted) => Err(Fault::Encrypted { path: p() }),
+        Err(PartError::TooManyPixels { megapixels }) => Err(Fault::TooManyPixels {
+            path: p(),
+            megapixels,
+            limit: envelope::MAX_PIXELS / 1_000_000,
+        }),
+    }
+}
+
+/// What can be told of an attachment file without reading it: that it is there, is a regular
+/// file, and is not too large.
+fn glance(path: &Path, shown: &str) -> Result<(), Fault> {
+    let p = || shown.to_string();
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -226,26 +253,24 @@ pub fn load_attachment(path: &Path, shown: &str) -> Result<(Part, FileInfo), Fau
             limit_mb: MAX_ATTACHMENT_BYTES / 1_000_000,
         });
     }
-    let bytes = std::fs::read(path).map_err(|_| Fault::Unreadable { path: p() })?;
-    let len = bytes.len() as u64;
-    match envelope::prepare(bytes) {
-        Ok(part) => {
-            let info = FileInfo {
-                kind: part.kind,
-                bytes: len,
-                pages: part.pages,
-            };
-            Ok((part, info))
-        }
-        Err(PartError::UnknownKind) => Err(Fault::UnknownKind { path: p() }),
-        Err(PartError::Damaged(_)) => Err(Fault::Damaged { path: p() }),
-        Err(PartError::Encrypted) => Err(Fault::Encrypted { path: p() }),
-        Err(PartError::TooManyPixels { megapixels }) => Err(Fault::TooManyPixels {
-            path: p(),
-            megapixels,
-            limit: envelope::MAX_PIXELS / 1_000_000,
-        }),
-    }
+    Ok(())
+}
+
+/// The problems of the case's attachment files that a glance finds (moved or deleted since, a
+/// folder, too large), without reading them: for a screen drawn many times a second (the
+/// wizard's check page). Reading and checking the content is left to the export.
+pub fn glance_at_attachments(raw: &RawCase, dir: Option<&Path>) -> Vec<Problem> {
+    raw.attachments
+        .iter()
+        .flatten()
+        .enumerate()
+        .filter_map(|(i, a)| {
+            let file = a.file()?;
+            glance(&attachment_path(file, dir), file.trim())
+                .err()
+                .map(|f| Problem::new(file_field(i), ProblemKind::Attachment(f)))
+        })
+        .collect()
 }
 
 /// Every file attachment of a case, read and checked, in order; or a problem for each bad

@@ -286,7 +286,7 @@ pub fn step_for_field(field: &str) -> Option<Step> {
         Step::LetterLang
     } else if starts("requests") {
         Step::Requests
-    } else if starts("attachments") {
+    } else if starts("attachments") || f.starts_with("attachments[") {
         Step::Attachments
     } else if f == "outcome" {
         Step::Outcome

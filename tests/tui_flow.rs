@@ -830,6 +830,30 @@ fn a_saved_case_says_when_a_file_has_moved() {
 }
 
 #[test]
+fn check_answers_names_a_file_that_has_moved_and_leads_to_the_attachments() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = a_pdf(dir.path(), "legeerklaering.pdf");
+    let mut raw = daughter_case();
+    raw.attachments = Some(vec![omsorgsklage::domain::attachment::RawAttachment::File(
+        omsorgsklage::domain::attachment::RawAttachmentFile {
+            title: Some("Legeerklæring".into()),
+            file: Some(file.display().to_string()),
+        },
+    )]);
+    let app = app_at(raw.clone(), Step::Check);
+    assert!(!flat(&app).contains("finner ikke filen"), "{}", flat(&app));
+    // The case opened again after the file was moved away.
+    std::fs::remove_file(&file).expect("move it away");
+    let mut app = app_at(raw, Step::Check);
+    let shown = flat(&app);
+    assert!(shown.contains("finner ikke filen"), "{shown}");
+    // It holds the letter back, and Enter on it goes to the attachments.
+    select_row(&mut app, "• Vedlegg: finner ikke filen");
+    enter(&mut app);
+    assert_eq!(app.step(), Step::Attachments);
+}
+
+#[test]
 fn the_saved_pdf_is_the_envelope_and_the_done_screen_says_so() {
     let dir = tempfile::tempdir().expect("tmp");
     let file = a_pdf(dir.path(), "vedlegg.pdf");

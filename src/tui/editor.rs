@@ -105,7 +105,10 @@ impl PrivateDir {
             use std::os::unix::fs::OpenOptionsExt;
             o.mode(0o600);
         }
-        let held = o.open(dir.join(".held")).ok().filter(|f| f.try_lock().is_ok());
+        let held = o
+            .open(dir.join(".held"))
+            .ok()
+            .filter(|f| f.try_lock().is_ok());
         Ok(PrivateDir {
             path: dir,
             _held: held,
@@ -303,7 +306,10 @@ mod tests {
         assert_eq!(sweep_leftovers_in(tmp.path()), 1);
         assert!(!left.exists(), "the leftover text is gone");
         assert!(in_use.exists(), "the folder in use stays");
-        assert!(old_version.exists(), "without .held it cannot be told apart: left");
+        assert!(
+            old_version.exists(),
+            "without .held it cannot be told apart: left"
+        );
         assert!(not_ours.exists(), "not one of ours by name");
         fs::remove_dir_all(&in_use).expect("clean up");
     }

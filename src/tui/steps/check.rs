@@ -490,8 +490,14 @@ struct PersonView {
 }
 
 /// The problems of the answers.
+/// With the attachment files that have moved since they were added (a glance, not a read: the
+/// page is drawn often), so that they are fixed here and not found only when saving.
 pub fn problems(app: &App) -> Vec<Problem> {
-    case::check_for(&app.raw, app.today, app.kind).problems
+    let mut problems = case::check_for(&app.raw, app.today, app.kind).problems;
+    if app.kind == LetterKind::Complaint {
+        problems.extend(crate::export::glance_at_attachments(&app.raw, None));
+    }
+    problems
 }
 
 /// Every row of the page.
@@ -518,8 +524,14 @@ pub fn items(app: &App) -> Vec<Item> {
                     .map(|r| r.label.clone())
             })
             .or_else(|| {
+                // "decision.reference" → the decision's row; "attachments[0].file" → Vedlegg.
                 rows()
-                    .find(|r| r.fields.iter().any(|f| field.starts_with(&format!("{f}."))))
+                    .find(|r| {
+                        r.fields.iter().any(|f| {
+                            field.starts_with(&format!("{f}."))
+                                || field.starts_with(&format!("{f}["))
+                        })
+                    })
                     .map(|r| r.label.clone())
             })
     };
