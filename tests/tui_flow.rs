@@ -813,15 +813,20 @@ fn flat(app: &omsorgsklage::tui::App) -> String {
         .join(" ")
 }
 
-#[test]
-fn a_saved_case_says_when_a_file_has_moved() {
-    let mut raw = daughter_case();
+/// `raw` with one attachment, "Legeerklæring", that is the file at `path`.
+fn with_file(mut raw: case::RawCase, path: &str) -> case::RawCase {
     raw.attachments = Some(vec![omsorgsklage::domain::attachment::RawAttachment::File(
         omsorgsklage::domain::attachment::RawAttachmentFile {
             title: Some("Legeerklæring".into()),
-            file: Some("/finnes/ikke/lenger.pdf".into()),
+            file: Some(path.into()),
         },
     )]);
+    raw
+}
+
+#[test]
+fn a_saved_case_says_when_a_file_has_moved() {
+    let raw = with_file(daughter_case(), "/finnes/ikke/lenger.pdf");
     let app = app_at(raw, Step::Attachments);
     let shown = flat(&app);
     assert!(shown.contains("Legeerklæring"), "{shown}");
@@ -833,13 +838,7 @@ fn a_saved_case_says_when_a_file_has_moved() {
 fn check_answers_names_a_file_that_has_moved_and_leads_to_the_attachments() {
     let dir = tempfile::tempdir().expect("tmp");
     let file = a_pdf(dir.path(), "legeerklaering.pdf");
-    let mut raw = daughter_case();
-    raw.attachments = Some(vec![omsorgsklage::domain::attachment::RawAttachment::File(
-        omsorgsklage::domain::attachment::RawAttachmentFile {
-            title: Some("Legeerklæring".into()),
-            file: Some(file.display().to_string()),
-        },
-    )]);
+    let raw = with_file(daughter_case(), &file.display().to_string());
     let app = app_at(raw.clone(), Step::Check);
     assert!(!flat(&app).contains("finner ikke filen"), "{}", flat(&app));
     // The case opened again after the file was moved away.
@@ -857,13 +856,7 @@ fn check_answers_names_a_file_that_has_moved_and_leads_to_the_attachments() {
 fn the_saved_pdf_is_the_envelope_and_the_done_screen_says_so() {
     let dir = tempfile::tempdir().expect("tmp");
     let file = a_pdf(dir.path(), "vedlegg.pdf");
-    let mut raw = daughter_case();
-    raw.attachments = Some(vec![omsorgsklage::domain::attachment::RawAttachment::File(
-        omsorgsklage::domain::attachment::RawAttachmentFile {
-            title: Some("Legeerklæring".into()),
-            file: Some(file.display().to_string()),
-        },
-    )]);
+    let raw = with_file(daughter_case(), &file.display().to_string());
     let app = app_at(raw.clone(), Step::Done);
     let base = dir.path().join("klage");
     let report = export::run(&ExportJob {
