@@ -120,22 +120,12 @@ fn envelope_letter_jpeg_2mb_pdf_10_pages(b: Bencher, checks: bool) {
     }
 }
 
-/// Noise at JPEG quality 90: about 3 bytes a pixel.
+/// Noise at JPEG quality 90: about 3 bytes a pixel (the same pictures as the envelope's tests).
+#[path = "../tests/common/images.rs"]
+mod images;
+
 fn noise_jpeg(w: u16, h: u16) -> Vec<u8> {
-    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-    let pixels: Vec<u8> = (0..usize::from(w) * usize::from(h) * 3)
-        .map(|_| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed >> 24) as u8
-        })
-        .collect();
-    let mut out = Vec::new();
-    jpeg_encoder::Encoder::new(&mut out, 90)
-        .encode(&pixels, w, h, jpeg_encoder::ColorType::Rgb)
-        .expect("jpeg");
-    out
+    images::noise_jpeg(w, h, None)
 }
 
 /// Where the time of a PDF goes, stage by stage (docs/PERFORMANCE.md, "Where the time goes").

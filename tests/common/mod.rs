@@ -2,6 +2,7 @@
 //! pseudo-terminal harness (`pty`). The wizard's in-process helpers are in `tests/tui_common`.
 #![allow(dead_code)]
 
+pub mod images;
 pub mod pty;
 
 use std::path::{Path, PathBuf};
