@@ -112,6 +112,19 @@ pub fn t(ui: Ui, key: &str) -> String {
         .unwrap_or_else(|| key.to_string())
 }
 
+/// A number with its thousands grouped by spaces, as Norwegian writes them: 10000 → "10 000".
+pub fn grouped(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::from(if n < 0 { "-" } else { "" });
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// True when the catalogue has this key.
 pub fn has(ui: Ui, key: &str) -> bool {
     catalogue(ui).contains_key(key)
@@ -130,7 +143,7 @@ pub fn tf(ui: Ui, key: &str, args: &[(&str, String)]) -> String {
 pub fn arg(ui: Ui, a: &Arg) -> String {
     match a {
         Arg::Text(s) => s.clone(),
-        Arg::Number(n) => n.to_string(),
+        Arg::Number(n) => grouped(*n),
         Arg::Date(d) => dates::in_words(*d, ui.code()),
         Arg::List(items) => match items.split_last() {
             None => String::new(),
@@ -189,6 +202,16 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn numbers_are_grouped_by_thousands() {
+        assert_eq!(grouped(7), "7");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(1000), "1 000");
+        assert_eq!(grouped(10_000), "10 000");
+        assert_eq!(grouped(1_234_567), "1 234 567");
+        assert_eq!(grouped(-45_000), "-45 000");
     }
 
     #[test]

@@ -367,7 +367,7 @@ fn a_picture_claiming_ten_billion_pixels_is_named_without_decoding_it() {
             assert!(out.len() < 100, "{} bytes", out.len());
             std::fs::write(d.join("enorm.png"), out).expect("write")
         },
-        "er et for stort bilde (10000 millioner bildepunkter). Et bilde kan ha høyst 50 millioner.",
+        "er et for stort bilde (10 000 millioner bildepunkter). Et bilde kan ha høyst 50 millioner.",
     );
 }
 

@@ -25,23 +25,13 @@ use super::{LowWindow, question_with_room, title_and_hint};
 /// (tested in `tests/store.rs`).
 pub const MAX_LONG_CHARS: usize = 10_000;
 
-/// A number with spaces between groups of three digits, as Norwegian and English readers both
-/// take it: "10 000".
-fn grouped(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(' ');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// What the person is told when a text was longer than [`MAX_LONG_CHARS`].
 pub fn too_long_message(ui: crate::i18n::Ui) -> String {
-    tf(ui, "tui.long.too-long", &[("max", grouped(MAX_LONG_CHARS))])
+    tf(
+        ui,
+        "tui.long.too-long",
+        &[("max", crate::i18n::grouped(MAX_LONG_CHARS as i64))],
+    )
 }
 
 pub struct LongState {
