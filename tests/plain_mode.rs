@@ -640,26 +640,12 @@ fn after_saving_the_complaint_the_date_it_was_sent_is_asked_and_kept() {
     );
 }
 
-/// The case files in a data folder.
-fn case_files(data: &Path) -> Vec<std::path::PathBuf> {
-    let mut v: Vec<_> = std::fs::read_dir(data.join("cases"))
-        .map(|rd| {
-            rd.flatten()
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|e| e == "json"))
-                .collect()
-        })
-        .unwrap_or_default();
-    v.sort();
-    v
-}
-
 #[test]
 fn a_new_complaint_after_opening_a_saved_case_is_blank_in_line_mode_too() {
     let dir = tempfile::tempdir().expect("dir");
     saved_example(dir.path());
     let data = dir.path().join("data");
-    let saved = case_files(&data);
+    let saved = common::case_files(&data);
     assert_eq!(saved.len(), 1);
     let before = std::fs::read(&saved[0]).expect("read");
     let input = lines(&[
@@ -684,7 +670,7 @@ fn a_new_complaint_after_opening_a_saved_case_is_blank_in_line_mode_too() {
     assert!(!asked.contains("valgt"), "{asked}");
     assert!(!asked.contains("nå:"), "{asked}");
     // A new case beside the saved one, which is as it was.
-    let files = case_files(&data);
+    let files = common::case_files(&data);
     assert_eq!(files.len(), 2, "{files:?}\n{text}");
     assert_eq!(std::fs::read(&saved[0]).expect("read"), before);
 }
@@ -1031,7 +1017,7 @@ fn line_mode_adds_shows_and_removes_a_file_attachment() {
     // One PDF: the letter, then the attached file's pages; the letter lists both attachments.
     let letter = dir.path().join("klage.pdf");
     let pages = pdf_pages(&letter);
-    let case = case_files(&dir.path().join("data"));
+    let case = common::case_files(&dir.path().join("data"));
     assert_eq!(case.len(), 1, "{case:?}");
     let raw = common::raw_from_file(&case[0]);
     let alone = omsorgsklage::render::pdf::render(
@@ -1086,7 +1072,7 @@ fn line_mode_adds_shows_and_removes_a_file_attachment() {
         !text.contains("Vedleggene ligger i samme PDF-fil"),
         "{text}"
     );
-    let raw = common::raw_from_file(&case_files(&dir2.path().join("data"))[0]);
+    let raw = common::raw_from_file(&common::case_files(&dir2.path().join("data"))[0]);
     assert!(
         raw.attachments
             .unwrap_or_default()

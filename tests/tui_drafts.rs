@@ -89,20 +89,6 @@ fn cases_dir(data: &Path) -> PathBuf {
     data.join("cases")
 }
 
-/// The case files in the drafts folder (no locks, no temporary files).
-fn drafts_in(data: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(cases_dir(data))
-        .map(|rd| {
-            rd.flatten()
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|e| e == "json"))
-                .collect()
-        })
-        .unwrap_or_default();
-    v.sort();
-    v
-}
-
 fn read_case(path: &Path) -> RawCase {
     case::read(&std::fs::read(path).expect("read draft")).expect("a readable case file")
 }
@@ -201,7 +187,7 @@ fn every_answer_is_saved_to_the_draft_as_it_is_given() {
     );
     assert_eq!(step_of(&raw).as_deref(), Some("received"));
     // Only this one draft, and no temporary files left behind.
-    assert_eq!(drafts_in(data.path()), vec![path.clone()]);
+    assert_eq!(common::case_files(data.path()), vec![path.clone()]);
     assert!(
         everything_under(&cases_dir(data.path()))
             .iter()
@@ -558,7 +544,7 @@ fn a_draft_changed_on_disk_is_never_overwritten_and_can_be_saved_as_new() {
         mine.decision.as_ref().and_then(|d| d.reference.as_deref()),
         Some("26/1234-A")
     );
-    assert_eq!(drafts_in(data.path()).len(), 2);
+    assert_eq!(common::case_files(data.path()).len(), 2);
     assert!(matches!(s.app().save_status(), SaveStatus::Saved(_)));
     // Later answers go to the new draft (the Enter that brought up the dialog was not also
     // taken as going on).
@@ -593,7 +579,7 @@ fn after_a_conflict_the_person_may_go_on_without_saving() {
     typ(&mut s, "mer\n");
     s.flush();
     assert_eq!(std::fs::read(&path).expect("read"), theirs);
-    assert_eq!(drafts_in(data.path()).len(), 1);
+    assert_eq!(common::case_files(data.path()).len(), 1);
     // Quitting now asks, as the answers would be lost.
     key_mod(&mut s, KeyCode::Char('c'), KeyModifiers::CONTROL);
     assert_eq!(s.app().modal(), Some(&Modal::ConfirmQuit));
@@ -826,7 +812,7 @@ fn a_new_complaint_after_opening_a_saved_case_is_blank_and_the_case_is_left_as_i
     // One answer: a new case file beside the first, which is unchanged.
     key(&mut s, KeyCode::Char('2'));
     assert_eq!(s.app().step(), Step::Role);
-    let files = drafts_in(data.path());
+    let files = common::case_files(data.path());
     assert_eq!(files.len(), 2, "{files:?}");
     assert_eq!(
         std::fs::read(&path).expect("read"),
@@ -848,7 +834,7 @@ fn a_new_complaint_after_opening_a_saved_case_is_blank_and_the_case_is_left_as_i
     assert_eq!(s.app().step(), Step::Case);
     assert!(!flat(&s).contains("Ola Hansen"), "{}", text(&s));
     assert!(s.app().raw().representative.is_none());
-    assert_eq!(drafts_in(data.path()).len(), 2);
+    assert_eq!(common::case_files(data.path()).len(), 2);
     assert_eq!(std::fs::read(&path).expect("read"), before);
 }
 
@@ -1125,7 +1111,7 @@ fn a_saved_case_is_deleted_from_the_start_screen_after_a_question() {
     key(&mut s, KeyCode::Down);
     key(&mut s, KeyCode::Delete);
     key(&mut s, KeyCode::Char('j'));
-    assert!(drafts_in(data.path()).is_empty());
+    assert!(common::case_files(data.path()).is_empty());
     assert!(!flat(&s).contains("Anne Berg"), "{}", text(&s));
 }
 
@@ -1342,7 +1328,7 @@ fn pty_answers_are_kept_and_the_case_is_listed_at_the_next_start() {
     assert!(status.success(), "{status:?}");
     t.wait_for("Svarene er lagret i");
     assert!(!t.alternate_screen());
-    let files = drafts_in(data.path());
+    let files = common::case_files(data.path());
     assert_eq!(files.len(), 1, "{files:?}");
     let raw = read_case(&files[0]);
     assert_eq!(raw.service.as_deref(), Some("praktisk-bistand"));

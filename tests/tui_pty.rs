@@ -259,20 +259,6 @@ fn without_a_terminal_the_wizard_asks_line_by_line_and_stops_at_the_end_of_the_i
 /// Esc: back (sent alone, so that it is not read as the start of an escape sequence).
 const ESC: &str = "\x1b";
 
-/// The case files in the drafts folder.
-fn case_files(data: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut v: Vec<_> = std::fs::read_dir(data.join("cases"))
-        .map(|rd| {
-            rd.flatten()
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|e| e == "json"))
-                .collect()
-        })
-        .unwrap_or_default();
-    v.sort();
-    v
-}
-
 #[test]
 fn after_opening_a_saved_case_a_new_complaint_is_a_new_blank_case() {
     let data = tempfile::tempdir().expect("data dir");
@@ -308,7 +294,7 @@ fn after_opening_a_saved_case_a_new_complaint_is_a_new_blank_case() {
     t.send("2");
     t.wait_for("Skriver du som forelder, verge, advokat eller hjelper?");
     t.wait_for("omsorgsklage · lagret");
-    let files = case_files(data.path());
+    let files = common::case_files(data.path());
     assert_eq!(files.len(), 2, "{files:?}");
     assert_eq!(
         std::fs::read(&saved).expect("read"),

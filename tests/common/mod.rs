@@ -75,3 +75,17 @@ pub fn forbidden() -> Vec<String> {
         ["§ 7", "-1"].concat(),
     ]
 }
+
+/// The drafts in a data folder (`<data>/cases/*.json`: no locks, no temporary files), sorted.
+pub fn case_files(data: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(data.join("cases"))
+        .map(|rd| {
+            rd.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "json"))
+                .collect()
+        })
+        .unwrap_or_default();
+    v.sort();
+    v
+}
