@@ -727,14 +727,17 @@ impl Interview<'_> {
             Err(next) => return Ok(next),
         };
         let top = vec![Action::Up; count + 2];
-        // The field for another attachment: emptied first, so that a path refused before (the
+        // In the field for another attachment, emptied first, so that a path refused before (the
         // screen keeps it for correcting) is neither added to nor completed by Tab.
-        let mut add_field = top.clone();
-        add_field.extend(std::iter::repeat_n(Action::Down, count));
-        add_field.push(Action::ClearLine);
+        let in_add_field = |then: Vec<Action>| {
+            let mut v = top.clone();
+            v.extend(std::iter::repeat_n(Action::Down, count));
+            v.push(Action::ClearLine);
+            v.extend(then);
+            v
+        };
         let actions = if s.is_empty() && add {
-            add_field.push(Action::Tab);
-            add_field
+            in_add_field(vec![Action::Tab])
         } else if s.is_empty() {
             vec![Action::Tab]
         } else if s == "<" {
@@ -745,9 +748,7 @@ impl Interview<'_> {
             v.push(Action::Enter);
             v
         } else if add {
-            add_field.push(Action::Paste(s));
-            add_field.push(Action::Enter);
-            add_field
+            in_add_field(vec![Action::Paste(s), Action::Enter])
         } else {
             return self.not_a_choice(&s, count);
         };
