@@ -14,6 +14,7 @@ pub mod export;
 pub mod fsutil;
 pub mod i18n;
 pub mod input;
+pub mod interview;
 pub mod manpage;
 pub mod paths;
 pub mod plain;

@@ -100,7 +100,7 @@ fn expand(tree: &str) -> Vec<String> {
     out
 }
 
-/// Every path a piece of code names, as written (`crate::tui::app::App`, `super::app::Step`).
+/// Every path a piece of code names, as written (`crate::interview::app::App`, `super::app::Step`).
 fn paths(code: &str) -> Vec<String> {
     let mut out = Vec::new();
     // `use` statements, braces and all.
@@ -326,7 +326,7 @@ fn the_checker_finds_a_circle() {
     );
     assert_eq!(
         expand("crate::tui::{app::{App, Step}, view}"),
-        vec!["crate::tui::app::App", "crate::tui::app::Step", "crate::tui::view"]
+        vec!["crate::interview::app::App", "crate::interview::app::Step", "crate::tui::view"]
     );
 }
 

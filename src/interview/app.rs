@@ -16,11 +16,11 @@ use crate::i18n::Ui;
 
 use super::action::{Action, Effect, ExportJob, ExportReport};
 use super::drafts::{Notice, SaveResult, SaveStatus};
-use super::keymap::Mode;
+use crate::tui::keymap::Mode;
 use super::steps::Screen;
 use super::steps::check::Item as CheckItem;
-use super::theme::{Theme, ThemeName};
-use super::view;
+use crate::tui::theme::{Theme, ThemeName};
+use crate::tui::view;
 
 // The vocabulary and the path rules live beside the state machine; their names are kept here
 // too, so that `app::Step` and `app::path_for` keep meaning what they meant.
@@ -28,7 +28,7 @@ pub use super::path::{
     applicant_name, chosen_service, date_answer, deadline, has_representative, is_carer_complaint,
     is_late, is_new_case, letter_date, letter_ui, path, path_for, prefilled, rep_role, route,
 };
-pub use super::step::{Section, Step, step_for_field};
+pub use crate::step::{Section, Step, step_for_field};
 
 /// How the wizard was started.
 #[derive(Debug, Clone, Default)]

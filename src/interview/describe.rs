@@ -16,8 +16,8 @@ use super::steps::{
     Screen, case, check, choice, done, info, longtext, municipality, service, start,
     title_and_hint, tr,
 };
-use super::theme::DONE;
-use super::view;
+use crate::tui::theme::DONE;
+use crate::tui::view;
 
 // The words of a description that name a screen's parts: the line-by-line mode reads them from
 // here, never from the screens themselves.

@@ -1,12 +1,8 @@
-//! A single-line text field: the text, a cursor, and a drawing that scrolls sideways when the
-//! text is longer than the field. Multi-line texts use `ratatui-textarea` instead.
+//! A single-line text field: the text and a cursor, and what a key does to them. The wizard
+//! draws it (`tui/widgets/text_field.rs`); line mode sets it from a typed line.
 
-use ratatui::buffer::Buffer;
-use ratatui::layout::{Position, Rect};
-use ratatui::style::Style;
-use ratatui::text::Span;
 
-use crate::tui::action::Action;
+use super::action::Action;
 
 /// The most characters a single-line field takes (a name, an address line).
 pub const MAX_CHARS: usize = 500;
@@ -158,42 +154,6 @@ impl TextInput {
             _ => FieldEvent::Ignored,
         }
     }
-
-    /// Draw the field in one row: `[text   ]`. Returns where the terminal cursor goes when
-    /// `focused`.
-    pub fn render(
-        &self,
-        area: Rect,
-        buf: &mut Buffer,
-        style: Style,
-        bracket_style: Style,
-        focused: bool,
-    ) -> Option<Position> {
-        if area.width < 3 || area.height == 0 {
-            return None;
-        }
-        let inner = usize::from(area.width - 2);
-        let chars: Vec<char> = self.value.chars().collect();
-        // Scroll sideways so that the cursor is visible (one cell is kept for it at the end).
-        let first = (self.cursor + 1).saturating_sub(inner);
-        let shown: String = chars.iter().skip(first).take(inner).collect();
-        let shown_width = Span::raw(shown.as_str()).width();
-        let pad = inner.saturating_sub(shown_width);
-        buf.set_string(area.x, area.y, "[", bracket_style);
-        buf.set_string(area.x + 1, area.y, &shown, style);
-        buf.set_string(
-            area.x + 1 + u16::try_from(shown_width).unwrap_or(0),
-            area.y,
-            " ".repeat(pad),
-            style,
-        );
-        buf.set_string(area.right() - 1, area.y, "]", bracket_style);
-        focused.then(|| {
-            let before: String = chars.iter().skip(first).take(self.cursor - first).collect();
-            let x = area.x + 1 + u16::try_from(Span::raw(before.as_str()).width()).unwrap_or(0);
-            Position::new(x.min(area.right() - 2), area.y)
-        })
-    }
 }
 
 /// Line breaks and tabs as spaces; no other control characters.
@@ -241,13 +201,5 @@ mod tests {
         let mut t = TextInput::new("");
         t.handle(&Action::Paste("Postboks 6900\r\n9299 Tromsø\u{7}".into()));
         assert_eq!(t.value(), "Postboks 6900 9299 Tromsø");
-    }
-
-    #[test]
-    fn long_text_scrolls_to_show_the_cursor() {
-        let t = TextInput::new(&"x".repeat(30));
-        let mut buf = Buffer::empty(Rect::new(0, 0, 12, 1));
-        let pos = t.render(buf.area, &mut buf, Style::default(), Style::default(), true);
-        assert_eq!(pos, Some(Position::new(10, 0)));
     }
 }

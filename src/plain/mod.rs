@@ -16,10 +16,10 @@ use anyhow::Result;
 use chrono::NaiveDate;
 
 use crate::i18n::{t, tf};
-use crate::tui::Session as Wizard;
-use crate::tui::action::{Action, Effect};
-use crate::tui::app::{App, Options, Step};
-use crate::tui::describe::{self, Answer, Control, Description, Entry, Mark, describe};
+use crate::interview::Session as Wizard;
+use crate::interview::action::{Action, Effect};
+use crate::interview::app::{App, Options, Step};
+use crate::interview::describe::{self, Answer, Control, Description, Entry, Mark, describe};
 
 mod finish;
 
@@ -119,7 +119,7 @@ struct Interview<'a> {
 struct Shown {
     step: Step,
     ui: crate::i18n::Ui,
-    modal: Option<std::mem::Discriminant<crate::tui::app::Modal>>,
+    modal: Option<std::mem::Discriminant<crate::interview::app::Modal>>,
     notice: bool,
 }
 

@@ -19,7 +19,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::action::Action;
+use crate::interview::action::Action;
 
 /// What kind of input has the focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

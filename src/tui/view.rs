@@ -8,9 +8,9 @@ use ratatui::widgets::{Block, Clear, Widget};
 
 use crate::i18n::{t, tf};
 
-use super::app::{App, Modal, Section, Step};
+use crate::interview::app::{App, Modal, Section, Step};
 use super::keymap::Mode;
-use super::steps::title_and_hint;
+use crate::interview::steps::title_and_hint;
 use super::widgets::help_bar::{self, KeyHelp};
 use super::widgets::{self, step_indicator};
 
@@ -23,7 +23,7 @@ pub fn keys(app: &App) -> Vec<KeyHelp> {
     let ui = app.ui;
     let k = |key: &str, what: &str| (t(ui, key), t(ui, what));
     if let Some(n) = &app.notice {
-        return super::drafts::notice_keys(ui, n);
+        return crate::interview::drafts::notice_keys(ui, n);
     }
     if let Some(m) = &app.modal {
         return match m {
@@ -203,7 +203,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let mut right = t(app.ui, "tui.app-name");
     if app.counter {
         right = format!("{right} · {}", t(app.ui, "tui.counter-mode"));
-    } else if let Some(word) = super::drafts::status_word(app.ui, &app.save_status) {
+    } else if let Some(word) = crate::interview::drafts::status_word(app.ui, &app.save_status) {
         right = format!("{right} · {word}");
     }
     step_indicator::render(&step_indicator_text(app), &right, th, a.header, buf);
@@ -219,7 +219,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         if let Some(m) = &app.modal {
             render_modal(app, m, area, buf);
         }
-        let (title, text) = super::drafts::notice_text(app.ui, n);
+        let (title, text) = crate::interview::drafts::notice_text(app.ui, n);
         let probe = modal_area(area, area.height);
         let lines = widgets::wrap(&text, probe.width.saturating_sub(4));
         render_box(app, &title, &lines, 0, area, buf);

@@ -11,11 +11,11 @@ use crate::domain::dates;
 use crate::domain::letter::LetterKind;
 use crate::domain::situation::Situation;
 use crate::i18n::{t, tf};
-use crate::tui::action::Action;
-use crate::tui::app::{App, Flow, Step, date_answer, is_new_case};
+use crate::interview::action::Action;
+use crate::interview::app::{App, Flow, Step, date_answer, is_new_case};
 use crate::tui::theme::{SELECTED, UNSELECTED};
 use crate::tui::widgets;
-use crate::tui::widgets::list::{self, Keys};
+use crate::interview::list::{self, Keys};
 
 use super::{centred_offset, tr};
 

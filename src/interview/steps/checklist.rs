@@ -10,13 +10,13 @@ use crate::domain::law;
 use crate::domain::situation::Situation;
 use crate::export::{self, FileInfo};
 use crate::i18n::{problem_text, t, tf};
-use crate::tui::action::Action;
-use crate::tui::app::{App, Flow, Step, letter_ui};
+use crate::interview::action::Action;
+use crate::interview::app::{App, Flow, Step, letter_ui};
 use crate::tui::keymap::Mode;
 use crate::tui::theme::{CHECKED, SELECTED, UNCHECKED, UNSELECTED};
 use crate::tui::widgets;
 use crate::tui::widgets::help_bar::KeyHelp;
-use crate::tui::widgets::text_field::{FieldEvent, TextInput};
+use crate::interview::text_field::{FieldEvent, TextInput};
 
 use super::info::law_lang;
 use super::{centred_offset, question, title_and_hint};

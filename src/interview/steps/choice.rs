@@ -8,11 +8,11 @@ use ratatui::layout::{Position, Rect};
 use crate::domain::routing::Route;
 use crate::domain::situation::Situation;
 use crate::i18n::t;
-use crate::tui::action::Action;
-use crate::tui::app::{App, Flow, Step, chosen_service};
+use crate::interview::action::Action;
+use crate::interview::app::{App, Flow, Step, chosen_service};
 use crate::tui::theme::{RADIO_OFF, RADIO_ON, SELECTED, UNSELECTED};
 use crate::tui::widgets;
-use crate::tui::widgets::list::{self, Keys};
+use crate::interview::list::{self, Keys};
 
 use super::{centred_offset, question, title_and_hint, tr};
 

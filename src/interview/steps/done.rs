@@ -12,8 +12,8 @@ use crate::domain::letter::LetterKind;
 use crate::domain::routing::Route;
 use crate::export::{base_of, default_file_name, file_name};
 use crate::i18n::{t, tf};
-use crate::tui::action::{Action, Effect, ExportFormat, ExportJob, ExportReport};
-use crate::tui::app::{
+use crate::interview::action::{Action, Effect, ExportFormat, ExportJob, ExportReport};
+use crate::interview::app::{
     App, Flow, NewCase, Step, applicant_name, date_answer, deadline, letter_date, route,
 };
 use crate::tui::keymap::Mode;
@@ -21,7 +21,7 @@ use crate::tui::theme::{CHECKED, DONE, RADIO_OFF, RADIO_ON, SELECTED, UNCHECKED,
 use crate::tui::view;
 use crate::tui::widgets;
 use crate::tui::widgets::help_bar::KeyHelp;
-use crate::tui::widgets::text_field::TextInput;
+use crate::interview::text_field::TextInput;
 
 use super::info::law_lang;
 
@@ -73,7 +73,7 @@ pub fn fullmakt_offered(app: &App) -> bool {
 /// A relative, friend or other helper writes on another's behalf without a signed power of
 /// attorney (a parent, verge or lawyer needs none).
 fn rep_without_fullmakt(app: &App) -> bool {
-    crate::tui::app::rep_role(&app.raw) == crate::domain::case::Role::Fullmektig
+    crate::interview::app::rep_role(&app.raw) == crate::domain::case::Role::Fullmektig
         && app
             .raw
             .representative
@@ -84,15 +84,15 @@ fn rep_without_fullmakt(app: &App) -> bool {
 /// The person the decision is about signs the letter too: with a helper who has no fullmakt, or
 /// a young person of 16 or 17 with a parent.
 fn person_signs_too(app: &App) -> bool {
-    if crate::tui::app::rep_role(&app.raw) != crate::domain::case::Role::Forelder {
+    if crate::interview::app::rep_role(&app.raw) != crate::domain::case::Role::Forelder {
         return rep_without_fullmakt(app);
     }
     let born = app
         .raw
         .applicant
         .as_ref()
-        .and_then(|a| crate::tui::app::date_answer(a.birth_date.as_ref()));
-    let on = crate::tui::app::letter_date(&app.raw, app.today);
+        .and_then(|a| crate::interview::app::date_answer(a.birth_date.as_ref()));
+    let on = crate::interview::app::letter_date(&app.raw, app.today);
     born.map(|b| crate::domain::case::age_on(b, on))
         .is_some_and(|age| (16..18).contains(&age))
 }
@@ -554,7 +554,7 @@ fn bundles(app: &App) -> bool {
         .flatten()
         .any(|a| a.file().is_some());
     files
-        && matches!(&app.screen, crate::tui::steps::Screen::Done(d) if d.format != ExportFormat::Text)
+        && matches!(&app.screen, crate::interview::steps::Screen::Done(d) if d.format != ExportFormat::Text)
 }
 
 pub fn next_steps(app: &App) -> Vec<String> {

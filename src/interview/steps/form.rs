@@ -14,10 +14,10 @@ use crate::domain::case::{
 };
 use crate::domain::{contact, dates, postcode};
 use crate::i18n::{t, tf};
-use crate::tui::action::Action;
-use crate::tui::app::{App, Flow, Step, date_answer};
+use crate::interview::action::Action;
+use crate::interview::app::{App, Flow, Step, date_answer};
 use crate::tui::theme::{DONE, SELECTED, UNSELECTED};
-use crate::tui::widgets::text_field::{FieldEvent, TextInput};
+use crate::interview::text_field::{FieldEvent, TextInput};
 use crate::tui::widgets::{self, ellipsize};
 
 use super::{question, title_and_hint, tr};

@@ -11,11 +11,11 @@ use crate::domain::routing::{Route, RouteBasis, route_for};
 use crate::domain::situation::Situation;
 use crate::i18n::{Ui, t, tf};
 use crate::summary::explain_deadline;
-use crate::tui::action::Action;
-use crate::tui::app::{App, Flow, Step, chosen_service, date_answer, deadline, letter_date, route};
+use crate::interview::action::Action;
+use crate::interview::app::{App, Flow, Step, chosen_service, date_answer, deadline, letter_date, route};
 use crate::tui::view;
 use crate::tui::widgets;
-use crate::tui::widgets::list;
+use crate::interview::list;
 
 use super::title_and_hint;
 

@@ -14,8 +14,8 @@ use crate::domain::case::{self, Ground, RawCase};
 use crate::domain::letter::Block as LetterBlock;
 use crate::i18n::{t, tf};
 use crate::render;
-use crate::tui::action::{Action, Effect};
-use crate::tui::app::{App, Flow, Step, letter_ui};
+use crate::interview::action::{Action, Effect};
+use crate::interview::app::{App, Flow, Step, letter_ui};
 use crate::tui::widgets;
 
 use super::{LowWindow, question_with_room, title_and_hint};

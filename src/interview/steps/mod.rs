@@ -22,8 +22,8 @@ use crate::i18n::{has, t};
 
 use super::action::Action;
 use super::app::{App, Flow, Step, has_representative};
-use super::keymap::Mode;
-use super::widgets::{self, help_bar::KeyHelp};
+use crate::tui::keymap::Mode;
+use crate::tui::widgets::{self, help_bar::KeyHelp};
 
 /// The state of the screen being shown.
 pub enum Screen {
@@ -194,10 +194,10 @@ pub fn tr(app: &App, key: &str) -> String {
     let carer = format!("{key}-carer");
     // A parent is asked as a parent ("mor eller far").
     let parent = format!("{key}-forelder");
-    if crate::tui::app::is_carer_complaint(&app.raw) && has(crate::i18n::Ui::Nb, &carer) {
+    if crate::interview::app::is_carer_complaint(&app.raw) && has(crate::i18n::Ui::Nb, &carer) {
         t(app.ui, &carer)
     } else if has_representative(&app.raw)
-        && crate::tui::app::rep_role(&app.raw) == crate::domain::case::Role::Forelder
+        && crate::interview::app::rep_role(&app.raw) == crate::domain::case::Role::Forelder
         && has(crate::i18n::Ui::Nb, &parent)
     {
         t(app.ui, &parent)

@@ -7,11 +7,11 @@ use ratatui::layout::{Position, Rect};
 use crate::domain::case::RawMunicipality;
 use crate::domain::municipality::{self, Municipality};
 use crate::i18n::{t, tf};
-use crate::tui::action::Action;
-use crate::tui::app::{App, Flow, Step};
+use crate::interview::action::Action;
+use crate::interview::app::{App, Flow, Step};
 use crate::tui::theme::{DONE, SELECTED, UNSELECTED};
-use crate::tui::widgets::list::{self, Keys};
-use crate::tui::widgets::text_field::{FieldEvent, TextInput};
+use crate::interview::list::{self, Keys};
+use crate::interview::text_field::{FieldEvent, TextInput};
 use crate::tui::widgets::{self, ellipsize};
 
 use super::{centred_offset, question, title_and_hint};

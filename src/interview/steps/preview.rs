@@ -4,8 +4,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 
 use crate::i18n::tf;
-use crate::tui::action::Action;
-use crate::tui::app::{App, Flow, Step};
+use crate::interview::action::Action;
+use crate::interview::app::{App, Flow, Step};
 use crate::tui::view;
 use crate::tui::widgets;
 

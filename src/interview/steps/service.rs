@@ -6,10 +6,10 @@ use ratatui::layout::{Position, Rect};
 
 use crate::domain::service::{CATALOGUE, RouteRule, Service};
 use crate::i18n::{t, tf};
-use crate::tui::action::Action;
-use crate::tui::app::{App, Flow, Step};
+use crate::interview::action::Action;
+use crate::interview::app::{App, Flow, Step};
 use crate::tui::theme::{SELECTED, UNSELECTED};
-use crate::tui::widgets::text_field::{FieldEvent, TextInput};
+use crate::interview::text_field::{FieldEvent, TextInput};
 use crate::tui::widgets::{self, ellipsize};
 
 use super::{LowWindow, centred_offset, question_with_room, title_and_hint};

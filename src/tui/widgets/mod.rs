@@ -2,7 +2,6 @@
 
 pub mod error_summary;
 pub mod help_bar;
-pub mod list;
 pub mod step_indicator;
 pub mod text_field;
 

@@ -1,0 +1,60 @@
+//! The drawing of a single-line text field ([`TextInput`], the interview's model of it): one row
+//! that scrolls sideways when the text is longer than the field.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::Span;
+
+use crate::interview::text_field::TextInput;
+
+impl TextInput {
+    /// Draw the field in one row: `[text   ]`. Returns where the terminal cursor goes when
+    /// `focused`.
+    pub fn render(
+        &self,
+        area: Rect,
+        buf: &mut Buffer,
+        style: Style,
+        bracket_style: Style,
+        focused: bool,
+    ) -> Option<Position> {
+        if area.width < 3 || area.height == 0 {
+            return None;
+        }
+        let inner = usize::from(area.width - 2);
+        let chars: Vec<char> = self.value().chars().collect();
+        // Scroll sideways so that the cursor is visible (one cell is kept for it at the end).
+        let first = (self.cursor() + 1).saturating_sub(inner);
+        let shown: String = chars.iter().skip(first).take(inner).collect();
+        let shown_width = Span::raw(shown.as_str()).width();
+        let pad = inner.saturating_sub(shown_width);
+        buf.set_string(area.x, area.y, "[", bracket_style);
+        buf.set_string(area.x + 1, area.y, &shown, style);
+        buf.set_string(
+            area.x + 1 + u16::try_from(shown_width).unwrap_or(0),
+            area.y,
+            " ".repeat(pad),
+            style,
+        );
+        buf.set_string(area.right() - 1, area.y, "]", bracket_style);
+        focused.then(|| {
+            let before: String = chars.iter().skip(first).take(self.cursor() - first).collect();
+            let x = area.x + 1 + u16::try_from(Span::raw(before.as_str()).width()).unwrap_or(0);
+            Position::new(x.min(area.right() - 2), area.y)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_text_scrolls_to_show_the_cursor() {
+        let t = TextInput::new(&"x".repeat(30));
+        let mut buf = Buffer::empty(Rect::new(0, 0, 12, 1));
+        let pos = t.render(buf.area, &mut buf, Style::default(), Style::default(), true);
+        assert_eq!(pos, Some(Position::new(10, 0)));
+    }
+}
