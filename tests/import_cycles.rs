@@ -286,7 +286,11 @@ fn graphs() -> (
 #[test]
 fn no_circle_of_imports_between_files() {
     let (g, _) = graphs();
-    assert!(g.len() > 50, "the graph was built from src/ ({} modules)", g.len());
+    assert!(
+        g.len() > 50,
+        "the graph was built from src/ ({} modules)",
+        g.len()
+    );
     let found = cycles(&g);
     assert!(
         found.is_empty(),
@@ -302,7 +306,10 @@ fn no_circle_of_imports_between_files() {
 #[test]
 fn no_circle_of_imports_between_top_level_modules() {
     let (_, top) = graphs();
-    assert!(top.contains_key("tui"), "the top-level graph has the wizard");
+    assert!(
+        top.contains_key("tui"),
+        "the top-level graph has the wizard"
+    );
     let found = cycles(&top);
     assert!(found.is_empty(), "top-level modules in a circle: {found:?}");
 }
@@ -325,8 +332,12 @@ fn the_checker_finds_a_circle() {
         Some("tui::app")
     );
     assert_eq!(
-        expand("crate::tui::{app::{App, Step}, view}"),
-        vec!["crate::interview::app::App", "crate::interview::app::Step", "crate::tui::view"]
+        expand("crate::front::{model::{App, Step}, view}"),
+        vec![
+            "crate::front::model::App",
+            "crate::front::model::Step",
+            "crate::front::view"
+        ]
     );
 }
 

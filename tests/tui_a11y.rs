@@ -379,7 +379,10 @@ fn help_opens_on_every_screen() {
         }
         press(&mut app, KeyCode::F(1));
         assert!(
-            matches!(app.modal(), Some(omsorgsklage::interview::app::Modal::Help(_))),
+            matches!(
+                app.modal(),
+                Some(omsorgsklage::interview::app::Modal::Help(_))
+            ),
             "{name}: F1 did not open the help"
         );
         let help = t(app.ui(), &app.step().help_key());

@@ -7,11 +7,11 @@ mod tui_common;
 use crossterm::event::{KeyCode, KeyModifiers};
 use omsorgsklage::domain::case::{self, Ground};
 use omsorgsklage::domain::letter::LetterKind;
-use omsorgsklage::render;
 use omsorgsklage::interview::action::{Action, Effect, ExportFormat, ExportJob};
 use omsorgsklage::interview::app::{Modal, Step, path, step_for_field};
 use omsorgsklage::interview::export;
 use omsorgsklage::interview::steps::preview::letter_text;
+use omsorgsklage::render;
 use tui_common::*;
 
 /// Press ↓ until the row starting with `label` is selected (check answers).
@@ -652,8 +652,8 @@ fn bidi_and_zero_width_characters_in_a_name_are_shown_as_marks() {
 
 #[test]
 fn the_attachment_list_stops_at_its_limit_and_says_so() {
-    use omsorgsklage::tui::keymap::Mode;
     use omsorgsklage::interview::steps::checklist::MAX_ATTACHMENTS;
+    use omsorgsklage::tui::keymap::Mode;
     let mut app = app_at(daughter_case(), Step::Attachments);
     for _ in 0..20 {
         if app.mode() == Mode::Line {

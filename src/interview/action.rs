@@ -121,3 +121,14 @@ pub struct ExportReport {
     /// The PDF carries the attachments' files after the letter.
     pub bundled: bool,
 }
+
+/// What kind of input has the focus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Lists, choices, explanations, dialogs: letters are commands.
+    Nav,
+    /// A single-line text field: letters are text.
+    Line,
+    /// A multi-line text: letters and Enter are text.
+    Multi,
+}

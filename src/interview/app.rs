@@ -16,9 +16,9 @@ use crate::i18n::Ui;
 
 use super::action::{Action, Effect, ExportJob, ExportReport};
 use super::drafts::{Notice, SaveResult, SaveStatus};
-use crate::tui::keymap::Mode;
 use super::steps::Screen;
 use super::steps::check::Item as CheckItem;
+use crate::interview::action::Mode;
 use crate::tui::theme::{Theme, ThemeName};
 use crate::tui::view;
 

@@ -1,7 +1,6 @@
 //! A single-line text field: the text and a cursor, and what a key does to them. The wizard
 //! draws it (`tui/widgets/text_field.rs`); line mode sets it from a typed line.
 
-
 use super::action::Action;
 
 /// The most characters a single-line field takes (a name, an address line).

@@ -8,11 +8,11 @@ use ratatui::widgets::{Block, Clear, Widget};
 
 use crate::i18n::{t, tf};
 
-use crate::interview::app::{App, Modal, Section, Step};
 use super::keymap::Mode;
-use crate::interview::steps::title_and_hint;
 use super::widgets::help_bar::{self, KeyHelp};
 use super::widgets::{self, step_indicator};
+use crate::interview::app::{App, Modal, Section, Step};
+use crate::interview::steps::title_and_hint;
 
 /// The smallest window the wizard draws in.
 pub const MIN_WIDTH: u16 = 40;

@@ -2,19 +2,14 @@
 //! the power of attorney, the carer's own complaint, the law the decision cites, and what
 //! happened (situation).
 
-use ratatui::buffer::Buffer;
-use ratatui::layout::{Position, Rect};
-
 use crate::domain::routing::Route;
 use crate::domain::situation::Situation;
 use crate::i18n::t;
 use crate::interview::action::Action;
 use crate::interview::app::{App, Flow, Step, chosen_service};
-use crate::tui::theme::{RADIO_OFF, RADIO_ON, SELECTED, UNSELECTED};
-use crate::tui::widgets;
 use crate::interview::list::{self, Keys};
 
-use super::{centred_offset, question, title_and_hint, tr};
+use super::tr;
 
 /// One answer: its value in the case file (or a marker), its label and an explanation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -230,60 +225,6 @@ impl ChoiceState {
             _ => {}
         }
         Flow::Stay
-    }
-
-    pub fn render(&self, app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
-        let th = &app.theme;
-        let (title, hint) = title_and_hint(app, self.step);
-        let rest = question(app, &title, &hint, area, buf);
-        let opts = options(self.step, app);
-        let chosen = current(self.step, app);
-        // Lines of all options, with where each option starts and ends.
-        let mut lines: Vec<(String, bool, bool)> = Vec::new();
-        let mut spans = Vec::new();
-        for (i, o) in opts.iter().enumerate() {
-            let sel = i == self.selected;
-            let mark = if sel { SELECTED } else { UNSELECTED };
-            let radio = if chosen == Some(i) {
-                RADIO_ON
-            } else {
-                RADIO_OFF
-            };
-            let start = lines.len();
-            let first = format!("{mark}{radio}{}. ", i + 1);
-            for l in widgets::wrap_hanging(&o.label, rest.width, &first) {
-                lines.push((l, sel, false));
-            }
-            if !o.hint.is_empty() {
-                let pad = " ".repeat(first.chars().count());
-                for l in widgets::wrap_hanging(&o.hint, rest.width, &pad) {
-                    lines.push((l, false, true));
-                }
-            }
-            spans.push((start, lines.len()));
-            lines.push((String::new(), false, false));
-        }
-        let height = usize::from(rest.height);
-        let (s, e) = spans.get(self.selected).copied().unwrap_or((0, 0));
-        let off = centred_offset(s, e, lines.len(), height);
-        for (row, (l, sel, dim)) in lines.iter().skip(off).take(height).enumerate() {
-            let style = if *sel {
-                th.selected
-            } else if *dim {
-                th.dim
-            } else {
-                th.base
-            };
-            let y = rest.y + u16::try_from(row).unwrap_or(0);
-            buf.set_string(rest.x, y, l, style);
-        }
-        // The blank line after the last answer does not count as more.
-        let total = lines
-            .iter()
-            .rposition(|(l, _, _)| !l.is_empty())
-            .map_or(0, |i| i + 1);
-        widgets::scroll_marks(rest, off, height, total, buf, th.dim);
-        None
     }
 
     /// The label of the chosen answer (for "check your answers").

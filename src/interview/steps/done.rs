@@ -12,16 +12,16 @@ use crate::domain::letter::LetterKind;
 use crate::domain::routing::Route;
 use crate::export::{base_of, default_file_name, file_name};
 use crate::i18n::{t, tf};
+use crate::interview::action::Mode;
 use crate::interview::action::{Action, Effect, ExportFormat, ExportJob, ExportReport};
 use crate::interview::app::{
     App, Flow, NewCase, Step, applicant_name, date_answer, deadline, letter_date, route,
 };
-use crate::tui::keymap::Mode;
+use crate::interview::text_field::TextInput;
 use crate::tui::theme::{CHECKED, DONE, RADIO_OFF, RADIO_ON, SELECTED, UNCHECKED, UNSELECTED};
 use crate::tui::view;
 use crate::tui::widgets;
 use crate::tui::widgets::help_bar::KeyHelp;
-use crate::interview::text_field::TextInput;
 
 use super::info::law_lang;
 

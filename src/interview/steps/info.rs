@@ -10,12 +10,14 @@ use crate::domain::letter::Lang;
 use crate::domain::routing::{Route, RouteBasis, route_for};
 use crate::domain::situation::Situation;
 use crate::i18n::{Ui, t, tf};
-use crate::summary::explain_deadline;
 use crate::interview::action::Action;
-use crate::interview::app::{App, Flow, Step, chosen_service, date_answer, deadline, letter_date, route};
+use crate::interview::app::{
+    App, Flow, Step, chosen_service, date_answer, deadline, letter_date, route,
+};
+use crate::interview::list;
+use crate::summary::explain_deadline;
 use crate::tui::view;
 use crate::tui::widgets;
-use crate::interview::list;
 
 use super::title_and_hint;
 

@@ -13,12 +13,13 @@ use ratatui_textarea::{CursorMove, DataCursor, Key, TextArea, WrapMode};
 use crate::domain::case::{self, Ground, RawCase};
 use crate::domain::letter::Block as LetterBlock;
 use crate::i18n::{t, tf};
-use crate::render;
 use crate::interview::action::{Action, Effect};
 use crate::interview::app::{App, Flow, Step, letter_ui};
+use crate::render;
 use crate::tui::widgets;
 
-use super::{LowWindow, question_with_room, title_and_hint};
+use super::title_and_hint;
+use crate::tui::steps::{LowWindow, question_with_room};
 
 /// The most characters a long text takes (about four pages). With every field at its limit a
 /// draft still fits within [`case::MAX_BYTES`], so whatever the wizard saves it can open again

@@ -1,20 +1,12 @@
 //! The municipality that made the decision: type-ahead over the 357 municipalities; Enter picks
 //! the highlighted one.
 
-use ratatui::buffer::Buffer;
-use ratatui::layout::{Position, Rect};
-
 use crate::domain::case::RawMunicipality;
 use crate::domain::municipality::{self, Municipality};
-use crate::i18n::{t, tf};
 use crate::interview::action::Action;
-use crate::interview::app::{App, Flow, Step};
-use crate::tui::theme::{DONE, SELECTED, UNSELECTED};
+use crate::interview::app::{App, Flow};
 use crate::interview::list::{self, Keys};
 use crate::interview::text_field::{FieldEvent, TextInput};
-use crate::tui::widgets::{self, ellipsize};
-
-use super::{centred_offset, question, title_and_hint};
 
 /// How many matches are listed at most.
 const MAX_SHOWN: usize = 50;
@@ -114,79 +106,5 @@ impl MunicipalityState {
             },
         }
         Flow::Stay
-    }
-
-    pub fn render(&self, app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
-        let th = &app.theme;
-        let ui = app.ui;
-        let (title, hint) = title_and_hint(app, Step::Municipality);
-        let rest = question(app, &title, &hint, area, buf);
-        let label = t(ui, "tui.municipality.search");
-        let lw = u16::try_from(label.chars().count() + 1).unwrap_or(8);
-        buf.set_string(rest.x, rest.y, &label, th.label);
-        let fw = rest.width.saturating_sub(lw).min(40);
-        let cursor = self.query.render(
-            Rect::new(rest.x + lw, rest.y, fw, 1),
-            buf,
-            th.field_focus,
-            th.base,
-            true,
-        );
-        let mut y = 2;
-        if let Some(m) = chosen(app) {
-            let s = tf(ui, "tui.municipality.chosen", &[("name", m.letter_name())]);
-            y += widgets::put_wrapped(
-                &format!("{DONE}{s}"),
-                widgets::below(rest, y),
-                buf,
-                th.success,
-            ) + 1;
-        }
-        let found = found(self.query.value());
-        if found.suggested && !found.list.is_empty() {
-            let s = tf(
-                ui,
-                "tui.municipality.near",
-                &[("query", self.query.value().to_string())],
-            );
-            y += widgets::put_wrapped(&s, widgets::below(rest, y), buf, th.hint);
-        }
-        let list_area = widgets::below(rest, y);
-        let list = found.list;
-        if list.is_empty() {
-            let msg = if self.query.is_empty() {
-                t(ui, "tui.municipality.type")
-            } else {
-                tf(
-                    ui,
-                    "tui.municipality.none",
-                    &[("query", self.query.value().to_string())],
-                )
-            };
-            widgets::put_wrapped(&msg, list_area, buf, th.hint);
-            return cursor;
-        }
-        let height = usize::from(list_area.height);
-        let off = centred_offset(self.selected, self.selected + 1, list.len(), height);
-        for (n, m) in list.iter().enumerate().skip(off).take(height) {
-            let sel = n == self.selected;
-            let mark = if sel { SELECTED } else { UNSELECTED };
-            // Shared names carry their county already: "Herøy (Nordland)".
-            let text = if m.names_county() {
-                format!("{mark}{}  ({})", m.display(), m.number)
-            } else {
-                format!("{mark}{}  ({}, {})", m.display(), m.county, m.number)
-            };
-            let style = if sel { th.selected } else { th.base };
-            let row = list_area.y + u16::try_from(n - off).unwrap_or(0);
-            buf.set_string(
-                list_area.x,
-                row,
-                ellipsize(&text, usize::from(list_area.width)),
-                style,
-            );
-        }
-        widgets::scroll_marks(list_area, off, height, list.len(), buf, th.dim);
-        cursor
     }
 }

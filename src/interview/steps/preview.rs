@@ -9,7 +9,8 @@ use crate::interview::app::{App, Flow, Step};
 use crate::tui::view;
 use crate::tui::widgets;
 
-use super::{question, title_and_hint};
+use super::title_and_hint;
+use crate::tui::steps::question;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PreviewState {

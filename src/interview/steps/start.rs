@@ -10,14 +10,14 @@ use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 
 use crate::i18n::{Ui, t, tf};
+use crate::interview::action::Mode;
 use crate::interview::action::{Action, Effect};
 use crate::interview::app::{App, Flow, Modal, NewCase};
 use crate::interview::drafts::{self, Notice, Urgency};
-use crate::tui::keymap::Mode;
+use crate::interview::list::{self, Keys};
 use crate::tui::theme::{RADIO_OFF, RADIO_ON, SELECTED, UNSELECTED};
 use crate::tui::widgets;
 use crate::tui::widgets::help_bar::KeyHelp;
-use crate::interview::list::{self, Keys};
 
 use super::centred_offset;
 

@@ -39,7 +39,11 @@ impl TextInput {
         );
         buf.set_string(area.right() - 1, area.y, "]", bracket_style);
         focused.then(|| {
-            let before: String = chars.iter().skip(first).take(self.cursor() - first).collect();
+            let before: String = chars
+                .iter()
+                .skip(first)
+                .take(self.cursor() - first)
+                .collect();
             let x = area.x + 1 + u16::try_from(Span::raw(before.as_str()).width()).unwrap_or(0);
             Position::new(x.min(area.right() - 2), area.y)
         })
