@@ -4,8 +4,7 @@
 use std::path::PathBuf;
 
 use chrono::Months;
-use ratatui::buffer::Buffer;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Rect;
 
 use crate::domain::law;
 use crate::domain::letter::LetterKind;
@@ -21,7 +20,6 @@ use crate::interview::text_field::TextInput;
 use crate::tui::theme::{CHECKED, DONE, RADIO_OFF, RADIO_ON, SELECTED, UNCHECKED, UNSELECTED};
 use crate::tui::view;
 use crate::tui::widgets;
-use crate::tui::widgets::help_bar::KeyHelp;
 
 use super::info::law_lang;
 
@@ -141,7 +139,7 @@ impl DoneState {
         self.status.iter().any(|s| matches!(s, Status::Ok(_)))
     }
 
-    fn control(&self, app: &App) -> Control {
+    pub(crate) fn control(&self, app: &App) -> Control {
         let c = self.controls(app);
         c.get(self.focus).copied().unwrap_or(Control::Save)
     }
@@ -153,22 +151,6 @@ impl DoneState {
         } else {
             Mode::Nav
         }
-    }
-
-    pub fn keys(&self, app: &App) -> Vec<KeyHelp> {
-        let k = |key: &str, what: &str| (t(app.ui, key), t(app.ui, what));
-        let mut v = vec![k("tui.key.arrows", "tui.key.move")];
-        match self.control(app) {
-            Control::Format => v.push(k("tui.key.left-right", "tui.key.choose")),
-            Control::Path => v.push(k("tui.key.enter", "tui.key.save")),
-            Control::Fullmakt => v.push(k("tui.key.space-enter", "tui.key.tick")),
-            Control::Save => v.push(k("tui.key.enter", "tui.key.save")),
-            Control::Sent | Control::ToCase | Control::NextPerson => {
-                v.push(k("tui.key.enter", "tui.key.choose"))
-            }
-        }
-        v.push(k("tui.key.pgup-pgdn", "tui.key.read-more"));
-        v
     }
 
     /// The export for the current choices.
@@ -303,7 +285,7 @@ impl DoneState {
     }
 
     /// The controls' lines, the height left for "what to do next", and its lines.
-    fn layout(&self, app: &App, area: Rect) -> DoneLayout {
+    pub(crate) fn layout(&self, app: &App, area: Rect) -> DoneLayout {
         let ui = app.ui;
         let w = area.width;
         let mut top: Vec<(String, u8, Option<usize>)> = Vec::new();
@@ -435,61 +417,6 @@ impl DoneState {
             }
         }
         (top, text_h, lines)
-    }
-
-    pub fn render(&self, app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
-        let th = &app.theme;
-        let (top, text_h, lines) = self.layout(app, area);
-        let mut cursor = None;
-        let mut y = area.y;
-        for (l, kind, field) in &top {
-            if y >= area.bottom() {
-                break;
-            }
-            let style = match kind {
-                1 => th.selected,
-                2 => th.dim,
-                3 => th.success,
-                4 => th.error,
-                _ => th.base,
-            };
-            buf.set_string(area.x, y, l, style);
-            if field.is_some() {
-                let x = area.x + u16::try_from(l.chars().count() + 1).unwrap_or(0);
-                let focused = self.mode() == Mode::Line;
-                let st = if focused { th.field_focus } else { th.field };
-                cursor = self.path.render(
-                    Rect::new(x, y, area.right().saturating_sub(x), 1),
-                    buf,
-                    st,
-                    th.base,
-                    focused,
-                );
-            }
-            y += 1;
-        }
-        let text_area = Rect::new(
-            area.x,
-            y,
-            area.width,
-            text_h.min(area.bottom().saturating_sub(y)),
-        );
-        let h = usize::from(text_area.height);
-        let more = lines.len() > self.scroll + h;
-        for (n, (kind, l)) in lines.iter().skip(self.scroll).take(h).enumerate() {
-            let style = if *kind == 5 { th.title } else { th.base };
-            buf.set_string(
-                text_area.x,
-                text_area.y + u16::try_from(n).unwrap_or(0),
-                l,
-                style,
-            );
-        }
-        if more && text_area.height > 0 {
-            let msg = super::more_below(app, area.width);
-            buf.set_string(area.x, text_area.bottom(), msg, th.dim);
-        }
-        cursor
     }
 }
 

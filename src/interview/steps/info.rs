@@ -2,9 +2,6 @@
 //! complaint goes instead) and step 5, your right to complain, with the deadline computed from
 //! the dates given. Scrollable.
 
-use ratatui::buffer::Buffer;
-use ratatui::layout::{Position, Rect};
-
 use crate::domain::law;
 use crate::domain::letter::Lang;
 use crate::domain::routing::{Route, RouteBasis, route_for};
@@ -212,7 +209,7 @@ impl InfoState {
         }
     }
 
-    fn step(&self) -> Step {
+    pub(crate) fn step(&self) -> Step {
         self.step.unwrap_or(Step::Rights)
     }
 
@@ -237,31 +234,5 @@ impl InfoState {
         }
         self.fit(app);
         Flow::Stay
-    }
-
-    pub fn render(&self, app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
-        let th = &app.theme;
-        let all = lines(self.step(), app, area.width);
-        let height = usize::from(area.height);
-        let more = all.len() > self.scroll + height;
-        let shown = if more {
-            height.saturating_sub(1)
-        } else {
-            height
-        };
-        for (n, (look, l)) in all.iter().skip(self.scroll).take(shown).enumerate() {
-            let style = match look {
-                Look::Heading => th.title,
-                Look::Strong => th.label,
-                Look::Warning => th.warning,
-                Look::Text => th.base,
-            };
-            buf.set_string(area.x, area.y + u16::try_from(n).unwrap_or(0), l, style);
-        }
-        if more {
-            let msg = super::more_below(app, area.width);
-            buf.set_string(area.x, area.bottom() - 1, msg, th.dim);
-        }
-        None
     }
 }

@@ -4,10 +4,8 @@
 //!
 //! Enter makes a new line; Tab goes on; Ctrl+E opens the text in the person's own editor.
 
-use ratatui::buffer::Buffer;
-use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
-use ratatui::widgets::{Block, Widget};
+use ratatui::widgets::Block;
 use ratatui_textarea::{CursorMove, DataCursor, Key, TextArea, WrapMode};
 
 use crate::domain::case::{self, Ground, RawCase};
@@ -16,10 +14,6 @@ use crate::i18n::{t, tf};
 use crate::interview::action::{Action, Effect};
 use crate::interview::app::{App, Flow, Step, letter_ui};
 use crate::render;
-use crate::tui::widgets;
-
-use super::title_and_hint;
-use crate::tui::steps::{LowWindow, question_with_room};
 
 /// The most characters a long text takes (about four pages). With every field at its limit a
 /// draft still fits within [`case::MAX_BYTES`], so whatever the wizard saves it can open again
@@ -219,68 +213,6 @@ impl LongState {
             }
             Err(e) => self.note = Some(tf(app.ui, "tui.editor.failed", &[("reason", e)])),
         }
-    }
-
-    pub fn render(&self, app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
-        let th = &app.theme;
-        let (title, hint) = title_and_hint(app, self.step);
-        let mut rest = question_with_room(app, &title, &hint, area, buf, 4, LowWindow::CutHint);
-        if self.step == Step::Outcome
-            && let Some(s) = suggestion(app)
-        {
-            let text = tf(app.ui, "tui.q.outcome.suggestion", &[("text", s)]);
-            let mut lines = widgets::wrap(&text, rest.width);
-            // Keep room for the text field.
-            let max = usize::from(rest.height.saturating_sub(6)).max(1);
-            if lines.len() > max {
-                lines.truncate(max);
-                if let Some(l) = lines.last_mut() {
-                    l.push('…');
-                }
-            }
-            let used = widgets::put_lines(&lines, rest, buf, th.dim);
-            rest = widgets::below(rest, used + 1);
-        }
-        let message = match (&self.error, &self.note) {
-            (Some(e), _) => Some((format!("{}: {e}", t(app.ui, "word.error")), th.error)),
-            (None, Some(n)) => Some((n.clone(), th.success)),
-            // At a shared machine: say where the text goes when it is opened in an editor.
-            _ if app.counter => Some((
-                format!(
-                    "{} {}",
-                    t(app.ui, "tui.long.go-on-hint"),
-                    tf(
-                        app.ui,
-                        "tui.long.editor-counter",
-                        &[(
-                            "editor",
-                            crate::tui::editor::describe(&crate::tui::editor::editor_command())
-                        )]
-                    )
-                ),
-                th.dim,
-            )),
-            _ => Some((t(app.ui, "tui.long.go-on-hint"), th.dim)),
-        };
-        let msg_lines = message
-            .as_ref()
-            .map(|(m, _)| widgets::wrap(m, rest.width))
-            .unwrap_or_default();
-        let msg_h = u16::try_from(msg_lines.len())
-            .unwrap_or(0)
-            .min(rest.height.saturating_sub(3));
-        let box_area = Rect::new(
-            rest.x,
-            rest.y,
-            rest.width,
-            rest.height.saturating_sub(msg_h),
-        );
-        (&self.area).render(box_area, buf);
-        if let Some((_, style)) = message {
-            let ma = Rect::new(rest.x, box_area.bottom(), rest.width, msg_h);
-            widgets::put_lines(&msg_lines, ma, buf, style);
-        }
-        None
     }
 }
 

@@ -1,16 +1,13 @@
 //! Step 12, the preview: the whole letter, exactly as `render::text` writes it, scrollable.
 
-use ratatui::buffer::Buffer;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Rect;
 
-use crate::i18n::tf;
 use crate::interview::action::Action;
 use crate::interview::app::{App, Flow, Step};
 use crate::tui::view;
 use crate::tui::widgets;
 
 use super::title_and_hint;
-use crate::tui::steps::question;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PreviewState {
@@ -51,7 +48,7 @@ impl PreviewState {
     }
 
     /// The area the letter is drawn in.
-    fn text_area(app: &App) -> Rect {
+    pub(crate) fn text_area(app: &App) -> Rect {
         let body = view::body_area(app);
         // The letter is 80 columns wide: use the whole width of the window.
         let full = Rect::new(0, body.y, app.size.0, body.height);
@@ -101,43 +98,5 @@ impl PreviewState {
         }
         self.fit(app);
         Flow::Stay
-    }
-
-    pub fn render(&self, app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
-        let th = &app.theme;
-        let (title, hint) = title_and_hint(app, Step::Preview);
-        question(app, &title, &hint, area, buf);
-        // The app's idea of the window size can lag behind the real one for a frame (the
-        // terminal shrinks before the resize event arrives): never draw outside the buffer.
-        let bounds =
-            buf.area
-                .intersection(area.union(Rect::new(0, area.y, buf.area.width, area.height)));
-        let ta = PreviewState::text_area(app).intersection(bounds);
-        match &self.text {
-            Ok(text) => {
-                let lines = display_lines(text, ta.width);
-                let h = usize::from(ta.height);
-                for (n, l) in lines.iter().skip(self.scroll).take(h).enumerate() {
-                    buf.set_string(ta.x, ta.y + u16::try_from(n).unwrap_or(0), l, th.base);
-                }
-                let last = (self.scroll + h).min(lines.len());
-                let status = tf(
-                    app.ui,
-                    "tui.preview.position",
-                    &[
-                        ("from", (self.scroll + 1).min(lines.len()).to_string()),
-                        ("to", last.to_string()),
-                        ("total", lines.len().to_string()),
-                    ],
-                );
-                if ta.bottom() < buf.area.bottom() {
-                    buf.set_string(area.x, ta.bottom(), status, th.dim);
-                }
-            }
-            Err(e) => {
-                widgets::put_wrapped(e, ta, buf, th.error);
-            }
-        }
-        None
     }
 }

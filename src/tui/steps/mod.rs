@@ -6,9 +6,14 @@ pub mod case;
 pub mod check;
 pub mod checklist;
 pub mod choice;
+pub mod done;
 pub mod form;
+pub mod info;
+pub mod longtext;
 pub mod municipality;
+pub mod preview;
 pub mod service;
+pub mod start;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
