@@ -19,7 +19,6 @@ use super::drafts::{Notice, SaveResult, SaveStatus};
 use super::steps::Screen;
 use super::steps::check::Item as CheckItem;
 use crate::interview::action::Mode;
-use crate::tui::theme::{Theme, ThemeName};
 use crate::tui::view;
 
 // The vocabulary and the path rules live beside the state machine; their names are kept here
@@ -29,6 +28,44 @@ pub use super::path::{
     is_late, is_new_case, letter_date, letter_ui, path, path_for, prefilled, rep_role, route,
 };
 pub use crate::step::{Section, Step, step_for_field};
+
+/// The smallest window the wizard draws in.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 15;
+
+/// Which theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ThemeName {
+    #[default]
+    Default,
+    HighContrast,
+    NoColor,
+}
+
+impl ThemeName {
+    /// From `--theme` and the environment: `NO_COLOR` (set and not empty) wins over a colour
+    /// theme, see <https://no-color.org>.
+    pub fn choose(option: Option<&str>, no_color_env: bool) -> ThemeName {
+        let asked = match option.map(|s| s.trim().to_lowercase()).as_deref() {
+            Some("high-contrast" | "hoy-kontrast" | "høy-kontrast" | "contrast") => {
+                ThemeName::HighContrast
+            }
+            Some("no-color" | "no-colour" | "ingen-farge" | "none" | "plain") => ThemeName::NoColor,
+            _ => ThemeName::Default,
+        };
+        if no_color_env {
+            ThemeName::NoColor
+        } else {
+            asked
+        }
+    }
+
+    /// From `--theme` and the real environment.
+    pub fn from_env(option: Option<&str>) -> ThemeName {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        ThemeName::choose(option, no_color)
+    }
+}
 
 /// How the wizard was started.
 #[derive(Debug, Clone, Default)]
@@ -111,7 +148,8 @@ pub(crate) struct Derived {
 pub struct App {
     pub(crate) ui: Ui,
     pub(crate) today: NaiveDate,
-    pub(crate) theme: Theme,
+    /// The wizard's theme (`--theme`, `NO_COLOR`): kept here because it outlives a case.
+    pub(crate) theme: ThemeName,
     pub(crate) raw: RawCase,
     pub(crate) step: Step,
     pub(crate) screen: Screen,
@@ -192,7 +230,7 @@ impl App {
         let mut app = App {
             ui,
             today,
-            theme: Theme::new(ThemeName::from_env(options.theme.as_deref())),
+            theme: ThemeName::from_env(options.theme.as_deref()),
             raw,
             step,
             screen: Screen::Empty,
@@ -260,18 +298,9 @@ impl App {
         self.ui
     }
 
-    pub fn theme(&self) -> &Theme {
-        &self.theme
-    }
-
     /// Answers changed since the last export.
     pub fn is_dirty(&self) -> bool {
         self.dirty
-    }
-
-    /// Use another theme (tests, `--theme`).
-    pub fn set_theme(&mut self, theme: Theme) {
-        self.theme = theme;
     }
 
     /// The open dialog, if any.
@@ -338,7 +367,7 @@ impl App {
 
     /// The window is too small to draw the wizard.
     pub fn too_small(&self) -> bool {
-        self.size.0 < view::MIN_WIDTH || self.size.1 < view::MIN_HEIGHT
+        self.size.0 < MIN_WIDTH || self.size.1 < MIN_HEIGHT
     }
 
     /// The screens the wizard goes through for the answers given so far and the letter being

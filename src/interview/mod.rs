@@ -19,10 +19,12 @@ pub mod describe;
 pub mod drafts;
 pub mod export;
 pub mod list;
+pub mod marks;
 pub mod path;
 pub mod session;
 pub mod steps;
 pub mod text_field;
+pub mod wrap;
 
 pub use action::{Action, Effect};
 pub use app::{App, Options, Step};

@@ -409,7 +409,7 @@ impl Session {
         match store.open(id) {
             Ok((draft, raw)) => {
                 let step = drafts::resume_step(&raw);
-                let theme = *self.app.theme();
+                let theme = self.app.theme;
                 let size = self.app.size;
                 // `from_raw` reads the letter being written from `raw.draft`, and drops it.
                 let mut app = App::from_raw(raw, step, ui, self.today, &self.options);
@@ -418,7 +418,7 @@ impl Session {
                 app.revision = self.app.revision() + 1;
                 // An opened case shows its timeline and what can be done first.
                 app.show_case();
-                app.set_theme(theme);
+                app.theme = theme;
                 app.update(Action::Resize(size.0, size.1));
                 app.save_status = SaveStatus::Saved(draft.id.clone());
                 self.app = app;

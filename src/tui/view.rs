@@ -11,12 +11,13 @@ use crate::i18n::{t, tf};
 use super::keymap::Mode;
 use super::widgets::help_bar::{self, KeyHelp};
 use super::widgets::{self, step_indicator};
-use crate::interview::app::{App, Modal, Section, Step};
+use crate::interview::app::{App, Modal, Step};
 use crate::interview::steps::title_and_hint;
 
-/// The smallest window the wizard draws in.
-pub const MIN_WIDTH: u16 = 40;
-pub const MIN_HEIGHT: u16 = 15;
+// The smallest window is the interview's rule (a key in a too-small window is not used, and the
+// screen says so); the words of the step indicator and of the dialogs are the interview's too.
+pub use crate::interview::app::{MIN_HEIGHT, MIN_WIDTH};
+pub use crate::interview::describe::{discard_text_key, quit_text_key, step_indicator_text};
 
 /// The keys shown in the help bar: the screen's own, then back, help and quit.
 pub fn keys(app: &App) -> Vec<KeyHelp> {
@@ -112,61 +113,6 @@ pub fn body_area(app: &App) -> Rect {
     areas(app, Rect::new(0, 0, app.size.0, app.size.1)).body
 }
 
-/// "Steg 4 av 12: Datoene" (with "spørsmål 2 av 7" inside a part with several questions).
-pub fn step_indicator_text(app: &App) -> String {
-    let ui = app.ui;
-    let Some(section) = app.step.section() else {
-        return if app.step == Step::Done {
-            t(ui, "tui.section.done")
-        } else {
-            t(ui, "tui.app-title")
-        };
-    };
-    let path = app.path();
-    // A question asked outside the letter's path ("Har du sendt klagen?" after saving, or from
-    // the case screen) is no step of it.
-    if !path.contains(&app.step) {
-        return t(ui, "tui.app-title");
-    }
-    let mut sections: Vec<Section> = Vec::new();
-    for s in path.iter().filter_map(|s| s.section()) {
-        if !sections.contains(&s) {
-            sections.push(s);
-        }
-    }
-    let n = sections
-        .iter()
-        .position(|s| *s == section)
-        .map(|i| i + 1)
-        .unwrap_or(1);
-    let mut text = tf(
-        ui,
-        "tui.step-of",
-        &[
-            ("n", n.to_string()),
-            ("total", sections.len().to_string()),
-            ("title", t(ui, section.title_key())),
-        ],
-    );
-    let in_section: Vec<&Step> = path
-        .iter()
-        .filter(|s| s.section() == Some(section))
-        .collect();
-    if in_section.len() > 1
-        && let Some(i) = in_section.iter().position(|s| **s == app.step)
-    {
-        text.push(' ');
-        text.push_str(&tf(
-            ui,
-            "tui.question-of",
-            &[
-                ("n", (i + 1).to_string()),
-                ("total", in_section.len().to_string()),
-            ],
-        ));
-    }
-    text
-}
 
 /// Draw the wizard into a frame, and put the terminal cursor where typing goes.
 pub fn draw(frame: &mut Frame, app: &App) {
@@ -178,7 +124,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
 
 /// Draw the wizard into a buffer; returns where the terminal cursor goes.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
-    let th = &app.theme;
+    let th = app.theme();
     buf.set_style(area, th.base);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let msg = tf(
@@ -234,25 +180,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     }
 }
 
-/// What the quit dialog says about the answers: lost (counter mode or not saved), or kept.
-pub fn quit_text_key(app: &App) -> &'static str {
-    match (app.would_lose_answers(), app.counter) {
-        (true, true) => "tui.quit.unsaved-counter",
-        (true, false) => "tui.quit.unsaved",
-        (false, true) => "tui.quit.counter",
-        (false, false) => "tui.quit.kept",
-    }
-}
 
-/// The question before answers are deleted to start something new: the previous person's (counter
-/// mode), or answers that could not be saved.
-pub fn discard_text_key(app: &App) -> &'static str {
-    if app.counter {
-        "tui.discard.counter"
-    } else {
-        "tui.discard.unsaved"
-    }
-}
 
 /// The lines of the help dialog at this width.
 fn help_lines(app: &App, width: u16) -> Vec<String> {
@@ -371,7 +299,7 @@ fn render_box(
     area: Rect,
     buf: &mut Buffer,
 ) {
-    let th = &app.theme;
+    let th = app.theme();
     let h = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX).max(5);
     let b = modal_area(area, h);
     // Clear whole rows, so that no text of the screen below sticks out beside the dialog.

@@ -17,9 +17,9 @@ use crate::interview::app::{
     App, Flow, NewCase, Step, applicant_name, date_answer, deadline, letter_date, route,
 };
 use crate::interview::text_field::TextInput;
-use crate::tui::theme::{CHECKED, DONE, RADIO_OFF, RADIO_ON, SELECTED, UNCHECKED, UNSELECTED};
+use crate::interview::marks::{CHECKED, DONE, RADIO_OFF, RADIO_ON, SELECTED, UNCHECKED, UNSELECTED};
 use crate::tui::view;
-use crate::tui::widgets;
+use crate::interview::wrap as widgets;
 
 use super::info::law_lang;
 

@@ -15,7 +15,7 @@ use crate::i18n::{t, tf};
 use crate::interview::action::Action;
 use crate::interview::app::{App, Flow, Step, date_answer};
 use crate::interview::text_field::{FieldEvent, TextInput};
-use crate::tui::theme::DONE;
+use crate::interview::marks::DONE;
 
 use super::tr;
 

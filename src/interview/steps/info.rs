@@ -14,7 +14,7 @@ use crate::interview::app::{
 use crate::interview::list;
 use crate::summary::explain_deadline;
 use crate::tui::view;
-use crate::tui::widgets;
+use crate::interview::wrap as widgets;
 
 use super::title_and_hint;
 

@@ -78,11 +78,11 @@ fn new_area(text: &str, app: &App) -> TextArea<'static> {
     let mut area = TextArea::new(lines);
     area.set_wrap_mode(WrapMode::WordOrGlyph);
     area.set_cursor_line_style(Style::default());
-    area.set_cursor_style(app.theme.cursor);
-    area.set_style(app.theme.base);
+    area.set_cursor_style(app.theme().cursor);
+    area.set_style(app.theme().base);
     area.set_placeholder_text(t(app.ui, "tui.long.placeholder"));
-    area.set_placeholder_style(app.theme.dim);
-    area.set_block(Block::bordered().border_style(app.theme.border));
+    area.set_placeholder_style(app.theme().dim);
+    area.set_block(Block::bordered().border_style(app.theme().border));
     area.move_cursor(CursorMove::Bottom);
     area.move_cursor(CursorMove::End);
     area

@@ -20,7 +20,7 @@ use crate::i18n::{has, t};
 use super::action::Action;
 use super::app::{App, Flow, Step, has_representative};
 use crate::interview::action::Mode;
-use crate::tui::widgets;
+use crate::interview::wrap as widgets;
 
 /// The state of the screen being shown.
 pub enum Screen {

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use crate::interview::action::Action;
 use crate::interview::app::{App, Flow, Step};
 use crate::tui::view;
-use crate::tui::widgets;
+use crate::interview::wrap as widgets;
 
 use super::title_and_hint;
 
@@ -59,7 +59,7 @@ impl PreviewState {
             + 1;
         let used = u16::try_from(used).unwrap_or(0);
         // One line at the bottom says where in the letter we are.
-        let mut a = widgets::below(full, used);
+        let mut a = crate::tui::widgets::below(full, used);
         a.height = a.height.saturating_sub(1);
         a
     }

@@ -13,8 +13,8 @@ use crate::interview::action::{Action, Effect};
 use crate::interview::app::{App, Flow, Modal, NewCase};
 use crate::interview::drafts::{self, Notice};
 use crate::interview::list::{self, Keys};
-use crate::tui::theme::UNSELECTED;
-use crate::tui::widgets;
+use crate::interview::marks::UNSELECTED;
+use crate::interview::wrap as widgets;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct StartState {

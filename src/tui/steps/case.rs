@@ -12,7 +12,7 @@ use ratatui::layout::{Position, Rect};
 
 impl CaseState {
     pub fn render(&self, app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
-        let th = &app.theme;
+        let th = app.theme();
         let ui = app.ui;
         let w = area.width;
         // (text, style) with the span of each choice.

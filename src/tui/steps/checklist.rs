@@ -43,7 +43,7 @@ impl ChecklistState {
     }
 
     pub fn render(&self, app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
-        let th = &app.theme;
+        let th = app.theme();
         let ui = app.ui;
         let lang = law_lang(ui);
         let (title, hint) = title_and_hint(app, self.step);

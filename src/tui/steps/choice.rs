@@ -12,7 +12,7 @@ use ratatui::layout::{Position, Rect};
 
 impl ChoiceState {
     pub fn render(&self, app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
-        let th = &app.theme;
+        let th = app.theme();
         let (title, hint) = title_and_hint(app, self.step);
         let rest = question(app, &title, &hint, area, buf);
         let opts = options(self.step, app);

@@ -27,7 +27,7 @@ impl DoneState {
     }
 
     pub fn render(&self, app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
-        let th = &app.theme;
+        let th = app.theme();
         let (top, text_h, lines) = self.layout(app, area);
         let mut cursor = None;
         let mut y = area.y;

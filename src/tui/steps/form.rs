@@ -13,7 +13,7 @@ use ratatui::layout::{Position, Rect};
 
 impl FormState {
     pub fn render(&self, app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
-        let th = &app.theme;
+        let th = app.theme();
         let (title, hint) = title_and_hint(app, self.step);
         let rest = question(app, &title, &hint, area, buf);
         let specs = self.specs(app);

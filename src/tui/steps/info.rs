@@ -8,7 +8,7 @@ use ratatui::layout::{Position, Rect};
 
 impl InfoState {
     pub fn render(&self, app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
-        let th = &app.theme;
+        let th = app.theme();
         let all = lines(self.step(), app, area.width);
         let height = usize::from(area.height);
         let more = all.len() > self.scroll + height;

@@ -13,7 +13,7 @@ use ratatui::widgets::Widget;
 
 impl LongState {
     pub fn render(&self, app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
-        let th = &app.theme;
+        let th = app.theme();
         let (title, hint) = title_and_hint(app, self.step);
         let mut rest = question_with_room(app, &title, &hint, area, buf, 4, LowWindow::CutHint);
         if self.step == Step::Outcome

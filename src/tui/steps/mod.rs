@@ -114,7 +114,7 @@ pub fn question_with_room(
     room: u16,
     low: LowWindow,
 ) -> Rect {
-    let th = &app.theme;
+    let th = app.theme();
     let mut used = widgets::put_wrapped(title, area, buf, th.title) + 1;
     let mut lines = widgets::wrap(hint, area.width);
     let fit = usize::from(area.height.saturating_sub(used + 1 + room));

@@ -13,7 +13,7 @@ use ratatui::layout::{Position, Rect};
 
 impl MunicipalityState {
     pub fn render(&self, app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
-        let th = &app.theme;
+        let th = app.theme();
         let ui = app.ui;
         let (title, hint) = title_and_hint(app, Step::Municipality);
         let rest = question(app, &title, &hint, area, buf);

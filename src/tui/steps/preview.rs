@@ -12,7 +12,7 @@ use ratatui::layout::{Position, Rect};
 
 impl PreviewState {
     pub fn render(&self, app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
-        let th = &app.theme;
+        let th = app.theme();
         let (title, hint) = title_and_hint(app, Step::Preview);
         question(app, &title, &hint, area, buf);
         // The app's idea of the window size can lag behind the real one for a frame (the

@@ -13,7 +13,7 @@ use ratatui::layout::{Position, Rect};
 
 impl ServiceState {
     pub fn render(&self, app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
-        let th = &app.theme;
+        let th = app.theme();
         let ui = app.ui;
         let (title, hint) = title_and_hint(app, Step::Service);
         // The list and the explanation need room: in a low window the hint goes (F1 has it).

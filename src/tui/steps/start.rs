@@ -35,7 +35,7 @@ impl StartState {
     }
 
     pub fn render(&self, app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
-        let th = &app.theme;
+        let th = app.theme();
         let ui = app.ui;
         let rows = rows(app, &self.filter);
         let filterable = filterable(app);
@@ -156,7 +156,7 @@ impl StartState {
     /// The saved cases and damaged drafts, scrolled so that the chosen one is seen; returns the
     /// rows used.
     fn render_saved(&self, app: &App, rows: &[Row], area: Rect, buf: &mut Buffer) -> u16 {
-        let th = &app.theme;
+        let th = app.theme();
         let ui = app.ui;
         // (text, style, row index)
         let mut lines: Vec<(String, Style, usize)> = Vec::new();
