@@ -251,7 +251,7 @@ fn cycles(graph: &BTreeMap<String, BTreeSet<String>>) -> Vec<Vec<String>> {
 /// - the long-text step edits a `ratatui_textarea::TextArea` (undo, word moves, wrapping), and
 ///   `Action::Edit` carries its key.
 const NOT_YET_OUT: &[(&str, &str)] = &[
-    ("interview::app", "tui::view"),
+    ("interview", "tui::view"),
     ("interview::steps::done", "tui::view"),
     ("interview::steps::info", "tui::view"),
     ("interview::steps::preview", "tui::view"),
@@ -261,7 +261,7 @@ const NOT_YET_OUT: &[(&str, &str)] = &[
 /// Files of `interview/` that still name `ratatui`, for the reasons in [`NOT_YET_OUT`].
 const TERMINAL_NOT_YET_OUT: &[&str] = &[
     "interview/action.rs",
-    "interview/app.rs",
+    "interview/mod.rs",
     "interview/steps/done.rs",
     "interview/steps/longtext.rs",
     "interview/steps/preview.rs",

@@ -12,7 +12,6 @@ use chrono::NaiveDate;
 use crate::domain::case::RawCase;
 use crate::i18n::Ui;
 
-pub use super::drafts::DraftRequest;
 
 /// One thing the person asked for.
 #[derive(Debug, Clone, PartialEq)]
@@ -131,4 +130,17 @@ pub enum Mode {
     Line,
     /// A multi-line text: letters and Enter are text.
     Multi,
+}
+
+/// What the wizard asks the run loop to do with drafts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DraftRequest {
+    /// Open the saved case with this id, where it stopped.
+    Open(String),
+    /// After a conflict: leave the changed file alone and save the answers as a new draft.
+    SaveAsNew,
+    /// After a conflict: go on without saving.
+    StopSaving,
+    /// Delete the saved case with this id for good (asked first on the start screen).
+    Delete(String),
 }

@@ -8,7 +8,7 @@
 use crate::i18n::{Ui, has, t, tf};
 
 use super::action::ExportFormat;
-use super::app::{App, Modal, Section, Step};
+use super::{App, Modal, Section, Step};
 use super::drafts;
 use super::steps::checklist;
 use super::steps::form;
@@ -664,7 +664,7 @@ pub fn save_view(app: &App) -> Option<SaveView> {
     let Screen::Done(s) = &app.screen else {
         return None;
     };
-    let name = super::app::applicant_name(&app.raw);
+    let name = super::applicant_name(&app.raw);
     let fullmakt = done::fullmakt_offered(app).then(|| {
         (
             tf(app.ui, "tui.done.fullmakt", &[("name", name)]),

@@ -35,7 +35,7 @@ use crate::i18n::{Ui, t, tf};
 use crate::store::{Draft, Listing, Store, StoreError};
 
 use super::action::{Action, Effect};
-use super::app::{App, Options, Step};
+use super::{App, Options, Step};
 use super::drafts::{self, DraftRequest, SaveResult, SaveStatus};
 use super::export;
 

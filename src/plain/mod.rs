@@ -18,7 +18,7 @@ use chrono::NaiveDate;
 use crate::i18n::{t, tf};
 use crate::interview::Session as Wizard;
 use crate::interview::action::{Action, Effect};
-use crate::interview::app::{App, Options, Step};
+use crate::interview::{App, Options, Step};
 use crate::interview::describe::{self, Answer, Control, Description, Entry, Mark, describe};
 
 mod finish;
@@ -119,7 +119,7 @@ struct Interview<'a> {
 struct Shown {
     step: Step,
     ui: crate::i18n::Ui,
-    modal: Option<std::mem::Discriminant<crate::interview::app::Modal>>,
+    modal: Option<std::mem::Discriminant<crate::interview::Modal>>,
     notice: bool,
 }
 

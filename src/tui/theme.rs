@@ -12,7 +12,7 @@ pub use crate::interview::marks::{
 };
 
 // Which theme is chosen is kept by the interview (it outlives a case); the styles are here.
-pub use crate::interview::app::ThemeName;
+pub use crate::interview::ThemeName;
 
 /// All styles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

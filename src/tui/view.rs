@@ -11,12 +11,12 @@ use crate::i18n::{t, tf};
 use super::keymap::Mode;
 use super::widgets::help_bar::{self, KeyHelp};
 use super::widgets::{self, step_indicator};
-use crate::interview::app::{App, Modal, Step};
+use crate::interview::{App, Modal, Step};
 use crate::interview::steps::title_and_hint;
 
 // The smallest window is the interview's rule (a key in a too-small window is not used, and the
 // screen says so); the words of the step indicator and of the dialogs are the interview's too.
-pub use crate::interview::app::{MIN_HEIGHT, MIN_WIDTH};
+pub use crate::interview::{MIN_HEIGHT, MIN_WIDTH};
 pub use crate::interview::describe::{discard_text_key, quit_text_key, step_indicator_text};
 
 /// The keys shown in the help bar: the screen's own, then back, help and quit.

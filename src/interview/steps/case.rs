@@ -9,7 +9,7 @@ use crate::domain::letter::LetterKind;
 use crate::domain::situation::Situation;
 use crate::i18n::{t, tf};
 use crate::interview::action::Action;
-use crate::interview::app::{App, Flow, Step, date_answer, is_new_case};
+use crate::interview::{App, Flow, Step, date_answer, is_new_case};
 use crate::interview::list::{self, Keys};
 
 use super::tr;

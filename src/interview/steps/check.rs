@@ -7,7 +7,7 @@ use crate::domain::letter::LetterKind;
 use crate::domain::{dates, law};
 use crate::i18n::{problem_text, t, tf};
 use crate::interview::action::Action;
-use crate::interview::app::{App, Flow, Step, chosen_service, date_answer, has_representative};
+use crate::interview::{App, Flow, Step, chosen_service, date_answer, has_representative};
 use crate::interview::list::{self, Keys};
 
 use super::choice::ChoiceState;
@@ -561,7 +561,7 @@ pub fn items(app: &App) -> Vec<Item> {
                 Some(l) => format!("{l}: {}", problem_text(ui, p)),
                 None => problem_text(ui, p),
             };
-            let step = crate::interview::app::step_for_field(&p.field).filter(|s| path.contains(s));
+            let step = crate::interview::step_for_field(&p.field).filter(|s| path.contains(s));
             out.push(Item::Problem { text, step, error });
         }
         out.push(Item::Blank);

@@ -8,7 +8,7 @@ use crate::export::{self, FileInfo};
 use crate::i18n::{problem_text, t, tf};
 use crate::interview::action::Action;
 use crate::interview::action::Mode;
-use crate::interview::app::{App, Flow, Step, letter_ui};
+use crate::interview::{App, Flow, Step, letter_ui};
 use crate::interview::text_field::{FieldEvent, TextInput};
 
 /// What a row is.

@@ -13,7 +13,7 @@ use crate::export::{base_of, default_file_name, file_name};
 use crate::i18n::{t, tf};
 use crate::interview::action::Mode;
 use crate::interview::action::{Action, Effect, ExportFormat, ExportJob, ExportReport};
-use crate::interview::app::{
+use crate::interview::{
     App, Flow, NewCase, Step, applicant_name, date_answer, deadline, letter_date, route,
 };
 use crate::interview::text_field::TextInput;
@@ -71,7 +71,7 @@ pub fn fullmakt_offered(app: &App) -> bool {
 /// A relative, friend or other helper writes on another's behalf without a signed power of
 /// attorney (a parent, verge or lawyer needs none).
 fn rep_without_fullmakt(app: &App) -> bool {
-    crate::interview::app::rep_role(&app.raw) == crate::domain::case::Role::Fullmektig
+    crate::interview::rep_role(&app.raw) == crate::domain::case::Role::Fullmektig
         && app
             .raw
             .representative
@@ -82,15 +82,15 @@ fn rep_without_fullmakt(app: &App) -> bool {
 /// The person the decision is about signs the letter too: with a helper who has no fullmakt, or
 /// a young person of 16 or 17 with a parent.
 fn person_signs_too(app: &App) -> bool {
-    if crate::interview::app::rep_role(&app.raw) != crate::domain::case::Role::Forelder {
+    if crate::interview::rep_role(&app.raw) != crate::domain::case::Role::Forelder {
         return rep_without_fullmakt(app);
     }
     let born = app
         .raw
         .applicant
         .as_ref()
-        .and_then(|a| crate::interview::app::date_answer(a.birth_date.as_ref()));
-    let on = crate::interview::app::letter_date(&app.raw, app.today);
+        .and_then(|a| crate::interview::date_answer(a.birth_date.as_ref()));
+    let on = crate::interview::letter_date(&app.raw, app.today);
     born.map(|b| crate::domain::case::age_on(b, on))
         .is_some_and(|age| (16..18).contains(&age))
 }

@@ -8,7 +8,7 @@ use crate::domain::routing::{Route, RouteBasis, route_for};
 use crate::domain::situation::Situation;
 use crate::i18n::{Ui, t, tf};
 use crate::interview::action::Action;
-use crate::interview::app::{
+use crate::interview::{
     App, Flow, Step, chosen_service, date_answer, deadline, letter_date, route,
 };
 use crate::interview::list;

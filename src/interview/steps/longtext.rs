@@ -12,7 +12,7 @@ use crate::domain::case::{self, Ground, RawCase};
 use crate::domain::letter::Block as LetterBlock;
 use crate::i18n::{t, tf};
 use crate::interview::action::{Action, Effect};
-use crate::interview::app::{App, Flow, Step, letter_ui};
+use crate::interview::{App, Flow, Step, letter_ui};
 use crate::render;
 
 /// The most characters a long text takes (about four pages). With every field at its limit a

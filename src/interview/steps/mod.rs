@@ -18,7 +18,7 @@ pub mod start;
 use crate::i18n::{has, t};
 
 use super::action::Action;
-use super::app::{App, Flow, Step, has_representative};
+use super::{App, Flow, Step, has_representative};
 use crate::interview::action::Mode;
 use crate::interview::wrap as widgets;
 
@@ -129,10 +129,10 @@ pub fn tr(app: &App, key: &str) -> String {
     let carer = format!("{key}-carer");
     // A parent is asked as a parent ("mor eller far").
     let parent = format!("{key}-forelder");
-    if crate::interview::app::is_carer_complaint(&app.raw) && has(crate::i18n::Ui::Nb, &carer) {
+    if crate::interview::is_carer_complaint(&app.raw) && has(crate::i18n::Ui::Nb, &carer) {
         t(app.ui, &carer)
     } else if has_representative(&app.raw)
-        && crate::interview::app::rep_role(&app.raw) == crate::domain::case::Role::Forelder
+        && crate::interview::rep_role(&app.raw) == crate::domain::case::Role::Forelder
         && has(crate::i18n::Ui::Nb, &parent)
     {
         t(app.ui, &parent)

@@ -4,7 +4,7 @@
 use crate::domain::case::RawMunicipality;
 use crate::domain::municipality::{self, Municipality};
 use crate::interview::action::Action;
-use crate::interview::app::{App, Flow};
+use crate::interview::{App, Flow};
 use crate::interview::list::{self, Keys};
 use crate::interview::text_field::{FieldEvent, TextInput};
 

@@ -3,7 +3,7 @@
 use ratatui::layout::Rect;
 
 use crate::interview::action::Action;
-use crate::interview::app::{App, Flow, Step};
+use crate::interview::{App, Flow, Step};
 use crate::tui::view;
 use crate::interview::wrap as widgets;
 

@@ -4,7 +4,7 @@
 use crate::domain::service::{CATALOGUE, RouteRule, Service};
 use crate::i18n::t;
 use crate::interview::action::Action;
-use crate::interview::app::{App, Flow};
+use crate::interview::{App, Flow};
 use crate::interview::text_field::{FieldEvent, TextInput};
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 //! `crate::interview::steps::case`).
 
 use crate::i18n::t;
-use crate::interview::app::App;
+use crate::interview::App;
 use crate::interview::steps::case::*;
 use crate::interview::steps::centred_offset;
 use crate::tui::theme::{SELECTED, UNSELECTED};

@@ -3,7 +3,7 @@
 
 use super::question;
 use crate::i18n::t;
-use crate::interview::app::{App, Step};
+use crate::interview::{App, Step};
 use crate::interview::steps::check::*;
 use crate::interview::steps::{centred_offset, title_and_hint};
 use crate::tui::theme::{SELECTED, UNSELECTED};

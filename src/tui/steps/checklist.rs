@@ -5,7 +5,7 @@ use super::question;
 use crate::domain::law;
 use crate::i18n::{t, tf};
 use crate::interview::action::Mode;
-use crate::interview::app::{App, Step};
+use crate::interview::{App, Step};
 use crate::interview::steps::checklist::*;
 use crate::interview::steps::info::law_lang;
 use crate::interview::steps::{centred_offset, title_and_hint};

@@ -2,7 +2,7 @@
 //! `crate::interview::steps::choice`).
 
 use super::question;
-use crate::interview::app::App;
+use crate::interview::App;
 use crate::interview::steps::choice::*;
 use crate::interview::steps::{centred_offset, title_and_hint};
 use crate::tui::theme::{RADIO_OFF, RADIO_ON, SELECTED, UNSELECTED};

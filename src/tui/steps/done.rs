@@ -3,7 +3,7 @@
 
 use crate::i18n::t;
 use crate::interview::action::Mode;
-use crate::interview::app::App;
+use crate::interview::App;
 use crate::interview::steps::done::*;
 use crate::tui::widgets::help_bar::KeyHelp;
 use ratatui::buffer::Buffer;

@@ -3,7 +3,7 @@
 
 use super::question;
 use crate::i18n::t;
-use crate::interview::app::App;
+use crate::interview::App;
 use crate::interview::steps::form::*;
 use crate::interview::steps::{title_and_hint, tr};
 use crate::tui::theme::{SELECTED, UNSELECTED};

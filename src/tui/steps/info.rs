@@ -1,7 +1,7 @@
 //! How the info screen looks (its question, options and answer live in
 //! `crate::interview::steps::info`).
 
-use crate::interview::app::App;
+use crate::interview::App;
 use crate::interview::steps::info::*;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};

@@ -2,7 +2,7 @@
 //! `crate::interview::steps::longtext`).
 
 use crate::i18n::{t, tf};
-use crate::interview::app::{App, Step};
+use crate::interview::{App, Step};
 use crate::interview::steps::longtext::*;
 use crate::interview::steps::title_and_hint;
 use crate::tui::steps::{LowWindow, question_with_room};

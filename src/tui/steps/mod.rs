@@ -19,7 +19,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 
 use crate::i18n::t;
-use crate::interview::app::App;
+use crate::interview::App;
 use crate::interview::steps::Screen;
 
 use super::widgets::{self, help_bar::KeyHelp};

@@ -2,7 +2,7 @@
 //! `crate::interview::steps::preview`).
 
 use crate::i18n::tf;
-use crate::interview::app::{App, Step};
+use crate::interview::{App, Step};
 use crate::interview::steps::preview::*;
 use crate::interview::steps::title_and_hint;
 use crate::tui::steps::question;

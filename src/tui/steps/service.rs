@@ -3,7 +3,7 @@
 
 use super::{LowWindow, question_with_room};
 use crate::i18n::{t, tf};
-use crate::interview::app::{App, Step};
+use crate::interview::{App, Step};
 use crate::interview::steps::service::*;
 use crate::interview::steps::{centred_offset, title_and_hint};
 use crate::tui::theme::{SELECTED, UNSELECTED};

@@ -2,7 +2,7 @@
 //! `crate::interview::steps::start`).
 
 use crate::i18n::{t, tf};
-use crate::interview::app::App;
+use crate::interview::App;
 use crate::interview::drafts::{self, Urgency};
 use crate::interview::steps::centred_offset;
 use crate::interview::steps::start::*;
