@@ -400,7 +400,10 @@ fn no_terminal_outside_the_wizard() {
         .iter()
         .filter(|f| !found.iter().any(|x| x == **f))
         .collect();
-    assert!(gone.is_empty(), "no longer terminal code, take off the list: {gone:?}");
+    assert!(
+        gone.is_empty(),
+        "no longer terminal code, take off the list: {gone:?}"
+    );
 }
 
 #[test]
@@ -410,7 +413,10 @@ fn the_list_of_what_is_not_yet_out_only_shrinks() {
         .iter()
         .filter(|(a, b)| !raw.get(*a).is_some_and(|to| to.contains(*b)))
         .collect();
-    assert!(gone.is_empty(), "no longer imported, take off NOT_YET_OUT: {gone:?}");
+    assert!(
+        gone.is_empty(),
+        "no longer imported, take off NOT_YET_OUT: {gone:?}"
+    );
 }
 
 #[test]

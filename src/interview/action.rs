@@ -12,7 +12,6 @@ use chrono::NaiveDate;
 use crate::domain::case::RawCase;
 use crate::i18n::Ui;
 
-
 /// One thing the person asked for.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {

@@ -8,7 +8,6 @@
 use crate::i18n::{Ui, has, t, tf};
 
 use super::action::ExportFormat;
-use super::{App, Modal, Section, Step};
 use super::drafts;
 use super::steps::checklist;
 use super::steps::form;
@@ -16,6 +15,7 @@ use super::steps::{
     Screen, case, check, choice, done, info, longtext, municipality, service, start,
     title_and_hint, tr,
 };
+use super::{App, Modal, Section, Step};
 use crate::interview::marks::DONE;
 
 // The words of a description that name a screen's parts: the line-by-line mode reads them from

@@ -10,8 +10,8 @@ use crate::i18n::{Ui, problem_text, t, tf};
 use crate::store::{Damaged, Entry};
 use crate::summary::{person_label, service_label};
 
-use super::action::{Action, Effect};
 use super::App;
+use super::action::{Action, Effect};
 
 /// How the autosave is going.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

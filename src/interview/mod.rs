@@ -43,13 +43,13 @@ use crate::domain::case::{self, RawCase, RawRepresentative};
 use crate::domain::letter::LetterKind;
 use crate::i18n::Ui;
 
+use self::action::Mode;
 pub use self::action::{Action, Effect};
 use self::action::{ExportJob, ExportReport};
-pub use self::session::Session;
 use self::drafts::{Notice, SaveResult, SaveStatus};
+pub use self::session::Session;
 use self::steps::Screen;
 use self::steps::check::Item as CheckItem;
-use self::action::Mode;
 use crate::tui::view;
 
 // The vocabulary and the path rules live beside the state machine; their names are kept here

@@ -35,9 +35,9 @@ use crate::i18n::{Ui, t, tf};
 use crate::store::{Draft, Listing, Store, StoreError};
 
 use super::action::{Action, Effect};
-use super::{App, Options, Step};
 use super::drafts::{self, DraftRequest, SaveResult, SaveStatus};
 use super::export;
+use super::{App, Options, Step};
 
 /// Typing is saved when no key has come for this long.
 pub const SAVE_AFTER: Duration = Duration::from_millis(700);

@@ -18,8 +18,8 @@ use chrono::NaiveDate;
 use crate::i18n::{t, tf};
 use crate::interview::Session as Wizard;
 use crate::interview::action::{Action, Effect};
-use crate::interview::{App, Options, Step};
 use crate::interview::describe::{self, Answer, Control, Description, Entry, Mark, describe};
+use crate::interview::{App, Options, Step};
 
 mod finish;
 

@@ -11,13 +11,13 @@ use crate::i18n::{t, tf};
 use super::keymap::Mode;
 use super::widgets::help_bar::{self, KeyHelp};
 use super::widgets::{self, step_indicator};
-use crate::interview::{App, Modal, Step};
 use crate::interview::steps::title_and_hint;
+use crate::interview::{App, Modal, Step};
 
 // The smallest window is the interview's rule (a key in a too-small window is not used, and the
 // screen says so); the words of the step indicator and of the dialogs are the interview's too.
-pub use crate::interview::{MIN_HEIGHT, MIN_WIDTH};
 pub use crate::interview::describe::{discard_text_key, quit_text_key, step_indicator_text};
+pub use crate::interview::{MIN_HEIGHT, MIN_WIDTH};
 
 /// The keys shown in the help bar: the screen's own, then back, help and quit.
 pub fn keys(app: &App) -> Vec<KeyHelp> {
@@ -113,7 +113,6 @@ pub fn body_area(app: &App) -> Rect {
     areas(app, Rect::new(0, 0, app.size.0, app.size.1)).body
 }
 
-
 /// Draw the wizard into a frame, and put the terminal cursor where typing goes.
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
@@ -179,8 +178,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         }
     }
 }
-
-
 
 /// The lines of the help dialog at this width.
 fn help_lines(app: &App, width: u16) -> Vec<String> {

@@ -9,8 +9,8 @@ use crate::domain::letter::LetterKind;
 use crate::domain::situation::Situation;
 use crate::i18n::{t, tf};
 use crate::interview::action::Action;
-use crate::interview::{App, Flow, Step, date_answer, is_new_case};
 use crate::interview::list::{self, Keys};
+use crate::interview::{App, Flow, Step, date_answer, is_new_case};
 
 use super::tr;
 

@@ -7,8 +7,8 @@ use crate::domain::letter::LetterKind;
 use crate::domain::{dates, law};
 use crate::i18n::{problem_text, t, tf};
 use crate::interview::action::Action;
-use crate::interview::{App, Flow, Step, chosen_service, date_answer, has_representative};
 use crate::interview::list::{self, Keys};
+use crate::interview::{App, Flow, Step, chosen_service, date_answer, has_representative};
 
 use super::choice::ChoiceState;
 use super::municipality;

@@ -8,8 +8,8 @@ use crate::export::{self, FileInfo};
 use crate::i18n::{problem_text, t, tf};
 use crate::interview::action::Action;
 use crate::interview::action::Mode;
-use crate::interview::{App, Flow, Step, letter_ui};
 use crate::interview::text_field::{FieldEvent, TextInput};
+use crate::interview::{App, Flow, Step, letter_ui};
 
 /// What a row is.
 #[derive(Debug, Clone, PartialEq, Eq)]

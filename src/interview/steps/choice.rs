@@ -6,8 +6,8 @@ use crate::domain::routing::Route;
 use crate::domain::situation::Situation;
 use crate::i18n::t;
 use crate::interview::action::Action;
-use crate::interview::{App, Flow, Step, chosen_service};
 use crate::interview::list::{self, Keys};
+use crate::interview::{App, Flow, Step, chosen_service};
 
 use super::tr;
 

@@ -13,13 +13,15 @@ use crate::export::{base_of, default_file_name, file_name};
 use crate::i18n::{t, tf};
 use crate::interview::action::Mode;
 use crate::interview::action::{Action, Effect, ExportFormat, ExportJob, ExportReport};
+use crate::interview::marks::{
+    CHECKED, DONE, RADIO_OFF, RADIO_ON, SELECTED, UNCHECKED, UNSELECTED,
+};
+use crate::interview::text_field::TextInput;
+use crate::interview::wrap as widgets;
 use crate::interview::{
     App, Flow, NewCase, Step, applicant_name, date_answer, deadline, letter_date, route,
 };
-use crate::interview::text_field::TextInput;
-use crate::interview::marks::{CHECKED, DONE, RADIO_OFF, RADIO_ON, SELECTED, UNCHECKED, UNSELECTED};
 use crate::tui::view;
-use crate::interview::wrap as widgets;
 
 use super::info::law_lang;
 

@@ -13,9 +13,9 @@ use crate::domain::case::{
 use crate::domain::{contact, dates, postcode};
 use crate::i18n::{t, tf};
 use crate::interview::action::Action;
-use crate::interview::{App, Flow, Step, date_answer};
-use crate::interview::text_field::{FieldEvent, TextInput};
 use crate::interview::marks::DONE;
+use crate::interview::text_field::{FieldEvent, TextInput};
+use crate::interview::{App, Flow, Step, date_answer};
 
 use super::tr;
 

@@ -8,13 +8,13 @@ use crate::domain::routing::{Route, RouteBasis, route_for};
 use crate::domain::situation::Situation;
 use crate::i18n::{Ui, t, tf};
 use crate::interview::action::Action;
+use crate::interview::list;
+use crate::interview::wrap as widgets;
 use crate::interview::{
     App, Flow, Step, chosen_service, date_answer, deadline, letter_date, route,
 };
-use crate::interview::list;
 use crate::summary::explain_deadline;
 use crate::tui::view;
-use crate::interview::wrap as widgets;
 
 use super::title_and_hint;
 

@@ -4,9 +4,9 @@
 use crate::domain::case::RawMunicipality;
 use crate::domain::municipality::{self, Municipality};
 use crate::interview::action::Action;
-use crate::interview::{App, Flow};
 use crate::interview::list::{self, Keys};
 use crate::interview::text_field::{FieldEvent, TextInput};
+use crate::interview::{App, Flow};
 
 /// How many matches are listed at most.
 const MAX_SHOWN: usize = 50;

@@ -3,9 +3,9 @@
 use ratatui::layout::Rect;
 
 use crate::interview::action::Action;
+use crate::interview::wrap as widgets;
 use crate::interview::{App, Flow, Step};
 use crate::tui::view;
-use crate::interview::wrap as widgets;
 
 use super::title_and_hint;
 

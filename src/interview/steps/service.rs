@@ -4,8 +4,8 @@
 use crate::domain::service::{CATALOGUE, RouteRule, Service};
 use crate::i18n::t;
 use crate::interview::action::Action;
-use crate::interview::{App, Flow};
 use crate::interview::text_field::{FieldEvent, TextInput};
+use crate::interview::{App, Flow};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ServiceState {

@@ -10,11 +10,11 @@ use ratatui::layout::Rect;
 use crate::i18n::{Ui, t};
 use crate::interview::action::Mode;
 use crate::interview::action::{Action, Effect};
-use crate::interview::{App, Flow, Modal, NewCase};
 use crate::interview::drafts::{self, Notice};
 use crate::interview::list::{self, Keys};
 use crate::interview::marks::UNSELECTED;
 use crate::interview::wrap as widgets;
+use crate::interview::{App, Flow, Modal, NewCase};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct StartState {

@@ -3,9 +3,9 @@
 
 use super::question;
 use crate::i18n::t;
-use crate::interview::{App, Step};
 use crate::interview::steps::check::*;
 use crate::interview::steps::{centred_offset, title_and_hint};
+use crate::interview::{App, Step};
 use crate::tui::theme::{SELECTED, UNSELECTED};
 use crate::tui::widgets::{self, ellipsize};
 use ratatui::buffer::Buffer;

@@ -2,8 +2,8 @@
 //! `crate::interview::steps::done`).
 
 use crate::i18n::t;
-use crate::interview::action::Mode;
 use crate::interview::App;
+use crate::interview::action::Mode;
 use crate::interview::steps::done::*;
 use crate::tui::widgets::help_bar::KeyHelp;
 use ratatui::buffer::Buffer;

@@ -2,9 +2,9 @@
 //! `crate::interview::steps::longtext`).
 
 use crate::i18n::{t, tf};
-use crate::interview::{App, Step};
 use crate::interview::steps::longtext::*;
 use crate::interview::steps::title_and_hint;
+use crate::interview::{App, Step};
 use crate::tui::steps::{LowWindow, question_with_room};
 use crate::tui::widgets;
 use ratatui::buffer::Buffer;

@@ -2,9 +2,9 @@
 //! `crate::interview::steps::preview`).
 
 use crate::i18n::tf;
-use crate::interview::{App, Step};
 use crate::interview::steps::preview::*;
 use crate::interview::steps::title_and_hint;
+use crate::interview::{App, Step};
 use crate::tui::steps::question;
 use crate::tui::widgets;
 use ratatui::buffer::Buffer;

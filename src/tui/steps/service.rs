@@ -3,9 +3,9 @@
 
 use super::{LowWindow, question_with_room};
 use crate::i18n::{t, tf};
-use crate::interview::{App, Step};
 use crate::interview::steps::service::*;
 use crate::interview::steps::{centred_offset, title_and_hint};
+use crate::interview::{App, Step};
 use crate::tui::theme::{SELECTED, UNSELECTED};
 use crate::tui::widgets::{self, ellipsize};
 use ratatui::buffer::Buffer;

@@ -42,7 +42,6 @@ pub fn top(area: Rect, rows: u16) -> Rect {
     Rect::new(area.x, area.y, area.width, rows.min(area.height))
 }
 
-
 /// Arrows at the right edge of `area` when a list of `total` rows, shown from row `offset` in
 /// `height` rows, goes on above ("↑", top row) or below ("↓", bottom row): in a low window
 /// (a zoomed terminal) the person sees that there is more.
