@@ -9,6 +9,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+/// Modules and the modules each imports.
+type Graph = BTreeMap<String, BTreeSet<String>>;
+
 /// Every `.rs` file under `dir`.
 fn files(dir: &Path, out: &mut Vec<PathBuf>) {
     let mut entries: Vec<_> = std::fs::read_dir(dir)
@@ -269,11 +272,7 @@ const TERMINAL_NOT_YET_OUT: &[&str] = &[
 ];
 
 /// The file graph and the top-level graph of `src/`, without the edges in [`NOT_YET_OUT`].
-fn graphs() -> (
-    BTreeMap<String, BTreeSet<String>>,
-    BTreeMap<String, BTreeSet<String>>,
-    BTreeMap<String, BTreeSet<String>>,
-) {
+fn graphs() -> (Graph, Graph, Graph) {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut all = Vec::new();
     files(&src, &mut all);
