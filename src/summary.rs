@@ -267,12 +267,32 @@ fn day_off_text(ui: Ui, d: DayOff) -> String {
     }
 }
 
+/// The one-year limit in plain words, the same on every screen and in every command: the
+/// complaint can no longer be considered (fvl § 31 tredje ledd), and what the person can do
+/// instead (a new application, fvl § 35, Pasient- og brukerombudet). It is the message of the
+/// problem `check` and `render` report, begun with a capital letter.
+pub fn one_year_limit(ui: Ui) -> String {
+    let p = crate::domain::case::Problem::new(
+        "decision.date",
+        crate::domain::case::ProblemKind::OverOneYear,
+    );
+    let text = crate::i18n::problem_text(ui, &p);
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => text,
+    }
+}
+
 /// The deadline explained in lines of plain text (used by `deadline` and the wizard).
+/// `decided` is the decision's date; without it the day the decision was received stands in
+/// (the decision cannot be later), for the one-year limit.
 pub fn explain_deadline(
     ui: Ui,
     dl: &Deadline,
     route: routing::Route,
     today: NaiveDate,
+    decided: Option<NaiveDate>,
 ) -> Vec<String> {
     let lc = ui.code();
     let cite_lang = cite_lang(ui);
@@ -319,6 +339,11 @@ pub fn explain_deadline(
             tf(ui, "deadline.days-left", &[("days", days_left.to_string())])
         }
         Status::LastDay => t(ui, "deadline.today"),
+        Status::Passed { .. }
+            if crate::domain::deadline::beyond_one_year(decided.unwrap_or(dl.received), today) =>
+        {
+            one_year_limit(ui)
+        }
         Status::Passed { days_ago } => tf(
             ui,
             "deadline.passed",

@@ -111,7 +111,9 @@ pub struct LawCtx {
     pub late: String,
     pub reasons: String,
     pub reasons_content: String,
-    pub reasons_interrupt: String,
+    /// More than a year after the decision no complaint can be considered (fvl § 31 tredje
+    /// ledd).
+    pub one_year: String,
     pub preliminary: String,
 }
 
@@ -315,11 +317,7 @@ pub fn complaint_with(case: &Case, table: &[law::Row]) -> ComplaintCtx {
             late: join_citations(&at, case.route.late_rules(), lang, and),
             reasons: at.full(law::FVL_24, lang),
             reasons_content: at.full(law::FVL_25, lang),
-            reasons_interrupt: format!(
-                "{} og {}",
-                at.full(law::FVL_29, lang),
-                at.cite(law::FVL_24).section
-            ),
+            one_year: at.full(law::FVL_31_3, lang),
             preliminary: at.full(law::FVL_11_A, lang),
         },
         followup_attachments: rep_document

@@ -206,6 +206,16 @@ pub fn is_working_day(date: NaiveDate) -> bool {
     day_off(date).is_none()
 }
 
+/// More than one year has passed on `day` since the decision was made on `decided` (counted
+/// from the decision's date). A complaint can then not be considered at all: "kan ikke tas
+/// under behandling som klagesak" (fvl § 31 tredje ledd, FACTS.md section 1). The day exactly a
+/// year later is still within the year; 29 February counts to 28 February.
+pub fn beyond_one_year(decided: NaiveDate, day: NaiveDate) -> bool {
+    decided
+        .checked_add_months(chrono::Months::new(12))
+        .is_some_and(|limit| day > limit)
+}
+
 /// A computed complaint deadline.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Deadline {
@@ -309,6 +319,15 @@ pub enum Status {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn one_year_is_counted_from_the_decision_date() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).expect("date");
+        assert!(!super::beyond_one_year(d(2025, 11, 5), d(2026, 11, 5)));
+        assert!(super::beyond_one_year(d(2025, 11, 5), d(2026, 11, 6)));
+        assert!(!super::beyond_one_year(d(2024, 2, 29), d(2025, 2, 28)));
+        assert!(super::beyond_one_year(d(2024, 2, 29), d(2025, 3, 1)));
+    }
+
     use super::*;
     use proptest::prelude::*;
 
