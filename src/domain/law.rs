@@ -251,7 +251,8 @@ impl Row {
     /// The citation is valid on `day`.
     pub fn valid_on(&self, day: NaiveDate) -> bool {
         !self.not_yet_in_force()
-            && self.from_date().is_none_or(|f| f <= day) && self.to_date().is_none_or(|t| day <= t)
+            && self.from_date().is_none_or(|f| f <= day)
+            && self.to_date().is_none_or(|t| day <= t)
     }
 }
 
@@ -329,7 +330,11 @@ pub const TABLE: &[Row] = &[
 /// The table as it would read if the new forvaltningsloven came into force on `first_day`: its
 /// rows start that day and the 1967 rows of the same rules end the day before. For the day a
 /// decree sets the date (and for tests); nothing switches on a date alone until FACTS.md says so.
-pub fn with_new_fvl_from(table: &[Row], first_day: &'static str, last_old_day: &'static str) -> Vec<Row> {
+pub fn with_new_fvl_from(
+    table: &[Row],
+    first_day: &'static str,
+    last_old_day: &'static str,
+) -> Vec<Row> {
     let new_keys: Vec<&str> = table
         .iter()
         .filter(|r| r.not_yet_in_force())
@@ -420,7 +425,13 @@ mod tests {
             assert_eq!(r.from_date().is_some(), r.valid_from.is_some(), "{}", r.key);
             assert_eq!(r.to_date().is_some(), r.valid_to.is_some(), "{}", r.key);
         }
-        for day in ["1990-01-01", "2024-05-31", "2024-06-01", "2026-12-03", "2040-01-01"] {
+        for day in [
+            "1990-01-01",
+            "2024-05-31",
+            "2024-06-01",
+            "2026-12-03",
+            "2040-01-01",
+        ] {
             for r in TABLE {
                 let n = TABLE
                     .iter()
@@ -443,8 +454,14 @@ mod tests {
             // Asking by the new citation finds the same rule.
             assert_eq!(at.cite(PBRL_2_1_2).section, want, "{day}");
         }
-        assert_eq!(LawOn::new(d("2024-05-31")).cite(PBRL_2_1).section, "§ 2-1 a");
-        assert_eq!(LawOn::new(d("2024-06-01")).cite(PBRL_2_1_A).section, "§ 2-1");
+        assert_eq!(
+            LawOn::new(d("2024-05-31")).cite(PBRL_2_1).section,
+            "§ 2-1 a"
+        );
+        assert_eq!(
+            LawOn::new(d("2024-06-01")).cite(PBRL_2_1_A).section,
+            "§ 2-1"
+        );
         assert_eq!(
             LawOn::new(d("2026-12-03")).full(PBRL_2_1_A_2, Lang::Nb),
             "pasient- og brukerrettighetsloven § 2-1 andre ledd"
@@ -466,7 +483,9 @@ mod tests {
         // Every new row stands for a rule the 1967 act has a row for.
         for r in &coming {
             assert!(
-                TABLE.iter().any(|o| o.key == r.key && o.citation.act == Act::Fvl),
+                TABLE
+                    .iter()
+                    .any(|o| o.key == r.key && o.citation.act == Act::Fvl),
                 "{}",
                 r.key
             );
@@ -489,7 +508,12 @@ mod tests {
         ] {
             assert_eq!(before.cite(old), old, "{}", old.section);
             let cited = after.cite(old);
-            assert_eq!((cited.act, cited.section), (Act::Fvl2025, new), "{}", old.section);
+            assert_eq!(
+                (cited.act, cited.section),
+                (Act::Fvl2025, new),
+                "{}",
+                old.section
+            );
         }
         // pbrl and hol do not move.
         assert_eq!(after.cite(PBRL_7_5), PBRL_7_5);
