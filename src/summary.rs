@@ -323,7 +323,7 @@ pub fn explain_deadline(
         ),
     ];
     if let Some((_, first)) = dl.skipped.first() {
-        lines.push(tf(
+        let mut moved = tf(
             ui,
             "deadline.moved",
             &[
@@ -331,7 +331,18 @@ pub fn explain_deadline(
                 ("last_day", dates::with_weekday(dl.last_day, lc)),
                 ("unmoved", dates::in_words(latest_safe_day(dl), lc)),
             ],
-        ));
+        );
+        // The move is statutory on route B (fvl § 30 last sentence, FACTS.md section 1); on
+        // route A it applies through pbrl § 7-7, which the sheet does not quote: no citation.
+        if route == routing::Route::Klagenemnd {
+            moved.push(' ');
+            moved.push_str(&tf(
+                ui,
+                "deadline.moved-law",
+                &[("rule", crate::domain::law::FVL_30.full(cite_lang))],
+            ));
+        }
+        lines.push(moved);
     }
     lines.push(match dl.status(today) {
         Status::Open { days_left: 1 } => t(ui, "deadline.one-day-left"),

@@ -531,6 +531,31 @@ fn deadline_moved_over_easter_explains_why_and_the_safe_day() {
 }
 
 #[test]
+fn a_moved_deadline_on_route_b_names_fvl_30() {
+    // Three weeks from Thursday 12 March 2026 is skjærtorsdag 2 April: the deadline moves.
+    let b = flat_stdout(&[
+        "--today",
+        "2026-03-13",
+        "deadline",
+        "--received",
+        "2026-03-12",
+        "--service",
+        "omsorgsbolig",
+    ]);
+    assert!(b.contains("Det følger av forvaltningsloven § 30."), "{b}");
+    // Route A: the move holds through pbrl § 7-7, which is not cited for it.
+    let a = flat_stdout(&[
+        "--today",
+        "2026-03-06",
+        "deadline",
+        "--received",
+        "2026-03-05",
+    ]);
+    assert!(a.contains("Da går fristen til neste virkedag"), "{a}");
+    assert!(!a.contains("Det følger av"), "{a}");
+}
+
+#[test]
 fn deadline_passed_says_what_a_late_complaint_needs() {
     let out = flat_stdout(&["deadline", "--received", "2026-09-01"]);
     assert!(out.contains("Fristen gikk ut for"), "{out}");

@@ -11,7 +11,9 @@
 //!   brukerrettighetsloven § 7-5), 3 for other municipal decisions
 //!   (forvaltningsloven § 29).
 //! * If that day is a Saturday, Sunday or public holiday, the deadline runs
-//!   to the next working day (practice, after domstolloven § 148). Both the
+//!   to the next working day (forvaltningsloven § 30 last sentence, "Fristen
+//!   regnes overensstemmende med reglene i domstollovens §§ 148 og 149"; for
+//!   care services through pasient- og brukerrettighetsloven § 7-7). Both the
 //!   unmoved and the moved day are kept, so the program can show the moved
 //!   date as the last day and still advise sending by the unmoved date.
 //!
