@@ -344,28 +344,29 @@ pub fn explain_deadline(
         }
         lines.push(moved);
     }
+    let beyond = today > dl.last_day
+        && crate::domain::deadline::beyond_one_year(decided.unwrap_or(dl.received), today);
     lines.push(match dl.status(today) {
         Status::Open { days_left: 1 } => t(ui, "deadline.one-day-left"),
         Status::Open { days_left } => {
             tf(ui, "deadline.days-left", &[("days", days_left.to_string())])
         }
         Status::LastDay => t(ui, "deadline.today"),
-        Status::Passed { .. }
-            if crate::domain::deadline::beyond_one_year(decided.unwrap_or(dl.received), today) =>
-        {
-            one_year_limit(ui)
-        }
+        Status::Passed { .. } if beyond => one_year_limit(ui),
         Status::Passed { days_ago } => tf(
             ui,
             "deadline.passed",
             &[("days", days_ago.to_string()), ("rule", late_rules)],
         ),
     });
-    lines.push(tf(
-        ui,
-        "deadline.posting",
-        &[("rule", crate::domain::law::FVL_30.full(cite_lang))],
-    ));
+    // Posting in time no longer matters when no complaint can be considered.
+    if !beyond {
+        lines.push(tf(
+            ui,
+            "deadline.posting",
+            &[("rule", crate::domain::law::FVL_30.full(cite_lang))],
+        ));
+    }
     lines
 }
 

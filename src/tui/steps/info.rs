@@ -106,8 +106,17 @@ pub fn paragraphs(step: Step, app: &App) -> Vec<(Look, String)> {
                 Some(dl) => {
                     // The last day and how many days are left first; then how it was counted.
                     let decided = date_answer(raw.decision.as_ref().and_then(|d| d.date.as_ref()));
+                    // More than a year after the decision no complaint can be considered (fvl
+                    // § 31 tredje ledd): that message is the last line, shown as a warning.
+                    let beyond = today > dl.last_day
+                        && crate::domain::deadline::beyond_one_year(
+                            decided.unwrap_or(dl.received),
+                            today,
+                        );
                     let mut lines = explain_deadline(ui, &dl, r, today, decided);
-                    let status = (lines.len() >= 3).then(|| lines.remove(lines.len() - 2));
+                    let one_year = if beyond { lines.pop() } else { None };
+                    let status =
+                        (!beyond && lines.len() >= 3).then(|| lines.remove(lines.len() - 2));
                     for (i, line) in lines.into_iter().enumerate() {
                         match (i, &status) {
                             (0, Some(s)) => p(Look::Strong, format!("{line}\n{s}")),
@@ -125,14 +134,9 @@ pub fn paragraphs(step: Step, app: &App) -> Vec<(Look, String)> {
                             p(Look::Warning, t(ui, "deadline.route-assumed"));
                         }
                     }
-                    // More than a year after the decision the status line above says that no
-                    // complaint can be considered, and what to do instead (fvl § 31 tredje ledd).
-                    if today > dl.last_day
-                        && !crate::domain::deadline::beyond_one_year(
-                            decided.unwrap_or(dl.received),
-                            today,
-                        )
-                    {
+                    if let Some(m) = one_year {
+                        p(Look::Warning, m);
+                    } else if today > dl.last_day {
                         p(Look::Warning, t(ui, "tui.rights.late"));
                     }
                 }
