@@ -894,7 +894,7 @@ fn law_lists_every_citation_with_its_validity_the_verified_date_and_the_lovdata_
         assert_eq!(r["in_force"], false);
         assert!(r["valid_from"].is_null(), "{r}");
     }
-    assert_eq!(v["acts"].as_array().expect("acts").len(), 4);
+    assert_eq!(v["acts"].as_array().expect("acts").len(), 5);
 }
 
 #[test]

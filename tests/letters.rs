@@ -968,3 +968,25 @@ fn a_fullmakt_letter_for_a_parent_verge_or_lawyer_gets_a_warning() {
         assert_eq!(found, warned, "{name}");
     }
 }
+
+#[test]
+fn a_complaint_about_a_child_asks_for_the_childs_best_interests_and_view() {
+    let f = flat(&letter_text(&file("role-forelder-child-nb.json")));
+    assert!(
+        f.contains("Vedtaket gjelder et barn. Etter Grunnloven § 104 andre ledd skal barnets beste være et grunnleggende hensyn"),
+        "{f}"
+    );
+    assert!(
+        f.contains("etter Grunnloven § 104 første ledd har barn rett til å bli hørt"),
+        "{f}"
+    );
+    let f = flat(&letter_text(&file("role-forelder-child-nn.json")));
+    assert!(
+        f.contains("Vedtaket gjeld eit barn. Etter Grunnlova § 104 andre ledd"),
+        "{f}"
+    );
+    // An adult, and a carer complaining in their own name, get no such paragraph.
+    for name in ["role-verge-nb.json", "carer-cared-for-nb.json"] {
+        assert!(!flat(&letter_text(&file(name))).contains("§ 104"), "{name}");
+    }
+}

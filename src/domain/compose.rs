@@ -114,6 +114,10 @@ pub struct LawCtx {
     /// More than a year after the decision no complaint can be considered (fvl § 31 tredje
     /// ledd).
     pub one_year: String,
+    /// A child's right to be heard (Grunnloven § 104 første ledd).
+    pub child_heard: String,
+    /// The child's best interests (Grunnloven § 104 andre ledd).
+    pub child_best: String,
     pub preliminary: String,
 }
 
@@ -162,6 +166,10 @@ pub struct ComplaintCtx {
     pub fvl_duties: bool,
     /// The deadline in weeks (4 or 3).
     pub deadline_weeks: u32,
+    /// The person the decision is about is under 18 (and the complaint is not a carer's own):
+    /// the letter asks that the child's best interests and own view be weighed (Grunnloven
+    /// § 104).
+    pub child: bool,
     pub grounds: Vec<GroundCtx>,
     pub not_considered: bool,
     pub outcome: Vec<String>,
@@ -318,6 +326,8 @@ pub fn complaint_with(case: &Case, table: &[law::Row]) -> ComplaintCtx {
             reasons: at.full(law::FVL_24, lang),
             reasons_content: at.full(law::FVL_25, lang),
             one_year: at.full(law::FVL_31_3, lang),
+            child_heard: at.full(law::GRL_104_1, lang),
+            child_best: at.full(law::GRL_104_2, lang),
             preliminary: at.full(law::FVL_11_A, lang),
         },
         followup_attachments: rep_document
@@ -341,6 +351,7 @@ pub fn complaint_with(case: &Case, table: &[law::Row]) -> ComplaintCtx {
             }),
         fvl_duties: routing::fvl_duties_apply(case.service, case.route),
         deadline_weeks: case.route.weeks(),
+        child: age.is_some_and(|a| a < 18) && !case.is_carer_complaint(),
         not_considered: case.grounds.iter().any(|(g, _)| g.id() == "not_considered"),
         grounds: case
             .grounds

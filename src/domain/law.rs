@@ -25,6 +25,8 @@ pub enum Act {
     /// The new forvaltningsloven (LOV-2025-06-20-81), not in force: "fra den tiden Kongen
     /// bestemmer" (§ 99). Its rows in [`TABLE`] have no start date (FACTS.md section 12).
     Fvl2025,
+    /// Grunnloven (LOV-1814-05-17): the Constitution; § 104 on children.
+    Grl,
 }
 
 impl Act {
@@ -37,6 +39,8 @@ impl Act {
             (Act::Hol, Lang::Nn) => "helse- og omsorgstenestelova",
             (Act::Fvl | Act::Fvl2025, Lang::Nb) => "forvaltningsloven",
             (Act::Fvl | Act::Fvl2025, Lang::Nn) => "forvaltningslova",
+            (Act::Grl, Lang::Nb) => "Grunnloven",
+            (Act::Grl, Lang::Nn) => "Grunnlova",
         }
     }
 
@@ -47,11 +51,12 @@ impl Act {
             Act::Hol => "LOV-2011-06-24-30",
             Act::Fvl => "LOV-1967-02-10",
             Act::Fvl2025 => "LOV-2025-06-20-81",
+            Act::Grl => "LOV-1814-05-17",
         }
     }
 
     /// Every act the program cites.
-    pub const ALL: [Act; 4] = [Act::Pbrl, Act::Hol, Act::Fvl, Act::Fvl2025];
+    pub const ALL: [Act; 5] = [Act::Pbrl, Act::Hol, Act::Fvl, Act::Grl, Act::Fvl2025];
 
     /// The short form used on screens: pbrl, hol, fvl.
     pub fn short(self) -> &'static str {
@@ -60,6 +65,7 @@ impl Act {
             Act::Hol => "hol",
             Act::Fvl => "fvl",
             Act::Fvl2025 => "fvl 2025",
+            Act::Grl => "grl",
         }
     }
 }
@@ -173,6 +179,12 @@ pub const FVL_33: Citation = Citation::new(Act::Fvl, "§ 33");
 pub const FVL_31_3: Citation = Citation::new(Act::Fvl, "§ 31 tredje ledd");
 /// The municipality may change its own decision without a complaint.
 pub const FVL_35: Citation = Citation::new(Act::Fvl, "§ 35");
+
+// ---- A decision about a child (FACTS.md section 2) ----
+/// Children have the right to be heard, their view weighed by age and maturity.
+pub const GRL_104_1: Citation = Citation::new(Act::Grl, "§ 104 første ledd");
+/// The child's best interests are a fundamental consideration.
+pub const GRL_104_2: Citation = Citation::new(Act::Grl, "§ 104 andre ledd");
 
 // ---- The new forvaltningsloven (LOV-2025-06-20-81), FACTS.md section 12: NOT in force ----
 const fn fvl25(section: &'static str) -> Citation {
@@ -307,6 +319,8 @@ pub const TABLE: &[Row] = &[
     Row::open("forwarded", FVL_33),
     Row::open("one-year", FVL_31_3),
     Row::open("change-own-decision", FVL_35),
+    Row::open("child-heard", GRL_104_1),
+    Row::open("child-best-interests", GRL_104_2),
     // The new forvaltningsloven: no start date (FACTS.md section 12). Same keys as the 1967 rows.
     Row::coming("guidance", fvl25("§ 14")),
     Row::coming("preliminary", fvl25("§ 17 andre ledd")),
