@@ -194,7 +194,7 @@ const fn fvl25(section: &'static str) -> Citation {
 /// One row of the dated citation table: a citation and the days it is valid.
 ///
 /// Rows with the same `key` are the same rule at different times (for example the right to
-/// services, today pbrl § 2-1 a andre ledd, later perhaps pbrl § 2-1 andre ledd). When the law
+/// services: pbrl § 2-1 a andre ledd until 31 May 2024, § 2-1 andre ledd since 1 June 2024). When the law
 /// changes, the old row gets a `valid_to` and a new row with the same key a `valid_from`: one
 /// change of data, and every letter cites what was valid on its decision's date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
