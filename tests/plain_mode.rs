@@ -1082,3 +1082,23 @@ fn line_mode_adds_shows_and_removes_a_file_attachment() {
     );
     assert!(pdf_pages(&base.with_extension("pdf")) < pages);
 }
+
+#[test]
+fn line_mode_says_a_complaint_a_year_after_the_decision_can_no_longer_be_considered() {
+    let dir = tempfile::tempdir().expect("tmp");
+    // Decided 2 October 2025; today is 20 November 2026. The input ends at the rights screen.
+    let input = lines(&["", "1", "prakt", "1", "1", "02.10.2025", "05.10.2025"]);
+    let out = run_plain("nb", &input, dir.path(), &[]);
+    let text = stdout(&out);
+    assert_plain_text(&text);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for want in [
+        "Det har gått mer enn ett år siden vedtaket ble gjort. Da kan klagen ikke lenger tas under behandling (forvaltningsloven § 31 tredje ledd).",
+        "Søk på nytt, og skriv hvilken hjelp du trenger i dag.",
+        "(forvaltningsloven § 35)",
+        "telefon 40 50 16 00",
+    ] {
+        assert!(flat.contains(want), "missing {want:?} in {flat}");
+    }
+    assert!(!flat.contains("likevel klage"), "{flat}");
+}

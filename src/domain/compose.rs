@@ -111,7 +111,13 @@ pub struct LawCtx {
     pub late: String,
     pub reasons: String,
     pub reasons_content: String,
-    pub reasons_interrupt: String,
+    /// More than a year after the decision no complaint can be considered (fvl § 31 tredje
+    /// ledd).
+    pub one_year: String,
+    /// A child's right to be heard (Grunnloven § 104 første ledd).
+    pub child_heard: String,
+    /// The child's best interests (Grunnloven § 104 andre ledd).
+    pub child_best: String,
     pub preliminary: String,
 }
 
@@ -160,6 +166,10 @@ pub struct ComplaintCtx {
     pub fvl_duties: bool,
     /// The deadline in weeks (4 or 3).
     pub deadline_weeks: u32,
+    /// The person the decision is about is under 18 (and the complaint is not a carer's own):
+    /// the letter asks that the child's best interests and own view be weighed (Grunnloven
+    /// § 104).
+    pub child: bool,
     pub grounds: Vec<GroundCtx>,
     pub not_considered: bool,
     pub outcome: Vec<String>,
@@ -315,11 +325,9 @@ pub fn complaint_with(case: &Case, table: &[law::Row]) -> ComplaintCtx {
             late: join_citations(&at, case.route.late_rules(), lang, and),
             reasons: at.full(law::FVL_24, lang),
             reasons_content: at.full(law::FVL_25, lang),
-            reasons_interrupt: format!(
-                "{} og {}",
-                at.full(law::FVL_29, lang),
-                at.cite(law::FVL_24).section
-            ),
+            one_year: at.full(law::FVL_31_3, lang),
+            child_heard: at.full(law::GRL_104_1, lang),
+            child_best: at.full(law::GRL_104_2, lang),
             preliminary: at.full(law::FVL_11_A, lang),
         },
         followup_attachments: rep_document
@@ -343,6 +351,7 @@ pub fn complaint_with(case: &Case, table: &[law::Row]) -> ComplaintCtx {
             }),
         fvl_duties: routing::fvl_duties_apply(case.service, case.route),
         deadline_weeks: case.route.weeks(),
+        child: age.is_some_and(|a| a < 18) && !case.is_carer_complaint(),
         not_considered: case.grounds.iter().any(|(g, _)| g.id() == "not_considered"),
         grounds: case
             .grounds

@@ -1,6 +1,6 @@
 //! Stage 2, the checks: a [`RawCase`] becomes a [`Case`], collecting every problem of content.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use super::FORMAT;
 use super::model::{CaredFor, Case, Checked, Decision, Person, Representative, Role, age_on};
@@ -587,7 +587,13 @@ pub fn check_for(raw: &RawCase, today: NaiveDate, kind: LetterKind) -> Checked {
         _ => None,
     };
     if let (Some(dl), Some((d, _))) = (&deadline, &decision) {
-        if complaint
+        // More than a year after the decision no complaint can be considered (fvl § 31 tredje
+        // ledd): the program writes none, and does not ask why it is late either. Follow-up
+        // letters (a reminder about a complaint sent in time) may come later.
+        let beyond = complaint && crate::domain::deadline::beyond_one_year(d.date, letter_date);
+        if beyond {
+            c.push("decision.date", ProblemKind::OverOneYear);
+        } else if complaint
             && letter_date > dl.last_day
             && late_reason.is_none()
             && !c.problems.iter().any(|p| p.field == "late_reason")
@@ -598,13 +604,6 @@ pub fn check_for(raw: &RawCase, today: NaiveDate, kind: LetterKind) -> Checked {
                     last_day: dl.last_day,
                 },
             );
-        }
-        let one_year = d
-            .date
-            .with_year(d.date.year() + 1)
-            .unwrap_or(d.date + chrono::Days::new(365));
-        if letter_date > one_year {
-            c.push("decision.date", ProblemKind::OverOneYear);
         }
     }
 

@@ -24,6 +24,8 @@ pub enum Arg {
     Number(i64),
     /// A list of names ("Herøy (Møre og Romsdal), Herøy (Nordland)").
     List(Vec<String>),
+    /// A section of law, written in full in the interface's form of Norwegian.
+    Cite(crate::domain::law::Citation),
 }
 
 /// What is wrong.
@@ -129,6 +131,8 @@ pub enum ProblemKind {
     CaredForMissing,
     /// A fullmakt letter for a parent, verge or lawyer, who need none. A warning.
     FullmaktNotNeeded,
+    /// A complaint more than one year after the decision: it cannot be considered at all (fvl
+    /// § 31 tredje ledd). An error: the program writes no such complaint.
     OverOneYear,
     NoMunicipalityAddress,
     VentelisteNotLongTerm,
@@ -263,6 +267,10 @@ impl ProblemKind {
             }
             ProblemKind::LateWithoutReason { last_day } => vec![("last_day", Date(*last_day))],
             ProblemKind::ParentOfAdult { age } => vec![("age", Number(*age))],
+            ProblemKind::OverOneYear => vec![
+                ("rule", Cite(crate::domain::law::FVL_31_3)),
+                ("change", Cite(crate::domain::law::FVL_35)),
+            ],
             ProblemKind::Attachment(f) => f.args(),
             _ => vec![],
         }
@@ -277,7 +285,6 @@ impl ProblemKind {
             | ProblemKind::ParentNeedsBirthDate
             | ProblemKind::CaredForMissing
             | ProblemKind::FullmaktNotNeeded
-            | ProblemKind::OverOneYear
             | ProblemKind::NoMunicipalityAddress
             | ProblemKind::VentelisteNotLongTerm
             | ProblemKind::ReminderEarly
