@@ -83,6 +83,19 @@ pub enum ProblemKind {
     ParentOfAdult {
         age: i64,
     },
+    /// The person the decision is about is under 18 and nobody writes for them: a child never
+    /// signs a complaint alone (FACTS.md §5). On `representative`.
+    ChildAlone {
+        age: i64,
+    },
+    /// The person is under 18 and the writer is not a parent, verge or lawyer: a helper or a
+    /// fullmakt is not enough for a child. On `representative.role`.
+    ChildNeedsParent {
+        age: i64,
+    },
+    /// A carer's own complaint where the person cared for is the applicant: the file says the
+    /// same person gives and gets the care. On `cared_for.name`.
+    CaredForIsApplicant,
     PostcodeNotFourDigits {
         found: String,
     },
@@ -120,6 +133,9 @@ pub enum ProblemKind {
     /// still answer in time (fvl § 11 a). A warning.
     ReminderEarly,
     PostponementNotMeaningful,
+    /// `complainant_is_carer` for a service where a carer may not complain in their own name
+    /// (only `avlastning`, `omsorgsstonad`, `parorendeopplaering`). An error: the letter would
+    /// say the wrong person complains.
     CarerNotApplicable,
     NoPowerOfAttorney,
     /// A parent writes, but the child's birth date is not given: whether the child is under 18
@@ -179,6 +195,9 @@ impl ProblemKind {
             ProblemKind::UnknownRole { .. } => "unknown-role",
             ProblemKind::ParentOfAdult { .. } => "parent-of-adult",
             ProblemKind::ParentNeedsBirthDate => "parent-needs-birth-date",
+            ProblemKind::ChildAlone { .. } => "child-alone",
+            ProblemKind::ChildNeedsParent { .. } => "child-needs-parent",
+            ProblemKind::CaredForIsApplicant => "cared-for-is-applicant",
             ProblemKind::CaredForMissing => "cared-for-missing",
             ProblemKind::FullmaktNotNeeded => "fullmakt-not-needed",
             ProblemKind::PostcodeNotFourDigits { .. } => "postcode",
@@ -262,7 +281,9 @@ impl ProblemKind {
                 ]
             }
             ProblemKind::LateWithoutReason { last_day } => vec![("last_day", Date(*last_day))],
-            ProblemKind::ParentOfAdult { age } => vec![("age", Number(*age))],
+            ProblemKind::ParentOfAdult { age }
+            | ProblemKind::ChildAlone { age }
+            | ProblemKind::ChildNeedsParent { age } => vec![("age", Number(*age))],
             ProblemKind::Attachment(f) => f.args(),
             _ => vec![],
         }
@@ -272,7 +293,6 @@ impl ProblemKind {
         match self {
             ProblemKind::RouteAssumed
             | ProblemKind::PostponementNotMeaningful
-            | ProblemKind::CarerNotApplicable
             | ProblemKind::NoPowerOfAttorney
             | ProblemKind::ParentNeedsBirthDate
             | ProblemKind::CaredForMissing
