@@ -342,6 +342,7 @@ pub fn complaint_with(case: &Case, table: &[law::Row]) -> ComplaintCtx {
 /// The complaint's attachment list: each attachment once, the representative's document
 /// (`doc`) once and in the letter's language (see [`RepDocument`]): the person's own line for
 /// it when there is one (the first with a file, else the first), else its name as a new line.
+/// Text lines that repeat it are left out; a second file of it stays (it is in the PDF).
 fn attachment_lines(case: &Case, doc: Option<RepDocument>) -> Vec<AttachmentCtx> {
     let is_doc = |title: &str| doc.is_some_and(|d| d.is_named_in(title));
     let kept = doc.and_then(|_| {
@@ -355,7 +356,9 @@ fn attachment_lines(case: &Case, doc: Option<RepDocument>) -> Vec<AttachmentCtx>
         .attachments
         .iter()
         .enumerate()
-        .filter(|(i, a)| !is_doc(&a.title) || Some(*i) == kept)
+        // Other lines naming the document are left out, unless they are files: a file is in the
+        // PDF, so its line stays.
+        .filter(|(i, a)| !is_doc(&a.title) || Some(*i) == kept || a.file.is_some())
         .map(|(_, a)| AttachmentCtx {
             title: match doc {
                 Some(d) if is_doc(&a.title) => d.in_language(&a.title, case.lang),
