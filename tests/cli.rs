@@ -150,7 +150,9 @@ const BAD_INPUT: &[(&str, &[&str], i32, Says)] = {
             "a child under 18 with nobody writing for them is an error on the representative",
             &["check", "tests/bad/child-12-alone.json"],
             1,
-            Stdout(&["representative: den vedtaket gjelder, er 12 år. Et barn under 18 år kan ikke klage alene"]),
+            Stdout(&[
+                "representative: den vedtaket gjelder, er 12 år. Et barn under 18 år kan ikke klage alene",
+            ]),
         ),
         (
             "a child's complaint is not rendered",
@@ -166,7 +168,12 @@ const BAD_INPUT: &[(&str, &[&str], i32, Says)] = {
         ),
         (
             "the person cared for as the complaining carer is an error",
-            &["--lang", "nn", "check", "tests/bad/carer-cares-for-self.json"],
+            &[
+                "--lang",
+                "nn",
+                "check",
+                "tests/bad/carer-cares-for-self.json",
+            ],
             1,
             Stdout(&["cared_for.name: er den same personen som den klaga gjeld"]),
         ),

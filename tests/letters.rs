@@ -787,7 +787,10 @@ fn a_child_under_18_never_signs_alone_whatever_the_role() {
     // Issue #25, 1: a mother who pressed Enter on "helper" for her 12-year-old.
     let helper = file("../bad/child-12-helper.json");
     let checked = omsorgsklage::domain::case::check(&helper, today());
-    assert!(checked.case.is_none(), "no letter for a child signing alone");
+    assert!(
+        checked.case.is_none(),
+        "no letter for a child signing alone"
+    );
     let p = checked
         .problems
         .iter()
@@ -857,7 +860,10 @@ fn answers_that_contradict_who_complains_are_errors_naming_the_field() {
     // person cared for is the one complaining as carer.
     let (problems, written) = check_file(&file("../bad/carer-cares-for-self.json"));
     assert!(!written);
-    assert!(problems.contains(&("cared_for.name".into(), true)), "{problems:?}");
+    assert!(
+        problems.contains(&("cared_for.name".into(), true)),
+        "{problems:?}"
+    );
 }
 
 #[test]
@@ -932,7 +938,9 @@ fn a_helped_carers_letter_is_in_the_carers_name_and_nobody_else_gives_care() {
         let f = flat(&letter_text(&raw));
         assert!(
             f.contains("Ola Nilsen har særlig tyngende omsorgsarbeid og klager på egne vegne")
-                || f.contains("Ola Nilsen har særleg tyngande omsorgsarbeid og klagar på eigne vegner"),
+                || f.contains(
+                    "Ola Nilsen har særleg tyngande omsorgsarbeid og klagar på eigne vegner"
+                ),
             "{name}: {f}"
         );
     }

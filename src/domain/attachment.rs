@@ -120,7 +120,10 @@ impl RepDocument {
     /// The attachment titled `title` is this document.
     pub fn is_named_in(self, title: &str) -> bool {
         let t = title.to_lowercase();
-        let verge = RepDocument::Vergefullmakt.words().iter().any(|w| t.contains(w));
+        let verge = RepDocument::Vergefullmakt
+            .words()
+            .iter()
+            .any(|w| t.contains(w));
         match self {
             RepDocument::Vergefullmakt => verge,
             RepDocument::Fullmakt => !verge && t.contains("fullmakt"),

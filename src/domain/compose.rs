@@ -346,7 +346,12 @@ pub fn complaint_with(case: &Case, table: &[law::Row]) -> ComplaintCtx {
 fn attachment_lines(case: &Case, doc: Option<RepDocument>) -> Vec<AttachmentCtx> {
     let is_doc = |title: &str| doc.is_some_and(|d| d.is_named_in(title));
     let kept = doc.and_then(|_| {
-        let docs = || case.attachments.iter().enumerate().filter(|(_, a)| is_doc(&a.title));
+        let docs = || {
+            case.attachments
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| is_doc(&a.title))
+        };
         docs()
             .find(|(_, a)| a.file.is_some())
             .or_else(|| docs().next())

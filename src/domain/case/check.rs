@@ -387,7 +387,7 @@ pub fn check_for(raw: &RawCase, today: NaiveDate, kind: LetterKind) -> Checked {
             if p.is_some()
                 && role == Some(Role::Fullmektig)
                 && !power_of_attorney
-                && !applicant_age.is_some_and(|a| a < 18)
+                && applicant_age.is_none_or(|a| a >= 18)
             {
                 c.push(
                     "representative.power_of_attorney",

@@ -210,8 +210,11 @@ const FIELDS: &[(&str, &[&str])] = &[
             "other",
         ],
     ),
-    ("requests", &["access_to_documents", "postponement", "reasons"]),
-    ("attachments.*", &["title", "file", "kind"]),
+    (
+        "requests",
+        &["access_to_documents", "postponement", "reasons"],
+    ),
+    ("attachments.*", &["title", "file"]),
 ];
 
 /// One of the guided prompts of "why the decision is wrong".
