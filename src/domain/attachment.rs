@@ -9,7 +9,7 @@ use std::fmt;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
-use super::case::Arg;
+use super::case::{Arg, Representative, Role};
 use super::letter::Lang;
 
 /// One item of `attachments[]` as written in the case file.
@@ -100,6 +100,33 @@ pub enum RepDocument {
 }
 
 impl RepDocument {
+    /// The document a representative's letter lists: a verge's vergefullmakt, or the signed
+    /// fullmakt a letter rests on; none for a parent, a helper without fullmakt or a lawyer
+    /// without one.
+    pub fn of(rep: &Representative) -> Option<RepDocument> {
+        if rep.role == Role::Verge {
+            Some(RepDocument::Vergefullmakt)
+        } else if rep.has_fullmakt() {
+            Some(RepDocument::Fullmakt)
+        } else {
+            None
+        }
+    }
+
+    /// The attachment in `list` that is this document (the first with a file, else the
+    /// first), when the person added it; the wizard's line for adding its file uses it.
+    pub fn find_in(self, list: &[RawAttachment]) -> Option<usize> {
+        let docs = || {
+            list.iter()
+                .enumerate()
+                .filter(|(_, a)| self.is_named_in(a.title()))
+        };
+        docs()
+            .find(|(_, a)| a.file().is_some())
+            .or_else(|| docs().next())
+            .map(|(i, _)| i)
+    }
+
     /// Its name in the letter's language.
     pub fn title(self, lang: Lang) -> &'static str {
         match (self, lang) {
@@ -326,6 +353,19 @@ mod tests {
             v.in_language("Kopi av vergefullmakt", Lang::Nn),
             "Kopi av verjefullmakt"
         );
+    }
+
+    #[test]
+    fn the_persons_own_line_for_the_document_is_found_preferring_a_file() {
+        let list = vec![
+            RawAttachment::from("Vedtaket"),
+            RawAttachment::from("Verjefullmakt"),
+            RawAttachment::from_file("vergefullmakt.pdf"),
+        ];
+        assert_eq!(list[2].title(), "Vergefullmakt");
+        assert_eq!(RepDocument::Vergefullmakt.find_in(&list), Some(2));
+        assert_eq!(RepDocument::Vergefullmakt.find_in(&list[..2]), Some(1));
+        assert_eq!(RepDocument::Fullmakt.find_in(&list), None);
     }
 
     #[test]

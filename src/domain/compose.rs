@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 use super::attachment::RepDocument;
-use super::case::{Case, Person, Role};
+use super::case::{Case, Person};
 use super::dates;
 use super::law::{self, Citation, LawOn};
 use super::letter::Lang;
@@ -224,15 +224,7 @@ pub fn complaint_with(case: &Case, table: &[law::Row]) -> ComplaintCtx {
         _ => case.service.name(lang).to_string(),
     };
     // The representative's own document: a signed fullmakt, or the verge's vergefullmakt.
-    let rep_document = case.representative.as_ref().and_then(|r| {
-        if r.role == Role::Verge {
-            Some(RepDocument::Vergefullmakt)
-        } else if r.has_fullmakt() {
-            Some(RepDocument::Fullmakt)
-        } else {
-            None
-        }
-    });
+    let rep_document = case.representative.as_ref().and_then(RepDocument::of);
     let attachments = attachment_lines(case, rep_document);
     let age = case.applicant_age();
     let para = |t: &Option<String>| {
