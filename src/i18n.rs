@@ -303,6 +303,9 @@ mod tests {
             K::ChildAlone { age: 12 },
             K::ChildNeedsParent { age: 12 },
             K::CaredForIsApplicant,
+            K::AttachmentTitleMissing {
+                suggestion: "x".into(),
+            },
             K::NoPowerOfAttorney,
             K::OverOneYear,
             K::NoMunicipalityAddress,

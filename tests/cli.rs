@@ -137,6 +137,16 @@ const BAD_INPUT: &[(&str, &[&str], i32, Says)] = {
             ]),
         ),
         (
+            // Issue #25, 4: the file's name is only a suggestion for the title.
+            "a file attachment without a title gets the file's name as a suggestion",
+            &["check", "tests/bad/attachment-without-title.json"],
+            1,
+            Stdout(&[
+                "attachments[1].title: mangler",
+                "for eksempel «Vedtak foto»",
+            ]),
+        ),
+        (
             // Issue #25, 1: a mother chose "helper" for her 12-year-old.
             "a child under 18 with a helper is an error on the role",
             &["check", "tests/bad/child-12-helper.json"],

@@ -548,10 +548,17 @@ pub fn check_for(raw: &RawCase, today: NaiveDate, kind: LetterKind) -> Checked {
                 let title = c.optional_line(&format!("attachments[{i}].title"), f.title.as_ref());
                 match (title, file) {
                     (Some(title), file) => Some(Attachment { title, file }),
-                    (None, Some(_)) => {
+                    (None, Some(path)) => {
+                        // The letter shows the title, never the file's name: the name is only
+                        // offered as a suggestion.
                         let field = format!("attachments[{i}].title");
                         if !c.problems.iter().any(|p| p.field == field) {
-                            c.push(&field, ProblemKind::Missing);
+                            c.push(
+                                &field,
+                                ProblemKind::AttachmentTitleMissing {
+                                    suggestion: attachment::suggested_title(&path),
+                                },
+                            );
                         }
                         None
                     }

@@ -93,6 +93,10 @@ pub enum ProblemKind {
     ChildNeedsParent {
         age: i64,
     },
+    /// A file attachment without a title; the file's name gives a suggestion.
+    AttachmentTitleMissing {
+        suggestion: String,
+    },
     /// A carer's own complaint where the person cared for is the applicant: the file says the
     /// same person gives and gets the care. On `cared_for.name`.
     CaredForIsApplicant,
@@ -198,6 +202,7 @@ impl ProblemKind {
             ProblemKind::ChildAlone { .. } => "child-alone",
             ProblemKind::ChildNeedsParent { .. } => "child-needs-parent",
             ProblemKind::CaredForIsApplicant => "cared-for-is-applicant",
+            ProblemKind::AttachmentTitleMissing { .. } => "attachment-title-missing",
             ProblemKind::CaredForMissing => "cared-for-missing",
             ProblemKind::FullmaktNotNeeded => "fullmakt-not-needed",
             ProblemKind::PostcodeNotFourDigits { .. } => "postcode",
@@ -255,6 +260,9 @@ impl ProblemKind {
             | ProblemKind::MunicipalityNumber { found }
             | ProblemKind::PhoneUnusual { found }
             | ProblemKind::EmailUnusual { found } => vec![("found", Text(found.clone()))],
+            ProblemKind::AttachmentTitleMissing { suggestion } => {
+                vec![("suggestion", Text(suggestion.clone()))]
+            }
             ProblemKind::UnknownService { found, suggestion } => {
                 let mut v = vec![("found", Text(found.clone()))];
                 if let Some(s) = suggestion {
