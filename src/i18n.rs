@@ -305,6 +305,12 @@ mod tests {
             K::RouteAssumed,
             K::PostponementNotMeaningful,
             K::CarerNotApplicable,
+            K::ChildAlone { age: 12 },
+            K::ChildNeedsParent { age: 12 },
+            K::CaredForIsApplicant,
+            K::AttachmentTitleMissing {
+                suggestion: "x".into(),
+            },
             K::NoPowerOfAttorney,
             K::OverOneYear,
             K::NoMunicipalityAddress,

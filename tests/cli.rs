@@ -137,6 +137,57 @@ const BAD_INPUT: &[(&str, &[&str], i32, Says)] = {
             ]),
         ),
         (
+            // Issue #25, 4: the file's name is only a suggestion for the title.
+            "a file attachment without a title gets the file's name as a suggestion",
+            &["check", "tests/bad/attachment-without-title.json"],
+            1,
+            Stdout(&[
+                "attachments[1].title: mangler",
+                "for eksempel «Vedtak foto»",
+            ]),
+        ),
+        (
+            // Issue #25, 1: a mother chose "helper" for her 12-year-old.
+            "a child under 18 with a helper is an error on the role",
+            &["check", "tests/bad/child-12-helper.json"],
+            1,
+            Stdout(&[
+                "representative.role: den vedtaket gjelder, er 12 år",
+                "forelder, en verge eller en advokat",
+            ]),
+        ),
+        (
+            "a child under 18 with nobody writing for them is an error on the representative",
+            &["check", "tests/bad/child-12-alone.json"],
+            1,
+            Stdout(&[
+                "representative: den vedtaket gjelder, er 12 år. Et barn under 18 år kan ikke klage alene",
+            ]),
+        ),
+        (
+            "a child's complaint is not rendered",
+            &["render", "tests/bad/child-12-helper.json"],
+            1,
+            OnlyStderr(&["representative.role"]),
+        ),
+        (
+            "a carer's own complaint about home nursing is an error",
+            &["check", "tests/bad/carer-other-service.json"],
+            1,
+            Stdout(&["complainant_is_carer: bare for avlastning, omsorgsstønad og opplæring"]),
+        ),
+        (
+            "the person cared for as the complaining carer is an error",
+            &[
+                "--lang",
+                "nn",
+                "check",
+                "tests/bad/carer-cares-for-self.json",
+            ],
+            1,
+            Stdout(&["cared_for.name: er den same personen som den klaga gjeld"]),
+        ),
+        (
             // Received 12 Nov 2026 + 4 weeks = Thursday 10 Dec 2026; the letter is dated 20 Dec.
             "a late complaint needs a reason",
             &["check", "tests/bad/late-without-reason.json"],

@@ -990,3 +990,313 @@ fn a_complaint_about_a_child_asks_for_the_childs_best_interests_and_view() {
         assert!(!flat(&letter_text(&file(name))).contains("§ 104"), "{name}");
     }
 }
+
+// ---- Who complains, and for whom (issue #25; FACTS.md §5 and §6) ----
+
+/// The problems of a case file, as (field, is an error), and whether a letter is written.
+fn check_file(raw: &RawCase) -> (Vec<(String, bool)>, bool) {
+    let checked = omsorgsklage::domain::case::check(raw, today());
+    (
+        checked
+            .problems
+            .iter()
+            .map(|p| (p.field.clone(), p.is_error()))
+            .collect(),
+        checked.case.is_some(),
+    )
+}
+
+#[test]
+fn a_child_under_18_never_signs_alone_whatever_the_role() {
+    use omsorgsklage::domain::case::ProblemKind;
+    // Issue #25, 1: a mother who pressed Enter on "helper" for her 12-year-old.
+    let helper = file("../bad/child-12-helper.json");
+    let checked = omsorgsklage::domain::case::check(&helper, today());
+    assert!(
+        checked.case.is_none(),
+        "no letter for a child signing alone"
+    );
+    let p = checked
+        .problems
+        .iter()
+        .find(|p| p.field == "representative.role")
+        .expect("an error on representative.role");
+    assert!(p.is_error());
+    assert_eq!(p.kind, ProblemKind::ChildNeedsParent { age: 12 });
+    let line = omsorgsklage::i18n::problem_line(omsorgsklage::i18n::Ui::Nb, p);
+    assert!(
+        line.starts_with("representative.role: den vedtaket gjelder, er 12 år"),
+        "{line}"
+    );
+    // The helper's warning about signing together is not given to a child.
+    assert!(
+        !checked
+            .problems
+            .iter()
+            .any(|p| p.kind == ProblemKind::NoPowerOfAttorney)
+    );
+    // A fullmakt from a child does not make it right either.
+    let mut with_fullmakt = helper.clone();
+    with_fullmakt
+        .representative
+        .as_mut()
+        .expect("rep")
+        .power_of_attorney = Some(true);
+    assert!(
+        check_file(&with_fullmakt)
+            .0
+            .contains(&("representative.role".into(), true))
+    );
+    // Nobody writing for the child: the field to fill in is the representative.
+    let alone = file("../bad/child-12-alone.json");
+    let checked = omsorgsklage::domain::case::check(&alone, today());
+    assert!(checked.case.is_none());
+    assert!(checked.problems.iter().any(|p| p.field == "representative"
+        && p.kind == ProblemKind::ChildAlone { age: 12 }
+        && p.is_error()));
+    // A parent, a verge, a lawyer: the letter is written and signed by them (under 16), by
+    // the parent and the young person at 16 or 17.
+    for (role, birth, signs) in [
+        ("forelder", "2014-03-14", vec!["Anne Berg"]),
+        ("forelder", "2009-11-21", vec!["Emil Haugen", "Anne Berg"]),
+        ("verge", "2014-03-14", vec!["Anne Berg"]),
+        ("advokat", "2009-11-21", vec!["Anne Berg"]),
+    ] {
+        let mut raw = helper.clone();
+        raw.representative.as_mut().expect("rep").role = Some(role.into());
+        raw.applicant.as_mut().expect("applicant").birth_date = Some(birth.into());
+        let (problems, written) = check_file(&raw);
+        assert!(written, "{role} {birth}: {problems:?}");
+        assert_eq!(signers(&letter_text(&raw)), signs, "{role} {birth}");
+    }
+    // 18 on the letter date: the person may write and sign alone.
+    let mut adult = alone.clone();
+    adult.applicant.as_mut().expect("applicant").birth_date = Some("2008-11-20".into());
+    assert!(check_file(&adult).1);
+}
+
+#[test]
+fn answers_that_contradict_who_complains_are_errors_naming_the_field() {
+    // A carer's own complaint about a service a carer may not complain about (was a warning).
+    let (problems, written) = check_file(&file("../bad/carer-other-service.json"));
+    assert!(!written);
+    assert!(problems.contains(&("complainant_is_carer".into(), true)));
+    // "I write for another" + "I give care and complain on my own behalf": the file says the
+    // person cared for is the one complaining as carer.
+    let (problems, written) = check_file(&file("../bad/carer-cares-for-self.json"));
+    assert!(!written);
+    assert!(
+        problems.contains(&("cared_for.name".into(), true)),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn a_helped_carers_letter_is_in_the_carers_name_and_nobody_else_gives_care() {
+    // (file, who signs, must say)
+    let table: &[(&str, &[&str], &[&str])] = &[
+        (
+            "carer-helped-fullmakt-nb.json",
+            &["Kari Nilsen"],
+            &[
+                "Jeg klager på vegne av Ola Nilsen",
+                "Ola Nilsen gir omsorg til Astrid Nilsen, født 30. mai 1943 (kone)",
+                "Ola Nilsen klager på egne vegne etter pasient- og brukerrettighetsloven § 2-8",
+                "Jeg er datteren til Ola Nilsen og har skriftlig fullmakt",
+                "Helsen til Ola Nilsen",
+                "fullmektig for Ola Nilsen",
+            ],
+        ),
+        (
+            "carer-helped-fullmakt-nn.json",
+            &["Kari Nilsen"],
+            &[
+                "Eg klagar på vegner av Ola Nilsen",
+                "Ola Nilsen gir omsorg til Astrid Nilsen, fødd 30. mai 1943 (kone)",
+                "Ola Nilsen klagar på eigne vegner etter pasient- og brukarrettslova § 2-8",
+                "Helsa til Ola Nilsen",
+            ],
+        ),
+        (
+            "carer-helped-nb.json",
+            &["Ola Nilsen", "Per Nilsen"],
+            &[
+                "Ola Nilsen klager på vedtaket",
+                "Ola Nilsen gir omsorg til Astrid Nilsen",
+                "Jeg er sønnen til Ola Nilsen og har hjulpet med å skrive klagen",
+            ],
+        ),
+        (
+            "carer-helped-nn.json",
+            &["Ola Nilsen", "Per Nilsen"],
+            &[
+                "Ola Nilsen klagar på vedtaket",
+                "Ola Nilsen gir omsorg til Astrid Nilsen",
+                "Eg er sonen til Ola Nilsen og har hjelpt til med å skrive klaga",
+            ],
+        ),
+    ];
+    let never = [
+        "Jeg gir omsorg",
+        "jeg klager på egne vegne",
+        "Jeg har særlig tyngende omsorgsarbeid",
+        "Min egen helse",
+        "Eg gir omsorg",
+        "eg klagar på eigne vegner",
+        "Eg har særleg tyngande omsorgsarbeid",
+        "Helsa mi",
+        "har i dag",
+    ];
+    for (name, signs, must) in table {
+        let text = letter_text(&file(name));
+        let f = flat(&text);
+        assert_eq!(&signers(&text), signs, "{name}");
+        for m in *must {
+            assert!(f.contains(m), "{name}: missing «{m}»\n{text}");
+        }
+        for n in never {
+            assert!(!f.contains(n), "{name}: must not say «{n}»\n{text}");
+        }
+        // Without a birth date or relation the sentence still reads.
+        let mut raw = file(name);
+        raw.cared_for = None;
+        let f = flat(&letter_text(&raw));
+        assert!(
+            f.contains("Ola Nilsen har særlig tyngende omsorgsarbeid og klager på egne vegne")
+                || f.contains(
+                    "Ola Nilsen har særleg tyngande omsorgsarbeid og klagar på eigne vegner"
+                ),
+            "{name}: {f}"
+        );
+    }
+    // A carer writing alone about a cut: the respite is not "the service I have today".
+    for name in ["carer-cared-for-nb.json", "carer-cared-for-nn.json"] {
+        let mut raw = file(name);
+        raw.situation = Some("redusert".into());
+        let f = flat(&letter_text(&raw));
+        assert!(!f.contains("har i dag"), "{name}: {f}");
+        assert!(
+            f.contains("I vedtaket reduserer kommunen tjenesten.")
+                || f.contains("I vedtaket reduserer kommunen tenesta."),
+            "{name}: {f}"
+        );
+    }
+}
+
+#[test]
+fn the_complaint_asks_for_missing_reasons_as_a_fault_of_the_decision() {
+    for (name, must) in [
+        (
+            "reasons-verge-nb.json",
+            [
+                "Vedtaket mangler begrunnelse",
+                "Jeg mener at dette er en feil ved vedtaket",
+                "Et vedtak skal begrunnes, jf. forvaltningsloven § 24",
+                "jf. forvaltningsloven § 25",
+            ],
+        ),
+        (
+            "reasons-verge-nn.json",
+            [
+                "Vedtaket manglar grunngjeving",
+                "Eg meiner at dette er ein feil ved vedtaket",
+                "Eit vedtak skal grunngjevast, jf. forvaltningslova § 24",
+                "jf. forvaltningslova § 25",
+            ],
+        ),
+    ] {
+        let raw = file(name);
+        let f = flat(&letter_text(&raw));
+        for m in must {
+            assert!(f.contains(m), "{name}: missing «{m}»\n{f}");
+        }
+        // Never as something that stops the deadline.
+        for n in ["avbryt", "avbrot", "utset fristen", "utsetter fristen"] {
+            assert!(!f.contains(n), "{name}: «{n}»");
+        }
+        // Not asked: not there (the default of 0.1 and 0.2 files).
+        let mut without = raw.clone();
+        without.requests.as_mut().expect("requests").reasons = None;
+        let f = flat(&letter_text(&without));
+        assert!(!f.contains("Vedtaket mangler begrunnelse"), "{name}");
+        assert!(!f.contains("Vedtaket manglar grunngjeving"), "{name}");
+    }
+    // Every service: asked in words; fvl § 24 and § 25 cited only where they are duties.
+    for s in CATALOGUE {
+        let mut raw = example::case(s, today());
+        raw.requests.get_or_insert_with(Default::default).reasons = Some(true);
+        let c = omsorgsklage::domain::case::check(&raw, today())
+            .case
+            .expect("complete");
+        let f = flat(&letter_text(&raw));
+        assert!(f.contains("Vedtaket mangler begrunnelse"), "{}", s.id);
+        assert!(
+            f.contains("Jeg ber om at kommunen gir en begrunnelse for vedtaket"),
+            "{}",
+            s.id
+        );
+        let duties = omsorgsklage::domain::routing::fvl_duties_apply(s, c.route);
+        assert_eq!(
+            f.contains("forvaltningsloven § 24"),
+            duties,
+            "{}: § 24 only where it is a duty",
+            s.id
+        );
+    }
+}
+
+#[test]
+fn the_representatives_document_is_one_line_in_the_letters_language() {
+    use omsorgsklage::domain::attachment::{RawAttachment, RawAttachmentFile};
+    let attachments = |raw: &RawCase, envelope: bool| {
+        let c = omsorgsklage::domain::case::check(raw, today())
+            .case
+            .expect("complete");
+        let l = if envelope {
+            omsorgsklage::render::envelope_letter(
+                &c,
+                omsorgsklage::domain::letter::LetterKind::Complaint,
+            )
+        } else {
+            omsorgsklage::render::complaint(&c)
+        };
+        l.expect("letter").attachments
+    };
+    // Written in the other language: listed once, in the letter's.
+    assert_eq!(
+        attachments(&file("reasons-verge-nn.json"), false),
+        ["Vedtak foto", "Verjefullmakt"]
+    );
+    assert_eq!(
+        attachments(&file("reasons-verge-nb.json"), false),
+        ["Vedtak foto", "Vergefullmakt"]
+    );
+    // Added as a file too (issue #25, 4): one line, which the PDF says is inside it; the text
+    // letter does not.
+    let mut raw = file("reasons-verge-nn.json");
+    let f = |title: &str, file: &str| {
+        RawAttachment::File(RawAttachmentFile {
+            title: Some(title.into()),
+            file: Some(file.into()),
+        })
+    };
+    raw.attachments = Some(vec![
+        f("Vergefullmakt", "vergefullmakt.pdf"),
+        f("Vedtak foto", "vedtak.jpg"),
+        "Verjefullmakt".into(),
+    ]);
+    assert_eq!(attachments(&raw, false), ["Verjefullmakt", "Vedtak foto"]);
+    assert_eq!(
+        attachments(&raw, true),
+        [
+            "Verjefullmakt (ligg ved i denne fila)",
+            "Vedtak foto (ligg ved i denne fila)"
+        ]
+    );
+    // A signed fullmakt by its own title: not listed twice.
+    let helped = file("carer-helped-fullmakt-nb.json");
+    assert_eq!(
+        attachments(&helped, false),
+        ["Vedtaket", "Fullmakt fra Ola Nilsen"]
+    );
+}

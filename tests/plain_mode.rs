@@ -157,6 +157,7 @@ fn bokmaal_from_the_start_to_a_saved_letter() {
         requests: Some(RawRequests {
             access_to_documents: Some(true),
             postponement: Some(false),
+            reasons: None,
         }),
         attachments: Some(vec![
             "Kopi av vedtaket".into(),
@@ -281,6 +282,7 @@ fn nynorsk_for_someone_else_with_a_power_of_attorney_to_sign() {
         requests: Some(RawRequests {
             access_to_documents: Some(false),
             postponement: Some(true),
+            reasons: None,
         }),
         applicant: Some(RawPerson {
             name: Some("Ola Hansen".into()),
