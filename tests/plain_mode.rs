@@ -76,8 +76,9 @@ const BOKMAAL: &[&str] = &[
     "26/1", // reference
     "",     // applied for
     "Jeg har KOLS.",
-    "Jeg blir fort andpusten.",
     "",
+    "Jeg blir fort andpusten.",
+    ".", // the end of a long answer: a full stop alone
     "",  // daily life
     "",  // safety
     "",  // relatives
@@ -131,9 +132,9 @@ fn bokmaal_from_the_start_to_a_saved_letter() {
     assert!(text.contains("3. Bokmål, valgt"), "{text}");
     assert!(text.contains("1. Be om å få se dokumentene i saken (innsyn), krysset av"));
     assert!(text.contains("Forstått som torsdag 5. november 2026."));
-    // After the first line of a long answer, what to do next is said.
+    // After the first line of a long answer, how to end it is said in words.
     assert!(
-        text.contains("Neste linje, eller tom linje for å avslutte:"),
+        text.contains("Skriv videre, eller punktum alene når du er ferdig:"),
         "{text}"
     );
     assert!(text.contains("Siste dag å klage: torsdag 3. desember 2026"));
@@ -201,12 +202,12 @@ fn nynorsk_for_someone_else_with_a_power_of_attorney_to_sign() {
         "Heimesjukepleie tre gonger om dagen",
         "Heimesjukepleie éin gong om dagen",
         "Far har hjartesvikt.",
-        "",
+        ".",
         "<", // back to the health question: the answer is still there
         "?", // help
         "",  // keep it and go on
         "Han klarer ikkje å ta medisinane sjølv.",
-        "",
+        ".",
         "",
         "",
         "",
@@ -249,7 +250,7 @@ fn nynorsk_for_someone_else_with_a_power_of_attorney_to_sign() {
     );
     // The help explains the question, why it is asked, and how to answer here.
     assert!(text.contains("Desse spørsmåla hjelper deg å forklare kvifor vedtaket er feil"));
-    assert!(text.contains("Skriv < for å gå tilbake"));
+    assert!(text.contains("Skriv «attende» (eller <)"), "{text}");
 
     let raw = RawCase {
         format: Some("omsorgsklage/1".into()),
@@ -323,14 +324,14 @@ fn english_interface_with_a_search_by_number_and_both_formats() {
         "BPA 8 timer i uken",
         "", // health: skipped
         "Jeg klarer ikke å dusje alene.",
-        "",
+        ".",
         "",
         "",
         "",
         "",
         "",
         "Jeg ber om BPA 20 timer i uken.",
-        "",
+        ".",
         "",  // requests
         "2", // legeerklæring
         "",
@@ -903,7 +904,7 @@ const TO_ATTACHMENTS: &[&str] = &[
     "26/1",
     "",
     "Jeg har KOLS.",
-    "",
+    ".",
     "",
     "",
     "",

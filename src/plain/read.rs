@@ -76,6 +76,8 @@ pub struct Stdin {
     ask: Sender<String>,
     answers: Receiver<Read>,
     editing: bool,
+    /// The input has ended: every read after that is the end too.
+    ended: bool,
 }
 
 impl Stdin {
@@ -102,6 +104,7 @@ impl Stdin {
             ask,
             answers,
             editing,
+            ended: false,
         }
     }
 }
@@ -146,12 +149,18 @@ impl Input for Stdin {
         if let Some(sig) = signals::pending() {
             return Read::Signal(sig);
         }
+        if self.ended {
+            return Read::End;
+        }
         if self.ask.send(shown).is_err() {
             return Read::Failed;
         }
         loop {
             match self.answers.recv_timeout(POLL) {
-                Ok(read) => return read,
+                Ok(read) => {
+                    self.ended = matches!(read, Read::End);
+                    return read;
+                }
                 Err(RecvTimeoutError::Timeout) => {
                     if let Some(sig) = signals::pending() {
                         return Read::Signal(sig);
