@@ -162,9 +162,15 @@ mod tests {
 
     #[test]
     fn lines_are_paragraphs_split_by_blank_lines() {
-        let typed: Vec<String> = ["Då eg kom heim,", "las dottera mi brevet.", "", "", "Eg fell ofte."]
-            .map(String::from)
-            .to_vec();
+        let typed: Vec<String> = [
+            "Då eg kom heim,",
+            "las dottera mi brevet.",
+            "",
+            "",
+            "Eg fell ofte.",
+        ]
+        .map(String::from)
+        .to_vec();
         assert_eq!(
             join("", &typed),
             "Då eg kom heim, las dottera mi brevet.\nEg fell ofte."

@@ -224,7 +224,10 @@ mod tests {
     #[test]
     fn arrow_keys_and_controls_are_taken_out() {
         assert_eq!(clean("\u{1b}[A"), (String::new(), true));
-        assert_eq!(clean("20.10\u{1b}[D\u{1b}OH.2026"), ("20.10.2026".into(), true));
+        assert_eq!(
+            clean("20.10\u{1b}[D\u{1b}OH.2026"),
+            ("20.10.2026".into(), true)
+        );
         assert_eq!(clean("a\u{7f}b\u{1b}[1;5C"), ("ab".into(), true));
         assert_eq!(clean("Då eg kom heim"), ("Då eg kom heim".into(), false));
     }

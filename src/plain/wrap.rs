@@ -93,7 +93,8 @@ mod tests {
 
     #[test]
     fn wraps_at_words_and_hangs_numbers() {
-        let text = "1. Skriv under på brevet og send det til kommunen før fristen går ut, helst i dag.";
+        let text =
+            "1. Skriv under på brevet og send det til kommunen før fristen går ut, helst i dag.";
         let lines = wrap(text, 30);
         assert!(lines.iter().all(|l| l.chars().count() <= 30), "{lines:?}");
         assert_eq!(lines[0], "1. Skriv under på brevet og");
