@@ -1349,3 +1349,53 @@ fn the_end_says_where_the_files_are_what_to_enclose_and_what_next_in_that_order(
     assert!(!text.contains("for å fortsette"), "{text}");
     assert!(!text.contains("Svarene er lagret i"), "{text}");
 }
+
+#[test]
+fn sigterm_while_a_long_answer_is_typed_saves_it_and_ends_at_once() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut child = Command::new(BIN)
+        .args(["--today", "2026-11-20", "--lang", "nb", "--plain"])
+        .env("OMSORGSKLAGE_DATA", dir.path().join("data"))
+        .env("HOME", dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start omsorgsklage");
+    let health = BOKMAAL
+        .iter()
+        .position(|a| *a == "Jeg har KOLS.")
+        .expect("health");
+    // The input stays open: the program waits for the next line of the long answer.
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin.write_all(&lines(&BOKMAAL[..=health])).expect("write");
+    stdin.flush().expect("flush");
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    let start = std::time::Instant::now();
+    let status = loop {
+        if let Some(s) = child.try_wait().expect("wait") {
+            break s;
+        }
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(5),
+            "still running after SIGTERM"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    assert_eq!(status.code(), Some(128 + 15));
+    let files = common::case_files(&dir.path().join("data"));
+    assert_eq!(files.len(), 1, "{files:?}");
+    let raw = case::read(&std::fs::read(&files[0]).expect("draft")).expect("a case file");
+    assert_eq!(
+        raw.grounds.and_then(|g| g.health).as_deref(),
+        Some("Jeg har KOLS.")
+    );
+    let lock = std::fs::File::open(files[0].with_extension("lock")).expect("lock file");
+    assert!(lock.try_lock().is_ok(), "the case is still locked");
+    drop(stdin);
+}
