@@ -96,8 +96,16 @@ fn run_on(
     // Save what was typed last, and say where the answers are.
     s.wizard.flush();
     if s.gone {
-        // The terminal went away or a stop signal came: saved, and nothing more to say (the
-        // lock is let go of as the wizard is dropped).
+        // The terminal went away or a stop signal came: saved (the lock is let go of as the
+        // wizard is dropped). Where the answers are is said if anyone is still there to read it
+        // (Ctrl+C); a terminal that is gone is not written to again if that fails.
+        let _ = s.say("");
+        for line in s.wizard.farewell() {
+            if s.say(&line).is_err() {
+                break;
+            }
+        }
+        let _ = s.out.flush();
         return code;
     }
     // A finished letter: the end has said where everything is; nothing to continue.
