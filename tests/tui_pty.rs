@@ -162,6 +162,7 @@ fn a_daughter_writes_for_her_father_and_saves_the_letter_as_text() {
     raw.requests = Some(RawRequests {
         access_to_documents: Some(true),
         postponement: Some(false),
+        reasons: None,
     });
     let raw: RawCase = raw;
     assert_eq!(

@@ -76,6 +76,7 @@ pub fn daughter_case() -> RawCase {
         requests: Some(RawRequests {
             access_to_documents: Some(true),
             postponement: Some(true),
+            reasons: None,
         }),
         ..Default::default()
     }

@@ -447,12 +447,13 @@ fn next_steps_followup(app: &App) -> Vec<String> {
         &[("municipality", municipality)],
     ));
     match app.kind {
-        // Only route B's deadline is interrupted by asking for reasons (FACTS.md section 1).
+        // Asking for reasons stops no deadline for a refusal or a cut (fvl § 29 tredje ledd
+        // covers only a decision granted in full, FACTS.md section 1): complain in time anyway.
         LetterKind::Reasons => v.push(match route(&app.raw) {
             Some(Route::Klagenemnd) => tf(
                 ui,
                 "tui.next.reasons-deadline",
-                &[("rule", law::reasons_interrupt(lang))],
+                &[("rule", law::FVL_29.full(lang))],
             ),
             _ => tf(
                 ui,

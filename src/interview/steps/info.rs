@@ -104,8 +104,18 @@ pub fn paragraphs(step: Step, app: &App) -> Vec<(Look, String)> {
             match deadline(raw) {
                 Some(dl) => {
                     // The last day and how many days are left first; then how it was counted.
-                    let mut lines = explain_deadline(ui, &dl, r, today);
-                    let status = (lines.len() >= 3).then(|| lines.remove(lines.len() - 2));
+                    let decided = date_answer(raw.decision.as_ref().and_then(|d| d.date.as_ref()));
+                    // More than a year after the decision no complaint can be considered (fvl
+                    // § 31 tredje ledd): that message is the last line, shown as a warning.
+                    let beyond = today > dl.last_day
+                        && crate::domain::deadline::beyond_one_year(
+                            decided.unwrap_or(dl.received),
+                            today,
+                        );
+                    let mut lines = explain_deadline(ui, &dl, r, today, decided);
+                    let one_year = if beyond { lines.pop() } else { None };
+                    let status =
+                        (!beyond && lines.len() >= 3).then(|| lines.remove(lines.len() - 2));
                     for (i, line) in lines.into_iter().enumerate() {
                         match (i, &status) {
                             (0, Some(s)) => p(Look::Strong, format!("{line}\n{s}")),
@@ -123,16 +133,10 @@ pub fn paragraphs(step: Step, app: &App) -> Vec<(Look, String)> {
                             p(Look::Warning, t(ui, "deadline.route-assumed"));
                         }
                     }
-                    if today > dl.last_day {
+                    if let Some(m) = one_year {
+                        p(Look::Warning, m);
+                    } else if today > dl.last_day {
                         p(Look::Warning, t(ui, "tui.rights.late"));
-                        let decided =
-                            date_answer(raw.decision.as_ref().and_then(|d| d.date.as_ref()));
-                        if decided.is_some_and(|d| {
-                            d.checked_add_months(chrono::Months::new(12))
-                                .is_some_and(|y| today > y)
-                        }) {
-                            p(Look::Warning, t(ui, "tui.rights.over-one-year"));
-                        }
                     }
                 }
                 None => p(Look::Warning, t(ui, "tui.rights.no-dates")),
