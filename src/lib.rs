@@ -20,6 +20,7 @@ pub mod paths;
 pub mod plain;
 pub mod render;
 pub mod settings;
+pub mod signals;
 pub mod step;
 pub mod store;
 pub mod summary;

@@ -371,7 +371,7 @@ impl Interview<'_> {
             }
             Line::Signal(n) => {
                 self.gone = true;
-                Ok(Next::Stop(crate::tui::signals::exit_code(n)))
+                Ok(Next::Stop(crate::signals::exit_code(n)))
             }
             Line::NotText => self.not_text(),
             Line::End | Line::Text(_) => self.ended(),

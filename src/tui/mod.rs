@@ -8,7 +8,7 @@
 
 pub mod editor;
 pub mod keymap;
-pub mod signals;
+pub use crate::signals;
 pub mod steps;
 pub mod theme;
 pub mod view;
