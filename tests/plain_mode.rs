@@ -1201,6 +1201,7 @@ fn a_long_answer_holds_paragraphs_and_commands_inside_it_never_reach_the_letter(
         requests: Some(RawRequests {
             access_to_documents: Some(true),
             postponement: Some(false),
+            ..Default::default()
         }),
         attachments: Some(vec![
             "Kopi av vedtaket".into(),

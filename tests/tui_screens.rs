@@ -6,11 +6,11 @@ mod tui_common;
 use crossterm::event::KeyCode;
 use omsorgsklage::domain::case::{Ground, RawCase};
 use omsorgsklage::i18n::Ui;
-use omsorgsklage::tui::action::Action;
-use omsorgsklage::tui::app::Step;
+use omsorgsklage::interview::action::Action;
+use omsorgsklage::interview::app::Step;
 use tui_common::*;
 
-fn snap(name: &str, app: &omsorgsklage::tui::App) {
+fn snap(name: &str, app: &omsorgsklage::interview::App) {
     insta::assert_snapshot!(name, screen(app));
 }
 
@@ -352,7 +352,7 @@ fn screen_13_done_without_fullmakt() {
 fn screen_13_done_after_saving() {
     let mut app = app_at(daughter_case(), Step::Done);
     app.update(Action::ExportDone(
-        omsorgsklage::tui::action::ExportReport {
+        omsorgsklage::interview::action::ExportReport {
             written: vec!["/home/kari/Dokumenter/klage-ola-hansen-2026-11-20.txt".into()],
             exists: vec![],
             errors: vec!["Kunne ikke lage PDF: PDF: ikke ferdig".into()],
@@ -382,7 +382,7 @@ fn dialog_quit() {
 fn dialog_overwrite() {
     let mut app = app_at(daughter_case(), Step::Done);
     app.update(Action::ExportDone(
-        omsorgsklage::tui::action::ExportReport {
+        omsorgsklage::interview::action::ExportReport {
             written: vec![],
             exists: vec!["/home/kari/Dokumenter/klage-ola-hansen-2026-11-20.txt".into()],
             errors: vec![],

@@ -167,7 +167,7 @@ impl Interview<'_> {
                 self.act(vec![Action::Back])?;
                 continue;
             }
-            if let Some(d) = crate::tui::app::date_answer(self.app().raw().sent.as_ref()) {
+            if let Some(d) = crate::interview::date_answer(self.app().raw().sent.as_ref()) {
                 let date = crate::domain::dates::in_words(d, ui.code());
                 self.say(&tf(ui, "tui.done.sent-now", &[("date", date)]))?;
             }

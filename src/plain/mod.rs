@@ -16,10 +16,10 @@ use anyhow::Result;
 use chrono::NaiveDate;
 
 use crate::i18n::{t, tf};
-use crate::tui::Session as Wizard;
-use crate::tui::action::{Action, Effect};
-use crate::tui::app::{App, Options, Step};
-use crate::tui::describe::{self, Answer, Control, Description, Entry, Mark, describe};
+use crate::interview::Session as Wizard;
+use crate::interview::action::{Action, Effect};
+use crate::interview::describe::{self, Answer, Control, Description, Entry, Mark, describe};
+use crate::interview::{App, Options, Step};
 
 mod command;
 mod finish;
@@ -182,7 +182,7 @@ struct Interview<'a> {
 struct Shown {
     step: Step,
     ui: crate::i18n::Ui,
-    modal: Option<std::mem::Discriminant<crate::tui::app::Modal>>,
+    modal: Option<std::mem::Discriminant<crate::interview::Modal>>,
     notice: bool,
 }
 
@@ -371,7 +371,7 @@ impl Interview<'_> {
             }
             Line::Signal(n) => {
                 self.gone = true;
-                Ok(Next::Stop(crate::tui::signals::exit_code(n)))
+                Ok(Next::Stop(crate::signals::exit_code(n)))
             }
             Line::NotText => self.not_text(),
             Line::End | Line::Text(_) => self.ended(),

@@ -9,7 +9,7 @@
 use std::io::{BufRead, Write};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 
-use crate::tui::signals;
+use crate::signals;
 
 /// How often a wait for a line looks for a stop signal.
 const POLL: std::time::Duration = std::time::Duration::from_millis(100);
