@@ -70,7 +70,7 @@ impl Screen {
             ],
             Screen::Long(_) => vec![
                 k("tui.key.enter", "tui.key.new-line"),
-                k("tui.key.enter-twice", "tui.key.go-on"),
+                k("tui.key.tab", "tui.key.go-on"),
                 k("tui.key.ctrl-e", "tui.key.editor"),
             ],
             Screen::Checklist(c) => c.keys(app),
