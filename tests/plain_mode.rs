@@ -173,6 +173,7 @@ fn bokmaal_from_the_start_to_a_saved_letter() {
             number: Some("5501".into()),
             name: Some("Tromsø".into()),
             address: Some(vec!["Postboks 6900".into(), "9299 Tromsø".into()]),
+            district: None,
         }),
         ..Default::default()
     };
@@ -293,6 +294,7 @@ fn nynorsk_for_someone_else_with_a_power_of_attorney_to_sign() {
             number: Some("5501".into()),
             name: Some("Tromsø".into()),
             address: Some(vec!["Postboks 6900".into(), "9299 Tromsø".into()]),
+            district: None,
         }),
         ..Default::default()
     };
@@ -386,6 +388,7 @@ fn english_interface_with_a_search_by_number_and_both_formats() {
             number: Some("4601".into()),
             name: Some("Bergen".into()),
             address: Some(vec!["Postboks 7700".into(), "5020 Bergen".into()]),
+            district: None,
         }),
         ..Default::default()
     };

@@ -511,6 +511,7 @@ fn every_field(short: &str, long: &str, attachments: usize) -> RawCase {
             number: Some("5501".into()),
             name: s(),
             address: Some(vec![short.to_string(); 3]),
+            district: None,
         }),
         applicant: Some(RawPerson {
             name: s(),

@@ -32,6 +32,26 @@ pub fn has_districts(municipality_number: &str) -> bool {
     municipality_number.trim() == OSLO
 }
 
+/// Who a letter is addressed to: "Tromsø kommune"; for a bydel, "Oslo kommune, bydel
+/// Grünerløkka" (FACTS.md §9).
+#[must_use]
+pub fn addressee(m: &super::Municipality, district: Option<&str>) -> String {
+    match district {
+        Some(d) => format!("{}, bydel {d}", m.letter_name()),
+        None => m.letter_name(),
+    }
+}
+
+/// Who made the decision, as the letter's text says it: "Tromsø kommune"; for a bydel, "bydel
+/// Grünerløkka i Oslo kommune" (FACTS.md §9).
+#[must_use]
+pub fn decision_maker(m: &super::Municipality, district: Option<&str>) -> String {
+    match district {
+        Some(d) => format!("bydel {d} i {}", m.letter_name()),
+        None => m.letter_name(),
+    }
+}
+
 /// What a person typed, as a key: lowercase, without accents ("ü" → "u"), without æ/ø/å
 /// ("grunerlokka"), without the words "bydel" and "oslo"/"kommune" around it, "sankt" read as
 /// "st".
