@@ -56,7 +56,10 @@ mod tests {
 
     #[test]
     fn one_kind_of_service_is_one_letter() {
-        let both: Vec<_> = ["omsorgsstonad", "avlastning"].into_iter().filter_map(by_id).collect();
+        let both: Vec<_> = ["omsorgsstonad", "avlastning"]
+            .into_iter()
+            .filter_map(by_id)
+            .collect();
         assert!(!split(&both).needs_two_letters());
         let person: Vec<_> = ["hjemmesykepleie"].into_iter().filter_map(by_id).collect();
         assert!(!split(&person).needs_two_letters());

@@ -150,7 +150,10 @@ fn check_district(
         Some(found) => {
             let d = bydel::find(&found);
             if d.is_none() {
-                c.push("municipality.district", ProblemKind::DistrictUnknown { found });
+                c.push(
+                    "municipality.district",
+                    ProblemKind::DistrictUnknown { found },
+                );
             }
             d
         }
@@ -182,7 +185,7 @@ pub fn check_for(raw: &RawCase, today: NaiveDate, kind: LetterKind) -> Checked {
 
 /// [`check_for`]; `allow_one` accepts a `services` list of one item, which a file may not have
 /// (it would be the single `service`): the test that the two read alike uses it.
-pub(super) fn check_inner(
+pub(crate) fn check_inner(
     raw: &RawCase,
     today: NaiveDate,
     kind: LetterKind,
@@ -662,33 +665,33 @@ pub(super) fn check_inner(
                 None
             };
             Some(Case {
-            lang,
-            letter_date,
-            place,
-            service: first.service,
-            service_other: first.service_other.clone(),
-            situation: first.situation,
-            services,
-            municipality,
-            district,
-            municipality_address,
-            applicant,
-            representative,
-            decision,
-            route,
-            route_basis,
-            complainant_is_carer,
-            cared_for,
-            grounds,
-            outcome,
-            attachments,
-            access_to_documents,
-            postponement,
-            late_reason,
-            sent,
-            supplement,
-            deadline,
-        })
+                lang,
+                letter_date,
+                place,
+                service: first.service,
+                service_other: first.service_other.clone(),
+                situation: first.situation,
+                services,
+                municipality,
+                district,
+                municipality_address,
+                applicant,
+                representative,
+                decision,
+                route,
+                route_basis,
+                complainant_is_carer,
+                cared_for,
+                grounds,
+                outcome,
+                attachments,
+                access_to_documents,
+                postponement,
+                late_reason,
+                sent,
+                supplement,
+                deadline,
+            })
         }
         _ => None,
     };

@@ -31,13 +31,14 @@ impl Services {
     /// The known services, with the field each was read from.
     pub(super) fn known(&self) -> Vec<(String, &'static Service)> {
         match self {
-            Services::Single { service, .. } => {
-                service.iter().map(|s| ("service".to_string(), *s)).collect()
-            }
+            Services::Single { service, .. } => service
+                .iter()
+                .map(|s| ("service".to_string(), *s))
+                .collect(),
             Services::List { known, .. } => known
                 .iter()
                 .map(|(i, s)| (format!("services.{i}.service"), *s))
-                .collect()
+                .collect(),
         }
     }
 
@@ -47,8 +48,7 @@ impl Services {
             Services::Single { situation, .. } => situation.map(Situation::takes_away_service),
             Services::List { items, .. } => {
                 let known: Vec<_> = items.iter().flatten().collect();
-                (!known.is_empty())
-                    .then(|| known.iter().any(|i| i.situation.takes_away_service()))
+                (!known.is_empty()).then(|| known.iter().any(|i| i.situation.takes_away_service()))
             }
         }
     }
@@ -125,7 +125,10 @@ pub(super) fn read(c: &mut Checker, raw: &RawCase, allow_one: bool) -> Services 
         let f = |k: &str| format!("services.{i}.{k}");
         let service = service_field(c, &f("service"), item.service.as_ref());
         if let Some(s) = service {
-            if known.iter().any(|(_, k): &(usize, &Service)| k.id == s.id && s.id != "annet") {
+            if known
+                .iter()
+                .any(|(_, k): &(usize, &Service)| k.id == s.id && s.id != "annet")
+            {
                 c.push(
                     &f("service"),
                     ProblemKind::ServiceTwice {
@@ -135,7 +138,8 @@ pub(super) fn read(c: &mut Checker, raw: &RawCase, allow_one: bool) -> Services 
             }
             known.push((i, s));
         }
-        let service_other = other_field(c, &f("service_other"), item.service_other.as_ref(), service);
+        let service_other =
+            other_field(c, &f("service_other"), item.service_other.as_ref(), service);
         let situation = situation_field(c, &f("situation"), item.situation.as_ref(), service);
         let applied_for = c.text(&f("applied_for"), item.applied_for.as_ref());
         let granted = c.text(&f("granted"), item.granted.as_ref());
@@ -247,7 +251,10 @@ pub(super) fn route(
     let Some((_, first, _)) = routes.first() else {
         return (None, RouteBasis::Service);
     };
-    if routes.iter().any(|(_, _, b)| *b == RouteBasis::AssumedShorter) {
+    if routes
+        .iter()
+        .any(|(_, _, b)| *b == RouteBasis::AssumedShorter)
+    {
         c.push("decision.route", ProblemKind::RouteAssumed);
     }
     if routes.iter().any(|(_, r, _)| r != first) {

@@ -19,6 +19,8 @@ mod model;
 mod problem;
 mod raw;
 
+#[cfg(test)]
+pub(crate) use check::check_inner;
 pub use check::{check, check_for, paragraphs};
 pub use model::{
     CaredFor, Case, Checked, Decision, Person, Representative, Role, ServiceItem, age_on,

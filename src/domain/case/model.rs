@@ -221,7 +221,9 @@ impl Case {
     /// The decision takes away (cuts or stops) a service the person has: postponed
     /// implementation (utsatt iverksetting) can be asked for.
     pub fn takes_away_service(&self) -> bool {
-        self.services.iter().any(|s| s.situation.takes_away_service())
+        self.services
+            .iter()
+            .any(|s| s.situation.takes_away_service())
     }
 
     /// Who the letter is addressed to: "Tromsø kommune", "Oslo kommune, bydel Grünerløkka".

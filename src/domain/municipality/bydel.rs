@@ -146,7 +146,10 @@ mod tests {
     #[test]
     fn the_filter_narrows_the_list() {
         assert_eq!(filter("").len(), 15);
-        assert_eq!(filter("nord"), ["Nordre Aker", "Nordstrand", "Søndre Nordstrand"]);
+        assert_eq!(
+            filter("nord"),
+            ["Nordre Aker", "Nordstrand", "Søndre Nordstrand"]
+        );
         assert_eq!(filter("aker"), ["Nordre Aker", "Vestre Aker"]);
         assert_eq!(filter("grun"), ["Grünerløkka"]);
         assert!(filter("xyz").is_empty());

@@ -16,7 +16,10 @@ pub fn for_postcode(postcode: &str) -> Option<&'static Municipality> {
 /// municipality (their care services are not a municipality's).
 #[must_use]
 pub fn outside_municipalities(postcode: &str) -> bool {
-    matches!(postcode::municipality_number(postcode), Some("2100" | "2211"))
+    matches!(
+        postcode::municipality_number(postcode),
+        Some("2100" | "2211")
+    )
 }
 
 /// Towns (poststeder) with exactly this name, each with its municipality: "Førde" → [("Førde",

@@ -639,19 +639,31 @@ fn a_town_resolves_to_its_municipality_before_any_spelling_guess() {
     let Resolution::Town { town, municipality } = resolve("Førde", Some("6800")) else {
         panic!("Førde is a town");
     };
-    assert_eq!((town.as_str(), municipality.display()), ("Førde", "Sunnfjord"));
+    assert_eq!(
+        (town.as_str(), municipality.display()),
+        ("Førde", "Sunnfjord")
+    );
 }
 
 #[test]
 fn a_municipality_name_is_itself() {
-    assert_eq!(resolve("Bærum", Some("6800")).chosen().map(|m| m.number), Some("3201"));
-    assert_eq!(resolve("Tromsø", None).chosen().map(|m| m.number), Some("5501"));
+    assert_eq!(
+        resolve("Bærum", Some("6800")).chosen().map(|m| m.number),
+        Some("3201")
+    );
+    assert_eq!(
+        resolve("Tromsø", None).chosen().map(|m| m.number),
+        Some("5501")
+    );
 }
 
 #[test]
 fn a_shared_name_is_settled_by_the_postcode_or_asked() {
     // 6090 Fosnavåg is in Herøy (Møre og Romsdal).
-    assert_eq!(resolve("Herøy", Some("6090")).chosen().map(|m| m.number), Some("1515"));
+    assert_eq!(
+        resolve("Herøy", Some("6090")).chosen().map(|m| m.number),
+        Some("1515")
+    );
     match resolve("Herøy", Some("6800")) {
         Resolution::Choose { candidates, .. } => assert_eq!(candidates.len(), 2),
         other => panic!("expected a choice, got {other:?}"),
@@ -674,7 +686,13 @@ fn a_spelling_guess_is_never_chosen_and_never_before_the_postcode() {
     // Without a postcode: guesses only, nothing chosen.
     let r = resolve("Tromso", None);
     assert_eq!(r.chosen(), None, "{r:?}");
-    assert!(matches!(r, Resolution::Guess { from_postcode: None, .. }));
+    assert!(matches!(
+        r,
+        Resolution::Guess {
+            from_postcode: None,
+            ..
+        }
+    ));
 }
 
 #[test]
