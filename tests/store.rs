@@ -507,6 +507,7 @@ fn every_field(short: &str, long: &str, attachments: usize) -> RawCase {
         service: Some("annet".into()),
         service_other: s(),
         situation: Some("redusert".into()),
+        services: None,
         municipality: Some(RawMunicipality {
             number: Some("5501".into()),
             name: s(),
