@@ -21,20 +21,32 @@ struct Row {
     municipality: &'static str,
 }
 
-static TABLE: LazyLock<HashMap<&'static str, Row>> = LazyLock::new(|| {
-    TSV.lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| {
-            let mut f = l.split('\t').map(str::trim);
-            let (code, town, municipality) = (f.next()?, f.next()?, f.next()?);
-            let ok = code.len() == 4
-                && code.bytes().all(|b| b.is_ascii_digit())
-                && !town.is_empty()
-                && municipality.len() == 4;
-            ok.then_some((code, Row { town, municipality }))
-        })
-        .collect()
-});
+/// One data line ("6800\tFØRDE\t4647\tSUNNFJORD\tG") as a row, when it is one.
+fn parse(line: &'static str) -> Option<(&'static str, Row)> {
+    if line.starts_with('#') {
+        return None;
+    }
+    let mut f = line.split('\t').map(str::trim);
+    let (code, town, municipality) = (f.next()?, f.next()?, f.next()?);
+    let ok = code.len() == 4
+        && code.bytes().all(|b| b.is_ascii_digit())
+        && !town.is_empty()
+        && municipality.len() == 4;
+    ok.then_some((code, Row { town, municipality }))
+}
+
+/// Every row, for the lists ([`count`], [`towns`]).
+static TABLE: LazyLock<HashMap<&'static str, Row>> =
+    LazyLock::new(|| TSV.lines().filter_map(parse).collect());
+
+/// The row of one postcode, found in the text itself: a single lookup (the `check` of every
+/// case file does one) needs no table built.
+fn lookup(code: &str) -> Option<Row> {
+    let needle = format!("\n{code}\t");
+    let start = TSV.find(&needle)? + 1;
+    let line = TSV[start..].lines().next()?;
+    parse(line).map(|(_, row)| row)
+}
 
 /// The postcode, trimmed, when it is four ASCII digits.
 fn code(postcode: &str) -> Option<&str> {
@@ -46,14 +58,14 @@ fn code(postcode: &str) -> Option<&str> {
 /// Rana". `None` for anything else, and for a postcode the data does not know.
 #[must_use]
 pub fn town(postcode: &str) -> Option<String> {
-    TABLE.get(code(postcode)?).map(|r| title_case(r.town))
+    lookup(code(postcode)?).map(|r| title_case(r.town))
 }
 
 /// The number of the municipality a postcode lies in (2024 numbering): "6800" → "4647"
 /// (Sunnfjord). "2100" and "2211" for Svalbard and Jan Mayen, which are not municipalities.
 #[must_use]
 pub fn municipality_number(postcode: &str) -> Option<&'static str> {
-    TABLE.get(code(postcode)?).map(|r| r.municipality)
+    lookup(code(postcode)?).map(|r| r.municipality)
 }
 
 /// Every town (poststed) with the municipality number of each of its postcodes, one pair per

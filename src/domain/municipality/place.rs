@@ -35,10 +35,9 @@ pub fn towns_named(typed: &str) -> Vec<(String, &'static Municipality)> {
     let folded = ascii_fold(&key);
     let mut exact = Vec::new();
     let mut loose = Vec::new();
-    for (town, number) in postcode::towns() {
-        let town_key = query_key(town);
-        let is_exact = town_key == key;
-        if !is_exact && ascii_fold(&town_key) != folded {
+    for ((town, number), (town_key, town_folded)) in postcode::towns().iter().zip(town_keys()) {
+        let is_exact = *town_key == key;
+        if !is_exact && *town_folded != folded {
             continue;
         }
         let Some(m) = by_number(number) else { continue };
@@ -52,6 +51,22 @@ pub fn towns_named(typed: &str) -> Vec<(String, &'static Municipality)> {
         }
     }
     if exact.is_empty() { loose } else { exact }
+}
+
+/// The match keys of [`postcode::towns`], same order: as typed ([`query_key`]) and without æ,
+/// ø, å. Built once, the first time a town is looked up.
+fn town_keys() -> &'static [(String, String)] {
+    static KEYS: std::sync::LazyLock<Vec<(String, String)>> = std::sync::LazyLock::new(|| {
+        postcode::towns()
+            .iter()
+            .map(|(town, _)| {
+                let key = query_key(town);
+                let folded = ascii_fold(&key);
+                (key, folded)
+            })
+            .collect()
+    });
+    &KEYS
 }
 
 /// How a typed place name was understood, for the municipality question.
