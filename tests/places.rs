@@ -310,3 +310,39 @@ fn a_carers_complaint_cannot_take_in_the_persons_own_service() {
         "{text}"
     );
 }
+
+// ---- the words the screens will use ----
+
+#[test]
+fn the_last_screen_sends_to_the_bydel() {
+    use omsorgsklage::summary::send_to;
+    let raw = raw_from_file(std::path::Path::new("tests/cases/oslo-bydel-nb.json"));
+    assert_eq!(
+        send_to(&raw).as_deref(),
+        Some("Oslo kommune, bydel Grünerløkka")
+    );
+    let raw = raw_from_file(std::path::Path::new("tests/cases/minimal-bpa.json"));
+    assert_eq!(send_to(&raw).as_deref(), Some("Bærum kommune"));
+}
+
+#[test]
+fn a_carer_is_told_who_may_complain_about_which_part() {
+    use omsorgsklage::i18n::Ui;
+    use omsorgsklage::summary::who_may_complain;
+    let mut json = case_json("two-services-carer-nb.json");
+    json["services"][1]["service"] = "hjemmesykepleie".into();
+    let words = who_may_complain(Ui::Nb, &raw(&json), "Anne Berg");
+    assert_eq!(
+        words,
+        [
+            "Du kan klage på egne vegne om omsorgsstønad, fordi du gir omsorg.",
+            "Om hjemmesykepleie må Anne Berg klage selv, eller gi deg fullmakt til å klage. Det \
+             blir en egen klage.",
+            "Vedtaket gjelder både deg som gir omsorg, og Anne Berg. Derfor blir det to brev: ett \
+             der du klager på egne vegne, og ett fra Anne Berg.",
+        ]
+    );
+    // Only the carer's own services: nothing to explain.
+    let json = case_json("two-services-carer-nb.json");
+    assert!(who_may_complain(Ui::Nb, &raw(&json), "Anne Berg").is_empty());
+}
