@@ -135,7 +135,8 @@ pub enum Command {
     },
     /// Vis eller søk i listen over kommuner.
     Kommuner {
-        /// Søk etter navn eller nummer.
+        /// Søk etter navn eller nummer. Et tettsted (Førde) eller et postnummer (6800) viser
+        /// kommunen det ligger i.
         search: Option<String>,
     },
     /// Skriv ut et skript som fullfører kommandoer og valg i skallet.

@@ -105,6 +105,7 @@ fn a_municipality_number_from_before_2024_is_named_as_the_number() {
         number: Some("5401".into()),
         name: Some("Tromsø".into()),
         address: None,
+        district: None,
     });
     let checked = case::check(&raw, today());
     let p = checked

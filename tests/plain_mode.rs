@@ -176,6 +176,7 @@ fn bokmaal_from_the_start_to_a_saved_letter() {
             number: Some("5501".into()),
             name: Some("Tromsø".into()),
             address: Some(vec!["Postboks 6900".into(), "9299 Tromsø".into()]),
+            district: None,
         }),
         ..Default::default()
     };
@@ -297,6 +298,7 @@ fn nynorsk_for_someone_else_with_a_power_of_attorney_to_sign() {
             number: Some("5501".into()),
             name: Some("Tromsø".into()),
             address: Some(vec!["Postboks 6900".into(), "9299 Tromsø".into()]),
+            district: None,
         }),
         ..Default::default()
     };
@@ -390,6 +392,7 @@ fn english_interface_with_a_search_by_number_and_both_formats() {
             number: Some("4601".into()),
             name: Some("Bergen".into()),
             address: Some(vec!["Postboks 7700".into(), "5020 Bergen".into()]),
+            district: None,
         }),
         ..Default::default()
     };
@@ -1218,6 +1221,7 @@ fn a_long_answer_holds_paragraphs_and_commands_inside_it_never_reach_the_letter(
             number: Some("5501".into()),
             name: Some("Tromsø".into()),
             address: Some(vec!["Postboks 6900".into(), "9299 Tromsø".into()]),
+            district: None,
         }),
         ..Default::default()
     };

@@ -507,10 +507,12 @@ fn every_field(short: &str, long: &str, attachments: usize) -> RawCase {
         service: Some("annet".into()),
         service_other: s(),
         situation: Some("redusert".into()),
+        services: None,
         municipality: Some(RawMunicipality {
             number: Some("5501".into()),
             name: s(),
             address: Some(vec![short.to_string(); 3]),
+            district: None,
         }),
         applicant: Some(RawPerson {
             name: s(),

@@ -39,7 +39,7 @@ pub struct Item {
 
 /// The route of a draft, when its service is known.
 pub fn route_of(raw: &RawCase) -> Option<Route> {
-    let s = service::by_id(raw.service.as_deref()?)?;
+    let s = service::by_id(raw.primary_service()?)?;
     let from_decision = raw
         .decision
         .as_ref()
@@ -71,7 +71,7 @@ pub fn build(raw: &RawCase, today: NaiveDate) -> Vec<Item> {
     let received = decision
         .and_then(|d| d.received.as_deref())
         .and_then(dates::parse_iso);
-    let route = raw.service.as_deref().and_then(service::by_id).map(|s| {
+    let route = raw.primary_service().and_then(service::by_id).map(|s| {
         let from_decision = decision
             .and_then(|d| d.route.as_deref())
             .and_then(Route::from_id);

@@ -27,6 +27,8 @@ const TEMPLATES: &[(&str, &str)] = &[
     letter!("_page.nn.txt"),
     letter!("_sign.nb.txt"),
     letter!("_sign.nn.txt"),
+    letter!("_services.nb.txt"),
+    letter!("_services.nn.txt"),
     letter!("complaint.nb.txt"),
     letter!("complaint.nn.txt"),
     letter!("innsyn.nb.txt"),
