@@ -252,6 +252,9 @@ pub fn step_for_field(field: &str) -> Option<Step> {
         Step::Relation
     } else if f == "representative.role" {
         Step::Role
+    } else if f == "representative" {
+        // Nobody writes for the person (a child alone): answered by who is writing.
+        Step::Who
     } else if starts("representative") {
         Step::Representative
     } else if f == "decision" || f == "decision.date" {

@@ -301,6 +301,9 @@ pub fn describe(app: &App) -> Description {
                 };
                 d.entries.push(item(o.label, detail, mark));
             }
+            if let Some(e) = &s.error {
+                d.errors.push(e.clone());
+            }
             d.answer = Answer::Choose {
                 default: chosen,
                 current: true,
@@ -495,6 +498,7 @@ pub fn describe(app: &App) -> Description {
                         "tui.request.postponement.hint",
                         &[("rule", crate::domain::law::FVL_42.full(lang))],
                     )],
+                    checklist::Kind::Reasons => vec![checklist::reasons_hint(ui)],
                     checklist::Kind::File { path, info } => {
                         vec![format!("{} – {path}", checklist::file_detail(ui, info))]
                     }

@@ -309,6 +309,9 @@ fn answers(app: &App) -> Vec<(String, Vec<Answer>)> {
     if req.postponement == Some(true) {
         asked.push(t(ui, "tui.request.postponement.short"));
     }
+    if req.reasons == Some(true) {
+        asked.push(t(ui, "tui.request.reasons.short"));
+    }
     let asked = if asked.is_empty() {
         Some(t(ui, "tui.check.none"))
     } else {

@@ -18,6 +18,8 @@ pub enum Kind {
     Innsyn,
     /// Ask for postponed implementation (utsatt iverksetting).
     Postponement,
+    /// The decision gives no reasons: ask for them in the complaint (`requests.reasons`).
+    Reasons,
     /// A suggested attachment (its text goes into the letter).
     Suggested,
     /// An attachment the person added.
@@ -159,6 +161,20 @@ pub fn suggested_attachments(app: &App) -> Vec<String> {
     vec![t(ui, "tui.attach.decision"), t(ui, "tui.attach.doctor")]
 }
 
+/// What asking for the reasons means (fvl § 24 and § 25): a fault of the decision, and the
+/// complaint still goes within the deadline (FACTS.md, "Reasons").
+pub fn reasons_hint(ui: crate::i18n::Ui) -> String {
+    let lang = crate::interview::steps::info::law_lang(ui);
+    tf(
+        ui,
+        "tui.request.reasons.hint",
+        &[
+            ("rule", crate::domain::law::FVL_24.full(lang)),
+            ("rule2", crate::domain::law::FVL_25.full(lang)),
+        ],
+    )
+}
+
 pub(crate) fn cut(app: &App) -> bool {
     app.raw
         .situation
@@ -185,6 +201,11 @@ impl ChecklistState {
                     checked: req.postponement.unwrap_or(false),
                 });
             }
+            items.push(Item {
+                kind: Kind::Reasons,
+                label: t(app.ui, "tui.request.reasons"),
+                checked: req.reasons.unwrap_or(false),
+            });
         } else {
             let given = raw.attachments.clone().unwrap_or_default();
             for s in suggested_attachments(app) {
@@ -260,10 +281,15 @@ impl ChecklistState {
                 .items
                 .iter()
                 .any(|i| i.kind == Kind::Postponement && i.checked);
+            let reasons = self
+                .items
+                .iter()
+                .any(|i| i.kind == Kind::Reasons && i.checked);
             app.edit(|r| {
                 let req = r.requests.get_or_insert_with(Default::default);
                 req.access_to_documents = Some(innsyn);
                 req.postponement = Some(post);
+                req.reasons = Some(reasons);
             });
         } else {
             let list: Vec<RawAttachment> = self

@@ -23,6 +23,11 @@ pub struct Opt {
 pub struct ChoiceState {
     pub step: Step,
     pub selected: usize,
+    /// The highlight is shown. What the writer is by law starts with nothing chosen (like the
+    /// service list): until an arrow key or a number, Enter chooses nothing and says so.
+    pub picked: bool,
+    /// Why the last Enter chose nothing.
+    pub error: Option<String>,
 }
 
 /// The answers for a step.
@@ -158,7 +163,13 @@ fn apply(step: Step, value: &str, app: &mut App) {
         }
         Step::Carer => {
             let yes = value == "yes";
-            app.edit(|r| r.complainant_is_carer = Some(yes));
+            app.edit(|r| {
+                r.complainant_is_carer = Some(yes);
+                // The person cared for belongs to the carer's own complaint only.
+                if !yes {
+                    r.cared_for = None;
+                }
+            });
         }
         Step::RouteLaw => {
             let route = Route::from_id(value).map(|r| r.id().to_string());
@@ -188,25 +199,39 @@ fn apply(step: Step, value: &str, app: &mut App) {
 
 impl ChoiceState {
     pub fn new(step: Step, app: &App) -> ChoiceState {
-        // Before an answer, the highlight is on the first answer; for what the writer is, on
-        // "relative, friend or other helper", which is what a letter assumes without one.
-        let first = if step == Step::Role {
-            options(step, app).len().saturating_sub(1)
-        } else {
-            0
-        };
+        // Before an answer, the highlight is on the first answer; what the writer is by law
+        // starts with nothing highlighted: a guess there decides who signs the letter.
+        let chosen = current(step, app);
         ChoiceState {
             step,
-            selected: current(step, app).unwrap_or(first),
+            selected: chosen.unwrap_or(0),
+            picked: chosen.is_some() || step != Step::Role,
+            error: None,
         }
     }
 
     pub fn update(&mut self, app: &mut App, action: Action) -> Flow {
         let opts = options(self.step, app);
+        if !self.picked
+            && matches!(
+                action,
+                Action::Up | Action::Down | Action::Tab | Action::BackTab | Action::Home
+            )
+        {
+            // The first arrow shows the highlight, on the first answer.
+            self.picked = true;
+            self.error = None;
+            return Flow::Stay;
+        }
         if list::cursor(&mut self.selected, opts.len(), &action, Keys::CHOICES) {
+            self.picked = true;
+            self.error = None;
             return Flow::Stay;
         }
         match action {
+            Action::Enter | Action::Char(' ') if !self.picked => {
+                self.error = Some(tr(app, "tui.choice.choose-first"));
+            }
             Action::Enter | Action::Char(' ') => {
                 if let Some(o) = opts.get(self.selected) {
                     apply(self.step, o.value, app);
@@ -217,6 +242,8 @@ impl ChoiceState {
                 let i = c.to_digit(10).unwrap_or(0) as usize;
                 if i >= 1 && i <= opts.len() {
                     self.selected = i - 1;
+                    self.picked = true;
+                    self.error = None;
                     apply(self.step, opts[i - 1].value, app);
                     return Flow::Next;
                 }

@@ -170,11 +170,18 @@ pub fn title_and_hint(app: &App, step: Step) -> (String, String) {
 }
 
 /// The variant of a step's hint that fits the answers so far: "-one" when the requests screen
-/// has one checkbox (not "Begge kan stå tomme"), "-other" for the decision screen of a service
+/// has two checkboxes (not "Alle kan stå tomme"), "-own" for the writer's own details when the
+/// writer needs no fullmakt, "-other" for the decision screen of a service
 /// other than home nursing (its example is about home nursing).
 pub fn hint_variant(app: &App, step: Step) -> &'static str {
     match step {
         Step::Requests if !checklist::cut(app) => "-one",
+        // A parent, a verge or a lawyer needs no fullmakt: nothing about one is said to them.
+        Step::Representative
+            if crate::interview::rep_role(&app.raw) != crate::domain::case::Role::Fullmektig =>
+        {
+            "-own"
+        }
         Step::Decision
             if app
                 .raw

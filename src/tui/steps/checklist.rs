@@ -70,6 +70,7 @@ impl ChecklistState {
                     "tui.request.postponement.hint",
                     &[("rule", law::FVL_42.full(lang))],
                 ),
+                Kind::Reasons => reasons_hint(ui),
                 Kind::File { path, info } => {
                     let look = if info.is_ok() { 2 } else { 3 };
                     for l in widgets::wrap_hanging(
