@@ -1,0 +1,166 @@
+//! Who complains, and for whom, in the wizard (issue #25): the role question starts with nothing
+//! chosen; a child's birth date is said at once; the reasons the decision lacks are asked for
+//! in the complaint; the screens speak to the person writing; attachments have titles.
+
+mod tui_common;
+
+use crossterm::event::KeyCode;
+use omsorgsklage::domain::case;
+use omsorgsklage::domain::letter::LetterKind;
+use omsorgsklage::i18n::Ui;
+use omsorgsklage::interview::app::{Step, step_for_field};
+use omsorgsklage::interview::steps::preview::letter_text;
+use tui_common::*;
+
+fn flat(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn letter(app: &omsorgsklage::interview::App) -> String {
+    letter_text(app.raw(), today(), Ui::Nb, LetterKind::Complaint).expect("letter")
+}
+
+#[test]
+fn enter_on_the_role_question_before_choosing_says_to_choose_and_picks_nothing() {
+    let mut app = new_app();
+    enter(&mut app);
+    press(&mut app, KeyCode::Char('2'));
+    assert_eq!(app.step(), Step::Role);
+    assert!(!screen_text(&app).contains("▶"), "{}", screen_text(&app));
+    enter(&mut app);
+    assert_eq!(app.step(), Step::Role);
+    let rep = app.raw().representative.clone().expect("writing for another");
+    assert_eq!(rep.role, None);
+    let s = flat(&screen_text(&app));
+    assert!(s.contains("Du har ikke valgt noe ennå"), "{s}");
+    // The first arrow shows the highlight on the first answer, and Enter then chooses it.
+    press(&mut app, KeyCode::Down);
+    let s = screen_text(&app);
+    assert!(s.contains("▶ ( ) 1."), "{s}");
+    assert!(!s.contains("Du har ikke valgt noe ennå"), "{s}");
+    enter(&mut app);
+    assert_eq!(app.step(), Step::Relation);
+    let rep = app.raw().representative.clone().expect("rep");
+    assert_eq!(rep.role.as_deref(), Some("forelder"));
+}
+
+/// A mother for her 12-year-old, who answered "helper" on the role question.
+fn child_with_a_helper() -> omsorgsklage::domain::case::RawCase {
+    let mut raw = daughter_case();
+    let a = raw.applicant.as_mut().expect("applicant");
+    a.name = Some("Emil Haugen".into());
+    a.birth_date = None;
+    raw
+}
+
+#[test]
+fn a_birth_date_under_18_is_said_at_once_when_a_helper_or_nobody_writes() {
+    // A helper (role fullmektig): the birth-date field says a parent must write.
+    let mut app = app_at(child_with_a_helper(), Step::Applicant);
+    for _ in 0..6 {
+        press(&mut app, KeyCode::Tab);
+    }
+    type_text(&mut app, "14.03.2014");
+    let s = flat(&screen_sized(&app, 80, 40));
+    assert!(s.contains("Barnet er 12 år"), "{s}");
+    assert!(s.contains("forelder, en verge eller en advokat"), "{s}");
+    // The same date with a parent writing: nothing to say.
+    let mut raw = child_with_a_helper();
+    raw.representative.as_mut().expect("rep").role = Some("forelder".into());
+    let mut app = app_at(raw, Step::Applicant);
+    for _ in 0..6 {
+        press(&mut app, KeyCode::Tab);
+    }
+    type_text(&mut app, "14.03.2014");
+    let s = flat(&screen_sized(&app, 80, 40));
+    assert!(!s.contains("Barnet er 12 år"), "{s}");
+    // A 12-year-old writing alone.
+    let mut raw = child_with_a_helper();
+    raw.representative = None;
+    let mut app = app_at(raw, Step::Applicant);
+    for _ in 0..6 {
+        press(&mut app, KeyCode::Tab);
+    }
+    type_text(&mut app, "14.03.2014");
+    let s = flat(&screen_sized(&app, 80, 40));
+    assert!(s.contains("Du er 12 år"), "{s}");
+}
+
+#[test]
+fn a_child_with_nobody_writing_leads_from_check_answers_to_who_is_writing() {
+    let mut raw = child_with_a_helper();
+    raw.representative = None;
+    raw.applicant.as_mut().expect("a").birth_date = Some("2014-03-14".into());
+    let checked = case::check(&raw, today());
+    let p = checked
+        .problems
+        .iter()
+        .find(|p| p.field == "representative")
+        .expect("child alone");
+    assert_eq!(step_for_field(&p.field), Some(Step::Who));
+    let mut app = app_at(raw, Step::Check);
+    enter(&mut app);
+    assert_eq!(app.step(), Step::Who);
+}
+
+#[test]
+fn the_reasons_the_decision_lacks_are_asked_for_on_the_requests_screen_and_reach_the_letter() {
+    let mut raw = daughter_case();
+    raw.requests = None;
+    let mut app = app_at(raw, Step::Requests);
+    let s = flat(&screen_sized(&app, 80, 40));
+    assert!(
+        s.contains("Vedtaket mangler begrunnelse – be om den i klagen"),
+        "{s}"
+    );
+    assert!(s.contains("Send klagen innen fristen likevel"), "{s}");
+    assert!(!s.contains("avbryt"), "{s}");
+    // innsyn, postponement (a cut), the reasons.
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Char(' '));
+    let req = app.raw().requests.clone().expect("requests");
+    assert_eq!(req.reasons, Some(true));
+    assert_eq!(req.access_to_documents, Some(false));
+    let text = flat(&letter(&app));
+    assert!(text.contains("Et vedtak skal begrunnes"), "{text}");
+    // On check answers too.
+    let app = app_at(app.raw().clone(), Step::Check);
+    let s = flat(&screen_sized(&app, 80, 60));
+    assert!(s.contains("begrunnelse for vedtaket"), "{s}");
+}
+
+#[test]
+fn a_parent_verge_or_lawyer_is_told_nothing_about_a_fullmakt() {
+    for role in ["forelder", "verge", "advokat"] {
+        let mut raw = daughter_case();
+        let rep = raw.representative.as_mut().expect("rep");
+        rep.role = Some(role.into());
+        rep.power_of_attorney = None;
+        let app = app_at(raw, Step::Representative);
+        let s = flat(&screen_sized(&app, 80, 40));
+        assert!(s.contains("Du står som avsender av brevet."), "{s}");
+        assert!(!s.contains("fullmakt"), "{role}: {s}");
+    }
+    // A helper still hears what a fullmakt does.
+    let app = app_at(daughter_case(), Step::Representative);
+    let s = flat(&screen_sized(&app, 80, 40));
+    assert!(s.contains("Med fullmakt sender kommunen svarene"), "{s}");
+}
+
+#[test]
+fn no_on_the_carer_question_leaves_no_person_cared_for_behind() {
+    let mut raw = daughter_case();
+    raw.representative = None;
+    raw.service = Some("avlastning".into());
+    raw.complainant_is_carer = Some(true);
+    raw.cared_for = Some(omsorgsklage::domain::case::RawCaredFor {
+        name: Some("Astrid Nilsen".into()),
+        ..Default::default()
+    });
+    let mut app = app_at(raw, Step::Carer);
+    // "Nei, klagen gjelder den som får hjelpen" is the first answer.
+    press(&mut app, KeyCode::Char('1'));
+    assert_eq!(app.raw().complainant_is_carer, Some(false));
+    assert_eq!(app.raw().cared_for, None);
+}
