@@ -29,7 +29,9 @@ pub enum Step {
     Service,
     /// The service in the person's own words (`annet`).
     ServiceOther,
-    /// For relief services: the carer complains on their own behalf (pbrl § 2-8).
+    /// For relief services: the carer complains on their own behalf (pbrl § 2-8). No longer
+    /// in the path (the who-complains question [`Step::Who`] asks it, before the service); kept
+    /// so that a draft saved on it opens, on [`Step::Who`].
     Carer,
     /// The person the carer cares for (`cared_for`), so the municipality finds the case.
     CaredFor,
@@ -294,7 +296,8 @@ pub fn step_for_field(field: &str) -> Option<Step> {
     } else if f == "outcome" {
         Step::Outcome
     } else if f == "complainant_is_carer" {
-        Step::Carer
+        // Who complains is asked once, on the who-is-writing question.
+        Step::Who
     } else if starts("cared_for") {
         Step::CaredFor
     } else {

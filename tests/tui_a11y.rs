@@ -82,8 +82,13 @@ fn screens() -> Vec<(&'static str, App, Shows)> {
         app_at(raw, Step::ServiceOther),
         Selection,
     ));
-    let raw = with(|r| r.service = Some("avlastning".into()));
-    v.push(("03c_carer", app_at(raw, Step::Carer), Selection));
+    // A carer in their own name: the services a carer may complain about (#25).
+    let raw = with(|r| {
+        r.service = Some("avlastning".into());
+        r.representative = None;
+        r.complainant_is_carer = Some(true);
+    });
+    v.push(("03c_carer", app_at(raw, Step::Service), Selection));
     let raw = with(|r| r.service = Some("trygghetsalarm".into()));
     v.push(("03d_route_law", app_at(raw, Step::RouteLaw), Selection));
     let raw = with(|r| r.service = Some("omsorgsbolig".into()));

@@ -1158,8 +1158,13 @@ fn a_helper_who_becomes_a_lawyer_loses_the_fullmakt_answer_and_the_letter_says_s
 fn a_carer_is_asked_who_they_care_for_and_the_grounds_speak_to_the_carer() {
     let mut raw = empty_case();
     raw.service = Some("avlastning".into());
+    // A draft saved on the carer question of before opens on who complains, where the carer
+    // answers once (#25); the service list then holds the services a carer may complain about.
     let mut app = app_at(raw, Step::Carer);
-    press(&mut app, KeyCode::Char('2'));
+    assert_eq!(app.step(), Step::Who);
+    press(&mut app, KeyCode::Char('3'));
+    assert_eq!(app.step(), Step::Service);
+    enter(&mut app);
     assert_eq!(app.step(), Step::CaredFor);
     let s = screen_text(&app);
     assert!(s.contains("Hvem gir du omsorg til?"), "{s}");

@@ -91,8 +91,14 @@ fn screen_03b_service_other() {
 
 #[test]
 fn screen_03c_carer() {
-    let raw = with(|r| r.service = Some("avlastning".into()));
-    snap("03c_carer", &app_at(raw, Step::Carer));
+    // A carer in their own name (answered on who complains): the services a carer may
+    // complain about, and why only they are listed.
+    let raw = with(|r| {
+        r.service = None;
+        r.representative = None;
+        r.complainant_is_carer = Some(true);
+    });
+    snap("03c_carer", &app_at(raw, Step::Service));
 }
 
 #[test]

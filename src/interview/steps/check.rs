@@ -102,12 +102,19 @@ fn answers(app: &App) -> Vec<(String, Vec<Answer>)> {
             Step::Case,
         ));
     }
-    let who = if has_representative(raw) {
-        t(ui, "tui.opt.who-rep")
-    } else {
-        t(ui, "tui.opt.who-self")
-    };
-    case_rows.push(a("tui.check.who", &[], Some(who), Step::Who));
+    let who = ChoiceState::answer_label(Step::Who, app).unwrap_or_else(|| {
+        if has_representative(raw) {
+            t(ui, "tui.opt.who-rep")
+        } else {
+            t(ui, "tui.opt.who-self")
+        }
+    });
+    case_rows.push(a(
+        "tui.check.who",
+        &["complainant_is_carer"],
+        Some(who),
+        Step::Who,
+    ));
     let rep = raw.representative.as_ref();
     if in_path(Step::Role) {
         case_rows.push(a(

@@ -46,7 +46,14 @@ pub fn options(step: Step, app: &App) -> Vec<Opt> {
     };
     match step {
         Step::LetterLang => vec![o("nb", "tui.opt.letter-nb"), o("nn", "tui.opt.letter-nn")],
-        Step::Who => vec![o("self", "tui.opt.who-self"), o("rep", "tui.opt.who-rep")],
+        // Who complains, asked once before the details: the person the decision is about
+        // (alone, or someone writes for them), or a carer in their own name (alone, or helped).
+        Step::Who => vec![
+            o("self", "tui.opt.who-self"),
+            o("rep", "tui.opt.who-rep"),
+            o("carer", "tui.opt.who-carer"),
+            o("carer-helped", "tui.opt.who-helper"),
+        ],
         Step::Role => vec![
             o("forelder", "tui.opt.role-forelder"),
             o("verge", "tui.opt.role-verge"),
@@ -82,7 +89,12 @@ pub fn current(step: Step, app: &App) -> Option<usize> {
     let value: Option<&str> = match step {
         Step::LetterLang => raw.language.as_deref(),
         Step::Who => {
-            if raw.representative.is_some() {
+            let carer = raw.complainant_is_carer == Some(true);
+            if carer && raw.representative.is_some() {
+                Some("carer-helped")
+            } else if carer {
+                Some("carer")
+            } else if raw.representative.is_some() {
                 Some("rep")
             } else if app.visited.contains(&Step::Who) {
                 Some("self")
@@ -126,7 +138,16 @@ fn apply(step: Step, value: &str, app: &mut App) {
             app.edit(|r| r.language = Some(v));
         }
         Step::Who => {
-            if value == "self" {
+            let carer = value.starts_with("carer");
+            let was_carer = app.raw.complainant_is_carer == Some(true);
+            app.edit(|r| {
+                // The carer's own complaint is answered here, never again after the service.
+                r.complainant_is_carer = carer.then_some(true);
+                if !carer && was_carer {
+                    r.cared_for = None;
+                }
+            });
+            if matches!(value, "self" | "carer") {
                 if let Some(rep) = app.raw.representative.clone() {
                     app.rep_stash = Some(rep);
                 }

@@ -176,6 +176,9 @@ pub fn title_and_hint(app: &App, step: Step) -> (String, String) {
 pub fn hint_variant(app: &App, step: Step) -> &'static str {
     match step {
         Step::Requests if !checklist::cut(app) => "-one",
+        // A carer in their own name: the list holds only the services a carer may complain
+        // about, and the hint says why.
+        Step::Service if app.raw.complainant_is_carer == Some(true) => "-carer",
         // A parent, a verge or a lawyer needs no fullmakt: nothing about one is said to them.
         Step::Representative
             if crate::interview::rep_role(&app.raw) != crate::domain::case::Role::Fullmektig =>
