@@ -149,18 +149,66 @@ fn a_parent_verge_or_lawyer_is_told_nothing_about_a_fullmakt() {
 }
 
 #[test]
-fn no_on_the_carer_question_leaves_no_person_cared_for_behind() {
+fn who_complains_is_asked_once_and_a_carer_path_cannot_contradict_it() {
+    let mut app = new_app();
+    enter(&mut app);
+    assert_eq!(app.step(), Step::Who);
+    let s = flat(&screen_text(&app));
+    assert!(
+        s.contains("Jeg gir omsorg til en annen og klager på egne vegne"),
+        "{s}"
+    );
+    press(&mut app, KeyCode::Char('3'));
+    assert_eq!(app.step(), Step::Service);
+    assert_eq!(app.raw().complainant_is_carer, Some(true));
+    assert_eq!(app.raw().representative, None);
+    // Only the services a carer may complain about, and why.
+    let s = flat(&screen_sized(&app, 80, 40));
+    assert!(s.contains("Avlastning") && s.contains("Omsorgsstønad"), "{s}");
+    assert!(!s.contains("Hjemmesykepleie"), "{s}");
+    assert!(s.contains("Derfor står bare de i listen"), "{s}");
+    type_text(&mut app, "avlast");
+    enter(&mut app);
+    assert_eq!(app.raw().service.as_deref(), Some("avlastning"));
+    // No second carer question: straight to who the carer cares for.
+    assert_eq!(app.step(), Step::CaredFor);
+    type_text(&mut app, "Astrid Nilsen\n\nkone\n");
+    assert_eq!(app.step(), Step::Situation);
+    assert!(!app.path().contains(&Step::Carer));
+    // Changing who complains to "myself" leaves no person cared for behind.
+    let mut app = app_at(app.raw().clone(), Step::Who);
+    press(&mut app, KeyCode::Char('1'));
+    assert_eq!(app.raw().complainant_is_carer, None);
+    assert_eq!(app.raw().cared_for, None);
+    assert!(!app.path().contains(&Step::CaredFor));
+}
+
+#[test]
+fn a_helped_carer_complains_in_their_own_name_and_the_helper_is_named_as_helper() {
+    let mut app = new_app();
+    enter(&mut app);
+    press(&mut app, KeyCode::Char('4'));
+    assert_eq!(app.step(), Step::Role);
+    assert_eq!(app.raw().complainant_is_carer, Some(true));
+    assert!(app.raw().representative.is_some());
+    // The letter: the carer (the applicant) complains on their own behalf; the helper does not
+    // say "jeg gir omsorg".
     let mut raw = daughter_case();
-    raw.representative = None;
     raw.service = Some("avlastning".into());
     raw.complainant_is_carer = Some(true);
     raw.cared_for = Some(omsorgsklage::domain::case::RawCaredFor {
         name: Some("Astrid Nilsen".into()),
+        relation: Some("kone".into()),
         ..Default::default()
     });
-    let mut app = app_at(raw, Step::Carer);
-    // "Nei, klagen gjelder den som får hjelpen" is the first answer.
-    press(&mut app, KeyCode::Char('1'));
-    assert_eq!(app.raw().complainant_is_carer, Some(false));
-    assert_eq!(app.raw().cared_for, None);
+    let app = app_at(raw, Step::Check);
+    let who = flat(&screen_sized(&app, 80, 60));
+    assert!(
+        who.contains("Jeg hjelper en som gir omsorg, med å klage"),
+        "{who}"
+    );
+    let text = flat(&letter(&app));
+    assert!(text.contains("Ola Hansen"), "{text}");
+    assert!(text.contains("Astrid Nilsen"), "{text}");
+    assert!(text.contains("Kari Hansen"), "{text}");
 }
