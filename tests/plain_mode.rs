@@ -466,7 +466,7 @@ fn wrong_answers_are_said_in_words_and_asked_again() {
     let text = stdout(&out);
     assert_plain_text(&text);
     assert!(
-        text.contains("Feil: «7» er ikke et av valgene. Skriv et tall fra 1 til 2."),
+        text.contains("Feil: «7» er ikke et av valgene. Skriv et tall fra 1 til 4."),
         "{text}"
     );
     assert!(text.contains("Feil: Du har ikke svart ennå."), "{text}");
@@ -825,6 +825,36 @@ fn the_municipality_is_filled_in_from_a_town_written_without_aeoa() {
 }
 
 /// The draft saved when the input ends ("Svarene er lagret i PATH.").
+#[test]
+fn line_mode_asks_for_the_reasons_the_decision_lacks_in_the_complaint() {
+    let dir = tempfile::tempdir().expect("dir");
+    let base = dir.path().join("klage");
+    let mut answers = BOKMAAL.to_vec();
+    // The fourth "1": who, the service, what happened, innsyn.
+    let innsyn = answers
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| **a == "1")
+        .nth(3)
+        .expect("innsyn")
+        .0;
+    // Refused, not cut: 1 innsyn, 2 the reasons.
+    answers.insert(innsyn + 1, "2");
+    answers.push(base.to_str().expect("path"));
+    let out = run_plain("nb", &lines(&answers), dir.path(), &["--plain"]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("2. Vedtaket mangler begrunnelse – be om den i klagen, krysset av"),
+        "{text}"
+    );
+    assert!(text.contains("Send klagen innen fristen likevel."), "{text}");
+    assert!(text.contains("innsyn, begrunnelse for vedtaket"), "{text}");
+    let written = std::fs::read_to_string(dir.path().join("klage.txt")).expect("klage.txt");
+    let flat = written.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("Et vedtak skal begrunnes"), "{flat}");
+    assert!(!flat.contains("avbryt"), "{flat}");
+}
+
 fn saved_draft(text: &str) -> RawCase {
     let line = text
         .lines()
@@ -844,11 +874,11 @@ fn saved_draft(text: &str) -> RawCase {
 #[test]
 fn plain_mode_asks_what_the_writer_is_and_who_a_carer_cares_for() {
     // A mother complains for her child: what she is comes before anything about a fullmakt,
-    // which a parent is never asked.
+    // which a parent is never asked. Enter alone on that question chooses nothing (#25).
     let dir = tempfile::tempdir().expect("dir");
     let out = run_plain(
         "nb",
-        &lines(&["", "2", "1", "mor"]),
+        &lines(&["", "2", "", "1", "mor"]),
         dir.path(),
         &["--plain"],
     );
@@ -858,6 +888,12 @@ fn plain_mode_asks_what_the_writer_is_and_who_a_carer_cares_for() {
         text.contains("Skriver du som forelder, verge, advokat eller hjelper?"),
         "{text}"
     );
+    let role = text
+        .split("Skriver du som forelder, verge, advokat eller hjelper?")
+        .nth(1)
+        .expect("the role question");
+    assert!(role.contains("Feil: Du har ikke svart ennå."), "{role}");
+    assert!(!role.contains("Enter velger"), "{role}");
     assert!(
         text.contains("Jeg er mor eller far til et barn under 18 år"),
         "{text}"
@@ -871,14 +907,14 @@ fn plain_mode_asks_what_the_writer_is_and_who_a_carer_cares_for() {
     assert_eq!(rep.role.as_deref(), Some("forelder"));
     assert_eq!(rep.relation.as_deref(), Some("mor"));
 
-    // A carer of a child, complaining about respite care in her own name.
+    // A carer of a child, complaining about respite care in her own name: said once, on who
+    // complains (#25); the services listed are those a carer may complain about.
     let dir = tempfile::tempdir().expect("dir");
     let input = lines(&[
         "",
-        "1",
+        "3",
         "avlast",
         "1",
-        "2",
         "Tobias Haugen",
         "14.09.2012",
         "sønn",
@@ -886,6 +922,11 @@ fn plain_mode_asks_what_the_writer_is_and_who_a_carer_cares_for() {
     let out = run_plain("nb", &input, dir.path(), &["--plain"]);
     let text = stdout(&out);
     assert!(text.contains("Hvem gir du omsorg til?"), "{text}");
+    assert!(
+        text.contains("Jeg gir omsorg til en annen og klager på egne vegne"),
+        "{text}"
+    );
+    assert!(!text.contains("Klager du på egne vegne, som den som gir omsorg?"));
     let raw = saved_draft(&text);
     assert_eq!(raw.complainant_is_carer, Some(true));
     let cf = raw.cared_for.expect("cared_for");
