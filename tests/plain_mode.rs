@@ -1023,6 +1023,7 @@ fn line_mode_adds_shows_and_removes_a_file_attachment() {
     answers.extend([
         "1".into(),
         path.clone(),
+        "".into(), // the title: the file's name, as suggested
         "3".into(),
         path.clone(),
         missing.clone(),
@@ -1103,7 +1104,7 @@ fn line_mode_adds_shows_and_removes_a_file_attachment() {
     let dir2 = tempfile::tempdir().expect("dir");
     let base = dir2.path().join("klage");
     let mut answers: Vec<String> = TO_ATTACHMENTS.iter().map(|s| s.to_string()).collect();
-    answers.extend([path.clone(), "3".into()]);
+    answers.extend([path.clone(), "".into(), "3".into()]);
     answers.extend(after_attachments(&base));
     let answers: Vec<&str> = answers.iter().map(String::as_str).collect();
     let out = run_plain("nb", &lines(&answers), dir2.path(), &["--plain"]);

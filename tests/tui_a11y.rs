@@ -132,7 +132,9 @@ fn screens() -> Vec<(&'static str, App, Shows)> {
         app_at(daughter_case(), Step::Requests),
         Selection,
     ));
+    // Below the suggestions, the fullmakt's own line (#25); then the field.
     let mut a = app_at(daughter_case(), Step::Attachments);
+    press(&mut a, KeyCode::Down);
     press(&mut a, KeyCode::Down);
     press(&mut a, KeyCode::Down);
     type_text(&mut a, "Uttalelse fra fastlegen");

@@ -247,7 +247,9 @@ fn screen_08b_requests() {
 
 #[test]
 fn screen_09_attachments() {
+    // Below the suggestions, the fullmakt's own line (#25); then the field.
     let mut app = app_at(daughter_case(), Step::Attachments);
+    press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Down);
     type_text(&mut app, "Uttalelse fra fastlegen");

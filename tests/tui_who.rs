@@ -212,3 +212,127 @@ fn a_helped_carer_complains_in_their_own_name_and_the_helper_is_named_as_helper(
     assert!(text.contains("Astrid Nilsen"), "{text}");
     assert!(text.contains("Kari Hansen"), "{text}");
 }
+
+fn a_pdf(dir: &std::path::Path, name: &str) -> std::path::PathBuf {
+    use omsorgsklage::render;
+    let c = case::check(&daughter_case(), today())
+        .case
+        .expect("complete");
+    let pdf = render::pdf::render(&render::complaint(&c).expect("letter")).expect("pdf");
+    let path = dir.join(name);
+    std::fs::write(&path, pdf.bytes).expect("write");
+    path
+}
+
+fn titles(app: &omsorgsklage::interview::App) -> Vec<String> {
+    app.raw()
+        .attachments
+        .iter()
+        .flatten()
+        .map(|a| a.title().to_string())
+        .collect()
+}
+
+#[test]
+fn an_attachment_title_is_asked_when_a_file_is_added_and_can_be_edited_later() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = a_pdf(dir.path(), "legeerklaering_2026.pdf");
+    let mut raw = daughter_case();
+    raw.representative.as_mut().expect("rep").role = Some("forelder".into());
+    let mut app = app_at(raw, Step::Attachments);
+    for _ in 0..20 {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Up);
+    type_text(&mut app, &format!("{}\n", file.display()));
+    // The file's name is only the first suggestion: the title is asked at once.
+    let s = flat(&screen_text(&app));
+    assert!(s.contains("Hva skal vedlegget hete i brevet?"), "{s}");
+    assert!(s.contains("[Legeerklaering 2026"), "{s}");
+    press_mod(
+        &mut app,
+        KeyCode::Char('u'),
+        crossterm::event::KeyModifiers::CONTROL,
+    );
+    type_text(&mut app, "Legeerklæring fra fastlegen\n");
+    assert_eq!(
+        titles(&app),
+        vec!["Kopi av vedtaket", "Legeerklæring fra fastlegen"]
+    );
+    // "e" on a line gives it another title.
+    press(&mut app, KeyCode::Home);
+    for _ in 0..20 {
+        press(&mut app, KeyCode::Up);
+    }
+    assert!(flat(&screen_text(&app)).contains("e endre navnet"));
+    press(&mut app, KeyCode::Char('e'));
+    press_mod(
+        &mut app,
+        KeyCode::Char('u'),
+        crossterm::event::KeyModifiers::CONTROL,
+    );
+    type_text(&mut app, "Vedtaket av 2. november 2026\n");
+    assert_eq!(
+        titles(&app),
+        vec!["Vedtaket av 2. november 2026", "Legeerklæring fra fastlegen"]
+    );
+    let text = flat(&letter(&app));
+    assert!(text.contains("Vedtaket av 2. november 2026"), "{text}");
+    assert!(text.contains("Legeerklæring fra fastlegen"), "{text}");
+    assert!(!text.contains("Legeerklaering 2026"), "{text}");
+    // Esc while naming leaves the title as it was.
+    press(&mut app, KeyCode::Char('e'));
+    type_text(&mut app, " og mer");
+    esc(&mut app);
+    assert_eq!(app.step(), Step::Attachments);
+    assert_eq!(titles(&app).len(), 2);
+    assert!(!titles(&app).iter().any(|t| t.contains("og mer")));
+}
+
+#[test]
+fn the_vergefullmakt_is_one_line_in_the_letters_language_with_a_place_for_its_file() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = a_pdf(dir.path(), "vergefullmakt_foto.pdf");
+    let mut raw = daughter_case();
+    raw.language = Some("nn".into());
+    let rep = raw.representative.as_mut().expect("rep");
+    rep.role = Some("verge".into());
+    rep.relation = None;
+    rep.power_of_attorney = None;
+    // As in the issue: a line typed in bokmål before.
+    raw.attachments = Some(vec!["Kopi av vedtaket".into(), "Vergefullmakt".into()]);
+    let mut app = app_at(raw, Step::Attachments);
+    let s = flat(&screen_sized(&app, 80, 40));
+    assert_eq!(s.matches("Verjefullmakt").count(), 1, "{s}");
+    assert!(s.contains("[x] Verjefullmakt"), "{s}");
+    assert!(!s.contains("Vergefullmakt"), "{s}");
+    // Enter on its line asks where its file is.
+    for _ in 0..20 {
+        press(&mut app, KeyCode::Up);
+    }
+    for _ in 0..2 {
+        press(&mut app, KeyCode::Down);
+    }
+    assert!(screen_text(&app).contains("▶ [x] Verjefullmakt"), "{}", screen_text(&app));
+    enter(&mut app);
+    let s = flat(&screen_text(&app));
+    assert!(s.contains("Hvor ligger filen med verjefullmakt?"), "{s}");
+    type_text(&mut app, &format!("{}\n", file.display()));
+    let list = app.raw().attachments.clone().expect("attachments");
+    let docs: Vec<_> = list
+        .iter()
+        .filter(|a| a.title().to_lowercase().contains("fullmakt"))
+        .collect();
+    assert_eq!(docs.len(), 1, "{list:?}");
+    assert_eq!(docs[0].title(), "Verjefullmakt");
+    assert_eq!(docs[0].file(), Some(file.display().to_string().as_str()));
+    // The letter lists it once, in nynorsk.
+    let text = letter_text(app.raw(), today(), Ui::Nb, LetterKind::Complaint).expect("letter");
+    let listed = text
+        .lines()
+        .filter(|l| l.to_lowercase().contains("fullmakt") && l.starts_with("- "))
+        .count();
+    assert_eq!(listed, 1, "{text}");
+    assert!(text.contains("- Verjefullmakt"), "{text}");
+    assert!(!text.contains("Vergefullmakt"), "{text}");
+}

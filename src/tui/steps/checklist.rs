@@ -37,6 +37,11 @@ impl ChecklistState {
             {
                 v.push(k("tui.key.del", "tui.key.remove"));
             }
+            if self.items.get(self.focus).is_some_and(|i| {
+                matches!(i.kind, Kind::Suggested | Kind::Added | Kind::File { .. })
+            }) {
+                v.push(k("tui.key.e", "tui.key.rename"));
+            }
             v.push(k("tui.key.tab", "tui.key.go-on"));
             v
         }
@@ -71,6 +76,7 @@ impl ChecklistState {
                     &[("rule", law::FVL_42.full(lang))],
                 ),
                 Kind::Reasons => reasons_hint(ui),
+                Kind::RepDoc(_) => t(ui, "tui.attach.doc.hint"),
                 Kind::File { path, info } => {
                     let look = if info.is_ok() { 2 } else { 3 };
                     for l in widgets::wrap_hanging(
@@ -101,7 +107,10 @@ impl ChecklistState {
             let mark = if sel { SELECTED } else { UNSELECTED };
             spans.push((lines.len(), lines.len() + 1));
             cursor_row = Some(lines.len());
-            lines.push((format!("{mark}{}", t(ui, "tui.attach.add")), u8::from(sel)));
+            lines.push((
+                format!("{mark}{}", field_label(app, self.editing)),
+                u8::from(sel),
+            ));
             if let Some(e) = &self.error {
                 for l in widgets::wrap_hanging(e, rest.width, "      ") {
                     lines.push((l, 3));
@@ -129,18 +138,6 @@ impl ChecklistState {
         let mark = if sel { SELECTED } else { UNSELECTED };
         spans.push((lines.len(), lines.len() + 1));
         lines.push((format!("{mark}{}", t(ui, "tui.go-on")), u8::from(sel)));
-        if self.step == Step::Attachments
-            && app
-                .raw
-                .representative
-                .as_ref()
-                .is_some_and(|r| r.power_of_attorney == Some(true))
-        {
-            lines.push((String::new(), 0));
-            for l in widgets::wrap(&t(ui, "tui.attach.fullmakt-note"), rest.width) {
-                lines.push((l, 2));
-            }
-        }
         let height = usize::from(rest.height);
         let (s, e) = spans.get(self.focus).copied().unwrap_or((0, 1));
         let off = centred_offset(s, e, lines.len(), height);
