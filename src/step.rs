@@ -25,6 +25,10 @@ pub enum Step {
     Relation,
     /// Whether a signed written power of attorney (fullmakt) exists.
     Fullmakt,
+    /// The name (and birth date) of the person the decision is about, asked of someone who
+    /// writes for them before the details, so that the screens can say the name and a child's
+    /// age is known at once (`applicant.name`, `applicant.birth_date`).
+    Person,
     /// Which service the decision is about.
     Service,
     /// The service in the person's own words (`annet`).
@@ -90,6 +94,7 @@ impl Step {
             Step::Role => "role".into(),
             Step::Relation => "relation".into(),
             Step::Fullmakt => "fullmakt".into(),
+            Step::Person => "person".into(),
             Step::Service => "service".into(),
             Step::ServiceOther => "service-other".into(),
             Step::Carer => "carer".into(),
@@ -128,6 +133,7 @@ impl Step {
             Step::Role,
             Step::Relation,
             Step::Fullmakt,
+            Step::Person,
             Step::Service,
             Step::ServiceOther,
             Step::Carer,
@@ -168,9 +174,12 @@ impl Step {
     pub fn section(self) -> Option<Section> {
         Some(match self {
             Step::Start | Step::Case | Step::Done => return None,
-            Step::LetterLang | Step::Who | Step::Role | Step::Relation | Step::Fullmakt => {
-                Section::Who
-            }
+            Step::LetterLang
+            | Step::Who
+            | Step::Role
+            | Step::Relation
+            | Step::Fullmakt
+            | Step::Person => Section::Who,
             Step::Service
             | Step::ServiceOther
             | Step::Carer

@@ -195,7 +195,9 @@ fn nynorsk_for_someone_else_with_a_power_of_attorney_to_sign() {
         "4",      // a relative, friend or other helper
         "dotter", // relation
         "2",      // no power of attorney yet
-        "1",      // heimesjukepleie, from the whole list
+        "Ola Hansen", // who the decision is about (#25)
+        "",           // no birth date
+        "1",          // heimesjukepleie, from the whole list
         "3",      // cut
         "2026-11-02",
         "05.11.2026",
@@ -878,7 +880,7 @@ fn plain_mode_asks_what_the_writer_is_and_who_a_carer_cares_for() {
     let dir = tempfile::tempdir().expect("dir");
     let out = run_plain(
         "nb",
-        &lines(&["", "2", "", "1", "mor"]),
+        &lines(&["", "2", "", "1", "mor", "Emil Haugen", "14.03.2014"]),
         dir.path(),
         &["--plain"],
     );
@@ -894,6 +896,8 @@ fn plain_mode_asks_what_the_writer_is_and_who_a_carer_cares_for() {
         .expect("the role question");
     assert!(role.contains("Feil: Du har ikke svart ennå."), "{role}");
     assert!(!role.contains("Enter velger"), "{role}");
+    // Who the child is comes before the details.
+    assert!(text.contains("Hvem er barnet?"), "{text}");
     assert!(
         text.contains("Jeg er mor eller far til et barn under 18 år"),
         "{text}"

@@ -186,7 +186,11 @@ fn a_change_that_opens_new_questions_asks_them_before_returning() {
     type_text(&mut app, "sønn\n");
     assert_eq!(app.step(), Step::Fullmakt);
     press(&mut app, KeyCode::Char('1'));
-    // The representative's name and address are new questions too.
+    // Who the decision is about (the name is there already), then the representative's name
+    // and address: new questions too.
+    assert_eq!(app.step(), Step::Person);
+    enter(&mut app);
+    enter(&mut app);
     assert_eq!(app.step(), Step::Representative);
     type_text(&mut app, "Per Hansen\nFjellveien 3\n9010\nTromsø\n\n\n");
     assert_eq!(app.step(), Step::Check);
@@ -1107,6 +1111,10 @@ fn the_writer_is_asked_what_they_are_before_the_fullmakt_which_only_a_helper_is_
     assert_eq!(app.step(), Step::Relation);
     assert!(screen_text(&app).contains("Er du mor eller far til barnet?"));
     type_text(&mut app, "mor\n");
+    // Who the child is, before the details (#25).
+    assert_eq!(app.step(), Step::Person);
+    assert!(screen_text(&app).contains("Hvem er barnet?"));
+    type_text(&mut app, "Emil Haugen\n14.03.2014\n");
     assert_eq!(app.step(), Step::Service);
     let rep = app.raw().representative.clone().expect("representative");
     assert_eq!(rep.role.as_deref(), Some("forelder"));
@@ -1114,8 +1122,12 @@ fn the_writer_is_asked_what_they_are_before_the_fullmakt_which_only_a_helper_is_
     // Back to the role: a verge is asked neither the relation nor the fullmakt.
     esc(&mut app);
     esc(&mut app);
+    esc(&mut app);
     assert_eq!(app.step(), Step::Role);
     press(&mut app, KeyCode::Char('2'));
+    assert_eq!(app.step(), Step::Person);
+    enter(&mut app);
+    enter(&mut app);
     assert_eq!(app.step(), Step::Service);
     assert_eq!(
         app.raw()

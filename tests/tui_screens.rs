@@ -62,6 +62,19 @@ fn screen_03c_cared_for() {
 }
 
 #[test]
+fn screen_02d_person() {
+    // A mother names her child before the details (#25).
+    let raw = with(|r| {
+        let rep = r.representative.as_mut().expect("rep");
+        rep.role = Some("forelder".into());
+        rep.relation = Some("mor".into());
+        rep.power_of_attorney = None;
+        r.applicant = None;
+    });
+    snap("02d_person", &app_at(raw, Step::Person));
+}
+
+#[test]
 fn screen_02b_relation() {
     snap("02b_relation", &app_at(daughter_case(), Step::Relation));
 }

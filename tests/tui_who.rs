@@ -336,3 +336,47 @@ fn the_vergefullmakt_is_one_line_in_the_letters_language_with_a_place_for_its_fi
     assert!(text.contains("- Verjefullmakt"), "{text}");
     assert!(!text.contains("Vergefullmakt"), "{text}");
 }
+
+#[test]
+fn a_mother_names_her_child_before_the_details_and_the_screens_say_the_name() {
+    let mut app = new_app();
+    enter(&mut app);
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('1'));
+    type_text(&mut app, "mor\n");
+    assert_eq!(app.step(), Step::Person);
+    type_text(&mut app, "Emil Haugen\n14.03.2014\n");
+    assert_eq!(app.step(), Step::Service);
+    // The request screen's preview says the name, not "den du skriver for".
+    let mut raw = app.raw().clone();
+    raw.service = Some("stottekontakt".into());
+    raw.situation = Some("avslag".into());
+    let app = app_at(raw.clone(), Step::Outcome);
+    let s = flat(&screen_sized(&app, 80, 40));
+    assert!(s.contains("slik at Emil Haugen får støttekontakt"), "{s}");
+    assert!(!s.contains("den du skriver for"), "{s}");
+    // The grounds questions: the name, and prompts about a child's day.
+    let app = app_at(raw.clone(), Step::Ground(omsorgsklage::domain::case::Ground::Health));
+    let s = flat(&screen_sized(&app, 80, 40));
+    assert!(s.contains("Hvordan er helsen til Emil Haugen?"), "{s}");
+    let app = app_at(
+        raw.clone(),
+        Step::Ground(omsorgsklage::domain::case::Ground::DailyLife),
+    );
+    let s = flat(&screen_sized(&app, 80, 40));
+    assert!(s.contains("skole eller barnehage"), "{s}");
+    assert!(!s.contains("vaske seg"), "{s}");
+    // An adult: the adult's prompts; a carer: the carer's.
+    let app = app_at(daughter_case(), Step::Ground(omsorgsklage::domain::case::Ground::DailyLife));
+    let s = flat(&screen_sized(&app, 80, 40));
+    assert!(s.contains("vaske seg"), "{s}");
+    assert!(s.contains("Hva klarer ikke Ola Hansen selv i hverdagen?"), "{s}");
+    let mut carer = daughter_case();
+    carer.representative = None;
+    carer.service = Some("avlastning".into());
+    carer.complainant_is_carer = Some(true);
+    let app = app_at(carer, Step::Ground(omsorgsklage::domain::case::Ground::DailyLife));
+    let s = flat(&screen_sized(&app, 80, 40));
+    assert!(s.contains("Beskriv omsorgsarbeidet"), "{s}");
+    assert!(!s.contains("skole eller barnehage"), "{s}");
+}

@@ -44,6 +44,8 @@ fn who_steps(raw: &RawCase, kind: LetterKind, p: &mut Vec<Step>) {
     if role == Role::Fullmektig && kind != LetterKind::Fullmakt {
         p.push(Step::Fullmakt);
     }
+    // Who the person is, before the details: the screens after say the name.
+    p.push(Step::Person);
 }
 
 /// The carer complains in their own name (a relief service, and the answer is yes).

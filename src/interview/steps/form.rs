@@ -222,6 +222,28 @@ pub fn specs(step: Step, raw: &RawCase) -> Vec<FieldSpec> {
             }
             v
         }
+        // Who the person is, asked early of someone writing for them: the same fields as on
+        // the applicant's screen, which shows them again with the address.
+        Step::Person => vec![
+            field!(
+                "name",
+                Text,
+                true,
+                "applicant.name",
+                |r| r.applicant.as_ref().and_then(|p| p.name.clone()),
+                |w, v| person(w).name = v
+            ),
+            // A parent's letter needs the child's birth date: it decides who signs.
+            field!(
+                "birth-date",
+                Date,
+                crate::interview::has_representative(raw)
+                    && crate::interview::rep_role(raw) == crate::domain::case::Role::Forelder,
+                "applicant.birth_date",
+                |r| r.applicant.as_ref().and_then(|p| p.birth_date.clone()),
+                |w, v| person(w).birth_date = v
+            ),
+        ],
         Step::Applicant => vec![
             field!(
                 "name",
