@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::FORMAT;
-use super::items;
+mod items;
 use super::model::{CaredFor, Case, Checked, Decision, Person, Representative, Role, age_on};
 use super::problem::{Problem, ProblemKind};
 use super::raw::{Ground, RawCase, RawPerson};

@@ -14,7 +14,6 @@
 //! [`check`] (stage 2).
 
 mod check;
-mod items;
 mod model;
 mod problem;
 mod raw;
