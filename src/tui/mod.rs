@@ -19,6 +19,7 @@ pub mod signals;
 pub use crate::step;
 pub mod steps;
 pub mod theme;
+pub mod tty;
 pub mod view;
 pub mod widgets;
 
@@ -39,10 +40,15 @@ pub use session::Session;
 /// Two Backspace presses closer than this are one key held down.
 const HELD: Duration = Duration::from_millis(500);
 
+/// The longest wait for a key when nothing is due (signals and resizes wake the wait at once).
+const IDLE: Duration = Duration::from_secs(1);
+
 /// Put the terminal back as it was: bracketed paste off, raw mode off, main screen, cursor shown.
 fn restore() {
     let _ = execute!(std::io::stdout(), DisableBracketedPaste);
-    ratatui::restore();
+    // Not `ratatui::restore`, which prints its error: a closed terminal fails here, and
+    // printing to it would panic.
+    let _ = ratatui::try_restore();
     // ratatui leaves the cursor as the last screen had it (hidden on a list).
     let _ = execute!(std::io::stdout(), crossterm::cursor::Show);
 }
@@ -95,19 +101,31 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, session: &mut Session) ->
     let size = terminal.size()?;
     session.handle(Action::Resize(size.width, size.height));
     let mut last_backspace: Option<Instant> = None;
+    let mut tty = tty::Waiter::new();
     loop {
         if let Some(sig) = signals::pending() {
             return Ok(signals::exit_code(sig));
         }
         terminal.draw(|f| view::draw(f, session.app()))?;
-        // Typing is saved when it pauses; a stop signal is looked for every `POLL`.
+        // Typing is saved when it pauses. The wait sleeps in the kernel until a key, a signal,
+        // a resize or the terminal's end: no CPU while a person reads or thinks.
         let wait = match session.save_due() {
-            Some(due) => due
-                .saturating_duration_since(Instant::now())
-                .min(signals::POLL),
-            None => signals::POLL,
+            Some(due) => due.saturating_duration_since(Instant::now()).min(IDLE),
+            None => IDLE,
         };
-        if !event::poll(wait)? {
+        // Where the wait cannot tell (not Unix), crossterm waits as before.
+        let crossterm_wait = match tty.wait(wait) {
+            // The window was closed: never ask crossterm to read it (it would spin).
+            tty::Wake::Gone => return Ok(signals::exit_code(signals::HANGUP)),
+            tty::Wake::Timeout => Duration::ZERO,
+            tty::Wake::Input if cfg!(unix) => Duration::ZERO,
+            tty::Wake::Input => wait,
+        };
+        if signals::pending().is_some() {
+            continue;
+        }
+        // A resize comes to crossterm as a signal; it is looked for after every wait.
+        if !event::poll(crossterm_wait)? {
             session.tick();
             continue;
         }
@@ -134,13 +152,18 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, session: &mut Session) ->
             Effect::Quit => return Ok(0),
             Effect::Editor(text) => {
                 restore();
+                // The editor is ended when a stop signal comes or the terminal goes away.
+                let watch = std::cell::RefCell::new(&mut tty);
                 let result = editor::edit_with(&editor::editor_command(), &text, &|| {
-                    signals::pending().is_some()
+                    signals::pending().is_some() || watch.borrow_mut().gone()
                 });
                 // Stopped meanwhile (the editor is ended and its folder gone): no screen to
                 // come back to; `run` saves and restores.
                 if let Some(sig) = signals::pending() {
                     return Ok(signals::exit_code(sig));
+                }
+                if tty.gone() {
+                    return Ok(signals::exit_code(signals::HANGUP));
                 }
                 resume(terminal)?;
                 session.handle(Action::EditorDone(result));
