@@ -1,7 +1,8 @@
 //! The terminal goes away (issue 23): a window closed, `tmux kill-session`, a dropped SSH
 //! session. The real binary runs in a pty whose other end is then closed, without a key; the
 //! program must be gone within a second, with what was typed saved in the draft and the case's
-//! lock let go, in the wizard and with the external editor open.
+//! lock let go, in the wizard and with the external editor open. And the editor Ctrl+E opens is
+//! the one the screen names (issue 23, item 6).
 
 #![cfg(unix)]
 
@@ -105,6 +106,8 @@ fn closing_the_window_with_the_editor_open_ends_the_editor_saves_and_exits() {
     t.wait_for("Fortsett med klagen");
     t.send(ENTER);
     t.wait_for("Hva ber du kommunen om?");
+    // The screen names the editor that will open.
+    t.wait_for("«treg-editor»");
     t.type_text("Tilbake til tre besøk");
     t.wait_for("Tilbake til tre besøk");
     // Ctrl+E: the editor opens (with what was typed saved first).
@@ -128,4 +131,65 @@ fn closing_the_window_with_the_editor_open_ends_the_editor_saves_and_exits() {
     assert!(given.ends_with("tekst.txt"), "{given:?}");
     assert!(!given.exists(), "the text handed to the editor is removed");
     assert!(!given.parent().expect("dir").exists());
+}
+
+/// The saved case at the outcome question, opened from the start screen.
+fn open_at_outcome(t: &mut Term) {
+    t.wait_for("Fortsett med en lagret sak:");
+    t.send(DOWN);
+    t.send(DOWN);
+    t.send(ENTER);
+    t.wait_for("Fortsett med klagen");
+    t.send(ENTER);
+    t.wait_for("Hva ber du kommunen om?");
+}
+
+fn data_with_case_at_outcome() -> tempfile::TempDir {
+    let data = tempfile::tempdir().expect("data dir");
+    let cases = data.path().join("cases");
+    std::fs::create_dir_all(&cases).expect("dir");
+    let mut json = common::case_json("role-fullmektig-datter-nb.json");
+    json["draft"] = serde_json::json!({ "step": "outcome" });
+    common::write_json(&cases, "20261118-140200.json", &json);
+    data
+}
+
+#[test]
+fn where_only_vi_is_found_the_screen_names_it_and_says_how_to_save_and_leave() {
+    let data = data_with_case_at_outcome();
+    let tools = tempfile::tempdir().expect("tools");
+    let marker = tools.path().join("given");
+    let editor = slow_editor(tools.path(), &marker);
+    std::fs::rename(&editor, tools.path().join("vi")).expect("vi");
+    let mut cmd = wizard(data.path(), data.path(), &[]);
+    cmd.env_remove("VISUAL");
+    cmd.env_remove("EDITOR");
+    cmd.env("PATH", tools.path());
+    let mut t = Term::spawn(cmd);
+    open_at_outcome(&mut t);
+    t.wait_for("«vi»");
+    t.wait_for(":wq");
+    let screen = t.screen();
+    assert!(!screen.contains("nano"), "{screen}");
+    assert!(screen.contains("Ctrl+E"), "{screen}");
+}
+
+#[test]
+fn where_no_editor_is_found_ctrl_e_is_not_offered() {
+    let data = data_with_case_at_outcome();
+    let empty = tempfile::tempdir().expect("empty");
+    let mut cmd = wizard(data.path(), data.path(), &[]);
+    cmd.env_remove("VISUAL");
+    cmd.env_remove("EDITOR");
+    cmd.env("PATH", empty.path());
+    let mut t = Term::spawn(cmd);
+    open_at_outcome(&mut t);
+    t.wait_for("Enter×2/Tab videre");
+    let screen = t.screen();
+    assert!(!screen.contains("Ctrl+E"), "{screen}");
+    // Pressed anyway: nothing happens, the question stays.
+    t.send("\x05");
+    t.type_text("x");
+    t.wait_for("Hva ber du kommunen om?");
+    assert!(!t.screen().contains("redigeringsprogram"), "{}", t.screen());
 }

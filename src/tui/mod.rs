@@ -72,6 +72,8 @@ pub fn run(ui: Ui, today: NaiveDate, options: Options) -> Result<i32> {
     install_panic_hook();
     // Text left in an editor folder by a process that was killed outright (health data).
     editor::sweep_leftovers();
+    // The editor Ctrl+E opens, found once, so that the screens name the one that will open.
+    editor::choose();
     // From here on SIGTERM/SIGHUP/SIGINT end the loop instead of the process, so that the
     // terminal is restored, the typing saved and the lock let go.
     signals::install();

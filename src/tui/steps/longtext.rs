@@ -16,6 +16,7 @@ use crate::i18n::{t, tf};
 use crate::render;
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::{App, Flow, Step, letter_ui};
+use crate::tui::editor::{self, Choice};
 use crate::tui::widgets;
 
 use super::{LowWindow, question_with_room, title_and_hint};
@@ -41,6 +42,29 @@ pub struct LongState {
     pub error: Option<String>,
     /// A message from the external editor.
     pub note: Option<String>,
+}
+
+/// " Ctrl+E opens the text in «nano»." (with how to leave vi), naming the editor that will
+/// really open; nothing when it is not known (no wizard running) or there is none.
+fn editor_hint(ui: crate::i18n::Ui) -> String {
+    match editor::chosen() {
+        Some(Choice::Found(cmd)) => format!(
+            " {}{}",
+            tf(ui, "tui.long.editor", &[("editor", editor::name(cmd))]),
+            vi_how(ui)
+        ),
+        _ => String::new(),
+    }
+}
+
+/// " In «vi», press i before you type. To save and come back …" when the editor is vi.
+fn vi_how(ui: crate::i18n::Ui) -> String {
+    match editor::chosen() {
+        Some(Choice::Found(cmd)) if cmd.first().is_some_and(|p| editor::is_vi(p)) => {
+            format!(" {}", tf(ui, "tui.long.vi-how", &[("editor", editor::name(cmd))]))
+        }
+        _ => String::new(),
+    }
 }
 
 /// The text of a step in the case.
@@ -151,6 +175,8 @@ impl LongState {
         match action {
             Action::Back | Action::BackTab => return Flow::Back,
             Action::Tab => return self.go_on(app),
+            // Not offered where no editor was found.
+            Action::Editor if !editor::offered() => return Flow::Stay,
             Action::Editor => return Flow::Effect(Effect::Editor(self.text())),
             // Enter on an empty last line (or in an empty field) goes on: a blank line means
             // nothing in the letter, and Enter is what people press to go on.
@@ -246,7 +272,7 @@ impl LongState {
             // At a shared machine: say where the text goes when it is opened in an editor.
             _ if app.counter => Some((
                 format!(
-                    "{} {}",
+                    "{} {}{}",
                     t(app.ui, "tui.long.go-on-hint"),
                     tf(
                         app.ui,
@@ -255,11 +281,15 @@ impl LongState {
                             "editor",
                             crate::tui::editor::describe(&crate::tui::editor::editor_command())
                         )]
-                    )
+                    ),
+                    vi_how(app.ui)
                 ),
                 th.dim,
             )),
-            _ => Some((t(app.ui, "tui.long.go-on-hint"), th.dim)),
+            _ => Some((
+                format!("{}{}", t(app.ui, "tui.long.go-on-hint"), editor_hint(app.ui)),
+                th.dim,
+            )),
         };
         let msg_lines = message
             .as_ref()
