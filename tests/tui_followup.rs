@@ -338,6 +338,8 @@ fn after_the_complaint_is_saved_the_wizard_asks_when_it_was_sent() {
     let report = export::run(&job);
     assert!(report.errors.is_empty(), "{report:?}");
     app.update(Action::ExportDone(report));
+    // The letter's date is kept with the case (issue 23): it is reprinted as it was sent.
+    assert_eq!(app.raw().letter_date.as_deref(), Some("2026-11-20"));
     let s = screen_text(&app);
     assert!(
         s.contains("▶ [ Har du sendt klagen? Skriv inn datoen ]"),
@@ -533,4 +535,23 @@ fn the_fullmakt_is_saved_in_the_letter_formats() {
     let fullmakt: Vec<&String> = names.iter().filter(|n| n.contains("fullmakt")).collect();
     assert!(fullmakt.iter().any(|n| n.ends_with(".pdf")), "{names:?}");
     assert!(fullmakt.iter().any(|n| n.ends_with(".txt")), "{names:?}");
+}
+
+#[test]
+fn a_complaint_sent_in_time_is_looked_at_again_after_its_deadline_as_it_was_sent() {
+    // Received 5 November: the last day was 3 December. Sent 1 December; opened in January.
+    let mut raw = daughter_case();
+    raw.sent = Some("2026-12-01".into());
+    let later = chrono::NaiveDate::from_ymd_opt(2027, 1, 15).expect("date");
+    let mut app = omsorgsklage::tui::App::from_raw(raw, Step::Done, Ui::Nb, later, &options());
+    app.show_case();
+    choose(&mut app, "Se over klagen");
+    let s = screen_text(&app);
+    assert_eq!(app.step(), Step::Check, "{s}");
+    assert!(!s.contains("Feil"), "{s}");
+    assert!(!s.contains("for sent"), "no late reason asked:\n{s}");
+    assert!(!s.contains("late_reason"), "{s}");
+    let letter = letter_text(app.raw(), later, Ui::Nb, app.kind()).expect("letter");
+    assert!(letter.contains("1. desember 2026"), "dated as sent:\n{letter}");
+    assert!(!letter.contains("15. januar 2027"), "{letter}");
 }

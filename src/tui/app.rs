@@ -807,6 +807,14 @@ impl App {
 
     fn export_done(&mut self, report: ExportReport) -> Effect {
         if !report.written.is_empty() && report.errors.is_empty() {
+            // The complaint keeps the date it was saved with: opened after it was sent, it is
+            // shown and reprinted as it was, and its deadline judged by that date.
+            if self.kind == LetterKind::Complaint
+                && let Some(d) = report.letter_date
+            {
+                let iso = d.format("%Y-%m-%d").to_string();
+                self.edit(|r| r.letter_date = Some(iso));
+            }
             self.dirty = false;
         }
         if !report.exists.is_empty()

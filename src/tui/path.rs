@@ -69,9 +69,15 @@ pub fn date_answer(value: Option<&String>) -> Option<NaiveDate> {
     })
 }
 
-/// The date the letter is written: the case's `letter_date`, else today.
+/// The date on the letter: today for a complaint not yet sent; for a sent one its kept
+/// `letter_date`, else the day it was sent.
 pub fn letter_date(raw: &RawCase, today: NaiveDate) -> NaiveDate {
-    date_answer(raw.letter_date.as_ref()).unwrap_or(today)
+    // A complaint not yet sent is dated the day it is saved (the wizard's export); a sent one
+    // keeps its date, else the day it was sent: never judged by today.
+    match date_answer(raw.sent.as_ref()) {
+        None => today,
+        Some(sent) => date_answer(raw.letter_date.as_ref()).unwrap_or(sent),
+    }
 }
 
 /// The deadline for the answers so far, when service and received date are known.

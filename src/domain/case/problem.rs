@@ -119,6 +119,10 @@ pub enum ProblemKind {
     /// A reminder written less than a month after the complaint was sent: the municipality may
     /// still answer in time (fvl § 11 a). A warning.
     ReminderEarly,
+    /// The complaint was sent before the date on its letter: asked, not refused (a warning).
+    SentBeforeLetter {
+        letter_date: NaiveDate,
+    },
     PostponementNotMeaningful,
     CarerNotApplicable,
     NoPowerOfAttorney,
@@ -198,6 +202,7 @@ impl ProblemKind {
             ProblemKind::SupplementMissing => "supplement-missing",
             ProblemKind::RouteAssumed => "route-assumed",
             ProblemKind::ReminderEarly => "reminder-early",
+            ProblemKind::SentBeforeLetter { .. } => "sent-before-letter",
             ProblemKind::PostponementNotMeaningful => "postponement-not-meaningful",
             ProblemKind::CarerNotApplicable => "carer-not-applicable",
             ProblemKind::NoPowerOfAttorney => "no-power-of-attorney",
@@ -262,6 +267,9 @@ impl ProblemKind {
                 ]
             }
             ProblemKind::LateWithoutReason { last_day } => vec![("last_day", Date(*last_day))],
+            ProblemKind::SentBeforeLetter { letter_date } => {
+                vec![("letter_date", Date(*letter_date))]
+            }
             ProblemKind::ParentOfAdult { age } => vec![("age", Number(*age))],
             ProblemKind::Attachment(f) => f.args(),
             _ => vec![],
@@ -281,6 +289,7 @@ impl ProblemKind {
             | ProblemKind::NoMunicipalityAddress
             | ProblemKind::VentelisteNotLongTerm
             | ProblemKind::ReminderEarly
+            | ProblemKind::SentBeforeLetter { .. }
             | ProblemKind::PhoneUnusual { .. }
             | ProblemKind::EmailUnusual { .. } => Severity::Warning,
             _ => Severity::Error,
