@@ -154,7 +154,11 @@ pub fn lines(ui: Ui, raw: &RawCase, today: NaiveDate) -> Vec<String> {
             ),
             Milestone::FollowUp(kind) => {
                 let letter = t(ui, &format!("tui.letter.{}", kind.id()));
-                tf(ui, "timeline.follow-up", &[("date", date), ("letter", letter)])
+                tf(
+                    ui,
+                    "timeline.follow-up",
+                    &[("date", date), ("letter", letter)],
+                )
             }
             Milestone::Forwarded(Route::Statsforvalteren) => tf(
                 ui,

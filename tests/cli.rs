@@ -874,7 +874,13 @@ fn render_out_with_one_format_writes_exactly_that_file() {
     let dir = tempfile::tempdir().expect("tmp");
     let txt = dir.path().join("brev.out");
     cmd()
-        .args(["render", "tests/cases/minimal-bpa.json", "--format", "txt", "--out"])
+        .args([
+            "render",
+            "tests/cases/minimal-bpa.json",
+            "--format",
+            "txt",
+            "--out",
+        ])
         .arg(&txt)
         .assert()
         .success();
@@ -883,15 +889,31 @@ fn render_out_with_one_format_writes_exactly_that_file() {
     assert!(!dir.path().join("brev.out.txt").exists());
     let pdf = dir.path().join("klage.dokument");
     cmd()
-        .args(["render", "tests/cases/minimal-bpa.json", "--format", "pdf", "--out"])
+        .args([
+            "render",
+            "tests/cases/minimal-bpa.json",
+            "--format",
+            "pdf",
+            "--out",
+        ])
         .arg(&pdf)
         .assert()
         .success();
-    assert!(std::fs::read(&pdf).expect("exactly klage.dokument").starts_with(b"%PDF"));
+    assert!(
+        std::fs::read(&pdf)
+            .expect("exactly klage.dokument")
+            .starts_with(b"%PDF")
+    );
     assert!(!dir.path().join("klage.dokument.pdf").exists());
     // Both: the name less its extension is the stem of the two files, as before.
     cmd()
-        .args(["render", "tests/cases/minimal-bpa.json", "--format", "both", "--out"])
+        .args([
+            "render",
+            "tests/cases/minimal-bpa.json",
+            "--format",
+            "both",
+            "--out",
+        ])
         .arg(dir.path().join("begge.pdf"))
         .assert()
         .success();
@@ -902,5 +924,8 @@ fn render_out_with_one_format_writes_exactly_that_file() {
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert_eq!(names, ["begge.pdf", "begge.txt", "brev.out", "klage.dokument"]);
+    assert_eq!(
+        names,
+        ["begge.pdf", "begge.txt", "brev.out", "klage.dokument"]
+    );
 }

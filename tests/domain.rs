@@ -148,9 +148,12 @@ fn a_complaint_sent_in_time_is_not_asked_why_it_is_late_after_its_deadline() {
     assert_eq!(c.letter_date, day(2026, 12, 1), "dated as sent, not today");
     assert!(!c.is_late());
     // With the date kept when it was saved: that date.
-    let c = case::check(&bpa_sent(Some("2026-12-01"), Some("2026-11-30")), long_after)
-        .case
-        .expect("case");
+    let c = case::check(
+        &bpa_sent(Some("2026-12-01"), Some("2026-11-30")),
+        long_after,
+    )
+    .case
+    .expect("case");
     assert_eq!(c.letter_date, day(2026, 11, 30));
     // Not sent: judged by today, and then it is late.
     let checked = case::check(&bpa_sent(None, None), long_after);
@@ -191,7 +194,10 @@ fn a_sent_date_before_the_letter_s_date_is_questioned_in_plain_words() {
     assert!(checked.case.is_some());
     let text = omsorgsklage::i18n::problem_text(omsorgsklage::i18n::Ui::Nb, p);
     assert!(text.contains("1. desember 2026"), "{text}");
-    assert!(!text.contains("sent") && !text.contains("letter_date"), "{text}");
+    assert!(
+        !text.contains("sent") && !text.contains("letter_date"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -202,7 +208,12 @@ fn no_problem_message_names_a_field_of_the_file() {
             std::fs::read_to_string(format!("templates/ui/{lang}.txt")).expect("catalogue");
         for line in catalogue.lines().filter(|l| l.starts_with("problem.")) {
             let text = line.split_once(" = ").map_or("", |(_, v)| v);
-            for field in ["(late_reason)", "(representative)", "(supplement)", "(letter_date)"] {
+            for field in [
+                "(late_reason)",
+                "(representative)",
+                "(supplement)",
+                "(letter_date)",
+            ] {
                 assert!(!text.contains(field), "{lang}: {line}");
             }
         }

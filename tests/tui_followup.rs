@@ -363,7 +363,10 @@ fn after_the_complaint_is_saved_the_wizard_asks_when_it_was_sent() {
     let s = screen_text(&app);
     assert!(s.contains("20. november 2026: klagen ble sendt"), "{s}");
     // A month later is Sunday 20 December: the answer is due the next working day.
-    assert!(s.contains("21. desember 2026: har du ikke fått svar"), "{s}");
+    assert!(
+        s.contains("21. desember 2026: har du ikke fått svar"),
+        "{s}"
+    );
 }
 
 #[test]
@@ -553,7 +556,10 @@ fn a_complaint_sent_in_time_is_looked_at_again_after_its_deadline_as_it_was_sent
     assert!(!s.contains("for sent"), "no late reason asked:\n{s}");
     assert!(!s.contains("late_reason"), "{s}");
     let letter = letter_text(app.raw(), later, Ui::Nb, app.kind()).expect("letter");
-    assert!(letter.contains("1. desember 2026"), "dated as sent:\n{letter}");
+    assert!(
+        letter.contains("1. desember 2026"),
+        "dated as sent:\n{letter}"
+    );
     assert!(!letter.contains("15. januar 2027"), "{letter}");
 }
 
@@ -570,7 +576,9 @@ fn the_timeline_marks_only_what_happened_and_says_when_an_answer_is_overdue() {
     assert!(due[0].starts_with("! 4. januar 2027: "), "{lines:#?}");
     assert!(due[0].contains("Har du ikke fått svar"), "{lines:#?}");
     assert!(
-        !lines.iter().any(|l| l.starts_with('✓') && l.contains("svar")),
+        !lines
+            .iter()
+            .any(|l| l.starts_with('✓') && l.contains("svar")),
         "an answer that did not come is never done: {lines:#?}"
     );
     // Saving a reminder records it, with its date, and the timeline shows it.

@@ -43,6 +43,7 @@ fn closing_the_window_in_the_wizard_saves_the_typing_lets_go_and_exits() {
     t.close();
     let (status, took) = t.exits_within(LIMIT);
     assert!(!status.success(), "ended by the hang-up: {status:?}");
+    eprintln!("exited {took:?} after the terminal closed");
     assert!(took < LIMIT, "{took:?}");
     let (raw, opens) = only_case(data.path());
     assert_eq!(
@@ -64,6 +65,7 @@ fn closing_the_window_while_waiting_on_the_start_screen_exits() {
     std::thread::sleep(Duration::from_millis(300));
     t.close();
     let (_, took) = t.exits_within(LIMIT);
+    eprintln!("exited {took:?} after the terminal closed");
     assert!(took < LIMIT, "{took:?}");
 }
 
@@ -114,12 +116,16 @@ fn closing_the_window_with_the_editor_open_ends_the_editor_saves_and_exits() {
     t.send("\x05");
     let start = std::time::Instant::now();
     while !marker.exists() {
-        assert!(start.elapsed() < common::pty::TIMEOUT, "the editor did not start");
+        assert!(
+            start.elapsed() < common::pty::TIMEOUT,
+            "the editor did not start"
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
     t.close();
     let (status, took) = t.exits_within(LIMIT);
     assert!(!status.success(), "{status:?}");
+    eprintln!("exited {took:?} after the terminal closed");
     assert!(took < LIMIT, "{took:?}");
     let raw = common::raw_from_file(&saved);
     assert_eq!(raw.outcome.as_deref(), Some("Tilbake til tre besøk"));

@@ -114,7 +114,8 @@ pub fn build(raw: &RawCase, today: NaiveDate) -> Vec<Item> {
         push(Milestone::Sent, Some(sent));
         push(
             Milestone::PreliminaryReplyDue,
-            sent.checked_add_months(Months::new(1)).map(next_working_day),
+            sent.checked_add_months(Months::new(1))
+                .map(next_working_day),
         );
     }
     for f in raw.follow_ups.iter().flatten() {

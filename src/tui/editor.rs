@@ -42,7 +42,9 @@ pub fn resolve(visual: Option<&str>, editor: Option<&str>, path: &[PathBuf]) -> 
     FALLBACKS
         .iter()
         .find(|name| path.iter().any(|dir| is_program(&dir.join(name))))
-        .map_or(Choice::None, |name| Choice::Found(vec![(*name).to_string()]))
+        .map_or(Choice::None, |name| {
+            Choice::Found(vec![(*name).to_string()])
+        })
 }
 
 /// A file that can be run.
@@ -293,8 +295,7 @@ pub fn edit_with(
         .split_first()
         .ok_or_else(|| "no editor".to_string())?;
     // The editor the screen named, and no other: no silent fall-back to one it did not name.
-    let status =
-        run_editor(program, args, &file, stop).map_err(|e| format!("{program}: {e}"))?;
+    let status = run_editor(program, args, &file, stop).map_err(|e| format!("{program}: {e}"))?;
     if !status.success() {
         return Err(format!("{program}: {status}"));
     }

@@ -22,8 +22,8 @@ pub use check::{check, check_for, paragraphs};
 pub use model::{CaredFor, Case, Checked, Decision, Person, Representative, Role, age_on};
 pub use problem::{Arg, Problem, ProblemKind, Severity};
 pub use raw::{
-    Ground, RawCaredFor, RawCase, RawDecision, RawDraft, RawFollowUp, RawGrounds, RawMunicipality, RawPerson,
-    RawRepresentative, RawRequests, levenshtein, read,
+    Ground, RawCaredFor, RawCase, RawDecision, RawDraft, RawFollowUp, RawGrounds, RawMunicipality,
+    RawPerson, RawRepresentative, RawRequests, levenshtein, read,
 };
 
 /// The format tag every case file carries.

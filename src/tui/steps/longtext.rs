@@ -61,7 +61,10 @@ fn editor_hint(ui: crate::i18n::Ui) -> String {
 fn vi_how(ui: crate::i18n::Ui) -> String {
     match editor::chosen() {
         Some(Choice::Found(cmd)) if cmd.first().is_some_and(|p| editor::is_vi(p)) => {
-            format!(" {}", tf(ui, "tui.long.vi-how", &[("editor", editor::name(cmd))]))
+            format!(
+                " {}",
+                tf(ui, "tui.long.vi-how", &[("editor", editor::name(cmd))])
+            )
         }
         _ => String::new(),
     }
@@ -287,7 +290,11 @@ impl LongState {
                 th.dim,
             )),
             _ => Some((
-                format!("{}{}", t(app.ui, "tui.long.go-on-hint"), editor_hint(app.ui)),
+                format!(
+                    "{}{}",
+                    t(app.ui, "tui.long.go-on-hint"),
+                    editor_hint(app.ui)
+                ),
                 th.dim,
             )),
         };
