@@ -418,8 +418,14 @@ mod tests {
             found(&["code", "--wait"])
         );
         assert_eq!(resolve(Some("  "), Some("vim"), &[]), found(&["vim"]));
-        assert_eq!(resolve(None, None, &[both.clone()]), found(&["nano"]));
-        assert_eq!(resolve(None, None, &[only_vi.clone()]), found(&["vi"]));
+        assert_eq!(
+            resolve(None, None, std::slice::from_ref(&both)),
+            found(&["nano"])
+        );
+        assert_eq!(
+            resolve(None, None, std::slice::from_ref(&only_vi)),
+            found(&["vi"])
+        );
         assert_eq!(resolve(None, None, &[tmp.path().into()]), Choice::None);
         // A file that cannot be run is not an editor.
         fs::write(tmp.path().join("nano"), "").expect("write");
