@@ -53,8 +53,9 @@ fn restore() {
     let _ = execute!(std::io::stdout(), crossterm::cursor::Show);
 }
 
-/// Restore the terminal before the panic message is printed. Installed before `ratatui::init`,
-/// whose own hook runs first and then calls this one.
+/// Restore the terminal before the panic message is printed. ratatui's own hook (installed by
+/// `ratatui::init`) is not used: it prints its errors, and printing to a terminal that is gone
+/// panics inside the panic, which aborts.
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -77,7 +78,7 @@ pub fn run(ui: Ui, today: NaiveDate, options: Options) -> Result<i32> {
     // From here on SIGTERM/SIGHUP/SIGINT end the loop instead of the process, so that the
     // terminal is restored, the typing saved and the lock let go.
     signals::install();
-    let mut terminal = ratatui::try_init().context("terminal")?;
+    let mut terminal = init().context("terminal")?;
     let mut session = Session::new(ui, today, options);
     let result = execute!(std::io::stdout(), EnableBracketedPaste)
         .map_err(anyhow::Error::from)
@@ -96,7 +97,18 @@ pub fn run(ui: Ui, today: NaiveDate, options: Options) -> Result<i32> {
         let _ = out.flush();
     }
     drop(session);
+    // Not dropped: a Terminal's drop shows the cursor again and prints the error when it cannot
+    // (the terminal is gone), and that print panics. `restore` has shown the cursor already.
+    std::mem::forget(terminal);
     result
+}
+
+/// What `ratatui::try_init` does, without its panic hook (see [`install_panic_hook`]): raw mode,
+/// the alternate screen, a terminal on standard output.
+fn init() -> std::io::Result<ratatui::DefaultTerminal> {
+    crossterm::terminal::enable_raw_mode()?;
+    execute!(std::io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
+    ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(std::io::stdout()))
 }
 
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, session: &mut Session) -> Result<i32> {
@@ -115,19 +127,27 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, session: &mut Session) ->
             Some(due) => due.saturating_duration_since(Instant::now()).min(IDLE),
             None => IDLE,
         };
-        // Where the wait cannot tell (not Unix), crossterm waits as before.
-        let crossterm_wait = match tty.wait(wait) {
-            // The window was closed: never ask crossterm to read it (it would spin).
-            tty::Wake::Gone => return Ok(signals::exit_code(signals::HANGUP)),
-            tty::Wake::Timeout => Duration::ZERO,
-            tty::Wake::Input if cfg!(unix) => Duration::ZERO,
-            tty::Wake::Input => wait,
-        };
-        if signals::pending().is_some() {
-            continue;
+        // The window was closed: never ask crossterm to read it again (it would spin).
+        if tty.gone() {
+            return Ok(signals::exit_code(signals::HANGUP));
         }
-        // A resize comes to crossterm as a signal; it is looked for after every wait.
-        if !event::poll(crossterm_wait)? {
+        // Keys crossterm has read already but not handed out (typing that came in one batch)
+        // come first; only then is there a wait.
+        let ready = event::poll(Duration::ZERO)? || {
+            // Where the wait cannot tell (not Unix), crossterm waits as before.
+            let crossterm_wait = match tty.wait(wait) {
+                tty::Wake::Gone => return Ok(signals::exit_code(signals::HANGUP)),
+                // A resize comes to crossterm as a signal: it is looked for after every wait.
+                tty::Wake::Timeout => Duration::ZERO,
+                tty::Wake::Input if cfg!(unix) => Duration::ZERO,
+                tty::Wake::Input => wait,
+            };
+            if signals::pending().is_some() {
+                continue;
+            }
+            event::poll(crossterm_wait)?
+        };
+        if !ready {
             session.tick();
             continue;
         }
