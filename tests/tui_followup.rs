@@ -630,3 +630,17 @@ fn a_sent_date_before_the_letter_s_date_is_questioned_on_the_timeline() {
         "{lines:#?}"
     );
 }
+
+#[test]
+fn a_complaint_not_yet_sent_is_previewed_with_today_s_date_not_an_older_kept_one() {
+    // Saved once on 20 November (the date kept), not sent, opened again on 1 December.
+    let mut raw = daughter_case();
+    raw.letter_date = Some("2026-11-20".into());
+    let later = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date");
+    let mut app = omsorgsklage::tui::App::from_raw(raw, Step::Check, Ui::Nb, later, &options());
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.step(), Step::Preview, "{}", screen_text(&app));
+    let s = screen_text(&app);
+    assert!(s.contains("1. desember 2026"), "{s}");
+    assert!(!s.contains("20. november 2026"), "{s}");
+}

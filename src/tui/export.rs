@@ -25,10 +25,7 @@ pub fn run(job: &ExportJob) -> ExportReport {
     let mut report = ExportReport::default();
     // A complaint not yet sent, and every follow-up letter, is dated the day it is saved; a
     // sent complaint keeps the date it was sent with.
-    let mut raw = job.raw.clone();
-    if job.kind != LetterKind::Complaint || raw.sent.is_none() {
-        raw.letter_date = None;
-    }
+    let raw = super::path::as_written(&job.raw, job.kind);
     // The wizard keeps attachment paths absolute; a relative one is read from the working folder.
     let (c, parts) = match export::prepare(&raw, job.today, job.kind, None) {
         Ok(x) => x,

@@ -178,14 +178,14 @@ pub fn check_for(raw: &RawCase, today: NaiveDate, kind: LetterKind) -> Checked {
 
     // The letter's date. A complaint already sent is judged and reprinted as it was sent, never
     // by today: its kept `letter_date`, else (saved before the date was kept) the day it was
-    // sent. A follow-up letter that cites the sending is written after it: a `letter_date` not
+    // sent. A follow-up letter of a sent complaint is written after it: a `letter_date` not
     // after the sending is the complaint's own, and the follow-up is dated today.
     let sent_on = raw.sent.as_deref().and_then(dates::parse_iso);
     let letter_date = match (
         c.date("letter_date", raw.letter_date.as_ref(), false),
         sent_on,
     ) {
-        (Some(d), Some(s)) if kind.cites_sent() && d <= s => today,
+        (Some(d), Some(s)) if !complaint && d <= s => today,
         (Some(d), _) => d,
         (None, Some(s)) if complaint => s,
         (None, _) => today,
