@@ -27,7 +27,7 @@ pub struct Cli {
     pub theme: Option<String>,
 
     /// Regn som om i dag er denne datoen (ÅÅÅÅ-MM-DD).
-    #[arg(long, value_name = "DATO", global = true, value_parser = crate::input::date_arg)]
+    #[arg(long, value_name = "DATO", global = true, value_parser = date_arg)]
     pub today: Option<String>,
 
     #[command(subcommand)]
@@ -117,7 +117,7 @@ pub enum Command {
     /// Regn ut klagefristen.
     Deadline {
         /// Datoen du fikk vedtaket (ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ).
-        #[arg(long, value_parser = crate::input::date_arg)]
+        #[arg(long, value_parser = date_arg)]
         received: String,
         /// Tjenesten (id fra «omsorgsklage services»).
         #[arg(long)]
@@ -231,6 +231,19 @@ pub fn ui_from_args<I: IntoIterator<Item = std::ffi::OsString>>(
         }
     }
     found
+}
+
+/// The interface language of this run, for messages written before the options are read.
+fn ui_of_this_run() -> crate::i18n::Ui {
+    ui_from_args(std::env::args_os()).unwrap_or_else(crate::i18n::Ui::from_env)
+}
+
+/// Clap's check of a date option (`--today`, `--received`): the date as ISO `YYYY-MM-DD`, or why it
+/// is not a date. A date without a year is read against the clock's today; `--received` is read
+/// again against `--today` by the command.
+pub fn date_arg(s: &str) -> Result<String, String> {
+    let today = chrono::Local::now().date_naive();
+    crate::input::read_date(ui_of_this_run(), s, today).map(|_| s.to_string())
 }
 
 /// The version line `--version` prints: the program's version and the day the law table was

@@ -356,6 +356,7 @@ pub fn law(ui: Ui, json: bool, today: NaiveDate) -> Result<i32> {
                     "use": t(ui, &format!("law.use.{}", r.key)),
                     "valid_from": r.valid_from,
                     "valid_to": r.valid_to,
+                    "in_force": !r.not_yet_in_force(),
                 })
             })
             .collect();
@@ -366,6 +367,7 @@ pub fn law(ui: Ui, json: bool, today: NaiveDate) -> Result<i32> {
                     "act": a.short(),
                     "name": a.name(lang),
                     "lovdata": a.lovdata_id(),
+                    "in_force": *a != law::Act::Fvl2025,
                 })
             })
             .collect();
@@ -389,12 +391,22 @@ pub fn law(ui: Ui, json: bool, today: NaiveDate) -> Result<i32> {
     writeln!(out)?;
     let day = |d: NaiveDate| dates::in_words(d, ui.code());
     for r in law::TABLE {
-        writeln!(out, "  {}", r.citation.full(lang))?;
+        if r.citation.act == law::Act::Fvl2025 {
+            let act = tf(
+                ui,
+                "law.new-act",
+                &[("id", r.citation.act.lovdata_id().to_string())],
+            );
+            writeln!(out, "  {} ({act})", r.citation.full(lang))?;
+        } else {
+            writeln!(out, "  {}", r.citation.full(lang))?;
+        }
         let use_text = t(ui, &format!("law.use.{}", r.key));
         for line in render::text::wrap(&use_text, 80, "      ", "      ") {
             writeln!(out, "{line}")?;
         }
         let valid = match (r.from_date(), r.to_date()) {
+            _ if r.not_yet_in_force() => t(ui, "law.not-in-force"),
             (None, None) => t(ui, "law.valid-open"),
             (Some(f), None) => tf(ui, "law.valid-from", &[("from", day(f))]),
             (None, Some(to)) => tf(ui, "law.valid-to", &[("to", day(to))]),
@@ -405,6 +417,11 @@ pub fn law(ui: Ui, json: bool, today: NaiveDate) -> Result<i32> {
     writeln!(out)?;
     writeln!(out, "{}", t(ui, "law.acts"))?;
     for a in law::Act::ALL {
+        if a == law::Act::Fvl2025 {
+            let act = tf(ui, "law.new-act", &[("id", a.lovdata_id().to_string())]);
+            writeln!(out, "  {act}: {}", t(ui, "law.not-in-force"))?;
+            continue;
+        }
         writeln!(
             out,
             "  {:<5}{} ({})",
@@ -457,7 +474,9 @@ pub fn deadline(ui: Ui, received: &str, service_id: Option<&str>, today: NaiveDa
         )?;
         return Ok(EXIT_PROBLEMS);
     };
-    for line in explain_deadline(ui, &dl, route, today) {
+    // Only the received date is known: the decision was made on it or before, so a year from
+    // it has surely passed a year from the decision (the one-year limit, fvl § 31).
+    for line in explain_deadline(ui, &dl, route, today, None) {
         for l in render::text::wrap(&line, 80, "", "") {
             writeln!(out, "{l}")?;
         }

@@ -150,6 +150,11 @@ pub fn arg(ui: Ui, a: &Arg) -> String {
             Some((last, [])) => last.clone(),
             Some((last, rest)) => format!("{} {} {last}", rest.join(", "), t(ui, "word.or")),
         },
+        Arg::Cite(c) => c.full(if ui == Ui::Nn {
+            crate::domain::letter::Lang::Nn
+        } else {
+            crate::domain::letter::Lang::Nb
+        }),
     }
 }
 
@@ -303,6 +308,12 @@ mod tests {
             K::RouteAssumed,
             K::PostponementNotMeaningful,
             K::CarerNotApplicable,
+            K::ChildAlone { age: 12 },
+            K::ChildNeedsParent { age: 12 },
+            K::CaredForIsApplicant,
+            K::AttachmentTitleMissing {
+                suggestion: "x".into(),
+            },
             K::NoPowerOfAttorney,
             K::OverOneYear,
             K::NoMunicipalityAddress,

@@ -46,19 +46,6 @@ pub fn read_date(ui: Ui, input: &str, today: NaiveDate) -> Result<NaiveDate, Str
     dates::parse(input, today).map_err(|e| date_error(ui, input, e))
 }
 
-/// The interface language of this run, for messages written before the options are read.
-fn ui_of_this_run() -> Ui {
-    crate::cli::ui_from_args(std::env::args_os()).unwrap_or_else(Ui::from_env)
-}
-
-/// Clap's check of a date option (`--today`, `--received`): the date as ISO `YYYY-MM-DD`, or why it
-/// is not a date. A date without a year is read against the clock's today; `--received` is read
-/// again against `--today` by the command.
-pub fn date_arg(s: &str) -> Result<String, String> {
-    let today = chrono::Local::now().date_naive();
-    read_date(ui_of_this_run(), s, today).map(|_| s.to_string())
-}
-
 /// The date of `--today`, or the clock's.
 pub fn today_arg(s: Option<&str>) -> NaiveDate {
     let clock = chrono::Local::now().date_naive();

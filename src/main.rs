@@ -50,7 +50,7 @@ fn run() -> Result<i32> {
     let today = omsorgsklage::input::today_arg(cli.today.as_deref());
     match cli.command {
         None => {
-            let options = omsorgsklage::tui::Options {
+            let options = omsorgsklage::interview::Options {
                 theme: cli.theme.clone().or(settings.theme.clone()),
                 counter: cli.counter || settings.counter,
                 export_dir: None,

@@ -267,12 +267,32 @@ fn day_off_text(ui: Ui, d: DayOff) -> String {
     }
 }
 
+/// The one-year limit in plain words, the same on every screen and in every command: the
+/// complaint can no longer be considered (fvl § 31 tredje ledd), and what the person can do
+/// instead (a new application, fvl § 35, Pasient- og brukerombudet). It is the message of the
+/// problem `check` and `render` report, begun with a capital letter.
+pub fn one_year_limit(ui: Ui) -> String {
+    let p = crate::domain::case::Problem::new(
+        "decision.date",
+        crate::domain::case::ProblemKind::OverOneYear,
+    );
+    let text = crate::i18n::problem_text(ui, &p);
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => text,
+    }
+}
+
 /// The deadline explained in lines of plain text (used by `deadline` and the wizard).
+/// `decided` is the decision's date; without it the day the decision was received stands in
+/// (the decision cannot be later), for the one-year limit.
 pub fn explain_deadline(
     ui: Ui,
     dl: &Deadline,
     route: routing::Route,
     today: NaiveDate,
+    decided: Option<NaiveDate>,
 ) -> Vec<String> {
     let lc = ui.code();
     let cite_lang = cite_lang(ui);
@@ -303,7 +323,7 @@ pub fn explain_deadline(
         ),
     ];
     if let Some((_, first)) = dl.skipped.first() {
-        lines.push(tf(
+        let mut moved = tf(
             ui,
             "deadline.moved",
             &[
@@ -311,25 +331,42 @@ pub fn explain_deadline(
                 ("last_day", dates::with_weekday(dl.last_day, lc)),
                 ("unmoved", dates::in_words(latest_safe_day(dl), lc)),
             ],
-        ));
+        );
+        // The move is statutory on route B (fvl § 30 last sentence, FACTS.md section 1); on
+        // route A it applies through pbrl § 7-7, which the sheet does not quote: no citation.
+        if route == routing::Route::Klagenemnd {
+            moved.push(' ');
+            moved.push_str(&tf(
+                ui,
+                "deadline.moved-law",
+                &[("rule", crate::domain::law::FVL_30.full(cite_lang))],
+            ));
+        }
+        lines.push(moved);
     }
+    let beyond = today > dl.last_day
+        && crate::domain::deadline::beyond_one_year(decided.unwrap_or(dl.received), today);
     lines.push(match dl.status(today) {
         Status::Open { days_left: 1 } => t(ui, "deadline.one-day-left"),
         Status::Open { days_left } => {
             tf(ui, "deadline.days-left", &[("days", days_left.to_string())])
         }
         Status::LastDay => t(ui, "deadline.today"),
+        Status::Passed { .. } if beyond => one_year_limit(ui),
         Status::Passed { days_ago } => tf(
             ui,
             "deadline.passed",
             &[("days", days_ago.to_string()), ("rule", late_rules)],
         ),
     });
-    lines.push(tf(
-        ui,
-        "deadline.posting",
-        &[("rule", crate::domain::law::FVL_30.full(cite_lang))],
-    ));
+    // Posting in time no longer matters when no complaint can be considered.
+    if !beyond {
+        lines.push(tf(
+            ui,
+            "deadline.posting",
+            &[("rule", crate::domain::law::FVL_30.full(cite_lang))],
+        ));
+    }
     lines
 }
 

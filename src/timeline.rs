@@ -104,6 +104,19 @@ pub fn lines(ui: Ui, raw: &RawCase, today: NaiveDate) -> Vec<String> {
                 let (key, warn) = match sent {
                     Some(s) if s <= last_day => ("timeline.deadline-kept", false),
                     Some(_) => ("timeline.deadline-missed-sent", true),
+                    // More than a year after the decision: no complaint can be considered.
+                    None if today > last_day
+                        && raw
+                            .decision
+                            .as_ref()
+                            .and_then(|d| d.date.as_deref())
+                            .and_then(dates::parse_iso)
+                            .is_some_and(|d| {
+                                crate::domain::deadline::beyond_one_year(d, today)
+                            }) =>
+                    {
+                        ("timeline.over-one-year", true)
+                    }
                     None if today > last_day => ("timeline.deadline-passed", true),
                     None => ("timeline.deadline", false),
                 };
@@ -182,4 +195,40 @@ pub fn lines(ui: Ui, raw: &RawCase, today: NaiveDate) -> Vec<String> {
         out.push(format!("• {}", t(ui, "timeline.not-sent")));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::case::{RawCase, RawDecision};
+
+    fn case(decided: &str, received: &str) -> RawCase {
+        RawCase {
+            service: Some("hjemmesykepleie".into()),
+            decision: Some(RawDecision {
+                date: Some(decided.into()),
+                received: Some(received.into()),
+                ..Default::default()
+            }),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_missed_deadline_more_than_a_year_after_the_decision_says_the_complaint_cannot_be_considered()
+     {
+        let today: NaiveDate = "2026-11-20".parse().expect("date");
+        let old = lines(Ui::Nb, &case("2025-10-01", "2025-10-06"), today).join("\n");
+        assert!(
+            old.contains("mer enn ett år siden vedtaket, så klagen kan ikke lenger behandles"),
+            "{old}"
+        );
+        assert!(!old.contains("Skriv i klagen hvorfor"), "{old}");
+        let late = lines(Ui::Nb, &case("2026-09-01", "2026-09-03"), today).join("\n");
+        assert!(
+            late.contains("Skriv i klagen hvorfor den kommer sent"),
+            "{late}"
+        );
+        assert!(!late.contains("ett år"), "{late}");
+    }
 }

@@ -137,6 +137,57 @@ const BAD_INPUT: &[(&str, &[&str], i32, Says)] = {
             ]),
         ),
         (
+            // Issue #25, 4: the file's name is only a suggestion for the title.
+            "a file attachment without a title gets the file's name as a suggestion",
+            &["check", "tests/bad/attachment-without-title.json"],
+            1,
+            Stdout(&[
+                "attachments[1].title: mangler",
+                "for eksempel «Vedtak foto»",
+            ]),
+        ),
+        (
+            // Issue #25, 1: a mother chose "helper" for her 12-year-old.
+            "a child under 18 with a helper is an error on the role",
+            &["check", "tests/bad/child-12-helper.json"],
+            1,
+            Stdout(&[
+                "representative.role: den vedtaket gjelder, er 12 år",
+                "forelder, en verge eller en advokat",
+            ]),
+        ),
+        (
+            "a child under 18 with nobody writing for them is an error on the representative",
+            &["check", "tests/bad/child-12-alone.json"],
+            1,
+            Stdout(&[
+                "representative: den vedtaket gjelder, er 12 år. Et barn under 18 år kan ikke klage alene",
+            ]),
+        ),
+        (
+            "a child's complaint is not rendered",
+            &["render", "tests/bad/child-12-helper.json"],
+            1,
+            OnlyStderr(&["representative.role"]),
+        ),
+        (
+            "a carer's own complaint about home nursing is an error",
+            &["check", "tests/bad/carer-other-service.json"],
+            1,
+            Stdout(&["complainant_is_carer: bare for avlastning, omsorgsstønad og opplæring"]),
+        ),
+        (
+            "the person cared for as the complaining carer is an error",
+            &[
+                "--lang",
+                "nn",
+                "check",
+                "tests/bad/carer-cares-for-self.json",
+            ],
+            1,
+            Stdout(&["cared_for.name: er den same personen som den klaga gjeld"]),
+        ),
+        (
             // Received 12 Nov 2026 + 4 weeks = Thursday 10 Dec 2026; the letter is dated 20 Dec.
             "a late complaint needs a reason",
             &["check", "tests/bad/late-without-reason.json"],
@@ -531,12 +582,92 @@ fn deadline_moved_over_easter_explains_why_and_the_safe_day() {
 }
 
 #[test]
-fn deadline_passed_says_a_late_complaint_can_still_be_considered() {
+fn a_moved_deadline_on_route_b_names_fvl_30() {
+    // Three weeks from Thursday 12 March 2026 is skjærtorsdag 2 April: the deadline moves.
+    let b = flat_stdout(&[
+        "--today",
+        "2026-03-13",
+        "deadline",
+        "--received",
+        "2026-03-12",
+        "--service",
+        "omsorgsbolig",
+    ]);
+    assert!(b.contains("Det følger av forvaltningsloven § 30."), "{b}");
+    // Route A: the move holds through pbrl § 7-7, which is not cited for it.
+    let a = flat_stdout(&[
+        "--today",
+        "2026-03-06",
+        "deadline",
+        "--received",
+        "2026-03-05",
+    ]);
+    assert!(a.contains("Da går fristen til neste virkedag"), "{a}");
+    assert!(!a.contains("Det følger av"), "{a}");
+}
+
+#[test]
+fn deadline_passed_says_what_a_late_complaint_needs() {
+    let out = flat_stdout(&["deadline", "--received", "2026-09-01"]);
+    assert!(out.contains("Fristen gikk ut for"), "{out}");
+    assert!(
+        out.contains("kan bare bli behandlet hvis du ikke kan lastes for at den er sen, eller hvis det er særlige grunner"),
+        "{out}"
+    );
+    assert!(!out.contains("likevel klage"), "{out}");
+}
+
+/// The one-year limit (fvl § 31 tredje ledd), the same words in every command.
+const ONE_YEAR: [&str; 5] = [
+    "Det har gått mer enn ett år siden vedtaket ble gjort. Da kan klagen ikke lenger tas under behandling (forvaltningsloven § 31 tredje ledd).",
+    "Søk på nytt, og skriv hvilken hjelp du trenger i dag.",
+    "be kommunen om å endre vedtaket selv (forvaltningsloven § 35)",
+    "Pasient- og brukerombudet hjelper deg gratis, telefon 40 50 16 00.",
+    "Programmet skriver derfor ikke klagen.",
+];
+
+fn has_one_year(out: &str) -> bool {
+    let lower = out.to_lowercase();
+    ONE_YEAR.iter().all(|w| lower.contains(&w.to_lowercase()))
+}
+
+#[test]
+fn more_than_a_year_after_the_decision_no_complaint_is_written() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut raw = common::case_json("late-with-reason.json");
+    raw["decision"]["date"] = "2025-10-01".into();
+    raw["decision"]["received"] = "2025-10-06".into();
+    let path = common::write_json(dir.path(), "old.json", &raw);
+    let path = path.to_str().expect("path");
+    for args in [vec!["check", path], vec!["render", path]] {
+        let out = cmd().args(&args).output().expect("run");
+        assert!(!out.status.success(), "{args:?}");
+        let all = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let flat = all.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(has_one_year(&flat), "{args:?}: {flat}");
+        assert!(!flat.contains("likevel klage"), "{args:?}: {flat}");
+        assert!(
+            out.stdout.is_empty() || args[0] == "check",
+            "no letter: {flat}"
+        );
+        assert!(!flat.contains("Med vennlig hilsen"), "{args:?}: {flat}");
+    }
+    // Exactly one year after the decision it can still be considered (a late complaint).
+    raw["letter_date"] = "2026-10-01".into();
+    let path = common::write_json(dir.path(), "year.json", &raw);
     cmd()
-        .args(["deadline", "--received", "2026-09-01"])
+        .args(["render", path.to_str().expect("path")])
         .assert()
         .success()
-        .stdout(contains("Fristen gikk ut for").and(contains("Du kan likevel klage")));
+        .stdout(contains("Klagen kommer etter fristen"));
+    // `deadline` knows only the received date: more than a year after it, the same message.
+    let out = flat_stdout(&["deadline", "--received", "2025-11-05"]);
+    assert!(has_one_year(&out), "{out}");
+    assert!(!out.contains("kan bare bli behandlet"), "{out}");
 }
 
 #[test]
@@ -770,9 +901,11 @@ fn a_character_the_font_lacks_is_reported_not_lost() {
 fn law_lists_every_citation_with_its_validity_the_verified_date_and_the_lovdata_ids() {
     let out = flat_stdout(&["law"]);
     for want in [
-        "Kontrollert mot kildene 1. desember 2026.",
-        "pasient- og brukerrettighetsloven § 2-1 a andre ledd",
-        "rett til nødvendige helse- og omsorgstjenester",
+        "Kontrollert mot kildene 3. desember 2026.",
+        "pasient- og brukerrettighetsloven § 2-1 a andre ledd rett til nødvendige helse- og omsorgstjenester gjelder til og med 31. mai 2024",
+        "pasient- og brukerrettighetsloven § 2-1 andre ledd rett til nødvendige helse- og omsorgstjenester gjelder fra 1. juni 2024",
+        "forvaltningsloven § 63 (ny forvaltningslov, LOV-2025-06-20-81) klagefrist tre uker (vei B) ikke i kraft ennå; ingen startdato er fastsatt.",
+        "ny forvaltningslov, LOV-2025-06-20-81: ikke i kraft ennå",
         "gjelder i dag; ingen start- eller sluttdato i tabellen",
         "pasient- og brukerrettighetsloven (LOV-1999-07-02-63)",
         "helse- og omsorgstjenesteloven (LOV-2011-06-24-30)",
@@ -785,18 +918,34 @@ fn law_lists_every_citation_with_its_validity_the_verified_date_and_the_lovdata_
     let out = cmd().args(["law", "--json"]).output().expect("run");
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
-    assert_eq!(v["verified_on"], "2026-12-01");
+    assert_eq!(v["verified_on"], "2026-12-03");
     let rows = v["citations"].as_array().expect("list");
     assert_eq!(rows.len(), omsorgsklage::domain::law::TABLE.len());
-    let right = rows
+    let right: Vec<_> = rows
         .iter()
-        .find(|r| r["key"] == "right-to-services")
-        .expect("row");
-    assert_eq!(right["act"], "pbrl");
-    assert_eq!(right["lovdata"], "LOV-1999-07-02-63");
-    assert_eq!(right["section"], "§ 2-1 a andre ledd");
-    assert!(right["valid_from"].is_null() && right["valid_to"].is_null());
-    assert_eq!(v["acts"].as_array().expect("acts").len(), 3);
+        .filter(|r| r["key"] == "right-to-services")
+        .collect();
+    assert_eq!(right.len(), 2);
+    for r in &right {
+        assert_eq!(r["act"], "pbrl");
+        assert_eq!(r["lovdata"], "LOV-1999-07-02-63");
+        assert_eq!(r["in_force"], true);
+    }
+    assert_eq!(right[0]["section"], "§ 2-1 a andre ledd");
+    assert!(right[0]["valid_from"].is_null() && right[0]["valid_to"] == "2024-05-31");
+    assert_eq!(right[1]["section"], "§ 2-1 andre ledd");
+    assert!(right[1]["valid_from"] == "2024-06-01" && right[1]["valid_to"].is_null());
+    // The new forvaltningsloven: listed, not in force, no start date.
+    let new: Vec<_> = rows
+        .iter()
+        .filter(|r| r["lovdata"] == "LOV-2025-06-20-81")
+        .collect();
+    assert!(new.len() >= 15, "{}", new.len());
+    for r in new {
+        assert_eq!(r["in_force"], false);
+        assert!(r["valid_from"].is_null(), "{r}");
+    }
+    assert_eq!(v["acts"].as_array().expect("acts").len(), 5);
 }
 
 #[test]
@@ -804,7 +953,7 @@ fn an_old_law_table_is_flagged_by_check_render_and_law() {
     let case = "tests/cases/minimal-bpa.json";
     for args in [vec!["check", case], vec!["render", case], vec!["law"]] {
         let out = cmd()
-            .args(["--today", "2027-12-02"])
+            .args(["--today", "2027-12-04"])
             .args(&args)
             .output()
             .expect("run");
@@ -815,7 +964,7 @@ fn an_old_law_table_is_flagged_by_check_render_and_law() {
         );
         let flat = all.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(
-            flat.contains("lovhenvisningene ble sist kontrollert 1. desember 2026, for mer enn tolv måneder siden"),
+            flat.contains("lovhenvisningene ble sist kontrollert 3. desember 2026, for mer enn tolv måneder siden"),
             "{args:?}: {flat}"
         );
     }

@@ -654,7 +654,25 @@ fn the_reasons_letter_follows_the_route() {
         let text = reasons_text(&b);
         insta::assert_snapshot!(format!("reasons_route_b_{lang}"), text);
         let f = flat(&text);
-        assert!(f.contains("§ 29 og § 24"), "{f}");
+        // No promised interruption for a refusal: complain within three weeks anyway (fvl § 29).
+        assert!(!f.contains("avbr"), "{f}");
+        assert!(
+            f.contains(if lang == "nb" {
+                "tre uker"
+            } else {
+                "tre veker"
+            }),
+            "{f}"
+        );
+        assert!(
+            f.contains("§ 29")
+                && f.contains(if lang == "nb" {
+                    "stopper ikke"
+                } else {
+                    "stoppar ikkje"
+                }),
+            "{f}"
+        );
         // Dagaktivitet: asks for reasons without citing fvl § 24 or § 25 as a duty.
         let d = with_lang(file("dagaktivitet-nb.json"), lang);
         let f = flat(&reasons_text(&d));
@@ -702,48 +720,233 @@ fn follow_up_letters_speak_for_each_role() {
     }
 }
 
+/// The complaint for `name` with other dates, written with `table`.
+fn letter_on(
+    name: &str,
+    table: &[omsorgsklage::domain::law::Row],
+    decided: &str,
+    received: &str,
+    letter_date: &str,
+) -> String {
+    let mut raw = file(name);
+    let d = raw.decision.as_mut().expect("decision");
+    d.date = Some(decided.into());
+    d.received = Some(received.into());
+    raw.letter_date = Some(letter_date.into());
+    raw.late_reason = Some("Jeg lå på sykehus.".into());
+    let case = omsorgsklage::domain::case::check(&raw, today())
+        .case
+        .expect("complete");
+    let ctx = omsorgsklage::domain::compose::complaint_with(&case, table);
+    let l = omsorgsklage::render::template::compose("complaint", case.lang, case.letter_date, &ctx)
+        .expect("renders");
+    flat(&omsorgsklage::render::text::render(&l))
+}
+
 #[test]
-fn a_dated_row_switches_the_letters_citation_by_decision_date() {
-    use omsorgsklage::domain::law::{self, Act, Citation, Row};
-    // The day pbrl § 2-1 (Prop. 40 L (2022–2023)) comes into force it is one change of data.
-    let mut table = law::TABLE.to_vec();
-    for r in table.iter_mut().filter(|r| r.key == "right-to-services") {
-        r.valid_to = Some("2026-12-31");
-    }
-    table.push(Row {
-        key: "right-to-services",
-        citation: Citation::new(Act::Pbrl, "§ 2-1 andre ledd"),
-        valid_from: Some("2027-01-01"),
-        valid_to: None,
-    });
-    let letter = |decided: &str, received: &str, letter_date: &str| {
-        let mut raw = file("role-verge-nb.json");
-        let d = raw.decision.as_mut().expect("decision");
-        d.date = Some(decided.into());
-        d.received = Some(received.into());
-        raw.letter_date = Some(letter_date.into());
-        let case = omsorgsklage::domain::case::check(&raw, today())
-            .case
-            .expect("complete");
-        let ctx = omsorgsklage::domain::compose::complaint_with(&case, &table);
-        let l =
-            omsorgsklage::render::template::compose("complaint", case.lang, case.letter_date, &ctx)
-                .expect("renders");
-        flat(&omsorgsklage::render::text::render(&l))
-    };
-    let before = letter("2026-12-31", "2027-01-04", "2027-01-10");
+fn the_right_to_services_is_pbrl_2_1_andre_ledd_for_decisions_from_june_2024() {
+    use omsorgsklage::domain::law;
+    // Today's letters: § 2-1 andre ledd, and `annet` cites § 2-1 (FACTS.md section 2).
+    let f = flat(&letter_text(&file("role-verge-nb.json")));
+    assert!(
+        f.contains("Etter pasient- og brukerrettighetsloven § 2-1 andre ledd har Arne Hansen rett"),
+        "{f}"
+    );
+    let f = flat(&letter_text(&file("annet-ergoterapi.json")));
+    assert!(
+        f.contains(
+            "pasient- og brukerrettighetsloven § 2-1 og helse- og omsorgstjenesteloven § 3-1"
+        ),
+        "{f}"
+    );
+    // The decision's date chooses: 31 May 2024 is the old numbering, 1 June 2024 the new.
+    let before = letter_on(
+        "role-verge-nb.json",
+        law::TABLE,
+        "2024-05-31",
+        "2024-06-03",
+        "2024-06-10",
+    );
     assert!(
         before.contains("pasient- og brukerrettighetsloven § 2-1 a andre ledd"),
         "{before}"
     );
-    let after = letter("2027-01-01", "2027-01-04", "2027-01-10");
+    let after = letter_on(
+        "role-verge-nb.json",
+        law::TABLE,
+        "2024-06-01",
+        "2024-06-03",
+        "2024-06-10",
+    );
     assert!(
         after.contains("pasient- og brukerrettighetsloven § 2-1 andre ledd"),
         "{after}"
     );
-    assert!(!after.contains("§ 2-1 a andre ledd"), "{after}");
-    // The program's own table is not switched: the new section is not in force.
-    assert!(letter_text(&file("role-verge-nb.json")).contains("§ 2-1 a andre ledd"));
+    assert!(!after.contains("§ 2-1 a andre"), "{after}");
+}
+
+#[test]
+fn no_letter_cites_the_new_forvaltningsloven_until_it_has_a_start_date() {
+    use omsorgsklage::domain::law;
+    // Today: the 1967 numbering, even for a decision far in the future.
+    let today_table = letter_on(
+        "omsorgsbolig-avslag.json",
+        law::TABLE,
+        "2030-01-07",
+        "2030-01-09",
+        "2030-01-20",
+    );
+    assert!(
+        today_table.contains("forvaltningsloven § 28 andre ledd"),
+        "{today_table}"
+    );
+    // With a hypothetical start date, a decision after it cites the new act, one before the old.
+    let table = law::with_new_fvl_from(law::TABLE, "2030-01-01", "2029-12-31");
+    let after = letter_on(
+        "omsorgsbolig-avslag.json",
+        &table,
+        "2030-01-07",
+        "2030-01-09",
+        "2030-01-20",
+    );
+    assert!(
+        after.contains("forvaltningsloven § 62 andre ledd"),
+        "{after}"
+    );
+    assert!(!after.contains("§ 28 andre ledd"), "{after}");
+    let before = letter_on(
+        "omsorgsbolig-avslag.json",
+        &table,
+        "2029-12-20",
+        "2029-12-21",
+        "2030-01-05",
+    );
+    assert!(
+        before.contains("forvaltningsloven § 28 andre ledd"),
+        "{before}"
+    );
+}
+
+#[test]
+fn pbrl_3_1_is_quoted_with_eller_and_cited_as_andre_ledd() {
+    for (name, lang) in [("role-verge-nb.json", "nb"), ("role-verge-nn.json", "nn")] {
+        let f = flat(&letter_text(&file(name)));
+        let want = if lang == "nb" {
+            "Etter pasient- og brukerrettighetsloven § 3-1 andre ledd skal det legges stor vekt på hva pasienten eller brukeren mener"
+        } else {
+            "Etter pasient- og brukarrettslova § 3-1 andre ledd skal det leggjast stor vekt på kva pasienten eller brukaren meiner"
+        };
+        assert!(f.contains(want), "{f}");
+    }
+}
+
+#[test]
+fn a_long_term_place_letter_cites_the_fvl_duties() {
+    let mut raw = file("langtidsopphold-venteliste-bergen-nn.json");
+    raw.grounds
+        .get_or_insert_with(Default::default)
+        .not_considered = Some("Ingen snakka med mor.".into());
+    let f = flat(&letter_text(&raw));
+    assert!(
+        f.contains("Etter forvaltningslova § 17 skal kommunen"),
+        "{f}"
+    );
+}
+
+#[test]
+fn a_late_complaint_is_argued_right_after_the_opening_in_both_languages() {
+    for (lang, heading, test, blame, next) in [
+        (
+            "nb",
+            "Klagen kommer etter fristen",
+            "ikke kan lastes for å ha oversittet fristen eller for å ha ventet med å klage etterpå, eller hvis det av særlige grunner er rimelig at klagen blir prøvd",
+            "Jeg kan ikke lastes for at klagen kommer sent",
+            "Hva jeg ber om",
+        ),
+        (
+            "nn",
+            "Klaga kjem etter fristen",
+            "ikkje kan lastast for å ha oversitte fristen eller for å ha venta med å klage etterpå, eller dersom det av særlege grunnar er rimeleg at klaga blir prøvd",
+            "Eg kan ikkje lastast for at klaga kjem seint",
+            "Kva eg ber om",
+        ),
+    ] {
+        let text = letter_text(&with_lang(file("late-with-reason.json"), lang));
+        let f = flat(&text);
+        assert!(f.contains(test), "{lang}: {f}");
+        assert!(f.contains(blame), "{lang}: {f}");
+        let reason = f.find("Jeg lå på sykehus").expect("the reason is quoted");
+        let late = f.find(heading).expect("heading");
+        // Before the grounds and the requests: the case officer decides on it first.
+        assert!(late < f.find(next).expect("requests"), "{lang}: {f}");
+        assert!(late < reason, "{lang}");
+        assert!(
+            late < f
+                .find("Det rettslige grunnlaget")
+                .or(f.find("Det rettslege grunnlaget"))
+                .expect("law"),
+            "{lang}"
+        );
+    }
+}
+
+#[test]
+fn every_complaint_names_the_person_with_their_birth_date() {
+    // Someone writing for themselves.
+    let mut raw = file("self-avslag-praktisk-bistand.json");
+    raw.applicant.as_mut().expect("applicant").birth_date = Some("1941-03-03".into());
+    let f = flat(&letter_text(&raw));
+    assert!(f.contains(", født 3. mars 1941."), "{f}");
+    let f = flat(&letter_text(&with_lang(raw, "nn")));
+    assert!(f.contains(", fødd 3. mars 1941."), "{f}");
+}
+
+#[test]
+fn a_carer_asks_for_their_own_documents_not_the_journal() {
+    use omsorgsklage::domain::letter::LetterKind;
+    for name in ["carer-cared-for-nb.json", "carer-cared-for-nn.json"] {
+        let mut raw = file(name);
+        raw.requests
+            .get_or_insert_with(Default::default)
+            .access_to_documents = Some(true);
+        let f = flat(&letter_text(&raw));
+        assert!(f.contains("§ 18"), "{name}: {f}");
+        assert!(
+            !f.contains("§ 5-1") && !f.contains("journal"),
+            "{name}: {f}"
+        );
+        let checked = omsorgsklage::domain::case::check_for(&raw, today(), LetterKind::Innsyn);
+        let case = checked.case.expect("complete");
+        let l = omsorgsklage::render::letter(&case, LetterKind::Innsyn).expect("renders");
+        let f = flat(&omsorgsklage::render::text::render(&l));
+        assert!(f.contains("§ 18"), "{name}: {f}");
+        assert!(
+            !f.contains("§ 5-1") && !f.contains("journal"),
+            "{name}: {f}"
+        );
+    }
+    // The person themselves still asks for the journal.
+    let mut raw = file("role-verge-nb.json");
+    raw.requests
+        .get_or_insert_with(Default::default)
+        .access_to_documents = Some(true);
+    assert!(flat(&letter_text(&raw)).contains("pasient- og brukerrettighetsloven § 5-1"));
+}
+
+#[test]
+fn a_refusal_is_never_written_as_what_the_municipality_granted() {
+    for (name, _, text) in all_letters() {
+        let f = flat(&text);
+        assert!(
+            !f.contains("innvilget: Avslag") && !f.contains("innvilga: Avslag"),
+            "{name}"
+        );
+    }
+    let mut raw = file("self-avslag-praktisk-bistand.json");
+    raw.decision.as_mut().expect("decision").granted = Some("Avslag.".into());
+    let f = flat(&letter_text(&raw));
+    assert!(f.contains("Vedtaket: Avslag."), "{f}");
+    assert!(!f.contains("Kommunen innvilget"), "{f}");
 }
 
 #[test]
@@ -764,4 +967,336 @@ fn a_fullmakt_letter_for_a_parent_verge_or_lawyer_gets_a_warning() {
             .any(|p| p.kind == ProblemKind::FullmaktNotNeeded && !p.is_error());
         assert_eq!(found, warned, "{name}");
     }
+}
+
+#[test]
+fn a_complaint_about_a_child_asks_for_the_childs_best_interests_and_view() {
+    let f = flat(&letter_text(&file("role-forelder-child-nb.json")));
+    assert!(
+        f.contains("Vedtaket gjelder et barn. Etter Grunnloven § 104 andre ledd skal barnets beste være et grunnleggende hensyn"),
+        "{f}"
+    );
+    assert!(
+        f.contains("etter Grunnloven § 104 første ledd har barn rett til å bli hørt"),
+        "{f}"
+    );
+    let f = flat(&letter_text(&file("role-forelder-child-nn.json")));
+    assert!(
+        f.contains("Vedtaket gjeld eit barn. Etter Grunnlova § 104 andre ledd"),
+        "{f}"
+    );
+    // An adult, and a carer complaining in their own name, get no such paragraph.
+    for name in ["role-verge-nb.json", "carer-cared-for-nb.json"] {
+        assert!(!flat(&letter_text(&file(name))).contains("§ 104"), "{name}");
+    }
+}
+
+// ---- Who complains, and for whom (issue #25; FACTS.md §5 and §6) ----
+
+/// The problems of a case file, as (field, is an error), and whether a letter is written.
+fn check_file(raw: &RawCase) -> (Vec<(String, bool)>, bool) {
+    let checked = omsorgsklage::domain::case::check(raw, today());
+    (
+        checked
+            .problems
+            .iter()
+            .map(|p| (p.field.clone(), p.is_error()))
+            .collect(),
+        checked.case.is_some(),
+    )
+}
+
+#[test]
+fn a_child_under_18_never_signs_alone_whatever_the_role() {
+    use omsorgsklage::domain::case::ProblemKind;
+    // Issue #25, 1: a mother who pressed Enter on "helper" for her 12-year-old.
+    let helper = file("../bad/child-12-helper.json");
+    let checked = omsorgsklage::domain::case::check(&helper, today());
+    assert!(
+        checked.case.is_none(),
+        "no letter for a child signing alone"
+    );
+    let p = checked
+        .problems
+        .iter()
+        .find(|p| p.field == "representative.role")
+        .expect("an error on representative.role");
+    assert!(p.is_error());
+    assert_eq!(p.kind, ProblemKind::ChildNeedsParent { age: 12 });
+    let line = omsorgsklage::i18n::problem_line(omsorgsklage::i18n::Ui::Nb, p);
+    assert!(
+        line.starts_with("representative.role: den vedtaket gjelder, er 12 år"),
+        "{line}"
+    );
+    // The helper's warning about signing together is not given to a child.
+    assert!(
+        !checked
+            .problems
+            .iter()
+            .any(|p| p.kind == ProblemKind::NoPowerOfAttorney)
+    );
+    // A fullmakt from a child does not make it right either.
+    let mut with_fullmakt = helper.clone();
+    with_fullmakt
+        .representative
+        .as_mut()
+        .expect("rep")
+        .power_of_attorney = Some(true);
+    assert!(
+        check_file(&with_fullmakt)
+            .0
+            .contains(&("representative.role".into(), true))
+    );
+    // Nobody writing for the child: the field to fill in is the representative.
+    let alone = file("../bad/child-12-alone.json");
+    let checked = omsorgsklage::domain::case::check(&alone, today());
+    assert!(checked.case.is_none());
+    assert!(checked.problems.iter().any(|p| p.field == "representative"
+        && p.kind == ProblemKind::ChildAlone { age: 12 }
+        && p.is_error()));
+    // A parent, a verge, a lawyer: the letter is written and signed by them (under 16), by
+    // the parent and the young person at 16 or 17.
+    for (role, birth, signs) in [
+        ("forelder", "2014-03-14", vec!["Anne Berg"]),
+        ("forelder", "2009-11-21", vec!["Emil Haugen", "Anne Berg"]),
+        ("verge", "2014-03-14", vec!["Anne Berg"]),
+        ("advokat", "2009-11-21", vec!["Anne Berg"]),
+    ] {
+        let mut raw = helper.clone();
+        raw.representative.as_mut().expect("rep").role = Some(role.into());
+        raw.applicant.as_mut().expect("applicant").birth_date = Some(birth.into());
+        let (problems, written) = check_file(&raw);
+        assert!(written, "{role} {birth}: {problems:?}");
+        assert_eq!(signers(&letter_text(&raw)), signs, "{role} {birth}");
+    }
+    // 18 on the letter date: the person may write and sign alone.
+    let mut adult = alone.clone();
+    adult.applicant.as_mut().expect("applicant").birth_date = Some("2008-11-20".into());
+    assert!(check_file(&adult).1);
+}
+
+#[test]
+fn answers_that_contradict_who_complains_are_errors_naming_the_field() {
+    // A carer's own complaint about a service a carer may not complain about (was a warning).
+    let (problems, written) = check_file(&file("../bad/carer-other-service.json"));
+    assert!(!written);
+    assert!(problems.contains(&("complainant_is_carer".into(), true)));
+    // "I write for another" + "I give care and complain on my own behalf": the file says the
+    // person cared for is the one complaining as carer.
+    let (problems, written) = check_file(&file("../bad/carer-cares-for-self.json"));
+    assert!(!written);
+    assert!(
+        problems.contains(&("cared_for.name".into(), true)),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn a_helped_carers_letter_is_in_the_carers_name_and_nobody_else_gives_care() {
+    // (file, who signs, must say)
+    let table: &[(&str, &[&str], &[&str])] = &[
+        (
+            "carer-helped-fullmakt-nb.json",
+            &["Kari Nilsen"],
+            &[
+                "Jeg klager på vegne av Ola Nilsen",
+                "Ola Nilsen gir omsorg til Astrid Nilsen, født 30. mai 1943 (kone)",
+                "Ola Nilsen klager på egne vegne etter pasient- og brukerrettighetsloven § 2-8",
+                "Jeg er datteren til Ola Nilsen og har skriftlig fullmakt",
+                "Helsen til Ola Nilsen",
+                "fullmektig for Ola Nilsen",
+            ],
+        ),
+        (
+            "carer-helped-fullmakt-nn.json",
+            &["Kari Nilsen"],
+            &[
+                "Eg klagar på vegner av Ola Nilsen",
+                "Ola Nilsen gir omsorg til Astrid Nilsen, fødd 30. mai 1943 (kone)",
+                "Ola Nilsen klagar på eigne vegner etter pasient- og brukarrettslova § 2-8",
+                "Helsa til Ola Nilsen",
+            ],
+        ),
+        (
+            "carer-helped-nb.json",
+            &["Ola Nilsen", "Per Nilsen"],
+            &[
+                "Ola Nilsen klager på vedtaket",
+                "Ola Nilsen gir omsorg til Astrid Nilsen",
+                "Jeg er sønnen til Ola Nilsen og har hjulpet med å skrive klagen",
+            ],
+        ),
+        (
+            "carer-helped-nn.json",
+            &["Ola Nilsen", "Per Nilsen"],
+            &[
+                "Ola Nilsen klagar på vedtaket",
+                "Ola Nilsen gir omsorg til Astrid Nilsen",
+                "Eg er sonen til Ola Nilsen og har hjelpt til med å skrive klaga",
+            ],
+        ),
+    ];
+    let never = [
+        "Jeg gir omsorg",
+        "jeg klager på egne vegne",
+        "Jeg har særlig tyngende omsorgsarbeid",
+        "Min egen helse",
+        "Eg gir omsorg",
+        "eg klagar på eigne vegner",
+        "Eg har særleg tyngande omsorgsarbeid",
+        "Helsa mi",
+        "har i dag",
+    ];
+    for (name, signs, must) in table {
+        let text = letter_text(&file(name));
+        let f = flat(&text);
+        assert_eq!(&signers(&text), signs, "{name}");
+        for m in *must {
+            assert!(f.contains(m), "{name}: missing «{m}»\n{text}");
+        }
+        for n in never {
+            assert!(!f.contains(n), "{name}: must not say «{n}»\n{text}");
+        }
+        // Without a birth date or relation the sentence still reads.
+        let mut raw = file(name);
+        raw.cared_for = None;
+        let f = flat(&letter_text(&raw));
+        assert!(
+            f.contains("Ola Nilsen har særlig tyngende omsorgsarbeid og klager på egne vegne")
+                || f.contains(
+                    "Ola Nilsen har særleg tyngande omsorgsarbeid og klagar på eigne vegner"
+                ),
+            "{name}: {f}"
+        );
+    }
+    // A carer writing alone about a cut: the respite is not "the service I have today".
+    for name in ["carer-cared-for-nb.json", "carer-cared-for-nn.json"] {
+        let mut raw = file(name);
+        raw.situation = Some("redusert".into());
+        let f = flat(&letter_text(&raw));
+        assert!(!f.contains("har i dag"), "{name}: {f}");
+        assert!(
+            f.contains("I vedtaket reduserer kommunen tjenesten.")
+                || f.contains("I vedtaket reduserer kommunen tenesta."),
+            "{name}: {f}"
+        );
+    }
+}
+
+#[test]
+fn the_complaint_asks_for_missing_reasons_as_a_fault_of_the_decision() {
+    for (name, must) in [
+        (
+            "reasons-verge-nb.json",
+            [
+                "Vedtaket mangler begrunnelse",
+                "Jeg mener at dette er en feil ved vedtaket",
+                "Et vedtak skal begrunnes, jf. forvaltningsloven § 24",
+                "jf. forvaltningsloven § 25",
+            ],
+        ),
+        (
+            "reasons-verge-nn.json",
+            [
+                "Vedtaket manglar grunngjeving",
+                "Eg meiner at dette er ein feil ved vedtaket",
+                "Eit vedtak skal grunngjevast, jf. forvaltningslova § 24",
+                "jf. forvaltningslova § 25",
+            ],
+        ),
+    ] {
+        let raw = file(name);
+        let f = flat(&letter_text(&raw));
+        for m in must {
+            assert!(f.contains(m), "{name}: missing «{m}»\n{f}");
+        }
+        // Never as something that stops the deadline.
+        for n in ["avbryt", "avbrot", "utset fristen", "utsetter fristen"] {
+            assert!(!f.contains(n), "{name}: «{n}»");
+        }
+        // Not asked: not there (the default of 0.1 and 0.2 files).
+        let mut without = raw.clone();
+        without.requests.as_mut().expect("requests").reasons = None;
+        let f = flat(&letter_text(&without));
+        assert!(!f.contains("Vedtaket mangler begrunnelse"), "{name}");
+        assert!(!f.contains("Vedtaket manglar grunngjeving"), "{name}");
+    }
+    // Every service: asked in words; fvl § 24 and § 25 cited only where they are duties.
+    for s in CATALOGUE {
+        let mut raw = example::case(s, today());
+        raw.requests.get_or_insert_with(Default::default).reasons = Some(true);
+        let c = omsorgsklage::domain::case::check(&raw, today())
+            .case
+            .expect("complete");
+        let f = flat(&letter_text(&raw));
+        assert!(f.contains("Vedtaket mangler begrunnelse"), "{}", s.id);
+        assert!(
+            f.contains("Jeg ber om at kommunen gir en begrunnelse for vedtaket"),
+            "{}",
+            s.id
+        );
+        let duties = omsorgsklage::domain::routing::fvl_duties_apply(s, c.route);
+        assert_eq!(
+            f.contains("forvaltningsloven § 24"),
+            duties,
+            "{}: § 24 only where it is a duty",
+            s.id
+        );
+    }
+}
+
+#[test]
+fn the_representatives_document_is_one_line_in_the_letters_language() {
+    use omsorgsklage::domain::attachment::{RawAttachment, RawAttachmentFile};
+    let attachments = |raw: &RawCase, envelope: bool| {
+        let c = omsorgsklage::domain::case::check(raw, today())
+            .case
+            .expect("complete");
+        let l = if envelope {
+            omsorgsklage::render::envelope_letter(
+                &c,
+                omsorgsklage::domain::letter::LetterKind::Complaint,
+            )
+        } else {
+            omsorgsklage::render::complaint(&c)
+        };
+        l.expect("letter").attachments
+    };
+    // Written in the other language: listed once, in the letter's.
+    assert_eq!(
+        attachments(&file("reasons-verge-nn.json"), false),
+        ["Vedtak foto", "Verjefullmakt"]
+    );
+    assert_eq!(
+        attachments(&file("reasons-verge-nb.json"), false),
+        ["Vedtak foto", "Vergefullmakt"]
+    );
+    // Added as a file too (issue #25, 4): one line, which the PDF says is inside it; the text
+    // letter does not.
+    let mut raw = file("reasons-verge-nn.json");
+    let f = |title: &str, file: &str| {
+        RawAttachment::File(RawAttachmentFile {
+            title: Some(title.into()),
+            file: Some(file.into()),
+        })
+    };
+    raw.attachments = Some(vec![
+        f("Vergefullmakt", "vergefullmakt.pdf"),
+        f("Vedtak foto", "vedtak.jpg"),
+        "Verjefullmakt".into(),
+    ]);
+    assert_eq!(attachments(&raw, false), ["Verjefullmakt", "Vedtak foto"]);
+    assert_eq!(
+        attachments(&raw, true),
+        [
+            "Verjefullmakt (ligg ved i denne fila)",
+            "Vedtak foto (ligg ved i denne fila)"
+        ]
+    );
+    // A signed fullmakt by its own title: not listed twice.
+    let helped = file("carer-helped-fullmakt-nb.json");
+    assert_eq!(
+        attachments(&helped, false),
+        ["Vedtaket", "Fullmakt fra Ola Nilsen"]
+    );
 }

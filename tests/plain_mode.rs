@@ -28,6 +28,7 @@ fn run_plain(lang: &str, input: &[u8], data: &Path, extra: &[&str]) -> Output {
         .env("OMSORGSKLAGE_DATA", data.join("data"))
         .env("HOME", data)
         .env_remove("NO_COLOR")
+        .env_remove("COLUMNS")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -76,8 +77,9 @@ const BOKMAAL: &[&str] = &[
     "26/1", // reference
     "",     // applied for
     "Jeg har KOLS.",
-    "Jeg blir fort andpusten.",
     "",
+    "Jeg blir fort andpusten.",
+    ".", // the end of a long answer: a full stop alone
     "",  // daily life
     "",  // safety
     "",  // relatives
@@ -131,9 +133,9 @@ fn bokmaal_from_the_start_to_a_saved_letter() {
     assert!(text.contains("3. Bokmål, valgt"), "{text}");
     assert!(text.contains("1. Be om å få se dokumentene i saken (innsyn), krysset av"));
     assert!(text.contains("Forstått som torsdag 5. november 2026."));
-    // After the first line of a long answer, what to do next is said.
+    // After the first line of a long answer, how to end it is said in words.
     assert!(
-        text.contains("Neste linje, eller tom linje for å avslutte:"),
+        text.contains("Skriv videre, eller punktum alene når du er ferdig:"),
         "{text}"
     );
     assert!(text.contains("Siste dag å klage: torsdag 3. desember 2026"));
@@ -157,6 +159,7 @@ fn bokmaal_from_the_start_to_a_saved_letter() {
         requests: Some(RawRequests {
             access_to_documents: Some(true),
             postponement: Some(false),
+            reasons: None,
         }),
         attachments: Some(vec![
             "Kopi av vedtaket".into(),
@@ -201,12 +204,12 @@ fn nynorsk_for_someone_else_with_a_power_of_attorney_to_sign() {
         "Heimesjukepleie tre gonger om dagen",
         "Heimesjukepleie éin gong om dagen",
         "Far har hjartesvikt.",
-        "",
+        ".",
         "<", // back to the health question: the answer is still there
         "?", // help
         "",  // keep it and go on
         "Han klarer ikkje å ta medisinane sjølv.",
-        "",
+        ".",
         "",
         "",
         "",
@@ -249,7 +252,7 @@ fn nynorsk_for_someone_else_with_a_power_of_attorney_to_sign() {
     );
     // The help explains the question, why it is asked, and how to answer here.
     assert!(text.contains("Desse spørsmåla hjelper deg å forklare kvifor vedtaket er feil"));
-    assert!(text.contains("Skriv < for å gå tilbake"));
+    assert!(text.contains("Skriv «attende» (eller <)"), "{text}");
 
     let raw = RawCase {
         format: Some("omsorgsklage/1".into()),
@@ -281,6 +284,7 @@ fn nynorsk_for_someone_else_with_a_power_of_attorney_to_sign() {
         requests: Some(RawRequests {
             access_to_documents: Some(false),
             postponement: Some(true),
+            reasons: None,
         }),
         applicant: Some(RawPerson {
             name: Some("Ola Hansen".into()),
@@ -323,14 +327,14 @@ fn english_interface_with_a_search_by_number_and_both_formats() {
         "BPA 8 timer i uken",
         "", // health: skipped
         "Jeg klarer ikke å dusje alene.",
-        "",
+        ".",
         "",
         "",
         "",
         "",
         "",
         "Jeg ber om BPA 20 timer i uken.",
-        "",
+        ".",
         "",  // requests
         "2", // legeerklæring
         "",
@@ -904,7 +908,7 @@ const TO_ATTACHMENTS: &[&str] = &[
     "26/1",
     "",
     "Jeg har KOLS.",
-    "",
+    ".",
     "",
     "",
     "",
@@ -1082,4 +1086,340 @@ fn line_mode_adds_shows_and_removes_a_file_attachment() {
         "the unticked file is not kept"
     );
     assert!(pdf_pages(&base.with_extension("pdf")) < pages);
+}
+
+#[test]
+fn line_mode_says_a_complaint_a_year_after_the_decision_can_no_longer_be_considered() {
+    let dir = tempfile::tempdir().expect("tmp");
+    // Decided 2 October 2025; today is 20 November 2026. The input ends at the rights screen.
+    let input = lines(&["", "1", "prakt", "1", "1", "02.10.2025", "05.10.2025"]);
+    let out = run_plain("nb", &input, dir.path(), &[]);
+    let text = stdout(&out);
+    assert_plain_text(&text);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for want in [
+        "Det har gått mer enn ett år siden vedtaket ble gjort. Da kan klagen ikke lenger tas under behandling (forvaltningsloven § 31 tredje ledd).",
+        "Søk på nytt, og skriv hvilken hjelp du trenger i dag.",
+        "(forvaltningsloven § 35)",
+        "telefon 40 50 16 00",
+    ] {
+        assert!(flat.contains(want), "missing {want:?} in {flat}");
+    }
+    assert!(!flat.contains("likevel klage"), "{flat}");
+}
+
+// --- issue 27: line mode as a screen-reader user lives in it ------------------------------------
+
+/// The bokmål walk-through with the daily-life answer written in two paragraphs, with help, a
+/// word command and `<` typed inside it, then added to.
+fn paragraphs_walk() -> Vec<&'static str> {
+    let health = BOKMAAL
+        .iter()
+        .position(|a| *a == "Jeg har KOLS.")
+        .expect("health");
+    let mut answers = BOKMAAL[..health].to_vec();
+    answers.extend([
+        "Jeg har KOLS.",
+        ".",
+        // Daily life: two paragraphs, help twice (symbol and word), then back.
+        "Jeg bor alene,",
+        "og trappen er bratt.",
+        "",
+        "Jeg faller ofte om natten.",
+        "?",
+        "hjelp",
+        "<",
+        // Back on the health question: kept.
+        "",
+        // Daily life again: what is there is added to, ended with the word.
+        "legg til",
+        "Naboen min må hjelpe meg.",
+        "ferdig",
+    ]);
+    // The rest, from the safety question on.
+    let rest = BOKMAAL[health..]
+        .iter()
+        .position(|a| *a == ".")
+        .expect("end of health")
+        + health
+        + 2;
+    answers.extend_from_slice(&BOKMAAL[rest..]);
+    answers
+}
+
+#[test]
+fn a_long_answer_holds_paragraphs_and_commands_inside_it_never_reach_the_letter() {
+    let dir = tempfile::tempdir().expect("dir");
+    let base = dir.path().join("klage");
+    let mut answers = paragraphs_walk();
+    answers.push(base.to_str().expect("path"));
+    let out = run_plain("nb", &lines(&answers), dir.path(), &["--plain"]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert_plain_text(&text);
+    // Every long-text prompt says how to end the answer, in words.
+    assert!(
+        text.contains("Skriv videre, eller punktum alene når du er ferdig:"),
+        "{text}"
+    );
+    // Going back kept what was typed, and the prompt says which word does what.
+    assert!(
+        text.contains(
+            "Nå står det:\nJeg bor alene, og trappen er bratt.\nJeg faller ofte om natten."
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("Skriv «legg til» (eller +) for å skrive mer"),
+        "{text}"
+    );
+    // Help came (twice) without leaving the answer.
+    assert!(
+        text.matches("En tom linje gir nytt avsnitt.").count() >= 2,
+        "{text}"
+    );
+
+    let written = std::fs::read_to_string(dir.path().join("klage.txt")).expect("klage.txt");
+    let raw = RawCase {
+        format: Some("omsorgsklage/1".into()),
+        language: Some("nb".into()),
+        service: Some("praktisk-bistand".into()),
+        situation: Some("avslag".into()),
+        decision: Some(RawDecision {
+            date: Some("2026-11-02".into()),
+            received: Some("2026-11-05".into()),
+            reference: Some("26/1".into()),
+            ..Default::default()
+        }),
+        grounds: Some(RawGrounds {
+            health: Some("Jeg har KOLS.".into()),
+            daily_life: Some(
+                "Jeg bor alene, og trappen er bratt.\nJeg faller ofte om natten.\nNaboen min må hjelpe meg."
+                    .into(),
+            ),
+            ..Default::default()
+        }),
+        requests: Some(RawRequests {
+            access_to_documents: Some(true),
+            postponement: Some(false),
+            ..Default::default()
+        }),
+        attachments: Some(vec![
+            "Kopi av vedtaket".into(),
+            "Uttalelse fra fastlegen".into(),
+        ]),
+        applicant: Some(RawPerson {
+            name: Some("Kari Nordmann".into()),
+            address: Some("Storgata 1".into()),
+            postcode: Some("9008".into()),
+            city: Some("Tromsø".into()),
+            ..Default::default()
+        }),
+        municipality: Some(RawMunicipality {
+            number: Some("5501".into()),
+            name: Some("Tromsø".into()),
+            address: Some(vec!["Postboks 6900".into(), "9299 Tromsø".into()]),
+        }),
+        ..Default::default()
+    };
+    assert_eq!(written, letter_for(&raw));
+    for command in ["?", "<", "hjelp", "legg til", "ferdig", "."] {
+        assert!(
+            !written.lines().any(|l| l.trim() == command),
+            "{command:?} in the letter:\n{written}"
+        );
+    }
+}
+
+#[test]
+fn output_in_a_pipe_is_wrapped_at_words_to_80_columns() {
+    let dir = tempfile::tempdir().expect("dir");
+    let base = dir.path().join("klage");
+    let mut answers = BOKMAAL.to_vec();
+    answers.push(base.to_str().expect("path"));
+    answers.push("?"); // the help of the last question, one of the longest texts
+    let out = run_plain("nb", &lines(&answers), dir.path(), &["--plain"]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    let long: Vec<&str> = text.lines().filter(|l| l.chars().count() > 80).collect();
+    assert!(long.is_empty(), "lines over 80 columns: {long:#?}");
+    // Long texts were there, and are wrapped between words: a sentence of the intro reads on.
+    assert!(text.contains("Skriv\nsvaret og trykk Enter."), "{text}");
+}
+
+#[test]
+fn an_arrow_key_in_a_pipe_is_never_echoed_and_is_said_in_words() {
+    let dir = tempfile::tempdir().expect("dir");
+    let out = run_plain("nn", b"\x1b[A\n\x1b[B1\n", dir.path(), &["--plain"]);
+    let text = stdout(&out);
+    assert_plain_text(&text);
+    assert!(text.contains("Piltastane verkar ikkje her."), "{text}");
+    assert!(!text.contains("Feil"), "{text}");
+    assert!(!text.contains("[A"), "{text}");
+}
+
+#[test]
+fn arrow_keys_in_a_terminal_edit_the_line_and_never_become_text() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut term = pty::Term::spawn(pty::wizard(dir.path(), dir.path(), &["--plain"]));
+    term.wait_for_output("Skriv et tall fra 1 til");
+    // Up and down (this session's history is empty), then Enter: the default, a new complaint.
+    term.send(pty::UP);
+    term.send(pty::DOWN);
+    term.send(pty::ENTER);
+    term.wait_for_output("Hvem skriver");
+    // "2", Left, "1" before it, End, Backspace: the line reads "1".
+    term.send("2");
+    term.send("\x1b[D");
+    term.send("1");
+    term.send("\x1b[F");
+    term.send("\x7f");
+    term.send(pty::ENTER);
+    term.wait_for_output("Hvilken tjeneste");
+    let screen = term.screen();
+    assert!(!screen.contains("[A") && !screen.contains("^["), "{screen}");
+    assert!(!term.output().contains("Feil"), "{}", term.output());
+    term.send(pty::CTRL_D);
+    let status = term.wait_exit();
+    assert_eq!(status.exit_code(), 1, "{}", term.screen());
+}
+
+#[test]
+fn closing_the_terminal_saves_what_was_typed_and_lets_go_of_the_case() {
+    let dir = tempfile::tempdir().expect("dir");
+    let data = dir.path().join("data");
+    let (mut child, mut writer, master) =
+        pty::spawn_to_close(pty::wizard(&data, dir.path(), &["--plain"]));
+    // What it prints is read until the long answer has its first line; then that handle on the
+    // terminal is closed too.
+    let mut reader = master.try_clone_reader().expect("reader");
+    let seen = std::thread::spawn(move || {
+        let mut out = Vec::new();
+        let mut buf = [0u8; 4096];
+        while !String::from_utf8_lossy(&out).contains("Skriv videre, eller punktum") {
+            match std::io::Read::read(&mut reader, &mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => out.extend_from_slice(&buf[..n]),
+            }
+        }
+        String::from_utf8_lossy(&out).into_owned()
+    });
+    // Up to the health question, then one line of a long answer, not ended.
+    let health = BOKMAAL
+        .iter()
+        .position(|a| *a == "Jeg har KOLS.")
+        .expect("health");
+    for a in &BOKMAAL[..=health] {
+        writer.write_all(a.as_bytes()).expect("type");
+        writer.write_all(b"\r").expect("enter");
+        writer.flush().expect("flush");
+        std::thread::sleep(std::time::Duration::from_millis(150));
+    }
+    let seen = seen.join().expect("reader");
+    assert!(seen.contains("Skriv videre"), "{seen}");
+    // The terminal goes away.
+    drop(writer);
+    drop(master);
+    let start = std::time::Instant::now();
+    let status = loop {
+        if let Some(s) = child.try_wait().expect("wait") {
+            break s;
+        }
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(5),
+            "still running after its terminal was closed"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    assert!(!status.success());
+    let files = common::case_files(&data);
+    assert_eq!(files.len(), 1, "{files:?}");
+    let raw = case::read(&std::fs::read(&files[0]).expect("draft")).expect("a case file");
+    let health = raw.grounds.and_then(|g| g.health);
+    assert_eq!(health.as_deref(), Some("Jeg har KOLS."));
+    let lock = std::fs::File::open(files[0].with_extension("lock")).expect("lock file");
+    assert!(lock.try_lock().is_ok(), "the case is still locked");
+}
+
+#[test]
+fn the_end_says_where_the_files_are_what_to_enclose_and_what_next_in_that_order() {
+    let dir = tempfile::tempdir().expect("dir");
+    let base = dir.path().join("klage");
+    let mut answers = BOKMAAL.to_vec();
+    answers.push(base.to_str().expect("path"));
+    answers.push(""); // not sent yet
+    answers.push("n"); // no other letter
+    let out = run_plain("nb", &lines(&answers), dir.path(), &["--plain"]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    let at = |s: &str| {
+        text.rfind(s)
+            .unwrap_or_else(|| panic!("no {s:?} in:\n{text}"))
+    };
+    let full = std::fs::canonicalize(dir.path().join("klage.txt")).expect("saved");
+    let order = [
+        at("Lagret: klage.txt"),
+        at(&format!("Hele plasseringen: {}", full.display())),
+        at("Legg ved dette sammen med brevet"),
+        at("- Uttalelse fra fastlegen"),
+        at("Hva gjør du nå?"),
+        at("Har du sendt klagen?"),
+    ];
+    assert!(
+        order.windows(2).all(|w| w[0] < w[1]),
+        "{order:?} in:\n{text}"
+    );
+    // Finished: nothing about going on where you left off.
+    assert!(!text.contains("for å fortsette"), "{text}");
+    assert!(!text.contains("Svarene er lagret i"), "{text}");
+}
+
+#[test]
+fn sigterm_while_a_long_answer_is_typed_saves_it_and_ends_at_once() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut child = Command::new(BIN)
+        .args(["--today", "2026-11-20", "--lang", "nb", "--plain"])
+        .env("OMSORGSKLAGE_DATA", dir.path().join("data"))
+        .env("HOME", dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start omsorgsklage");
+    let health = BOKMAAL
+        .iter()
+        .position(|a| *a == "Jeg har KOLS.")
+        .expect("health");
+    // The input stays open: the program waits for the next line of the long answer.
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin.write_all(&lines(&BOKMAAL[..=health])).expect("write");
+    stdin.flush().expect("flush");
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    let start = std::time::Instant::now();
+    let status = loop {
+        if let Some(s) = child.try_wait().expect("wait") {
+            break s;
+        }
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(5),
+            "still running after SIGTERM"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    assert_eq!(status.code(), Some(128 + 15));
+    let files = common::case_files(&dir.path().join("data"));
+    assert_eq!(files.len(), 1, "{files:?}");
+    let raw = case::read(&std::fs::read(&files[0]).expect("draft")).expect("a case file");
+    assert_eq!(
+        raw.grounds.and_then(|g| g.health).as_deref(),
+        Some("Jeg har KOLS.")
+    );
+    let lock = std::fs::File::open(files[0].with_extension("lock")).expect("lock file");
+    assert!(lock.try_lock().is_ok(), "the case is still locked");
+    drop(stdin);
 }

@@ -577,8 +577,8 @@ fn every_field(short: &str, long: &str, attachments: usize) -> RawCase {
 
 #[test]
 fn a_draft_with_every_field_at_its_limit_opens_again() {
-    use omsorgsklage::tui::steps::longtext::MAX_LONG_CHARS;
-    use omsorgsklage::tui::widgets::text_field::MAX_CHARS;
+    use omsorgsklage::interview::steps::longtext::MAX_LONG_CHARS;
+    use omsorgsklage::interview::text_field::MAX_CHARS;
     // The worst characters: four bytes each in UTF-8 (single-line fields drop control
     // characters), and for long texts a pasted ESC, which JSON writes as six bytes (\u001b).
     let short = "𝄞".repeat(MAX_CHARS);
@@ -608,8 +608,8 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
     #[test]
     fn any_case_the_wizard_can_hold_reads_back_equal(
-        short in field_text(omsorgsklage::tui::widgets::text_field::MAX_CHARS),
-        long in field_text(omsorgsklage::tui::steps::longtext::MAX_LONG_CHARS),
+        short in field_text(omsorgsklage::interview::text_field::MAX_CHARS),
+        long in field_text(omsorgsklage::interview::steps::longtext::MAX_LONG_CHARS),
         attachments in 0usize..20,
     ) {
         let raw = every_field(&short, &long, attachments);

@@ -9,9 +9,9 @@ mod tui_common;
 use crossterm::event::KeyCode;
 use omsorgsklage::domain::case::{Ground, RawCase};
 use omsorgsklage::i18n::{Ui, has, t};
-use omsorgsklage::tui::App;
-use omsorgsklage::tui::action::{Action, ExportReport};
-use omsorgsklage::tui::app::Step;
+use omsorgsklage::interview::App;
+use omsorgsklage::interview::action::{Action, ExportReport};
+use omsorgsklage::interview::app::Step;
 use omsorgsklage::tui::theme::{Theme, ThemeName};
 use omsorgsklage::tui::view;
 use ratatui::Terminal;
@@ -380,7 +380,10 @@ fn help_opens_on_every_screen() {
         }
         press(&mut app, KeyCode::F(1));
         assert!(
-            matches!(app.modal(), Some(omsorgsklage::tui::app::Modal::Help(_))),
+            matches!(
+                app.modal(),
+                Some(omsorgsklage::interview::app::Modal::Help(_))
+            ),
             "{name}: F1 did not open the help"
         );
         let help = t(app.ui(), &app.step().help_key());
@@ -397,7 +400,7 @@ fn help_opens_on_every_screen() {
 
 #[test]
 fn every_screen_can_be_described_in_words() {
-    use omsorgsklage::tui::describe::{Answer, Entry, Mark, describe};
+    use omsorgsklage::interview::describe::{Answer, Entry, Mark, describe};
     for (name, app, _) in screens() {
         let d = describe(&app);
         assert!(!d.title.is_empty(), "{name}");

@@ -14,10 +14,10 @@ use common::pty::{CTRL_C, DOWN, ENTER, Term, wizard};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use omsorgsklage::domain::case::{self, RawCase, RawDraft};
 use omsorgsklage::i18n::Ui;
-use omsorgsklage::tui::action::Effect;
-use omsorgsklage::tui::app::{App, Modal, Options, Step};
-use omsorgsklage::tui::drafts::{Notice, SaveStatus};
-use omsorgsklage::tui::session::{SAVE_AFTER, Session};
+use omsorgsklage::interview::action::Effect;
+use omsorgsklage::interview::app::{App, Modal, Options, Step};
+use omsorgsklage::interview::drafts::{Notice, SaveStatus};
+use omsorgsklage::interview::session::{SAVE_AFTER, Session};
 use omsorgsklage::tui::theme::{Theme, ThemeName};
 use omsorgsklage::tui::{editor, keymap};
 use tui_common::{daughter_case, screen, screen_text, today};
@@ -763,13 +763,13 @@ fn write_named(data: &Path, id: &str, name: &str, received: &str, reference: &st
 /// filter lets through).
 fn listed_names(s: &Session) -> Vec<String> {
     let filter = match s.app().screen() {
-        omsorgsklage::tui::steps::Screen::Start(st) => st.filter.clone(),
+        omsorgsklage::interview::steps::Screen::Start(st) => st.filter.clone(),
         _ => String::new(),
     };
-    omsorgsklage::tui::steps::start::rows(s.app(), &filter)
+    omsorgsklage::interview::steps::start::rows(s.app(), &filter)
         .into_iter()
         .filter_map(|r| match r {
-            omsorgsklage::tui::steps::start::Row::Case(i) => s.app().listing().cases[i]
+            omsorgsklage::interview::steps::start::Row::Case(i) => s.app().listing().cases[i]
                 .raw
                 .applicant
                 .as_ref()

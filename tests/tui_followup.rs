@@ -9,14 +9,14 @@ use crossterm::event::KeyCode;
 use omsorgsklage::domain::case::Ground;
 use omsorgsklage::domain::letter::LetterKind;
 use omsorgsklage::i18n::Ui;
-use omsorgsklage::tui::action::{Action, Effect};
-use omsorgsklage::tui::app::Step;
-use omsorgsklage::tui::export;
-use omsorgsklage::tui::steps::preview::letter_text;
+use omsorgsklage::interview::action::{Action, Effect};
+use omsorgsklage::interview::app::Step;
+use omsorgsklage::interview::export;
+use omsorgsklage::interview::steps::preview::letter_text;
 use tui_common::*;
 
 /// The wizard on the case screen of the daughter's case, as when it is opened from the list.
-fn case_screen(raw: omsorgsklage::domain::case::RawCase) -> omsorgsklage::tui::App {
+fn case_screen(raw: omsorgsklage::domain::case::RawCase) -> omsorgsklage::interview::App {
     let mut app = app_at(raw, Step::Done);
     app.show_case();
     assert_eq!(app.step(), Step::Case);
@@ -24,7 +24,7 @@ fn case_screen(raw: omsorgsklage::domain::case::RawCase) -> omsorgsklage::tui::A
 }
 
 /// Choose the row of the case screen whose text starts with `label` (by its number).
-fn choose(app: &mut omsorgsklage::tui::App, label: &str) {
+fn choose(app: &mut omsorgsklage::interview::App, label: &str) {
     // The list may scroll: move down until the line is in view.
     for _ in 0..12 {
         let text = screen_text(app);
@@ -46,7 +46,7 @@ fn choose(app: &mut omsorgsklage::tui::App, label: &str) {
 }
 
 /// From check answers, through the preview, to the done screen; returns the preview's text.
-fn preview_and_done(app: &mut omsorgsklage::tui::App) -> String {
+fn preview_and_done(app: &mut omsorgsklage::interview::App) -> String {
     assert_eq!(app.step(), Step::Check, "{}", screen_text(app));
     press(app, KeyCode::Tab);
     assert_eq!(app.step(), Step::Preview, "{}", screen_text(app));

@@ -8,7 +8,7 @@ mod tui_common;
 use common::pty::{CTRL_C, CTRL_U, DOWN, ENTER, TAB, Term, UP, wizard};
 use omsorgsklage::domain::case::{RawCase, RawGrounds, RawRequests};
 use omsorgsklage::i18n::Ui;
-use omsorgsklage::tui::steps::preview::letter_text;
+use omsorgsklage::interview::steps::preview::letter_text;
 
 #[test]
 fn a_daughter_writes_for_her_father_and_saves_the_letter_as_text() {
@@ -162,6 +162,7 @@ fn a_daughter_writes_for_her_father_and_saves_the_letter_as_text() {
     raw.requests = Some(RawRequests {
         access_to_documents: Some(true),
         postponement: Some(false),
+        reasons: None,
     });
     let raw: RawCase = raw;
     assert_eq!(

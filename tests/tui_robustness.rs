@@ -4,8 +4,8 @@
 mod tui_common;
 
 use omsorgsklage::domain::case::Ground;
-use omsorgsklage::tui::action::Action;
-use omsorgsklage::tui::app::Step;
+use omsorgsklage::interview::action::Action;
+use omsorgsklage::interview::app::Step;
 use tui_common::{app_at, daughter_case, screen_sized};
 
 #[test]
@@ -54,7 +54,7 @@ fn a_resize_storm_keeps_every_answer() {
 
 #[test]
 fn a_100_kb_paste_into_a_ground_keeps_what_fits_and_says_so() {
-    use omsorgsklage::tui::steps::longtext::MAX_LONG_CHARS;
+    use omsorgsklage::interview::steps::longtext::MAX_LONG_CHARS;
     let mut app = app_at(daughter_case(), Step::Ground(Ground::Other));
     let paste: String = "Mor trenger hjelp om kvelden. æøå ÆØÅ § «» – € 🙂\n".repeat(2_000);
     assert!(paste.len() > 100_000);

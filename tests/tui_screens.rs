@@ -6,11 +6,11 @@ mod tui_common;
 use crossterm::event::KeyCode;
 use omsorgsklage::domain::case::{Ground, RawCase};
 use omsorgsklage::i18n::Ui;
-use omsorgsklage::tui::action::Action;
-use omsorgsklage::tui::app::Step;
+use omsorgsklage::interview::action::Action;
+use omsorgsklage::interview::app::Step;
 use tui_common::*;
 
-fn snap(name: &str, app: &omsorgsklage::tui::App) {
+fn snap(name: &str, app: &omsorgsklage::interview::App) {
     insta::assert_snapshot!(name, screen(app));
 }
 
@@ -151,6 +151,49 @@ fn screen_05_rights_late() {
         }
     });
     snap("05_rights_late", &app_at(raw, Step::Rights));
+}
+
+/// The rights screen, tall enough to show all of it, as one line of words.
+fn rights_words(raw: RawCase) -> String {
+    let text = screen_sized(&app_at(raw, Step::Rights), 80, 60);
+    text.replace(['"', '│'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn the_rights_screen_says_plainly_when_a_complaint_can_no_longer_be_considered() {
+    // Decided 1 September 2025; today is 20 November 2026: more than a year.
+    let old = rights_words(with(|r| {
+        if let Some(d) = r.decision.as_mut() {
+            d.date = Some("2025-09-01".into());
+            d.received = Some("2025-09-03".into());
+        }
+    }));
+    for want in [
+        "Det har gått mer enn ett år siden vedtaket ble gjort. Da kan klagen ikke lenger tas under behandling (forvaltningsloven § 31 tredje ledd).",
+        "Søk på nytt, og skriv hvilken hjelp du trenger i dag.",
+        "(forvaltningsloven § 35)",
+        "telefon 40 50 16 00",
+    ] {
+        assert!(old.contains(want), "missing {want:?}: {old}");
+    }
+    assert!(!old.contains("likevel"), "{old}");
+    assert!(!old.contains("På neste side skriver du hvorfor"), "{old}");
+    // Late, but within the year: the test of fvl § 31 in plain words, and no one-year message.
+    let late = rights_words(with(|r| {
+        if let Some(d) = r.decision.as_mut() {
+            d.date = Some("2026-09-01".into());
+            d.received = Some("2026-09-03".into());
+        }
+    }));
+    assert!(
+        late.contains("ikke kan lastes for at den er sen, eller hvis det er særlige grunner"),
+        "{late}"
+    );
+    assert!(!late.contains("ett år siden vedtaket ble gjort"), "{late}");
+    assert!(!late.contains("Du kan likevel klage"), "{late}");
 }
 
 #[test]
@@ -309,7 +352,7 @@ fn screen_13_done_without_fullmakt() {
 fn screen_13_done_after_saving() {
     let mut app = app_at(daughter_case(), Step::Done);
     app.update(Action::ExportDone(
-        omsorgsklage::tui::action::ExportReport {
+        omsorgsklage::interview::action::ExportReport {
             written: vec!["/home/kari/Dokumenter/klage-ola-hansen-2026-11-20.txt".into()],
             exists: vec![],
             errors: vec!["Kunne ikke lage PDF: PDF: ikke ferdig".into()],
@@ -340,7 +383,7 @@ fn dialog_quit() {
 fn dialog_overwrite() {
     let mut app = app_at(daughter_case(), Step::Done);
     app.update(Action::ExportDone(
-        omsorgsklage::tui::action::ExportReport {
+        omsorgsklage::interview::action::ExportReport {
             written: vec![],
             exists: vec!["/home/kari/Dokumenter/klage-ola-hansen-2026-11-20.txt".into()],
             errors: vec![],

@@ -9,7 +9,8 @@ use std::fmt;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
-use super::case::Arg;
+use super::case::{Arg, Representative, Role};
+use super::letter::Lang;
 
 /// One item of `attachments[]` as written in the case file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -45,6 +46,145 @@ impl RawAttachment {
             RawAttachment::Text(_) => None,
             RawAttachment::File(f) => f.file.as_deref().filter(|s| !s.trim().is_empty()),
         }
+    }
+}
+
+impl RawAttachment {
+    /// A file attachment, titled from its file name as a first suggestion
+    /// ([`suggested_title`]); the title is the person's to change ([`RawAttachment::set_title`]).
+    pub fn from_file(path: &str) -> RawAttachment {
+        RawAttachment::File(RawAttachmentFile {
+            title: Some(suggested_title(path)),
+            file: Some(path.to_string()),
+        })
+    }
+
+    /// Change the line shown in the letter's list; a file stays attached.
+    pub fn set_title(&mut self, title: &str) {
+        match self {
+            RawAttachment::Text(s) => *s = title.to_string(),
+            RawAttachment::File(f) => f.title = Some(title.to_string()),
+        }
+    }
+}
+
+/// A first suggestion for a file's title, from its name: "legeerklaering_2026.pdf" →
+/// "Legeerklaering 2026". Only a suggestion: the title the letter shows is the one the person
+/// keeps or writes.
+pub fn suggested_title(path: &str) -> String {
+    let stem = std::path::Path::new(path.trim())
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let words = stem.replace(['_', '-'], " ");
+    let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut c = words.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => path.trim().to_string(),
+    }
+}
+
+/// The representative's own document, which the complaint lists as an attachment: the verge's
+/// vergefullmakt from Statsforvalteren, or a signed fullmakt (FACTS.md §5).
+///
+/// The rule that keeps it to one line: an attachment *is* this document when its title names
+/// it in either language ("Vergefullmakt", "Verjefullmakt", "Kopi av vergefullmakt"; for a
+/// fullmakt, "fullmakt" but not a verge's). The letter then lists it once, in the letter's
+/// language, keeping the person's file (so that a PDF can say it is inside); without one, the
+/// document's name is added as a line of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum RepDocument {
+    Vergefullmakt,
+    Fullmakt,
+}
+
+impl RepDocument {
+    /// The document a representative's letter lists: a verge's vergefullmakt, or the signed
+    /// fullmakt a letter rests on; none for a parent, a helper without fullmakt or a lawyer
+    /// without one.
+    pub fn of(rep: &Representative) -> Option<RepDocument> {
+        if rep.role == Role::Verge {
+            Some(RepDocument::Vergefullmakt)
+        } else if rep.has_fullmakt() {
+            Some(RepDocument::Fullmakt)
+        } else {
+            None
+        }
+    }
+
+    /// The attachment in `list` that is this document (the first with a file, else the
+    /// first), when the person added it; the wizard's line for adding its file uses it.
+    pub fn find_in(self, list: &[RawAttachment]) -> Option<usize> {
+        let docs = || {
+            list.iter()
+                .enumerate()
+                .filter(|(_, a)| self.is_named_in(a.title()))
+        };
+        docs()
+            .find(|(_, a)| a.file().is_some())
+            .or_else(|| docs().next())
+            .map(|(i, _)| i)
+    }
+
+    /// Its name in the letter's language.
+    pub fn title(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (RepDocument::Vergefullmakt, Lang::Nb) => "Vergefullmakt",
+            (RepDocument::Vergefullmakt, Lang::Nn) => "Verjefullmakt",
+            (RepDocument::Fullmakt, _) => "Fullmakt",
+        }
+    }
+
+    /// Its name in lower case, in bokmål and nynorsk.
+    fn words(self) -> &'static [&'static str] {
+        match self {
+            RepDocument::Vergefullmakt => &["vergefullmakt", "verjefullmakt"],
+            RepDocument::Fullmakt => &["fullmakt"],
+        }
+    }
+
+    /// The attachment titled `title` is this document.
+    pub fn is_named_in(self, title: &str) -> bool {
+        let t = title.to_lowercase();
+        let verge = RepDocument::Vergefullmakt
+            .words()
+            .iter()
+            .any(|w| t.contains(w));
+        match self {
+            RepDocument::Vergefullmakt => verge,
+            RepDocument::Fullmakt => !verge && t.contains("fullmakt"),
+        }
+    }
+
+    /// `title`, which names this document, in the letter's language: the bare name becomes the
+    /// letter's word ("Vergefullmakt" in a nynorsk letter: "Verjefullmakt"); a longer title
+    /// keeps the person's words with the name in the letter's language.
+    pub fn in_language(self, title: &str, lang: Lang) -> String {
+        let own = self.title(lang);
+        let words = self.words();
+        if words.iter().any(|w| title.trim().to_lowercase() == *w) {
+            return own.to_string();
+        }
+        let mut out = title.to_string();
+        for w in words {
+            // The names are ASCII: a match is the same bytes in any case.
+            let found = out.char_indices().map(|(i, _)| i).find(|&i| {
+                out.get(i..i + w.len())
+                    .is_some_and(|s| s.eq_ignore_ascii_case(w))
+            });
+            if let Some(at) = found {
+                let capital = out[at..].starts_with(|c: char| c.is_uppercase());
+                let word = if capital {
+                    own.to_string()
+                } else {
+                    own.to_lowercase()
+                };
+                out.replace_range(at..at + w.len(), &word);
+                break;
+            }
+        }
+        out
     }
 }
 
@@ -187,6 +327,45 @@ mod tests {
         assert_eq!(v[1].title(), "Legeerklæring");
         assert_eq!(v[1].file(), Some("lege.pdf"));
         assert_eq!(serde_json::to_string(&v).expect("writes"), json);
+    }
+
+    #[test]
+    fn a_file_is_titled_from_its_name_and_the_title_can_be_changed() {
+        let mut a = RawAttachment::from_file("/home/eva/vedtak_foto.jpg");
+        assert_eq!(a.title(), "Vedtak foto");
+        a.set_title("Vedtaket fra kommunen");
+        assert_eq!(a.title(), "Vedtaket fra kommunen");
+        assert_eq!(a.file(), Some("/home/eva/vedtak_foto.jpg"));
+    }
+
+    #[test]
+    fn the_verges_document_is_known_by_its_name_in_either_language() {
+        let v = RepDocument::Vergefullmakt;
+        for t in ["Vergefullmakt", "verjefullmakt", "Kopi av vergefullmakt"] {
+            assert!(v.is_named_in(t), "{t}");
+        }
+        assert!(!v.is_named_in("Fullmakt"));
+        assert!(!RepDocument::Fullmakt.is_named_in("Vergefullmakt"));
+        assert!(RepDocument::Fullmakt.is_named_in("Signert fullmakt"));
+        assert_eq!(v.in_language("Vergefullmakt", Lang::Nn), "Verjefullmakt");
+        assert_eq!(v.in_language(" verjefullmakt ", Lang::Nb), "Vergefullmakt");
+        assert_eq!(
+            v.in_language("Kopi av vergefullmakt", Lang::Nn),
+            "Kopi av verjefullmakt"
+        );
+    }
+
+    #[test]
+    fn the_persons_own_line_for_the_document_is_found_preferring_a_file() {
+        let list = vec![
+            RawAttachment::from("Vedtaket"),
+            RawAttachment::from("Verjefullmakt"),
+            RawAttachment::from_file("vergefullmakt.pdf"),
+        ];
+        assert_eq!(list[2].title(), "Vergefullmakt");
+        assert_eq!(RepDocument::Vergefullmakt.find_in(&list), Some(2));
+        assert_eq!(RepDocument::Vergefullmakt.find_in(&list[..2]), Some(1));
+        assert_eq!(RepDocument::Fullmakt.find_in(&list), None);
     }
 
     #[test]

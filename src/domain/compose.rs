@@ -6,7 +6,8 @@
 
 use serde::Serialize;
 
-use super::case::{Case, Person, Role};
+use super::attachment::RepDocument;
+use super::case::{Case, Person};
 use super::dates;
 use super::law::{self, Citation, LawOn};
 use super::letter::Lang;
@@ -111,7 +112,13 @@ pub struct LawCtx {
     pub late: String,
     pub reasons: String,
     pub reasons_content: String,
-    pub reasons_interrupt: String,
+    /// More than a year after the decision no complaint can be considered (fvl § 31 tredje
+    /// ledd).
+    pub one_year: String,
+    /// A child's right to be heard (Grunnloven § 104 første ledd).
+    pub child_heard: String,
+    /// The child's best interests (Grunnloven § 104 andre ledd).
+    pub child_best: String,
     pub preliminary: String,
 }
 
@@ -160,11 +167,17 @@ pub struct ComplaintCtx {
     pub fvl_duties: bool,
     /// The deadline in weeks (4 or 3).
     pub deadline_weeks: u32,
+    /// The person the decision is about is under 18 (and the complaint is not a carer's own):
+    /// the letter asks that the child's best interests and own view be weighed (Grunnloven
+    /// § 104).
+    pub child: bool,
     pub grounds: Vec<GroundCtx>,
     pub not_considered: bool,
     pub outcome: Vec<String>,
     pub access_to_documents: bool,
     pub postponement: bool,
+    /// Ask for the reasons the decision lacks (fvl § 24 and § 25), as a fault of the decision.
+    pub reasons: bool,
     pub attachments: Vec<AttachmentCtx>,
     /// The attachments of a follow-up letter: the fullmakt, when there is one.
     pub followup_attachments: Vec<String>,
@@ -221,40 +234,8 @@ pub fn complaint_with(case: &Case, table: &[law::Row]) -> ComplaintCtx {
         _ => case.service.name(lang).to_string(),
     };
     // The representative's own document: a signed fullmakt, or the verge's vergefullmakt.
-    let rep_document = case.representative.as_ref().and_then(|r| {
-        if r.role == Role::Verge {
-            Some(match lang {
-                Lang::Nb => "Vergefullmakt",
-                Lang::Nn => "Verjefullmakt",
-            })
-        } else if r.has_fullmakt() {
-            Some("Fullmakt")
-        } else {
-            None
-        }
-    });
-    let mut attachments: Vec<AttachmentCtx> = case
-        .attachments
-        .iter()
-        .map(|a| AttachmentCtx {
-            title: a.title.clone(),
-            bundled: false,
-            has_file: a.file.is_some(),
-        })
-        .collect();
-    if let Some(doc) = rep_document {
-        let word = doc.to_lowercase();
-        if !attachments
-            .iter()
-            .any(|a| a.title.to_lowercase().contains(&word))
-        {
-            attachments.push(AttachmentCtx {
-                title: doc.to_string(),
-                bundled: false,
-                has_file: false,
-            });
-        }
-    }
+    let rep_document = case.representative.as_ref().and_then(RepDocument::of);
+    let attachments = attachment_lines(case, rep_document);
     let age = case.applicant_age();
     let para = |t: &Option<String>| {
         t.as_deref()
@@ -315,15 +296,13 @@ pub fn complaint_with(case: &Case, table: &[law::Row]) -> ComplaintCtx {
             late: join_citations(&at, case.route.late_rules(), lang, and),
             reasons: at.full(law::FVL_24, lang),
             reasons_content: at.full(law::FVL_25, lang),
-            reasons_interrupt: format!(
-                "{} og {}",
-                at.full(law::FVL_29, lang),
-                at.cite(law::FVL_24).section
-            ),
+            one_year: at.full(law::FVL_31_3, lang),
+            child_heard: at.full(law::GRL_104_1, lang),
+            child_best: at.full(law::GRL_104_2, lang),
             preliminary: at.full(law::FVL_11_A, lang),
         },
         followup_attachments: rep_document
-            .map(|d| vec![d.to_string()])
+            .map(|d| vec![d.title(lang).to_string()])
             .unwrap_or_default(),
         kind: "complaint",
         sent: case.sent.map(|d| dates::in_words(d, code)),
@@ -343,6 +322,7 @@ pub fn complaint_with(case: &Case, table: &[law::Row]) -> ComplaintCtx {
             }),
         fvl_duties: routing::fvl_duties_apply(case.service, case.route),
         deadline_weeks: case.route.weeks(),
+        child: age.is_some_and(|a| a < 18) && !case.is_carer_complaint(),
         not_considered: case.grounds.iter().any(|(g, _)| g.id() == "not_considered"),
         grounds: case
             .grounds
@@ -355,6 +335,51 @@ pub fn complaint_with(case: &Case, table: &[law::Row]) -> ComplaintCtx {
         outcome: case.outcome.clone().unwrap_or_default(),
         access_to_documents: case.access_to_documents,
         postponement: case.postponement && case.situation.takes_away_service(),
+        reasons: case.reasons,
         attachments,
     }
+}
+
+/// The complaint's attachment list: each attachment once, the representative's document
+/// (`doc`) once and in the letter's language (see [`RepDocument`]): the person's own line for
+/// it when there is one (the first with a file, else the first), else its name as a new line.
+/// Text lines that repeat it are left out; a second file of it stays (it is in the PDF).
+fn attachment_lines(case: &Case, doc: Option<RepDocument>) -> Vec<AttachmentCtx> {
+    let is_doc = |title: &str| doc.is_some_and(|d| d.is_named_in(title));
+    let kept = doc.and_then(|_| {
+        let docs = || {
+            case.attachments
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| is_doc(&a.title))
+        };
+        docs()
+            .find(|(_, a)| a.file.is_some())
+            .or_else(|| docs().next())
+            .map(|(i, _)| i)
+    });
+    let mut lines: Vec<AttachmentCtx> = case
+        .attachments
+        .iter()
+        .enumerate()
+        // Other lines naming the document are left out, unless they are files: a file is in the
+        // PDF, so its line stays.
+        .filter(|(i, a)| !is_doc(&a.title) || Some(*i) == kept || a.file.is_some())
+        .map(|(_, a)| AttachmentCtx {
+            title: match doc {
+                Some(d) if is_doc(&a.title) => d.in_language(&a.title, case.lang),
+                _ => a.title.clone(),
+            },
+            bundled: false,
+            has_file: a.file.is_some(),
+        })
+        .collect();
+    if let (Some(d), None) = (doc, kept) {
+        lines.push(AttachmentCtx {
+            title: d.title(case.lang).to_string(),
+            bundled: false,
+            has_file: false,
+        });
+    }
+    lines
 }

@@ -11,7 +11,9 @@
 //!   brukerrettighetsloven § 7-5), 3 for other municipal decisions
 //!   (forvaltningsloven § 29).
 //! * If that day is a Saturday, Sunday or public holiday, the deadline runs
-//!   to the next working day (practice, after domstolloven § 148). Both the
+//!   to the next working day (forvaltningsloven § 30 last sentence, "Fristen
+//!   regnes overensstemmende med reglene i domstollovens §§ 148 og 149"; for
+//!   care services through pasient- og brukerrettighetsloven § 7-7). Both the
 //!   unmoved and the moved day are kept, so the program can show the moved
 //!   date as the last day and still advise sending by the unmoved date.
 //!
@@ -206,6 +208,16 @@ pub fn is_working_day(date: NaiveDate) -> bool {
     day_off(date).is_none()
 }
 
+/// More than one year has passed on `day` since the decision was made on `decided` (counted
+/// from the decision's date). A complaint can then not be considered at all: "kan ikke tas
+/// under behandling som klagesak" (fvl § 31 tredje ledd, FACTS.md section 1). The day exactly a
+/// year later is still within the year; 29 February counts to 28 February.
+pub fn beyond_one_year(decided: NaiveDate, day: NaiveDate) -> bool {
+    decided
+        .checked_add_months(chrono::Months::new(12))
+        .is_some_and(|limit| day > limit)
+}
+
 /// A computed complaint deadline.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Deadline {
@@ -309,6 +321,15 @@ pub enum Status {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn one_year_is_counted_from_the_decision_date() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).expect("date");
+        assert!(!super::beyond_one_year(d(2025, 11, 5), d(2026, 11, 5)));
+        assert!(super::beyond_one_year(d(2025, 11, 5), d(2026, 11, 6)));
+        assert!(!super::beyond_one_year(d(2024, 2, 29), d(2025, 2, 28)));
+        assert!(super::beyond_one_year(d(2024, 2, 29), d(2025, 3, 1)));
+    }
+
     use super::*;
     use proptest::prelude::*;
 

@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::letter::Lang;
 
 /// The day the citation table was last verified against its sources (FACTS.md).
-pub const VERIFIED_ON: &str = "2026-12-01";
+pub const VERIFIED_ON: &str = "2026-12-03";
 
 /// The acts the program cites.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -22,6 +22,11 @@ pub enum Act {
     Hol,
     /// forvaltningsloven (LOV-1967-02-10): the Public Administration Act, 1967 numbering.
     Fvl,
+    /// The new forvaltningsloven (LOV-2025-06-20-81), not in force: "fra den tiden Kongen
+    /// bestemmer" (§ 99). Its rows in [`TABLE`] have no start date (FACTS.md section 12).
+    Fvl2025,
+    /// Grunnloven (LOV-1814-05-17): the Constitution; § 104 on children.
+    Grl,
 }
 
 impl Act {
@@ -32,8 +37,10 @@ impl Act {
             (Act::Pbrl, Lang::Nn) => "pasient- og brukarrettslova",
             (Act::Hol, Lang::Nb) => "helse- og omsorgstjenesteloven",
             (Act::Hol, Lang::Nn) => "helse- og omsorgstenestelova",
-            (Act::Fvl, Lang::Nb) => "forvaltningsloven",
-            (Act::Fvl, Lang::Nn) => "forvaltningslova",
+            (Act::Fvl | Act::Fvl2025, Lang::Nb) => "forvaltningsloven",
+            (Act::Fvl | Act::Fvl2025, Lang::Nn) => "forvaltningslova",
+            (Act::Grl, Lang::Nb) => "Grunnloven",
+            (Act::Grl, Lang::Nn) => "Grunnlova",
         }
     }
 
@@ -43,11 +50,13 @@ impl Act {
             Act::Pbrl => "LOV-1999-07-02-63",
             Act::Hol => "LOV-2011-06-24-30",
             Act::Fvl => "LOV-1967-02-10",
+            Act::Fvl2025 => "LOV-2025-06-20-81",
+            Act::Grl => "LOV-1814-05-17",
         }
     }
 
     /// Every act the program cites.
-    pub const ALL: [Act; 3] = [Act::Pbrl, Act::Hol, Act::Fvl];
+    pub const ALL: [Act; 5] = [Act::Pbrl, Act::Hol, Act::Fvl, Act::Grl, Act::Fvl2025];
 
     /// The short form used on screens: pbrl, hol, fvl.
     pub fn short(self) -> &'static str {
@@ -55,12 +64,14 @@ impl Act {
             Act::Pbrl => "pbrl",
             Act::Hol => "hol",
             Act::Fvl => "fvl",
+            Act::Fvl2025 => "fvl 2025",
+            Act::Grl => "grl",
         }
     }
 }
 
 /// A reference to a section of an act, exactly as FACTS.md writes it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub struct Citation {
     pub act: Act,
     /// "§ 3-2 første ledd nr. 6 bokstav a". The same in bokmål and nynorsk.
@@ -95,19 +106,31 @@ pub const HOL_3_6_NR2: Citation = Citation::new(Act::Hol, "§ 3-6 første ledd n
 pub const HOL_3_6_NR3: Citation = Citation::new(Act::Hol, "§ 3-6 første ledd nr. 3");
 pub const HOL_3_8: Citation = Citation::new(Act::Hol, "§ 3-8");
 pub const HOL_3_1: Citation = Citation::new(Act::Hol, "§ 3-1");
+/// The right to services before 1 June 2024 ("Nåværende § 2-1 a blir ny § 2-1",
+/// LOV-2023-04-28-9). Only for decisions made before that day: never cite it otherwise.
 pub const PBRL_2_1_A: Citation = Citation::new(Act::Pbrl, "§ 2-1 a");
+/// The right to services since 1 June 2024 (FACTS.md section 2).
+pub const PBRL_2_1: Citation = Citation::new(Act::Pbrl, "§ 2-1");
 pub const PBRL_2_1_D: Citation = Citation::new(Act::Pbrl, "§ 2-1 d");
 pub const PBRL_2_1_E: Citation = Citation::new(Act::Pbrl, "§ 2-1 e");
 /// The carer's own right to relief measures and to complain (særlig tyngende omsorgsarbeid).
 pub const PBRL_2_8: Citation = Citation::new(Act::Pbrl, "§ 2-8");
 
 // ---- Rights the letter relies on (FACTS.md section 2) ----
-/// Right to necessary health and care services from the municipality (second paragraph).
+/// Right to necessary health and care services from the municipality, before 1 June 2024.
 pub const PBRL_2_1_A_2: Citation = Citation::new(Act::Pbrl, "§ 2-1 a andre ledd");
+/// Right to necessary health and care services from the municipality, since 1 June 2024:
+/// "Pasient og bruker har rett til nødvendige helse- og omsorgstjenester fra kommunen."
+pub const PBRL_2_1_2: Citation = Citation::new(Act::Pbrl, "§ 2-1 andre ledd");
+/// The day § 2-1 a became § 2-1 (res. 26 April 2024 nr. 746).
+pub const PBRL_2_1_FROM: &str = "2024-06-01";
+/// The last day of the old numbering.
+pub const PBRL_2_1_A_TO: &str = "2024-05-31";
 /// Services must be sound (forsvarlige).
 pub const HOL_4_1: Citation = Citation::new(Act::Hol, "§ 4-1");
-/// Great weight on what the user thinks, for hol § 3-2 første ledd nr. 6, § 3-6 and § 3-8.
-pub const PBRL_3_1: Citation = Citation::new(Act::Pbrl, "§ 3-1");
+/// Great weight on what the patient or user thinks, for hol § 3-2 første ledd nr. 6, § 3-6 and
+/// § 3-8 ("hva pasienten eller brukeren mener").
+pub const PBRL_3_1: Citation = Citation::new(Act::Pbrl, "§ 3-1 andre ledd");
 /// The case must be sufficiently investigated before a decision.
 pub const FVL_17: Citation = Citation::new(Act::Fvl, "§ 17");
 
@@ -151,17 +174,27 @@ pub const FVL_11_A: Citation = Citation::new(Act::Fvl, "§ 11 a");
 pub const FVL_11: Citation = Citation::new(Act::Fvl, "§ 11");
 /// The municipality forwards the complaint; the person may comment.
 pub const FVL_33: Citation = Citation::new(Act::Fvl, "§ 33");
+/// More than a year after the decision a complaint "kan ikke tas under behandling som
+/// klagesak" (third paragraph).
+pub const FVL_31_3: Citation = Citation::new(Act::Fvl, "§ 31 tredje ledd");
+/// The municipality may change its own decision without a complaint.
+pub const FVL_35: Citation = Citation::new(Act::Fvl, "§ 35");
 
-/// Asking for the reasons for a decision before the deadline interrupts it: "forvaltningsloven
-/// § 29 og § 24" (FACTS.md section 1). A rule of route B only: never write it for route A.
-pub fn reasons_interrupt(lang: Lang) -> String {
-    format!("{} og {}", FVL_29.full(lang), FVL_24.section)
+// ---- A decision about a child (FACTS.md section 2) ----
+/// Children have the right to be heard, their view weighed by age and maturity.
+pub const GRL_104_1: Citation = Citation::new(Act::Grl, "§ 104 første ledd");
+/// The child's best interests are a fundamental consideration.
+pub const GRL_104_2: Citation = Citation::new(Act::Grl, "§ 104 andre ledd");
+
+// ---- The new forvaltningsloven (LOV-2025-06-20-81), FACTS.md section 12: NOT in force ----
+const fn fvl25(section: &'static str) -> Citation {
+    Citation::new(Act::Fvl2025, section)
 }
 
 /// One row of the dated citation table: a citation and the days it is valid.
 ///
 /// Rows with the same `key` are the same rule at different times (for example the right to
-/// services, today pbrl § 2-1 a andre ledd, later perhaps pbrl § 2-1 andre ledd). When the law
+/// services: pbrl § 2-1 a andre ledd until 31 May 2024, § 2-1 andre ledd since 1 June 2024). When the law
 /// changes, the old row gets a `valid_to` and a new row with the same key a `valid_from`: one
 /// change of data, and every letter cites what was valid on its decision's date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -174,6 +207,9 @@ pub struct Row {
     pub valid_from: Option<&'static str>,
     /// Last day the citation is valid (ISO date); `None`: still valid, no end known.
     pub valid_to: Option<&'static str>,
+    /// Enacted but not in force, and no start date is set yet (the new forvaltningsloven): the
+    /// row is valid on no day until `valid_from` is given. `law` lists it as not yet in force.
+    pub awaits_start: bool,
 }
 
 impl Row {
@@ -183,7 +219,35 @@ impl Row {
             citation,
             valid_from: None,
             valid_to: None,
+            awaits_start: false,
         }
+    }
+
+    const fn until(key: &'static str, citation: Citation, last_day: &'static str) -> Row {
+        Row {
+            valid_to: Some(last_day),
+            ..Row::open(key, citation)
+        }
+    }
+
+    const fn from(key: &'static str, citation: Citation, first_day: &'static str) -> Row {
+        Row {
+            valid_from: Some(first_day),
+            ..Row::open(key, citation)
+        }
+    }
+
+    /// A row of an enacted act with no start date yet.
+    const fn coming(key: &'static str, citation: Citation) -> Row {
+        Row {
+            awaits_start: true,
+            ..Row::open(key, citation)
+        }
+    }
+
+    /// Not in force on any day: enacted, but no start date is set.
+    pub fn not_yet_in_force(&self) -> bool {
+        self.awaits_start && self.valid_from.is_none()
     }
 
     /// The first valid day, parsed.
@@ -198,13 +262,17 @@ impl Row {
 
     /// The citation is valid on `day`.
     pub fn valid_on(&self, day: NaiveDate) -> bool {
-        self.from_date().is_none_or(|f| f <= day) && self.to_date().is_none_or(|t| day <= t)
+        !self.not_yet_in_force()
+            && self.from_date().is_none_or(|f| f <= day)
+            && self.to_date().is_none_or(|t| day <= t)
     }
 }
 
-/// Every citation the program can make, with the days it is valid (FACTS.md). The new
-/// forvaltningsloven (LOV-2025-06-20-81, not in force) and the new pbrl § 2-1 (Prop. 40 L
-/// (2022–2023), not confirmed in force) are deliberately not here yet.
+/// Every citation the program can make, with the days it is valid (FACTS.md, verified
+/// 2026-12-03). pbrl § 2-1 a became § 2-1 on 1 June 2024; the new forvaltningsloven
+/// (LOV-2025-06-20-81) is enacted but has no start date, so its rows are valid on no day and no
+/// letter cites them: when a decree sets the date, give them `valid_from` and the 1967 rows of
+/// the same keys `valid_to` (see [`with_new_fvl_from`]).
 pub const TABLE: &[Row] = &[
     // Service legal bases (FACTS.md section 3).
     Row::open("basis-hjemmesykepleie", HOL_3_2_NR6_A),
@@ -219,10 +287,12 @@ pub const TABLE: &[Row] = &[
     Row::open("basis-bpa", HOL_3_8),
     Row::open("right-bpa", PBRL_2_1_D),
     Row::open("basis-annet", HOL_3_1),
-    Row::open("right-annet", PBRL_2_1_A),
+    Row::until("right-annet", PBRL_2_1_A, PBRL_2_1_A_TO),
+    Row::from("right-annet", PBRL_2_1, PBRL_2_1_FROM),
     Row::open("carer", PBRL_2_8),
     // Rights the letter relies on (section 2).
-    Row::open("right-to-services", PBRL_2_1_A_2),
+    Row::until("right-to-services", PBRL_2_1_A_2, PBRL_2_1_A_TO),
+    Row::from("right-to-services", PBRL_2_1_2, PBRL_2_1_FROM),
     Row::open("sound", HOL_4_1),
     Row::open("user-view", PBRL_3_1),
     Row::open("investigated", FVL_17),
@@ -247,7 +317,62 @@ pub const TABLE: &[Row] = &[
     Row::open("preliminary", FVL_11_A),
     Row::open("guidance", FVL_11),
     Row::open("forwarded", FVL_33),
+    Row::open("one-year", FVL_31_3),
+    Row::open("change-own-decision", FVL_35),
+    Row::open("child-heard", GRL_104_1),
+    Row::open("child-best-interests", GRL_104_2),
+    // The new forvaltningsloven: no start date (FACTS.md section 12). Same keys as the 1967 rows.
+    Row::coming("guidance", fvl25("§ 14")),
+    Row::coming("preliminary", fvl25("§ 17 andre ledd")),
+    Row::coming("representative", fvl25("§ 18")),
+    Row::coming("investigated", fvl25("§ 44")),
+    Row::coming("documents", fvl25("§ 46")),
+    Row::coming("reasons", fvl25("§ 56")),
+    Row::coming("reasons-content", fvl25("§ 57")),
+    Row::coming("complaint-right-b", fvl25("§ 61")),
+    Row::coming("appeal-body-b", fvl25("§ 62 andre ledd")),
+    Row::coming("deadline-b", fvl25("§ 63")),
+    Row::coming("posting", fvl25("§ 64")),
+    Row::coming("late", fvl25("§ 65")),
+    Row::coming("one-year", fvl25("§ 65")),
+    Row::coming("send-to-b", fvl25("§ 66")),
+    Row::coming("forwarded", fvl25("§ 67")),
+    Row::coming("change-own-decision", fvl25("§§ 71–73")),
+    Row::coming("postponement", fvl25("§ 76")),
 ];
+
+/// The table as it would read if the new forvaltningsloven came into force on `first_day`: its
+/// rows start that day and the 1967 rows of the same rules end the day before. For the day a
+/// decree sets the date (and for tests); nothing switches on a date alone until FACTS.md says so.
+pub fn with_new_fvl_from(
+    table: &[Row],
+    first_day: &'static str,
+    last_old_day: &'static str,
+) -> Vec<Row> {
+    let new_keys: Vec<&str> = table
+        .iter()
+        .filter(|r| r.not_yet_in_force())
+        .map(|r| r.key)
+        .collect();
+    table
+        .iter()
+        .map(|r| {
+            if r.not_yet_in_force() {
+                Row {
+                    valid_from: Some(first_day),
+                    ..*r
+                }
+            } else if r.citation.act == Act::Fvl && new_keys.contains(&r.key) {
+                Row {
+                    valid_to: Some(last_old_day),
+                    ..*r
+                }
+            } else {
+                *r
+            }
+        })
+        .collect()
+}
 
 /// The law as a table reads it on one day: the citation each rule had then.
 #[derive(Debug, Clone, Copy)]
@@ -314,7 +439,13 @@ mod tests {
             assert_eq!(r.from_date().is_some(), r.valid_from.is_some(), "{}", r.key);
             assert_eq!(r.to_date().is_some(), r.valid_to.is_some(), "{}", r.key);
         }
-        for day in ["1990-01-01", "2026-12-01", "2040-01-01"] {
+        for day in [
+            "1990-01-01",
+            "2024-05-31",
+            "2024-06-01",
+            "2026-12-03",
+            "2040-01-01",
+        ] {
             for r in TABLE {
                 let n = TABLE
                     .iter()
@@ -326,36 +457,96 @@ mod tests {
     }
 
     #[test]
-    fn the_table_asks_to_be_verified_again_after_twelve_months() {
-        assert!(!needs_reverify(d("2027-12-01")));
-        assert!(needs_reverify(d("2027-12-02")));
+    fn the_right_to_services_is_2_1_from_june_2024_and_2_1_a_before() {
+        for (day, want) in [
+            ("2024-05-31", "§ 2-1 a andre ledd"),
+            ("2024-06-01", "§ 2-1 andre ledd"),
+            ("2026-12-03", "§ 2-1 andre ledd"),
+        ] {
+            let at = LawOn::new(d(day));
+            assert_eq!(at.cite(PBRL_2_1_A_2).section, want, "{day}");
+            // Asking by the new citation finds the same rule.
+            assert_eq!(at.cite(PBRL_2_1_2).section, want, "{day}");
+        }
+        assert_eq!(
+            LawOn::new(d("2024-05-31")).cite(PBRL_2_1).section,
+            "§ 2-1 a"
+        );
+        assert_eq!(
+            LawOn::new(d("2024-06-01")).cite(PBRL_2_1_A).section,
+            "§ 2-1"
+        );
+        assert_eq!(
+            LawOn::new(d("2026-12-03")).full(PBRL_2_1_A_2, Lang::Nb),
+            "pasient- og brukerrettighetsloven § 2-1 andre ledd"
+        );
     }
 
     #[test]
-    fn a_dated_row_switches_the_citation_by_day() {
-        let new = Citation::new(Act::Pbrl, "§ 2-1 andre ledd");
-        let mut table = TABLE.to_vec();
-        for r in table.iter_mut().filter(|r| r.key == "right-to-services") {
-            r.valid_to = Some("2027-06-30");
+    fn the_new_forvaltningsloven_is_cited_on_no_day_until_it_has_a_start_date() {
+        let coming: Vec<&Row> = TABLE.iter().filter(|r| r.not_yet_in_force()).collect();
+        assert!(coming.len() >= 15, "{}", coming.len());
+        for r in &coming {
+            assert_eq!(r.citation.act, Act::Fvl2025, "{}", r.key);
+            for day in ["2026-12-03", "2030-01-01", "2099-12-31"] {
+                assert!(!r.valid_on(d(day)), "{} on {day}", r.key);
+                let at = LawOn::new(d(day));
+                assert_eq!(at.cite(r.citation).act, Act::Fvl, "{} on {day}", r.key);
+            }
         }
-        table.push(Row {
-            key: "right-to-services",
-            citation: new,
-            valid_from: Some("2027-07-01"),
-            valid_to: None,
-        });
-        assert_eq!(
-            LawOn::with_table(&table, d("2027-06-30")).cite(PBRL_2_1_A_2),
-            PBRL_2_1_A_2
-        );
-        assert_eq!(
-            LawOn::with_table(&table, d("2027-07-01")).cite(PBRL_2_1_A_2),
-            new
-        );
-        // Asking by the new citation finds the rule too.
-        assert_eq!(
-            LawOn::with_table(&table, d("2026-01-01")).cite(new),
-            PBRL_2_1_A_2
-        );
+        // Every new row stands for a rule the 1967 act has a row for.
+        for r in &coming {
+            assert!(
+                TABLE
+                    .iter()
+                    .any(|o| o.key == r.key && o.citation.act == Act::Fvl),
+                "{}",
+                r.key
+            );
+        }
+    }
+
+    #[test]
+    fn with_a_hypothetical_start_date_the_new_numbers_apply_after_it_and_the_old_before() {
+        let table = with_new_fvl_from(TABLE, "2027-07-01", "2027-06-30");
+        let before = LawOn::with_table(&table, d("2027-06-30"));
+        let after = LawOn::with_table(&table, d("2027-07-01"));
+        for (old, new) in [
+            (FVL_29, "§ 63"),
+            (FVL_31, "§ 65"),
+            (FVL_18, "§ 46"),
+            (FVL_24, "§ 56"),
+            (FVL_42, "§ 76"),
+            (FVL_28_2, "§ 62 andre ledd"),
+            (FVL_11_A, "§ 17 andre ledd"),
+        ] {
+            assert_eq!(before.cite(old), old, "{}", old.section);
+            let cited = after.cite(old);
+            assert_eq!(
+                (cited.act, cited.section),
+                (Act::Fvl2025, new),
+                "{}",
+                old.section
+            );
+        }
+        // pbrl and hol do not move.
+        assert_eq!(after.cite(PBRL_7_5), PBRL_7_5);
+        assert_eq!(after.cite(PBRL_2_1_A_2), PBRL_2_1_2);
+        // Still one citation a rule on any day.
+        for day in ["2027-06-30", "2027-07-01"] {
+            for r in &table {
+                let n = table
+                    .iter()
+                    .filter(|x| x.key == r.key && x.valid_on(d(day)))
+                    .count();
+                assert_eq!(n, 1, "{} on {day}", r.key);
+            }
+        }
+    }
+
+    #[test]
+    fn the_table_asks_to_be_verified_again_after_twelve_months() {
+        assert!(!needs_reverify(d("2027-12-03")));
+        assert!(needs_reverify(d("2027-12-04")));
     }
 }

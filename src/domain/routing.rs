@@ -84,14 +84,19 @@ pub enum RouteBasis {
 
 /// The decision must follow forvaltningsloven chapters IV and V (fvl § 16, § 17, § 24, § 25),
 /// so the letter may cite those duties: route B (an ordinary enkeltvedtak), and on route A the
-/// services under hol § 3-2 første ledd nr. 6, § 3-6 and § 3-8 (pbrl § 2-7). Not for
-/// `dagaktivitet`, `langtidsopphold`, `annet` or a care-route `trygghetsalarm`. pbrl § 2-7 only
-/// covers services lasting more than two weeks; the case file does not say how long a service
-/// lasts, so a service in those sections is taken as lasting longer (FACTS.md section 2).
+/// services under hol § 3-2 første ledd nr. 6, § 3-6 and § 3-8, and long-term places under hol
+/// § 3-2 a ("Tilsvarende gjelder for vedtak etter helse- og omsorgstjenesteloven § 3-2 a", pbrl
+/// § 2-7 andre ledd). Not for `dagaktivitet`, `annet` or a care-route `trygghetsalarm`. pbrl
+/// § 2-7 only covers services lasting more than two weeks; the case file does not say how long
+/// a service lasts, so a service in those sections is taken as lasting longer (FACTS.md
+/// section 2).
 pub fn fvl_duties_apply(service: &Service, route: Route) -> bool {
     match route {
         Route::Klagenemnd => true,
-        Route::Statsforvalteren => service.is_care_service() && service.user_view_weight,
+        Route::Statsforvalteren => {
+            service.is_care_service()
+                && (service.user_view_weight || service.basis.contains(&law::HOL_3_2_A))
+        }
     }
 }
 
@@ -138,9 +143,10 @@ mod tests {
     }
 
     #[test]
-    fn fvl_duties_only_for_nr_6_3_6_3_8_and_route_b() {
+    fn fvl_duties_only_for_nr_6_3_6_3_8_long_term_places_and_route_b() {
         let yes = |id: &str, r| fvl_duties_apply(by_id(id).expect("service"), r);
         for id in [
+            "langtidsopphold",
             "hjemmesykepleie",
             "praktisk-bistand",
             "bpa",
@@ -149,7 +155,7 @@ mod tests {
         ] {
             assert!(yes(id, Route::Statsforvalteren), "{id}");
         }
-        for id in ["dagaktivitet", "langtidsopphold", "annet", "trygghetsalarm"] {
+        for id in ["dagaktivitet", "annet", "trygghetsalarm"] {
             assert!(!yes(id, Route::Statsforvalteren), "{id}");
         }
         assert!(yes("omsorgsbolig", Route::Klagenemnd));

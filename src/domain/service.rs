@@ -229,7 +229,7 @@ pub const CATALOGUE: &[Service] = &[
         ["En annen helse- eller omsorgstjeneste fra kommunen. Du skriver selv hva det gjelder.",
          "Ei anna helse- eller omsorgsteneste frå kommunen. Du skriv sjølv kva det gjeld.",
          "Another health or care service from the municipality. You describe it yourself."],
-        &[law::PBRL_2_1_A, law::HOL_3_1], carer: false, weight: false, waiting: false),
+        &[law::PBRL_2_1, law::HOL_3_1], carer: false, weight: false, waiting: false),
     other!(
         "omsorgsbolig",
         "omsorgsbolig",

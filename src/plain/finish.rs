@@ -139,14 +139,21 @@ impl Interview<'_> {
             let s = match self.ask(&prompt)? {
                 Line::Text(s) => s.trim().to_string(),
                 Line::End | Line::NotText => return Ok(()),
+                gone => {
+                    self.stopped(gone)?;
+                    return Ok(());
+                }
             };
-            if s.is_empty() || s == "<" {
-                return Ok(());
+            match command::parse(ui, &s) {
+                _ if s.is_empty() => return Ok(()),
+                Some(Cmd::Back) => return Ok(()),
+                Some(Cmd::Help) => {
+                    self.say(&t(ui, "tui.help.sent"))?;
+                    continue;
+                }
+                _ => {}
             }
-            if s == "?" {
-                self.say(&t(ui, "tui.help.sent"))?;
-                continue;
-            }
+            let s = command::quoted(ui, &s).unwrap_or(s);
             self.act(vec![Action::Enter])?;
             if self.app().step() != Step::Sent {
                 return Ok(());
@@ -160,7 +167,7 @@ impl Interview<'_> {
                 self.act(vec![Action::Back])?;
                 continue;
             }
-            if let Some(d) = crate::tui::app::date_answer(self.app().raw().sent.as_ref()) {
+            if let Some(d) = crate::interview::date_answer(self.app().raw().sent.as_ref()) {
                 let date = crate::domain::dates::in_words(d, ui.code());
                 self.say(&tf(ui, "tui.done.sent-now", &[("date", date)]))?;
             }
@@ -168,7 +175,8 @@ impl Interview<'_> {
         }
     }
 
-    /// The letter is saved: where, and what to do next.
+    /// The letter is saved. Said in this order: where each file is (its name, then the whole
+    /// path), what to enclose, what to do next; then whether it has been sent.
     pub(super) fn finish(&mut self) -> Result<Next> {
         let ui = self.ui();
         let Some(v) = describe::save_view(self.app()) else {
@@ -176,20 +184,35 @@ impl Interview<'_> {
         };
         self.say("")?;
         for f in &v.saved {
-            self.say(&tf(ui, "tui.done.saved", &[("file", f.clone())]))?;
+            let path = std::path::Path::new(f);
+            let name = path
+                .file_name()
+                .map_or_else(|| f.clone(), |n| n.to_string_lossy().into_owned());
+            let full = std::fs::canonicalize(path)
+                .or_else(|_| std::path::absolute(path))
+                .map_or_else(|_| f.clone(), |p| p.display().to_string());
+            self.say(&tf(ui, "plain.done.saved", &[("name", name)]))?;
+            self.say(&tf(ui, "plain.done.where", &[("path", full)]))?;
         }
         for e in &v.errors {
             self.error(e)?;
         }
-        if v.errors.is_empty() && v.control == Control::Sent && !self.app().counter {
-            self.ask_sent()?;
+        if v.errors.is_empty() {
+            self.enclose(&v)?;
         }
-        let v = describe::save_view(self.app()).unwrap_or(v);
         self.say("")?;
         self.say(&t(ui, "tui.done.next-heading"))?;
         for (i, p) in v.next.iter().enumerate() {
             self.say(&format!("{}. {p}", i + 1))?;
         }
+        if v.errors.is_empty() && v.control == Control::Sent && !self.app().counter {
+            self.ask_sent()?;
+            if self.gone {
+                return Ok(Next::Stop(1));
+            }
+        }
+        let v = describe::save_view(self.app()).unwrap_or(v);
+        self.finished = v.errors.is_empty() && !self.app().counter;
         let code = if v.errors.is_empty() { 0 } else { 1 };
         self.saved |= !v.saved.is_empty();
         if v.errors.is_empty() && self.app().counter {
@@ -203,9 +226,14 @@ impl Interview<'_> {
                 t(ui, "plain.prompt.other-letter"),
                 t(ui, "plain.prompt.yes-no")
             );
-            if let Line::Text(s) = self.ask(&prompt)?
+            let answer = self.ask(&prompt)?;
+            if matches!(answer, Line::Failed | Line::Signal(_)) {
+                return self.stopped(answer);
+            }
+            if let Line::Text(s) = answer
                 && matches!(s.trim().to_lowercase().as_str(), "j" | "ja" | "y" | "yes")
             {
+                self.finished = false;
                 let mut to_case = vec![Action::Down; 8];
                 to_case.push(Action::Enter);
                 if let Some(code) = self.act(to_case)? {
@@ -228,6 +256,7 @@ impl Interview<'_> {
         let s = match self.ask(&prompt)? {
             Line::Text(s) => s.trim().to_lowercase(),
             Line::End | Line::NotText => return Ok(Next::Stop(0)),
+            gone => return self.stopped(gone),
         };
         if !matches!(s.as_str(), "j" | "ja" | "y" | "yes") {
             return Ok(Next::Stop(0));
@@ -243,6 +272,31 @@ impl Interview<'_> {
         Ok(Next::Go)
     }
 
+    /// What to enclose with the complaint: the attachments its letter lists. Those whose file is
+    /// in the PDF already are said to be there.
+    fn enclose(&mut self, v: &describe::SaveView) -> Result<()> {
+        let ui = self.ui();
+        if self.app().kind() != crate::domain::letter::LetterKind::Complaint {
+            return Ok(());
+        }
+        let list = self.app().raw().attachments.clone().unwrap_or_default();
+        if list.is_empty() {
+            return Ok(());
+        }
+        let pdf = v.saved.iter().any(|f| f.to_lowercase().ends_with(".pdf"));
+        self.say("")?;
+        self.say(&t(ui, "plain.done.enclose"))?;
+        for a in &list {
+            let line = if pdf && a.file().is_some() {
+                tf(ui, "plain.done.in-pdf", &[("title", a.title().to_string())])
+            } else {
+                a.title().to_string()
+            };
+            self.say(&format!("- {line}"))?;
+        }
+        Ok(())
+    }
+
     /// What this interview remembers of the person's answers, forgotten for the next person.
     pub(super) fn forget(&mut self) {
         self.asked_fullmakt = false;
@@ -251,5 +305,6 @@ impl Interview<'_> {
         self.fixing = false;
         self.told_errors.clear();
         self.saved = false;
+        self.finished = false;
     }
 }

@@ -16,12 +16,19 @@ use anyhow::Result;
 use chrono::NaiveDate;
 
 use crate::i18n::{t, tf};
-use crate::tui::Session as Wizard;
-use crate::tui::action::{Action, Effect};
-use crate::tui::app::{App, Options, Step};
-use crate::tui::describe::{self, Answer, Control, Description, Entry, Mark, describe};
+use crate::interview::Session as Wizard;
+use crate::interview::action::{Action, Effect};
+use crate::interview::describe::{self, Answer, Control, Description, Entry, Mark, describe};
+use crate::interview::{App, Options, Step};
 
+mod command;
 mod finish;
+mod long;
+mod read;
+mod wrap;
+
+use command::Cmd;
+use read::{Input, Read};
 
 /// The line-by-line mode is needed: no terminal to draw in, or a terminal that cannot draw.
 pub fn needed() -> bool {
@@ -38,10 +45,14 @@ pub fn run(ui: crate::i18n::Ui, today: NaiveDate, options: Options) -> Result<i3
     // Typed lines are echoed by the terminal; lines from a pipe are not, so a line break after
     // each answer keeps every prompt on its own line in what is printed.
     let newline = !stdin.is_terminal();
-    let mut input = stdin.lock();
+    // Line editing where a person types in a terminal that can do it.
+    let editing = stdin.is_terminal()
+        && std::io::stdout().is_terminal()
+        && !std::env::var("TERM").is_ok_and(|t| t.trim() == "dumb");
+    let mut input = read::Stdin::start(editing);
     let mut output = std::io::stdout().lock();
     let wizard = Wizard::new(ui, today, options);
-    run_with(wizard, &mut input, &mut output, newline)
+    run_on(wizard, &mut input, &mut output, newline, wrap::width())
 }
 
 /// Run the interview on any input and output. The wizard saves drafts as the terminal wizard
@@ -52,11 +63,28 @@ pub fn run_with(
     output: &mut dyn Write,
     newline: bool,
 ) -> Result<i32> {
+    let mut input = read::Plain {
+        input,
+        echoes: false,
+    };
+    run_on(wizard, &mut input, output, newline, wrap::DEFAULT)
+}
+
+fn run_on(
+    wizard: Wizard,
+    input: &mut dyn Input,
+    output: &mut dyn Write,
+    newline: bool,
+    width: usize,
+) -> Result<i32> {
     let mut s = Interview {
         wizard,
         input,
         out: output,
         newline,
+        width,
+        gone: false,
+        finished: false,
         asked_fullmakt: false,
         listed: false,
         told_lines: false,
@@ -67,7 +95,25 @@ pub fn run_with(
     let code = s.run();
     // Save what was typed last, and say where the answers are.
     s.wizard.flush();
-    let farewell = s.wizard.farewell();
+    if s.gone {
+        // The terminal went away or a stop signal came: saved (the lock is let go of as the
+        // wizard is dropped). Where the answers are is said if anyone is still there to read it
+        // (Ctrl+C); a terminal that is gone is not written to again if that fails.
+        let _ = s.say("");
+        for line in s.wizard.farewell() {
+            if s.say(&line).is_err() {
+                break;
+            }
+        }
+        let _ = s.out.flush();
+        return code;
+    }
+    // A finished letter: the end has said where everything is; nothing to continue.
+    let farewell = if s.finished {
+        Vec::new()
+    } else {
+        s.wizard.farewell()
+    };
     if farewell.is_empty() && s.app().is_dirty() && s.wizard.exported().is_empty() {
         let text = t(s.ui(), "plain.not-saved");
         s.say(&text)?;
@@ -79,11 +125,22 @@ pub fn run_with(
     code
 }
 
-/// A line read, the end of the input, or bytes that are not text.
+/// A line read, the end of the input, bytes that are not text, or the input gone.
 enum Line {
     Text(String),
     End,
     NotText,
+    /// The input cannot be read any more (the terminal closed).
+    Failed,
+    /// A stop signal (SIGHUP, SIGTERM, SIGINT) with its number.
+    Signal(i32),
+}
+
+/// An answer typed: a command alone on its line, or text.
+enum Typed {
+    /// The command, and the line as typed (trimmed).
+    Cmd(Cmd, String),
+    Text(String),
 }
 
 /// What to do after an answer.
@@ -96,10 +153,16 @@ enum Next {
 
 struct Interview<'a> {
     wizard: Wizard,
-    input: &'a mut dyn BufRead,
+    input: &'a mut dyn Input,
     out: &'a mut dyn Write,
     /// A line break after each answer read.
     newline: bool,
+    /// The width output is wrapped to.
+    width: usize,
+    /// The input went away or a stop signal came: stop at once, saying nothing more.
+    gone: bool,
+    /// The letter is saved and the end has been said: nothing about continuing.
+    finished: bool,
     /// The done screen has asked whether to make a power of attorney.
     asked_fullmakt: bool,
     /// The errors of a form have just been listed (not repeated before the next field).
@@ -119,7 +182,7 @@ struct Interview<'a> {
 struct Shown {
     step: Step,
     ui: crate::i18n::Ui,
-    modal: Option<std::mem::Discriminant<crate::tui::app::Modal>>,
+    modal: Option<std::mem::Discriminant<crate::interview::Modal>>,
     notice: bool,
 }
 
@@ -132,8 +195,11 @@ impl Interview<'_> {
         self.app().ui()
     }
 
+    /// Print `text`, wrapped at word boundaries to the width.
     fn say(&mut self, text: &str) -> Result<()> {
-        writeln!(self.out, "{text}")?;
+        for line in wrap::wrap(text, self.width) {
+            writeln!(self.out, "{line}")?;
+        }
         Ok(())
     }
 
@@ -144,6 +210,7 @@ impl Interview<'_> {
 
     fn run(&mut self) -> Result<i32> {
         self.say(&t(self.ui(), "plain.intro"))?;
+        self.say(&words_line(self.ui()))?;
         let mut shown: Option<Shown> = None;
         loop {
             let d = describe(self.app());
@@ -166,7 +233,7 @@ impl Interview<'_> {
                     default,
                     keep,
                 } => self.search(&d, &label, default, keep)?,
-                Answer::Lines { .. } => self.lines()?,
+                Answer::Lines { current } => self.lines(current)?,
                 Answer::Tick { add } => self.tick(&d, add)?,
                 Answer::Change { ready } => self.change(&d, ready)?,
                 Answer::Continue => self.proceed()?,
@@ -256,28 +323,76 @@ impl Interview<'_> {
         Ok(())
     }
 
-    /// Ask, and read one line.
-    /// An empty prompt reads a further line of a long text, with nothing printed.
+    /// Ask, and read one line. The prompt is wrapped as all output is; its last line is shown
+    /// with the line being typed. Escape sequences (an arrow key where lines are not edited) are
+    /// taken out; a line of nothing else is not an answer: it is said, and asked again.
     fn ask(&mut self, prompt: &str) -> Result<Line> {
-        if !prompt.is_empty() {
-            write!(self.out, "{prompt} ")?;
+        loop {
+            let mut lines = wrap::wrap(prompt, self.width);
+            let last = lines.pop().unwrap_or_default();
+            for l in lines {
+                writeln!(self.out, "{l}")?;
+            }
+            let shown = if last.is_empty() {
+                last
+            } else {
+                format!("{last} ")
+            };
+            let read = self.input.read(&shown, self.out);
+            if self.newline && !self.input.echoes() && !prompt.is_empty() {
+                // The terminal may be gone: nothing to do about a failed write here.
+                let _ = writeln!(self.out);
+            }
+            let buf = match read {
+                Read::Line(buf) => buf,
+                Read::End => return Ok(Line::End),
+                Read::Failed => return Ok(Line::Failed),
+                Read::Signal(n) => return Ok(Line::Signal(n)),
+            };
+            let Ok(s) = String::from_utf8(buf) else {
+                return Ok(Line::NotText);
+            };
+            let (clean, removed) = read::clean(&s);
+            if removed && clean.trim().is_empty() {
+                let text = t(self.ui(), "plain.keys-ignored");
+                self.say(&text)?;
+                continue;
+            }
+            return Ok(Line::Text(clean));
         }
-        self.out.flush()?;
-        let mut buf = Vec::new();
-        let n = self.input.read_until(b'\n', &mut buf)?;
-        if self.newline && !prompt.is_empty() {
-            writeln!(self.out)?;
+    }
+
+    /// The input ended, went away, or a stop signal came.
+    fn stopped(&mut self, line: Line) -> Result<Next> {
+        match line {
+            Line::Failed => {
+                self.gone = true;
+                Ok(Next::Stop(1))
+            }
+            Line::Signal(n) => {
+                self.gone = true;
+                Ok(Next::Stop(crate::signals::exit_code(n)))
+            }
+            Line::NotText => self.not_text(),
+            Line::End | Line::Text(_) => self.ended(),
         }
-        if n == 0 {
-            return Ok(Line::End);
+    }
+
+    /// Read a line: a command alone on it, or text (trimmed).
+    fn read_text(&mut self, prompt: &str) -> Result<Result<Typed, Next>> {
+        match self.ask(prompt)? {
+            Line::Text(s) => {
+                let ui = self.ui();
+                if let Some(word) = command::quoted(ui, &s) {
+                    return Ok(Ok(Typed::Text(word)));
+                }
+                Ok(Ok(match command::parse(ui, &s) {
+                    Some(c) => Typed::Cmd(c, s.trim().to_string()),
+                    None => Typed::Text(s.trim().to_string()),
+                }))
+            }
+            other => Ok(Err(self.stopped(other)?)),
         }
-        while buf.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
-            buf.pop();
-        }
-        Ok(match String::from_utf8(buf) {
-            Ok(s) => Line::Text(s),
-            Err(_) => Line::NotText,
-        })
     }
 
     /// The input has ended before the letter was saved.
@@ -299,22 +414,21 @@ impl Interview<'_> {
         Ok(Next::Stop(2))
     }
 
-    /// Read an answer; `None` when the line was a command that has been handled (help) or the
-    /// input ended (then `stop` is set).
+    /// Read an answer; `Err` when the line was a command that has been handled (help) or the
+    /// input ended. Back and clear, as symbols or words, come as `<` and `-`.
     fn answer(&mut self, prompt: &str) -> Result<Result<String, Next>> {
-        match self.ask(prompt)? {
-            Line::End => Ok(Err(self.ended()?)),
-            Line::NotText => Ok(Err(self.not_text()?)),
-            Line::Text(s) => {
-                let s = s.trim().to_string();
-                if s == "?" {
-                    let help = describe::help(self.app());
-                    self.say(&help)?;
-                    return Ok(Err(Next::Go));
-                }
-                Ok(Ok(s))
+        Ok(Ok(match self.read_text(prompt)? {
+            Err(next) => return Ok(Err(next)),
+            Ok(Typed::Cmd(Cmd::Help, _)) => {
+                let help = describe::help(self.app());
+                self.say(&help)?;
+                return Ok(Err(Next::Go));
             }
-        }
+            Ok(Typed::Cmd(Cmd::Back, _)) => "<".into(),
+            Ok(Typed::Cmd(Cmd::Clear, _)) => "-".into(),
+            // Only a long answer has these; elsewhere they are what was typed.
+            Ok(Typed::Cmd(Cmd::Add | Cmd::Done, s) | Typed::Text(s)) => s,
+        }))
     }
 
     /// Carry out actions; stops at the first that ends the program.
@@ -663,55 +777,6 @@ impl Interview<'_> {
         Ok(self.done(r))
     }
 
-    /// A long text: lines until an empty line.
-    fn lines(&mut self) -> Result<Next> {
-        let ui = self.ui();
-        let step = self.app().step();
-        let first = match self.answer(&t(ui, "plain.prompt.lines"))? {
-            Ok(s) => s,
-            Err(next) => return Ok(next),
-        };
-        let mut ended = false;
-        let actions = match first.as_str() {
-            "<" => vec![Action::Back],
-            "" => vec![Action::Tab],
-            "-" => vec![Action::EditorDone(Ok(String::new())), Action::Tab],
-            _ => {
-                let mut text = vec![first];
-                let next = t(ui, "plain.prompt.next-line");
-                loop {
-                    match self.ask(&next)? {
-                        Line::Text(l) if l.trim().is_empty() => break,
-                        Line::Text(l) => text.push(l.trim_end().to_string()),
-                        Line::End => {
-                            ended = true;
-                            break;
-                        }
-                        Line::NotText => return self.not_text(),
-                    }
-                }
-                let text = text.join("\n");
-                // Cut by the field (so that the draft always reads back): say so here too.
-                if text.chars().count() > describe::MAX_LONG_CHARS {
-                    self.error(&describe::too_long_message(ui))?;
-                }
-                vec![Action::EditorDone(Ok(text)), Action::Tab]
-            }
-        };
-        if let Some(code) = self.act(actions)? {
-            return Ok(Next::Stop(code));
-        }
-        if ended {
-            return self.ended();
-        }
-        if self.app().step() == step && self.app().modal().is_none() {
-            for e in describe(self.app()).errors {
-                self.error(&e)?;
-            }
-        }
-        Ok(Next::Go)
-    }
-
     /// A checklist: numbers tick and untick, text adds an attachment, Enter goes on.
     fn tick(&mut self, d: &Description, add: bool) -> Result<Next> {
         let ui = self.ui();
@@ -837,4 +902,18 @@ impl Interview<'_> {
         let r = self.act(vec![a])?;
         Ok(self.done(r))
     }
+}
+
+/// The commands in words, said once at the start (and in help, from the template).
+fn words_line(ui: crate::i18n::Ui) -> String {
+    let w = |c| command::words(ui, c).first().cloned().unwrap_or_default();
+    tf(
+        ui,
+        "plain.words",
+        &[
+            ("back", w(Cmd::Back)),
+            ("help", w(Cmd::Help)),
+            ("clear", w(Cmd::Clear)),
+        ],
+    )
 }

@@ -300,7 +300,7 @@ pub fn edit_with(
         return Err(format!("{program}: {status}"));
     }
     // Through a limit: an editor could leave anything there. Longer texts are cut by the field.
-    let limit = (super::steps::longtext::MAX_LONG_CHARS * 4 + 4096) as u64;
+    let limit = (crate::interview::steps::longtext::MAX_LONG_CHARS * 4 + 4096) as u64;
     let bytes = crate::fsutil::read_limited(&file, limit).map_err(|e| e.to_string())?;
     let out = String::from_utf8_lossy(&bytes).into_owned();
     // The folder and the file are removed when `dir` is dropped.

@@ -19,18 +19,11 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::action::Action;
+use crate::interview::action::Action;
 
-/// What kind of input has the focus.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    /// Lists, choices, explanations, dialogs: letters are commands.
-    Nav,
-    /// A single-line text field: letters are text.
-    Line,
-    /// A multi-line text: letters and Enter are text.
-    Multi,
-}
+// The kind of input with the focus is the interview's (a step knows whether it asks for a line
+// or a long text); the keymap reads it.
+pub use crate::interview::action::Mode;
 
 /// The action for a key in a mode.
 pub fn map(key: KeyEvent, mode: Mode) -> Action {

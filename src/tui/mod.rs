@@ -6,22 +6,19 @@
 //! out the returned [`action::Effect`] (writing files, running an editor) outside of drawing, and
 //! draws the new state (`view`).
 
-pub mod action;
-pub mod app;
-pub mod describe;
-pub mod drafts;
 pub mod editor;
-pub mod export;
 pub mod keymap;
-pub mod path;
-pub mod session;
-pub mod signals;
-pub use crate::step;
+pub use crate::signals;
 pub mod steps;
 pub mod theme;
 pub mod tty;
 pub mod view;
 pub mod widgets;
+
+// The interview lived here before issue #24; its old paths (`tui::app::App`, `tui::action`, …)
+// still name it, for branches written before the move. New code names `crate::interview`.
+pub use crate::interview::{action, app, describe, drafts, export, path, session};
+pub use crate::step;
 
 use std::io::IsTerminal;
 use std::time::{Duration, Instant};
@@ -33,9 +30,7 @@ use crossterm::execute;
 
 use crate::i18n::{Ui, t};
 
-pub use action::{Action, Effect};
-pub use app::{App, Options, Step};
-pub use session::Session;
+pub use crate::interview::{Action, App, Effect, Options, Session, Step};
 
 /// Two Backspace presses closer than this are one key held down.
 const HELD: Duration = Duration::from_millis(500);
@@ -172,6 +167,8 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, session: &mut Session) ->
         // Exports, drafts and settings are done by the session; what needs the terminal, here.
         match session.handle(action) {
             Effect::Quit => return Ok(0),
+            // Not offered where no editor was found: the key does nothing.
+            Effect::Editor(_) if !editor::offered() => {}
             Effect::Editor(text) => {
                 restore();
                 // The editor is ended when a stop signal comes or the terminal goes away.

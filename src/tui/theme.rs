@@ -5,52 +5,14 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-/// Marks the selected row of a list (also without colour).
-pub const SELECTED: &str = "▶ ";
-/// The same width, for rows that are not selected.
-pub const UNSELECTED: &str = "  ";
-/// A ticked and an unticked checkbox.
-pub const CHECKED: &str = "[x] ";
-pub const UNCHECKED: &str = "[ ] ";
-/// A chosen and an unchosen radio button.
-pub const RADIO_ON: &str = "(x) ";
-pub const RADIO_OFF: &str = "( ) ";
-/// Marks something done or accepted.
-pub const DONE: &str = "✓ ";
+// The marks a screen is read by without colour are the interview's words (line mode says
+// them too); the theme only colours them.
+pub use crate::interview::marks::{
+    CHECKED, DONE, RADIO_OFF, RADIO_ON, SELECTED, UNCHECKED, UNSELECTED,
+};
 
-/// Which theme.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum ThemeName {
-    #[default]
-    Default,
-    HighContrast,
-    NoColor,
-}
-
-impl ThemeName {
-    /// From `--theme` and the environment: `NO_COLOR` (set and not empty) wins over a colour
-    /// theme, see <https://no-color.org>.
-    pub fn choose(option: Option<&str>, no_color_env: bool) -> ThemeName {
-        let asked = match option.map(|s| s.trim().to_lowercase()).as_deref() {
-            Some("high-contrast" | "hoy-kontrast" | "høy-kontrast" | "contrast") => {
-                ThemeName::HighContrast
-            }
-            Some("no-color" | "no-colour" | "ingen-farge" | "none" | "plain") => ThemeName::NoColor,
-            _ => ThemeName::Default,
-        };
-        if no_color_env {
-            ThemeName::NoColor
-        } else {
-            asked
-        }
-    }
-
-    /// From `--theme` and the real environment.
-    pub fn from_env(option: Option<&str>) -> ThemeName {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        ThemeName::choose(option, no_color)
-    }
-}
+// Which theme is chosen is kept by the interview (it outlives a case); the styles are here.
+pub use crate::interview::ThemeName;
 
 /// All styles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,7 +52,36 @@ pub struct Theme {
     pub cursor: Style,
 }
 
+/// The wizard draws the interview in the theme it names.
+impl crate::interview::App {
+    /// The styles of the chosen theme.
+    pub fn theme(&self) -> &'static Theme {
+        Theme::of(self.theme)
+    }
+
+    /// Use another theme (tests, `--theme`).
+    pub fn set_theme(&mut self, theme: Theme) {
+        self.theme = theme.name;
+    }
+}
+
 impl Theme {
+    /// The styles of a theme, made once.
+    pub fn of(name: ThemeName) -> &'static Theme {
+        static THEMES: std::sync::LazyLock<[Theme; 3]> = std::sync::LazyLock::new(|| {
+            [
+                Theme::new(ThemeName::Default),
+                Theme::new(ThemeName::HighContrast),
+                Theme::new(ThemeName::NoColor),
+            ]
+        });
+        match name {
+            ThemeName::Default => &THEMES[0],
+            ThemeName::HighContrast => &THEMES[1],
+            ThemeName::NoColor => &THEMES[2],
+        }
+    }
+
     pub fn new(name: ThemeName) -> Theme {
         match name {
             ThemeName::Default => Theme::default_colors(),

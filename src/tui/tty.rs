@@ -54,7 +54,7 @@ mod imp {
                     .is_ok()
             });
             let signal = poll.as_ref().and_then(|p| {
-                let s = crate::tui::signals::wake_socket()?;
+                let s = crate::signals::wake_socket()?;
                 let mut s = mio::net::UnixStream::from_std(s);
                 p.registry()
                     .register(&mut s, SIGNAL, Interest::READABLE)

@@ -8,22 +8,23 @@ use ratatui::widgets::{Block, Clear, Widget};
 
 use crate::i18n::{t, tf};
 
-use super::app::{App, Modal, Section, Step};
 use super::keymap::Mode;
-use super::steps::title_and_hint;
 use super::widgets::help_bar::{self, KeyHelp};
 use super::widgets::{self, step_indicator};
+use crate::interview::steps::title_and_hint;
+use crate::interview::{App, Modal, Step};
 
-/// The smallest window the wizard draws in.
-pub const MIN_WIDTH: u16 = 40;
-pub const MIN_HEIGHT: u16 = 15;
+// The smallest window is the interview's rule (a key in a too-small window is not used, and the
+// screen says so); the words of the step indicator and of the dialogs are the interview's too.
+pub use crate::interview::describe::{discard_text_key, quit_text_key, step_indicator_text};
+pub use crate::interview::{MIN_HEIGHT, MIN_WIDTH};
 
 /// The keys shown in the help bar: the screen's own, then back, help and quit.
 pub fn keys(app: &App) -> Vec<KeyHelp> {
     let ui = app.ui;
     let k = |key: &str, what: &str| (t(ui, key), t(ui, what));
     if let Some(n) = &app.notice {
-        return super::drafts::notice_keys(ui, n);
+        return crate::interview::drafts::notice_keys(ui, n);
     }
     if let Some(m) = &app.modal {
         return match m {
@@ -112,62 +113,6 @@ pub fn body_area(app: &App) -> Rect {
     areas(app, Rect::new(0, 0, app.size.0, app.size.1)).body
 }
 
-/// "Steg 4 av 12: Datoene" (with "spørsmål 2 av 7" inside a part with several questions).
-pub fn step_indicator_text(app: &App) -> String {
-    let ui = app.ui;
-    let Some(section) = app.step.section() else {
-        return if app.step == Step::Done {
-            t(ui, "tui.section.done")
-        } else {
-            t(ui, "tui.app-title")
-        };
-    };
-    let path = app.path();
-    // A question asked outside the letter's path ("Har du sendt klagen?" after saving, or from
-    // the case screen) is no step of it.
-    if !path.contains(&app.step) {
-        return t(ui, "tui.app-title");
-    }
-    let mut sections: Vec<Section> = Vec::new();
-    for s in path.iter().filter_map(|s| s.section()) {
-        if !sections.contains(&s) {
-            sections.push(s);
-        }
-    }
-    let n = sections
-        .iter()
-        .position(|s| *s == section)
-        .map(|i| i + 1)
-        .unwrap_or(1);
-    let mut text = tf(
-        ui,
-        "tui.step-of",
-        &[
-            ("n", n.to_string()),
-            ("total", sections.len().to_string()),
-            ("title", t(ui, section.title_key())),
-        ],
-    );
-    let in_section: Vec<&Step> = path
-        .iter()
-        .filter(|s| s.section() == Some(section))
-        .collect();
-    if in_section.len() > 1
-        && let Some(i) = in_section.iter().position(|s| **s == app.step)
-    {
-        text.push(' ');
-        text.push_str(&tf(
-            ui,
-            "tui.question-of",
-            &[
-                ("n", (i + 1).to_string()),
-                ("total", in_section.len().to_string()),
-            ],
-        ));
-    }
-    text
-}
-
 /// Draw the wizard into a frame, and put the terminal cursor where typing goes.
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
@@ -178,7 +123,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
 
 /// Draw the wizard into a buffer; returns where the terminal cursor goes.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
-    let th = &app.theme;
+    let th = app.theme();
     buf.set_style(area, th.base);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let msg = tf(
@@ -203,7 +148,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let mut right = t(app.ui, "tui.app-name");
     if app.counter {
         right = format!("{right} · {}", t(app.ui, "tui.counter-mode"));
-    } else if let Some(word) = super::drafts::status_word(app.ui, &app.save_status) {
+    } else if let Some(word) = crate::interview::drafts::status_word(app.ui, &app.save_status) {
         right = format!("{right} · {word}");
     }
     step_indicator::render(&step_indicator_text(app), &right, th, a.header, buf);
@@ -219,7 +164,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         if let Some(m) = &app.modal {
             render_modal(app, m, area, buf);
         }
-        let (title, text) = super::drafts::notice_text(app.ui, n);
+        let (title, text) = crate::interview::drafts::notice_text(app.ui, n);
         let probe = modal_area(area, area.height);
         let lines = widgets::wrap(&text, probe.width.saturating_sub(4));
         render_box(app, &title, &lines, 0, area, buf);
@@ -231,26 +176,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             render_modal(app, m, area, buf);
             None
         }
-    }
-}
-
-/// What the quit dialog says about the answers: lost (counter mode or not saved), or kept.
-pub fn quit_text_key(app: &App) -> &'static str {
-    match (app.would_lose_answers(), app.counter) {
-        (true, true) => "tui.quit.unsaved-counter",
-        (true, false) => "tui.quit.unsaved",
-        (false, true) => "tui.quit.counter",
-        (false, false) => "tui.quit.kept",
-    }
-}
-
-/// The question before answers are deleted to start something new: the previous person's (counter
-/// mode), or answers that could not be saved.
-pub fn discard_text_key(app: &App) -> &'static str {
-    if app.counter {
-        "tui.discard.counter"
-    } else {
-        "tui.discard.unsaved"
     }
 }
 
@@ -371,7 +296,7 @@ fn render_box(
     area: Rect,
     buf: &mut Buffer,
 ) {
-    let th = &app.theme;
+    let th = app.theme();
     let h = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX).max(5);
     let b = modal_area(area, h);
     // Clear whole rows, so that no text of the screen below sticks out beside the dialog.

@@ -73,6 +73,16 @@ pub fn forbidden() -> Vec<String> {
         ["Oslo og ", "Viken"].concat(),
         ["nr. 6 ", "bokstav d"].concat(),
         ["§ 7", "-1"].concat(),
+        // pbrl § 2-1 a became § 2-1 on 1 June 2024; every test case is decided after that.
+        ["§ 2-1 a", " andre"].concat(),
+        ["§ 2-1 a", " og"].concat(),
+        ["§ 2-1 a", "\n"].concat(),
+        ["§ 2-1 a", "."].concat(),
+        // "pasienten og brukeren" misquotes pbrl § 3-1 ("eller").
+        ["pasienten og ", "bruke"].concat(),
+        // Asking for reasons does not interrupt the deadline for a refusal (fvl § 29).
+        ["avbrytes", " når"].concat(),
+        ["samtykke", "kompetanse"].concat(),
     ]
 }
 

@@ -267,3 +267,27 @@ impl Drop for Term {
         let _ = self.child.kill();
     }
 }
+
+/// `cmd` in an 80×24 pseudo-terminal whose output nobody reads, for closing it: dropping the
+/// writer and the master (which hold the only handles on it) hangs the terminal up, as closing a
+/// terminal window does.
+pub fn spawn_to_close(
+    cmd: CommandBuilder,
+) -> (
+    Box<dyn Child + Send + Sync>,
+    Box<dyn Write + Send>,
+    Box<dyn MasterPty + Send>,
+) {
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("openpty");
+    let child = pty.slave.spawn_command(cmd).expect("spawn");
+    drop(pty.slave);
+    let writer = pty.master.take_writer().expect("writer");
+    (child, writer, pty.master)
+}

@@ -8,8 +8,8 @@ use omsorgsklage::domain::case::{
     RawCase, RawDecision, RawGrounds, RawMunicipality, RawPerson, RawRepresentative, RawRequests,
 };
 use omsorgsklage::i18n::Ui;
-use omsorgsklage::tui::action::Effect;
-use omsorgsklage::tui::app::{App, Options, Step};
+use omsorgsklage::interview::action::Effect;
+use omsorgsklage::interview::app::{App, Options, Step};
 use omsorgsklage::tui::theme::{Theme, ThemeName};
 use omsorgsklage::tui::{keymap, view};
 use ratatui::Terminal;
@@ -76,6 +76,7 @@ pub fn daughter_case() -> RawCase {
         requests: Some(RawRequests {
             access_to_documents: Some(true),
             postponement: Some(true),
+            reasons: None,
         }),
         ..Default::default()
     }

@@ -1,6 +1,6 @@
 //! Stage 2, the checks: a [`RawCase`] becomes a [`Case`], collecting every problem of content.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use super::FORMAT;
 use super::model::{CaredFor, Case, Checked, Decision, Person, Representative, Role, age_on};
@@ -355,8 +355,20 @@ pub fn check_for(raw: &RawCase, today: NaiveDate, kind: LetterKind) -> Checked {
         Some(p) => c.person("applicant", p),
     };
 
+    // The age of the person the decision is about on the letter date, when the birth date reads.
+    let applicant_age = raw
+        .applicant
+        .as_ref()
+        .and_then(|a| a.birth_date.as_deref())
+        .and_then(|d| dates::parse_iso(d.trim()))
+        .map(|b| age_on(b, letter_date));
     let representative = match &raw.representative {
-        None => Some(None),
+        None => {
+            if let Some(age) = applicant_age.filter(|a| *a < 18) {
+                c.push("representative", ProblemKind::ChildAlone { age });
+            }
+            Some(None)
+        }
         Some(r) => {
             let person = RawPerson {
                 name: r.name.clone(),
@@ -383,7 +395,11 @@ pub fn check_for(raw: &RawCase, today: NaiveDate, kind: LetterKind) -> Checked {
                     found
                 }
             };
-            if p.is_some() && role == Some(Role::Fullmektig) && !power_of_attorney {
+            if p.is_some()
+                && role == Some(Role::Fullmektig)
+                && !power_of_attorney
+                && applicant_age.is_none_or(|a| a >= 18)
+            {
                 c.push(
                     "representative.power_of_attorney",
                     ProblemKind::NoPowerOfAttorney,
@@ -394,13 +410,15 @@ pub fn check_for(raw: &RawCase, today: NaiveDate, kind: LetterKind) -> Checked {
             {
                 c.push("representative.role", ProblemKind::FullmaktNotNeeded);
             }
+            // A child never signs alone, nor with a helper or a fullmakt only: a parent, the
+            // verge or a lawyer writes for them (FACTS.md §5).
+            if let (Some(age), Some(Role::Fullmektig)) = (applicant_age, role)
+                && age < 18
+            {
+                c.push("representative.role", ProblemKind::ChildNeedsParent { age });
+            }
             if role == Some(Role::Forelder) {
-                let birth = raw
-                    .applicant
-                    .as_ref()
-                    .and_then(|a| a.birth_date.as_deref())
-                    .and_then(|d| dates::parse_iso(d.trim()));
-                match birth.map(|b| age_on(b, letter_date)) {
+                match applicant_age {
                     Some(age) if age >= 18 => {
                         c.push("representative.role", ProblemKind::ParentOfAdult { age })
                     }
@@ -496,11 +514,18 @@ pub fn check_for(raw: &RawCase, today: NaiveDate, kind: LetterKind) -> Checked {
             })
         }
     };
-    if complainant_is_carer
-        && service.is_some_and(|s| s.carer_may_complain)
-        && raw.cared_for.is_none()
-    {
+    let carer_complaint = complainant_is_carer && service.is_some_and(|s| s.carer_may_complain);
+    if carer_complaint && raw.cared_for.is_none() {
         c.push("cared_for", ProblemKind::CaredForMissing);
+    }
+    // In a carer's own complaint the applicant is the carer: the person cared for is someone
+    // else. The same name in both means the answers mixed the two up (a helper who wrote the
+    // person cared for as the applicant).
+    if carer_complaint
+        && let (Some(cf), Some(a)) = (&cared_for, applicant.as_ref())
+        && one_line(&cf.name).to_lowercase() == a.name.to_lowercase()
+    {
+        c.push("cared_for.name", ProblemKind::CaredForIsApplicant);
     }
 
     let mut grounds = Vec::new();
@@ -534,10 +559,17 @@ pub fn check_for(raw: &RawCase, today: NaiveDate, kind: LetterKind) -> Checked {
                 let title = c.optional_line(&format!("attachments[{i}].title"), f.title.as_ref());
                 match (title, file) {
                     (Some(title), file) => Some(Attachment { title, file }),
-                    (None, Some(_)) => {
+                    (None, Some(path)) => {
+                        // The letter shows the title, never the file's name: the name is only
+                        // offered as a suggestion.
                         let field = format!("attachments[{i}].title");
                         if !c.problems.iter().any(|p| p.field == field) {
-                            c.push(&field, ProblemKind::Missing);
+                            c.push(
+                                &field,
+                                ProblemKind::AttachmentTitleMissing {
+                                    suggestion: attachment::suggested_title(&path),
+                                },
+                            );
                         }
                         None
                     }
@@ -549,6 +581,7 @@ pub fn check_for(raw: &RawCase, today: NaiveDate, kind: LetterKind) -> Checked {
     let requests = raw.requests.clone().unwrap_or_default();
     let access_to_documents = requests.access_to_documents.unwrap_or(false);
     let postponement = requests.postponement.unwrap_or(false);
+    let reasons = requests.reasons.unwrap_or(false);
     if postponement && situation.is_some_and(|s| !s.takes_away_service()) {
         c.push(
             "requests.postponement",
@@ -604,7 +637,13 @@ pub fn check_for(raw: &RawCase, today: NaiveDate, kind: LetterKind) -> Checked {
         _ => None,
     };
     if let (Some(dl), Some((d, _))) = (&deadline, &decision) {
-        if complaint
+        // More than a year after the decision no complaint can be considered (fvl § 31 tredje
+        // ledd): the program writes none, and does not ask why it is late either. Follow-up
+        // letters (a reminder about a complaint sent in time) may come later.
+        let beyond = complaint && crate::domain::deadline::beyond_one_year(d.date, letter_date);
+        if beyond {
+            c.push("decision.date", ProblemKind::OverOneYear);
+        } else if complaint
             && letter_date > dl.last_day
             && late_reason.is_none()
             && !c.problems.iter().any(|p| p.field == "late_reason")
@@ -615,13 +654,6 @@ pub fn check_for(raw: &RawCase, today: NaiveDate, kind: LetterKind) -> Checked {
                     last_day: dl.last_day,
                 },
             );
-        }
-        let one_year = d
-            .date
-            .with_year(d.date.year() + 1)
-            .unwrap_or(d.date + chrono::Days::new(365));
-        if letter_date > one_year {
-            c.push("decision.date", ProblemKind::OverOneYear);
         }
     }
 
@@ -680,6 +712,7 @@ pub fn check_for(raw: &RawCase, today: NaiveDate, kind: LetterKind) -> Checked {
             attachments,
             access_to_documents,
             postponement,
+            reasons,
             late_reason,
             sent,
             supplement,

@@ -148,6 +148,8 @@ pub struct Case {
     pub attachments: Vec<Attachment>,
     pub access_to_documents: bool,
     pub postponement: bool,
+    /// Ask for the reasons the decision lacks (0.3, `requests.reasons`; fvl § 24 and § 25).
+    pub reasons: bool,
     pub late_reason: Option<Vec<String>>,
     /// When the complaint was sent, if known.
     pub sent: Option<NaiveDate>,

@@ -24,6 +24,8 @@ pub enum Arg {
     Number(i64),
     /// A list of names ("Herøy (Møre og Romsdal), Herøy (Nordland)").
     List(Vec<String>),
+    /// A section of law, written in full in the interface's form of Norwegian.
+    Cite(crate::domain::law::Citation),
 }
 
 /// What is wrong.
@@ -83,6 +85,23 @@ pub enum ProblemKind {
     ParentOfAdult {
         age: i64,
     },
+    /// The person the decision is about is under 18 and nobody writes for them: a child never
+    /// signs a complaint alone (FACTS.md §5). On `representative`.
+    ChildAlone {
+        age: i64,
+    },
+    /// The person is under 18 and the writer is not a parent, verge or lawyer: a helper or a
+    /// fullmakt is not enough for a child. On `representative.role`.
+    ChildNeedsParent {
+        age: i64,
+    },
+    /// A file attachment without a title; the file's name gives a suggestion.
+    AttachmentTitleMissing {
+        suggestion: String,
+    },
+    /// A carer's own complaint where the person cared for is the applicant: the file says the
+    /// same person gives and gets the care. On `cared_for.name`.
+    CaredForIsApplicant,
     PostcodeNotFourDigits {
         found: String,
     },
@@ -124,6 +143,9 @@ pub enum ProblemKind {
         letter_date: NaiveDate,
     },
     PostponementNotMeaningful,
+    /// `complainant_is_carer` for a service where a carer may not complain in their own name
+    /// (only `avlastning`, `omsorgsstonad`, `parorendeopplaering`). An error: the letter would
+    /// say the wrong person complains.
     CarerNotApplicable,
     NoPowerOfAttorney,
     /// A parent writes, but the child's birth date is not given: whether the child is under 18
@@ -133,6 +155,8 @@ pub enum ProblemKind {
     CaredForMissing,
     /// A fullmakt letter for a parent, verge or lawyer, who need none. A warning.
     FullmaktNotNeeded,
+    /// A complaint more than one year after the decision: it cannot be considered at all (fvl
+    /// § 31 tredje ledd). An error: the program writes no such complaint.
     OverOneYear,
     NoMunicipalityAddress,
     VentelisteNotLongTerm,
@@ -183,6 +207,10 @@ impl ProblemKind {
             ProblemKind::UnknownRole { .. } => "unknown-role",
             ProblemKind::ParentOfAdult { .. } => "parent-of-adult",
             ProblemKind::ParentNeedsBirthDate => "parent-needs-birth-date",
+            ProblemKind::ChildAlone { .. } => "child-alone",
+            ProblemKind::ChildNeedsParent { .. } => "child-needs-parent",
+            ProblemKind::CaredForIsApplicant => "cared-for-is-applicant",
+            ProblemKind::AttachmentTitleMissing { .. } => "attachment-title-missing",
             ProblemKind::CaredForMissing => "cared-for-missing",
             ProblemKind::FullmaktNotNeeded => "fullmakt-not-needed",
             ProblemKind::PostcodeNotFourDigits { .. } => "postcode",
@@ -241,6 +269,9 @@ impl ProblemKind {
             | ProblemKind::MunicipalityNumber { found }
             | ProblemKind::PhoneUnusual { found }
             | ProblemKind::EmailUnusual { found } => vec![("found", Text(found.clone()))],
+            ProblemKind::AttachmentTitleMissing { suggestion } => {
+                vec![("suggestion", Text(suggestion.clone()))]
+            }
             ProblemKind::UnknownService { found, suggestion } => {
                 let mut v = vec![("found", Text(found.clone()))];
                 if let Some(s) = suggestion {
@@ -270,7 +301,13 @@ impl ProblemKind {
             ProblemKind::SentBeforeLetter { letter_date } => {
                 vec![("letter_date", Date(*letter_date))]
             }
-            ProblemKind::ParentOfAdult { age } => vec![("age", Number(*age))],
+            ProblemKind::ParentOfAdult { age }
+            | ProblemKind::ChildAlone { age }
+            | ProblemKind::ChildNeedsParent { age } => vec![("age", Number(*age))],
+            ProblemKind::OverOneYear => vec![
+                ("rule", Cite(crate::domain::law::FVL_31_3)),
+                ("change", Cite(crate::domain::law::FVL_35)),
+            ],
             ProblemKind::Attachment(f) => f.args(),
             _ => vec![],
         }
@@ -280,12 +317,10 @@ impl ProblemKind {
         match self {
             ProblemKind::RouteAssumed
             | ProblemKind::PostponementNotMeaningful
-            | ProblemKind::CarerNotApplicable
             | ProblemKind::NoPowerOfAttorney
             | ProblemKind::ParentNeedsBirthDate
             | ProblemKind::CaredForMissing
             | ProblemKind::FullmaktNotNeeded
-            | ProblemKind::OverOneYear
             | ProblemKind::NoMunicipalityAddress
             | ProblemKind::VentelisteNotLongTerm
             | ProblemKind::ReminderEarly

@@ -136,6 +136,9 @@ pub struct RawGrounds {
 pub struct RawRequests {
     pub access_to_documents: Option<bool>,
     pub postponement: Option<bool>,
+    /// Ask, in the complaint, for the reasons the decision lacks (0.3; fvl § 24 and § 25).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reasons: Option<bool>,
 }
 
 /// The known fields of each object, for unknown-field suggestions.
@@ -219,7 +222,10 @@ const FIELDS: &[(&str, &[&str])] = &[
             "other",
         ],
     ),
-    ("requests", &["access_to_documents", "postponement"]),
+    (
+        "requests",
+        &["access_to_documents", "postponement", "reasons"],
+    ),
     ("attachments.*", &["title", "file"]),
 ];
 

@@ -214,7 +214,7 @@ fn every_number_finds_itself() {
 #[test]
 fn numbers_must_be_exactly_four_digits() {
     assert_eq!(by_number(" 5501 ").map(|m| m.name), Some("Tromsø"));
-    assert_eq!(by_number("0301").map(|m| m.name), Some("Oslo"));
+    assert_eq!(by_number("0301").map(|m| m.name), Some("Oslo - Oslove"));
     for bad in [
         "301",
         "03010",
@@ -586,4 +586,26 @@ fn norwegian_alphabetical_order() {
     assert_eq!(order("Ørland", "Åfjord"), Ordering::Less);
     assert_eq!(order("Æ", "Ø"), Ordering::Less);
     assert_eq!(order("Kárášjohka", "Karasjok"), Ordering::Less);
+}
+
+#[test]
+fn three_official_names_have_sami_forms_and_letters_keep_the_norwegian_name() {
+    // FACTS.md section 9 (updated 2026-12-03): lists show the official name; letters may keep
+    // "Oslo kommune".
+    for (number, official, letter, sami) in [
+        ("0301", "Oslo - Oslove", "Oslo kommune", "Oslove"),
+        (
+            "5006",
+            "Steinkjer - Stïentje",
+            "Steinkjer kommune",
+            "Stïentje",
+        ),
+        ("5536", "Lyngen - Ivgu - Yykeä", "Lyngen kommune", "Ivgu"),
+    ] {
+        let m = by_number(number).expect("municipality");
+        assert_eq!(m.display(), official);
+        assert_eq!(m.letter_name(), letter);
+        assert_eq!(found(sami), number);
+        assert_eq!(found(&letter.replace(" kommune", "")), number);
+    }
 }

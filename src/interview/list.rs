@@ -2,7 +2,7 @@
 //! screen with a list (choices, the case screen, the start screen, check answers, the
 //! municipality list) and every screen that scrolls text (information pages, the preview).
 
-use crate::tui::action::Action;
+use crate::interview::action::Action;
 
 /// Which keys move a list's cursor besides ↑ and ↓ (each screen keeps Tab, Home and End for
 /// itself when it uses them otherwise).

@@ -13,7 +13,7 @@ use crate::domain::routing::Route;
 use crate::domain::{dates, service};
 use crate::i18n::Ui;
 
-use super::step::{Step, step_for_field};
+use crate::step::{Step, step_for_field};
 
 /// Who the decision is about is someone else than the writer.
 pub fn has_representative(raw: &RawCase) -> bool {

@@ -3,7 +3,7 @@
 //! a flag; the run loop sees it at once (its wait is woken), restores the terminal, saves what was typed, lets
 //! go of the case's lock and exits with 128 + the signal's number, as shells expect.
 //!
-//! Two safety nets stand behind the flag. The run loop's wait ([`super::tty`]) is woken at once by
+//! Two safety nets stand behind the flag. The run loop's wait ([`crate::tui::tty`]) is woken at once by
 //! a byte these signals write to a socket ([`wake_socket`]), so it needs no timer to see them. And
 //! a watchdog thread, asleep until a stop signal comes, ends the process [`GRACE`] after it if the
 //! run loop has not exited by then (something stuck that never looks at the flag): the answers
@@ -112,7 +112,7 @@ pub fn install() {
     imp::install();
 }
 
-/// A socket the stop signals and a resize write a byte to (see [`super::tty`]).
+/// A socket the stop signals and a resize write a byte to (see [`crate::tui::tty`]).
 #[cfg(unix)]
 pub fn wake_socket() -> Option<std::os::unix::net::UnixStream> {
     imp::wake_socket()

@@ -1,7 +1,36 @@
-//! The wizard's state machine: which [`Step`] is shown, the answers (one [`RawCase`], the single
-//! source of truth, so that a draft can be saved after every answer), the state of the screen
-//! being shown, and [`App::update`], which turns an [`Action`] into a state change and an
-//! [`Effect`]. No I/O and no drawing happen here.
+//! The interview: which question comes next, the answers, what an action does to them, the
+//! draft and the session. No terminal here (no `ratatui`, no `crossterm`): the wizard (`tui/`)
+//! draws it and turns keys into its [`Action`]s; line mode (`plain/`) says it in words
+//! ([`describe`]) and turns typed lines into the same actions.
+//!
+//! - here, the state machine: [`App`], and [`App::update`], which returns an [`Effect`] as data
+//!   (`app` is the old name of this module, kept for paths written before);
+//! - [`path`]: which screens a case goes through; the screens themselves are [`Step`]s;
+//! - [`steps`]: each screen's question: its options, the current answer, its checks and what an
+//!   answer does;
+//! - [`action`]: what the person can do, and what the run loop is asked to do;
+//! - [`session`], [`drafts`]: autosave, conflicts, counter mode; [`export`]: saving the letter;
+//! - [`describe`]: what a screen says, in words (line mode reads it; the wizard's screens say
+//!   the same);
+//! - [`list`], [`text_field`]: a list's cursor and a one-line text with its cursor.
+
+pub mod action;
+pub mod app;
+pub mod describe;
+pub mod drafts;
+pub mod export;
+pub mod list;
+pub mod marks;
+pub mod path;
+pub mod session;
+pub mod steps;
+pub mod text_field;
+pub mod wrap;
+
+// The wizard's state machine: which [`Step`] is shown, the answers (one [`RawCase`], the single
+// source of truth, so that a draft can be saved after every answer), the state of the screen
+// being shown, and [`App::update`], which turns an [`Action`] into a state change and an
+// [`Effect`]. No I/O and no drawing happen here.
 
 use std::cell::RefCell;
 use std::collections::HashSet;
@@ -14,21 +43,60 @@ use crate::domain::case::{self, RawCase, RawRepresentative};
 use crate::domain::letter::LetterKind;
 use crate::i18n::Ui;
 
-use super::action::{Action, Effect, ExportJob, ExportReport};
-use super::drafts::{Notice, SaveResult, SaveStatus};
-use super::keymap::Mode;
-use super::steps::Screen;
-use super::steps::check::Item as CheckItem;
-use super::theme::{Theme, ThemeName};
-use super::view;
+use self::action::Mode;
+pub use self::action::{Action, Effect};
+use self::action::{ExportJob, ExportReport};
+use self::drafts::{Notice, SaveResult, SaveStatus};
+pub use self::session::Session;
+use self::steps::Screen;
+use self::steps::check::Item as CheckItem;
+use crate::tui::view;
 
 // The vocabulary and the path rules live beside the state machine; their names are kept here
 // too, so that `app::Step` and `app::path_for` keep meaning what they meant.
-pub use super::path::{
+pub use self::path::{
     applicant_name, chosen_service, date_answer, deadline, has_representative, is_carer_complaint,
     is_late, is_new_case, letter_date, letter_ui, path, path_for, prefilled, rep_role, route,
 };
-pub use super::step::{Section, Step, step_for_field};
+pub use crate::step::{Section, Step, step_for_field};
+
+/// The smallest window the wizard draws in.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 15;
+
+/// Which theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ThemeName {
+    #[default]
+    Default,
+    HighContrast,
+    NoColor,
+}
+
+impl ThemeName {
+    /// From `--theme` and the environment: `NO_COLOR` (set and not empty) wins over a colour
+    /// theme, see <https://no-color.org>.
+    pub fn choose(option: Option<&str>, no_color_env: bool) -> ThemeName {
+        let asked = match option.map(|s| s.trim().to_lowercase()).as_deref() {
+            Some("high-contrast" | "hoy-kontrast" | "høy-kontrast" | "contrast") => {
+                ThemeName::HighContrast
+            }
+            Some("no-color" | "no-colour" | "ingen-farge" | "none" | "plain") => ThemeName::NoColor,
+            _ => ThemeName::Default,
+        };
+        if no_color_env {
+            ThemeName::NoColor
+        } else {
+            asked
+        }
+    }
+
+    /// From `--theme` and the real environment.
+    pub fn from_env(option: Option<&str>) -> ThemeName {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        ThemeName::choose(option, no_color)
+    }
+}
 
 /// How the wizard was started.
 #[derive(Debug, Clone, Default)]
@@ -111,7 +179,8 @@ pub(crate) struct Derived {
 pub struct App {
     pub(crate) ui: Ui,
     pub(crate) today: NaiveDate,
-    pub(crate) theme: Theme,
+    /// The wizard's theme (`--theme`, `NO_COLOR`): kept here because it outlives a case.
+    pub(crate) theme: ThemeName,
     pub(crate) raw: RawCase,
     pub(crate) step: Step,
     pub(crate) screen: Screen,
@@ -192,7 +261,7 @@ impl App {
         let mut app = App {
             ui,
             today,
-            theme: Theme::new(ThemeName::from_env(options.theme.as_deref())),
+            theme: ThemeName::from_env(options.theme.as_deref()),
             raw,
             step,
             screen: Screen::Empty,
@@ -260,18 +329,9 @@ impl App {
         self.ui
     }
 
-    pub fn theme(&self) -> &Theme {
-        &self.theme
-    }
-
     /// Answers changed since the last export.
     pub fn is_dirty(&self) -> bool {
         self.dirty
-    }
-
-    /// Use another theme (tests, `--theme`).
-    pub fn set_theme(&mut self, theme: Theme) {
-        self.theme = theme;
     }
 
     /// The open dialog, if any.
@@ -297,8 +357,8 @@ impl App {
         // is there.
         let mut screen = std::mem::replace(&mut self.screen, Screen::Empty);
         if let Screen::Start(s) = &mut screen {
-            use super::steps::start::Row;
-            let rows = super::steps::start::rows(self, &s.filter);
+            use self::steps::start::Row;
+            let rows = self::steps::start::rows(self, &s.filter);
             let saved = |i: usize| matches!(rows.get(i), Some(Row::Case(_) | Row::Damaged(_)));
             if s.selected > 0 && !saved(s.selected) {
                 s.selected = (0..s.selected).rev().find(|i| saved(*i)).unwrap_or(0);
@@ -319,7 +379,7 @@ impl App {
 
     /// The run loop has saved the draft (or failed to).
     pub fn draft_saved(&mut self, result: SaveResult) {
-        super::drafts::saved(self, result);
+        self::drafts::saved(self, result);
     }
 
     /// The run loop could not open a saved case: say why, and stay.
@@ -338,7 +398,7 @@ impl App {
 
     /// The window is too small to draw the wizard.
     pub fn too_small(&self) -> bool {
-        self.size.0 < view::MIN_WIDTH || self.size.1 < view::MIN_HEIGHT
+        self.size.0 < MIN_WIDTH || self.size.1 < MIN_HEIGHT
     }
 
     /// The screens the wizard goes through for the answers given so far and the letter being
@@ -360,7 +420,7 @@ impl App {
         if let Some(items) = &self.derived().check_items {
             return Rc::clone(items);
         }
-        let items = Rc::new(super::steps::check::items(self));
+        let items = Rc::new(self::steps::check::items(self));
         self.derived.borrow_mut().check_items = Some(Rc::clone(&items));
         items
     }
@@ -443,7 +503,7 @@ impl App {
     /// export, and no draft keeps them (counter mode keeps none; a save may have failed).
     pub fn would_lose_answers(&self) -> bool {
         let kept = !self.counter && matches!(self.save_status, SaveStatus::Saved(_));
-        self.dirty && !kept && super::drafts::has_answers(&self.raw)
+        self.dirty && !kept && self::drafts::has_answers(&self.raw)
     }
 
     /// A number that changes each time the case in memory is closed.
@@ -465,7 +525,7 @@ impl App {
             data_dir: None,
         };
         // Someone who has only chosen a language has not begun: they keep it.
-        let ui = if self.counter && super::drafts::has_answers(&self.raw) {
+        let ui = if self.counter && self::drafts::has_answers(&self.raw) {
             self.first_ui
         } else {
             self.ui
@@ -507,7 +567,7 @@ impl App {
                 self.enter(Step::Case);
             }
             NewCase::Open(id) => {
-                return Effect::Draft(super::drafts::DraftRequest::Open(id));
+                return Effect::Draft(self::drafts::DraftRequest::Open(id));
             }
         }
         Effect::None
@@ -654,7 +714,7 @@ impl App {
                 self.notice = None;
                 return self.request_quit();
             }
-            return super::drafts::update_notice(self, &notice, action);
+            return self::drafts::update_notice(self, &notice, action);
         }
         if let Some(modal) = self.modal.clone() {
             return self.update_modal(modal, action);
@@ -778,7 +838,7 @@ impl App {
             Modal::ConfirmDelete(id, _) => match action {
                 Action::Char('j' | 'J' | 'y' | 'Y') => {
                     self.modal = None;
-                    Effect::Draft(super::drafts::DraftRequest::Delete(id))
+                    Effect::Draft(self::drafts::DraftRequest::Delete(id))
                 }
                 Action::Enter | Action::Back | Action::Char('n' | 'N') => {
                     self.modal = None;

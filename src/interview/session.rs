@@ -35,9 +35,9 @@ use crate::i18n::{Ui, t, tf};
 use crate::store::{Draft, Listing, Store, StoreError};
 
 use super::action::{Action, Effect};
-use super::app::{App, Options, Step};
 use super::drafts::{self, DraftRequest, SaveResult, SaveStatus};
 use super::export;
+use super::{App, Options, Step};
 
 /// Typing is saved when no key has come for this long.
 pub const SAVE_AFTER: Duration = Duration::from_millis(700);
@@ -413,7 +413,7 @@ impl Session {
         match store.open(id) {
             Ok((draft, raw)) => {
                 let step = drafts::resume_step(&raw);
-                let theme = *self.app.theme();
+                let theme = self.app.theme;
                 let size = self.app.size;
                 // `from_raw` reads the letter being written from `raw.draft`, and drops it.
                 let mut app = App::from_raw(raw, step, ui, self.today, &self.options);
@@ -422,7 +422,7 @@ impl Session {
                 app.revision = self.app.revision() + 1;
                 // An opened case shows its timeline and what can be done first.
                 app.show_case();
-                app.set_theme(theme);
+                app.theme = theme;
                 app.update(Action::Resize(size.0, size.1));
                 app.save_status = SaveStatus::Saved(draft.id.clone());
                 self.app = app;

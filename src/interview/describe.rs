@@ -8,7 +8,6 @@
 use crate::i18n::{Ui, has, t, tf};
 
 use super::action::ExportFormat;
-use super::app::{App, Modal, Step};
 use super::drafts;
 use super::steps::checklist;
 use super::steps::form;
@@ -16,8 +15,8 @@ use super::steps::{
     Screen, case, check, choice, done, info, longtext, municipality, service, start,
     title_and_hint, tr,
 };
-use super::theme::DONE;
-use super::view;
+use super::{App, Modal, Section, Step};
+use crate::interview::marks::DONE;
 
 // The words of a description that name a screen's parts: the line-by-line mode reads them from
 // here, never from the screens themselves.
@@ -163,7 +162,7 @@ pub fn describe(app: &App) -> Description {
     let hint = plain_hint(app, step).unwrap_or(hint);
     let mut d = Description {
         step,
-        position: view::step_indicator_text(app),
+        position: step_indicator_text(app),
         title,
         text: if hint.is_empty() { vec![] } else { vec![hint] },
         entries: Vec::new(),
@@ -619,11 +618,11 @@ fn modal(app: &App, m: &Modal, d: &mut Description) {
         }
         Modal::ConfirmQuit => {
             d.title = t(ui, "tui.quit.question");
-            d.text = vec![t(ui, view::quit_text_key(app))];
+            d.text = vec![t(ui, quit_text_key(app))];
             d.answer = Answer::Confirm;
         }
         Modal::ConfirmDiscard(_) => {
-            d.title = t(ui, view::discard_text_key(app));
+            d.title = t(ui, discard_text_key(app));
             d.text = vec![t(ui, "plain.discard.choices")];
             d.answer = Answer::Confirm;
         }
@@ -665,7 +664,7 @@ pub fn save_view(app: &App) -> Option<SaveView> {
     let Screen::Done(s) = &app.screen else {
         return None;
     };
-    let name = super::app::applicant_name(&app.raw);
+    let name = super::applicant_name(&app.raw);
     let fullmakt = done::fullmakt_offered(app).then(|| {
         (
             tf(app.ui, "tui.done.fullmakt", &[("name", name)]),
@@ -704,4 +703,80 @@ pub fn save_view(app: &App) -> Option<SaveView> {
         errors,
         next: done::next_steps(app),
     })
+}
+
+/// "Steg 4 av 12: Datoene" (with "spørsmål 2 av 7" inside a part with several questions).
+pub fn step_indicator_text(app: &App) -> String {
+    let ui = app.ui;
+    let Some(section) = app.step.section() else {
+        return if app.step == Step::Done {
+            t(ui, "tui.section.done")
+        } else {
+            t(ui, "tui.app-title")
+        };
+    };
+    let path = app.path();
+    // A question asked outside the letter's path ("Har du sendt klagen?" after saving, or from
+    // the case screen) is no step of it.
+    if !path.contains(&app.step) {
+        return t(ui, "tui.app-title");
+    }
+    let mut sections: Vec<Section> = Vec::new();
+    for s in path.iter().filter_map(|s| s.section()) {
+        if !sections.contains(&s) {
+            sections.push(s);
+        }
+    }
+    let n = sections
+        .iter()
+        .position(|s| *s == section)
+        .map(|i| i + 1)
+        .unwrap_or(1);
+    let mut text = tf(
+        ui,
+        "tui.step-of",
+        &[
+            ("n", n.to_string()),
+            ("total", sections.len().to_string()),
+            ("title", t(ui, section.title_key())),
+        ],
+    );
+    let in_section: Vec<&Step> = path
+        .iter()
+        .filter(|s| s.section() == Some(section))
+        .collect();
+    if in_section.len() > 1
+        && let Some(i) = in_section.iter().position(|s| **s == app.step)
+    {
+        text.push(' ');
+        text.push_str(&tf(
+            ui,
+            "tui.question-of",
+            &[
+                ("n", (i + 1).to_string()),
+                ("total", in_section.len().to_string()),
+            ],
+        ));
+    }
+    text
+}
+
+/// What the quit dialog says about the answers: lost (counter mode or not saved), or kept.
+pub fn quit_text_key(app: &App) -> &'static str {
+    match (app.would_lose_answers(), app.counter) {
+        (true, true) => "tui.quit.unsaved-counter",
+        (true, false) => "tui.quit.unsaved",
+        (false, true) => "tui.quit.counter",
+        (false, false) => "tui.quit.kept",
+    }
+}
+
+/// The question before answers are deleted to start something new: the previous person's (counter
+/// mode), or answers that could not be saved.
+pub fn discard_text_key(app: &App) -> &'static str {
+    if app.counter {
+        "tui.discard.counter"
+    } else {
+        "tui.discard.unsaved"
+    }
 }

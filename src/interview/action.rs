@@ -12,8 +12,6 @@ use chrono::NaiveDate;
 use crate::domain::case::RawCase;
 use crate::i18n::Ui;
 
-pub use super::drafts::DraftRequest;
-
 /// One thing the person asked for.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -123,4 +121,28 @@ pub struct ExportReport {
     /// The date on the letter written, kept in the case for a complaint (a sent complaint is
     /// shown and reprinted as it was sent).
     pub letter_date: Option<chrono::NaiveDate>,
+}
+
+/// What kind of input has the focus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Lists, choices, explanations, dialogs: letters are commands.
+    Nav,
+    /// A single-line text field: letters are text.
+    Line,
+    /// A multi-line text: letters and Enter are text.
+    Multi,
+}
+
+/// What the wizard asks the run loop to do with drafts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DraftRequest {
+    /// Open the saved case with this id, where it stopped.
+    Open(String),
+    /// After a conflict: leave the changed file alone and save the answers as a new draft.
+    SaveAsNew,
+    /// After a conflict: go on without saving.
+    StopSaving,
+    /// Delete the saved case with this id for good (asked first on the start screen).
+    Delete(String),
 }

@@ -10,8 +10,8 @@ use crate::i18n::{Ui, problem_text, t, tf};
 use crate::store::{Damaged, Entry};
 use crate::summary::{person_label, service_label};
 
+use super::App;
 use super::action::{Action, Effect};
-use super::app::App;
 
 /// How the autosave is going.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -42,18 +42,8 @@ pub enum SaveResult {
     Removed,
 }
 
-/// What the wizard asks the run loop to do with drafts.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DraftRequest {
-    /// Open the saved case with this id, where it stopped.
-    Open(String),
-    /// After a conflict: leave the changed file alone and save the answers as a new draft.
-    SaveAsNew,
-    /// After a conflict: go on without saving.
-    StopSaving,
-    /// Delete the saved case with this id for good (asked first on the start screen).
-    Delete(String),
-}
+// What the interview asks the run loop to do with drafts is one of its effects.
+pub use super::action::DraftRequest;
 
 /// A dialog about drafts.
 #[derive(Debug, Clone, PartialEq, Eq)]

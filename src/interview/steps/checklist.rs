@@ -1,0 +1,389 @@
+//! Checklists: what else to ask for (access to documents, postponed implementation), and the
+//! attachments (a copy of the decision, a medical statement, and anything the person adds).
+
+use crate::domain::attachment::{Fault, RawAttachment, RawAttachmentFile};
+use crate::domain::case::{Problem, ProblemKind};
+use crate::domain::situation::Situation;
+use crate::export::{self, FileInfo};
+use crate::i18n::{problem_text, t, tf};
+use crate::interview::action::Action;
+use crate::interview::action::Mode;
+use crate::interview::text_field::{FieldEvent, TextInput};
+use crate::interview::{App, Flow, Step, letter_ui};
+
+/// What a row is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    /// Ask for access to documents (innsyn).
+    Innsyn,
+    /// Ask for postponed implementation (utsatt iverksetting).
+    Postponement,
+    /// A suggested attachment (its text goes into the letter).
+    Suggested,
+    /// An attachment the person added.
+    Added,
+    /// A file to bundle after the letter in the PDF: its path as saved, and what it is (or what
+    /// is wrong with it now, such as having been moved).
+    File {
+        path: String,
+        info: Result<FileInfo, Fault>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    pub kind: Kind,
+    pub label: String,
+    pub checked: bool,
+}
+
+/// The most attachments a letter lists: with every field full, a draft still reads back (see
+/// `tests/store.rs`).
+pub const MAX_ATTACHMENTS: usize = 50;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChecklistState {
+    pub step: Step,
+    pub items: Vec<Item>,
+    /// The row with the focus: an item, the "add" field (attachments), or "go on".
+    pub focus: usize,
+    /// The field for adding an attachment.
+    pub input: TextInput,
+    /// Why the last path typed was not added.
+    pub error: Option<String>,
+    /// The names Tab completion found, when there was more than one.
+    pub completions: Vec<String>,
+}
+
+/// What a file attachment is, checked now.
+pub fn inspect(path: &str) -> Result<FileInfo, Fault> {
+    export::load_attachment(&export::attachment_path(path, None), path).map(|(_, info)| info)
+}
+
+/// The typed text is a path rather than a title: it starts like one, or names a file.
+pub fn looks_like_path(s: &str) -> bool {
+    let s = s.trim();
+    s.starts_with(['/', '~', '.', '\\'])
+        || s.contains('/')
+        || s.contains('\\')
+        || export::attachment_path(s, None).is_file()
+}
+
+/// A title from a file's name: "legeerklaering_2026.pdf" → "Legeerklaering 2026".
+pub fn title_from_path(path: &str) -> String {
+    let stem = std::path::Path::new(path.trim())
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let words = stem.replace(['_', '-'], " ");
+    let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut c = words.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => path.trim().to_string(),
+    }
+}
+
+/// "PDF, 3 sider, 120 kB" / the problem, in words.
+pub fn file_detail(ui: crate::i18n::Ui, info: &Result<FileInfo, Fault>) -> String {
+    match info {
+        Ok(i) => tf(
+            ui,
+            if i.pages == 1 {
+                "tui.attach.file-one"
+            } else {
+                "tui.attach.file"
+            },
+            &[
+                ("kind", i.kind.label().to_string()),
+                ("pages", i.pages.to_string()),
+                ("size", export::size_text(i.bytes)),
+            ],
+        ),
+        Err(f) => problem_text(ui, &Problem::new("", ProblemKind::Attachment(f.clone()))),
+    }
+}
+
+/// Complete the last part of a typed path from the folder's entries: the completed text, and
+/// the names that fit when there is more than one.
+pub fn complete_path(typed: &str) -> (String, Vec<String>) {
+    let (dir_part, prefix) = match typed.rfind('/') {
+        Some(i) => (&typed[..=i], &typed[i + 1..]),
+        None => ("", typed),
+    };
+    let dir = if dir_part.is_empty() {
+        std::path::PathBuf::from(".")
+    } else {
+        export::expand_home(dir_part)
+    };
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return (typed.to_string(), Vec::new());
+    };
+    let mut names: Vec<(String, bool)> = entries
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_str()?.to_string();
+            let hidden = name.starts_with('.') && !prefix.starts_with('.');
+            (name.starts_with(prefix) && !hidden).then(|| (name, e.path().is_dir()))
+        })
+        .collect();
+    names.sort();
+    match names.as_slice() {
+        [] => (typed.to_string(), Vec::new()),
+        [(name, is_dir)] => {
+            let slash = if *is_dir { "/" } else { "" };
+            (format!("{dir_part}{name}{slash}"), Vec::new())
+        }
+        many => {
+            let first = &many[0].0;
+            let common = many.iter().fold(first.len(), |n, (name, _)| {
+                first
+                    .chars()
+                    .zip(name.chars())
+                    .take_while(|(a, b)| a == b)
+                    .map(|(a, _)| a.len_utf8())
+                    .sum::<usize>()
+                    .min(n)
+            });
+            (
+                format!("{dir_part}{}", &first[..common]),
+                many.iter().map(|(n, _)| n.clone()).take(12).collect(),
+            )
+        }
+    }
+}
+
+/// The attachments the wizard suggests, in the letter's language.
+pub fn suggested_attachments(app: &App) -> Vec<String> {
+    let ui = letter_ui(&app.raw);
+    vec![t(ui, "tui.attach.decision"), t(ui, "tui.attach.doctor")]
+}
+
+pub(crate) fn cut(app: &App) -> bool {
+    app.raw
+        .situation
+        .as_deref()
+        .and_then(Situation::from_id)
+        .is_some_and(|s| s.takes_away_service())
+}
+
+impl ChecklistState {
+    pub fn new(step: Step, app: &App) -> ChecklistState {
+        let raw = &app.raw;
+        let mut items = Vec::new();
+        if step == Step::Requests {
+            let req = raw.requests.clone().unwrap_or_default();
+            items.push(Item {
+                kind: Kind::Innsyn,
+                label: t(app.ui, "tui.request.innsyn"),
+                checked: req.access_to_documents.unwrap_or(false),
+            });
+            if cut(app) {
+                items.push(Item {
+                    kind: Kind::Postponement,
+                    label: t(app.ui, "tui.request.postponement"),
+                    checked: req.postponement.unwrap_or(false),
+                });
+            }
+        } else {
+            let given = raw.attachments.clone().unwrap_or_default();
+            for s in suggested_attachments(app) {
+                items.push(Item {
+                    checked: given.iter().any(|a| a.file().is_none() && a.title() == s),
+                    kind: Kind::Suggested,
+                    label: s,
+                });
+            }
+            for a in given {
+                match a.file() {
+                    Some(path) => items.push(Item {
+                        kind: Kind::File {
+                            path: path.to_string(),
+                            info: inspect(path),
+                        },
+                        label: a.title().to_string(),
+                        checked: true,
+                    }),
+                    None => {
+                        if !items.iter().any(|i| i.label == a.title()) {
+                            items.push(Item {
+                                kind: Kind::Added,
+                                label: a.title().to_string(),
+                                checked: true,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        ChecklistState {
+            step,
+            items,
+            focus: 0,
+            input: TextInput::new(""),
+            error: None,
+            completions: Vec::new(),
+        }
+    }
+
+    /// Index of the "add an attachment" row, if there is one.
+    pub(crate) fn add_row(&self) -> Option<usize> {
+        (self.step == Step::Attachments).then_some(self.items.len())
+    }
+
+    /// As many attachments ticked as a letter may list.
+    pub(crate) fn full(&self) -> bool {
+        self.step == Step::Attachments
+            && self.items.iter().filter(|i| i.checked).count() >= MAX_ATTACHMENTS
+    }
+
+    /// Index of the "go on" row.
+    pub(crate) fn go_on_row(&self) -> usize {
+        self.items.len() + usize::from(self.add_row().is_some())
+    }
+
+    pub fn mode(&self) -> Mode {
+        if Some(self.focus) == self.add_row() {
+            Mode::Line
+        } else {
+            Mode::Nav
+        }
+    }
+
+    fn write(&self, app: &mut App) {
+        if self.step == Step::Requests {
+            let innsyn = self
+                .items
+                .iter()
+                .any(|i| i.kind == Kind::Innsyn && i.checked);
+            let post = self
+                .items
+                .iter()
+                .any(|i| i.kind == Kind::Postponement && i.checked);
+            app.edit(|r| {
+                let req = r.requests.get_or_insert_with(Default::default);
+                req.access_to_documents = Some(innsyn);
+                req.postponement = Some(post);
+            });
+        } else {
+            let list: Vec<RawAttachment> = self
+                .items
+                .iter()
+                .filter(|i| i.checked)
+                .map(|i| match &i.kind {
+                    Kind::File { path, .. } => RawAttachment::File(RawAttachmentFile {
+                        title: Some(i.label.clone()),
+                        file: Some(path.clone()),
+                    }),
+                    _ => RawAttachment::Text(i.label.clone()),
+                })
+                .collect();
+            app.edit(|r| r.attachments = (!list.is_empty()).then_some(list));
+        }
+    }
+
+    pub fn update(&mut self, app: &mut App, action: Action) -> Flow {
+        let last = self.go_on_row();
+        let on_add = Some(self.focus) == self.add_row();
+        if !matches!(action, Action::Tab) {
+            self.completions.clear();
+        }
+        match action {
+            Action::Back => return Flow::Back,
+            Action::Tab if on_add && looks_like_path(self.input.value()) => {
+                let (done, many) = complete_path(self.input.value());
+                self.input.set(&done);
+                self.completions = many;
+            }
+            Action::Tab => return Flow::Next,
+            Action::Up | Action::BackTab => self.focus = self.focus.saturating_sub(1),
+            Action::Down => self.focus = (self.focus + 1).min(last),
+            Action::Enter
+                if on_add
+                    && !self.full()
+                    && self.input.answer().is_some_and(|a| looks_like_path(&a)) =>
+            {
+                let typed = self.input.answer().unwrap_or_default();
+                // Kept as typed, but absolute, so that the saved case finds it from anywhere.
+                let full = export::attachment_path(&typed, None);
+                let full = std::path::absolute(&full).unwrap_or(full);
+                let path = full.display().to_string();
+                match inspect(&path) {
+                    Ok(info) => {
+                        self.error = None;
+                        // Added again after being unticked: ticked again, not listed twice.
+                        if let Some(i) = self
+                            .items
+                            .iter_mut()
+                            .find(|i| matches!(&i.kind, Kind::File { path: p, .. } if *p == path))
+                        {
+                            i.checked = true;
+                        } else {
+                            self.items.push(Item {
+                                kind: Kind::File {
+                                    path: path.clone(),
+                                    info: Ok(info),
+                                },
+                                label: title_from_path(&path),
+                                checked: true,
+                            });
+                        }
+                        self.input.set("");
+                        self.focus = self.items.len();
+                        self.write(app);
+                    }
+                    Err(f) => {
+                        self.error = Some(problem_text(
+                            app.ui,
+                            &Problem::new("", ProblemKind::Attachment(f)),
+                        ));
+                    }
+                }
+            }
+            Action::Delete if !on_add && self.focus < self.items.len() => {
+                // Removes an added attachment or file; a suggested one is only unticked.
+                if matches!(self.items[self.focus].kind, Kind::Suggested) {
+                    self.items[self.focus].checked = false;
+                } else if matches!(self.items[self.focus].kind, Kind::Added | Kind::File { .. }) {
+                    self.items.remove(self.focus);
+                }
+                self.write(app);
+            }
+            Action::Enter if on_add => match self.input.answer() {
+                // Full: the screen says so (see `render`); the text stays in the field.
+                Some(_) if self.full() => {}
+                Some(a) => {
+                    self.error = None;
+                    if let Some(i) = self.items.iter_mut().find(|i| i.label == a) {
+                        i.checked = true;
+                    } else {
+                        self.items.push(Item {
+                            kind: Kind::Added,
+                            label: a,
+                            checked: true,
+                        });
+                    }
+                    self.input.set("");
+                    self.focus = self.items.len();
+                    self.write(app);
+                }
+                None => return Flow::Next,
+            },
+            Action::Enter | Action::Char(' ') if self.focus == last => return Flow::Next,
+            Action::Enter | Action::Char(' ') if !on_add => {
+                let full = self.full();
+                if let Some(i) = self.items.get_mut(self.focus)
+                    && (i.checked || !full)
+                {
+                    i.checked = !i.checked;
+                    self.write(app);
+                }
+            }
+            other if on_add && self.input.handle(&other) == FieldEvent::BackspaceOnEmpty => {
+                self.focus = self.focus.saturating_sub(1);
+            }
+            _ => {}
+        }
+        Flow::Stay
+    }
+}

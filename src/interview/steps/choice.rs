@@ -1,0 +1,241 @@
+//! Screens that ask one question with a few answers: the letter's language, who is writing,
+//! the power of attorney, the carer's own complaint, the law the decision cites, and what
+//! happened (situation).
+
+use crate::domain::routing::Route;
+use crate::domain::situation::Situation;
+use crate::i18n::t;
+use crate::interview::action::Action;
+use crate::interview::list::{self, Keys};
+use crate::interview::{App, Flow, Step, chosen_service};
+
+use super::tr;
+
+/// One answer: its value in the case file (or a marker), its label and an explanation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Opt {
+    pub value: &'static str,
+    pub label: String,
+    pub hint: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChoiceState {
+    pub step: Step,
+    pub selected: usize,
+}
+
+/// The answers for a step.
+pub fn options(step: Step, app: &App) -> Vec<Opt> {
+    let o = |value: &'static str, key: &str| Opt {
+        value,
+        label: tr(app, key),
+        hint: {
+            let h = format!("{key}.hint");
+            if crate::i18n::has(crate::i18n::Ui::Nb, &h) {
+                tr(app, &h)
+            } else {
+                String::new()
+            }
+        },
+    };
+    match step {
+        Step::LetterLang => vec![o("nb", "tui.opt.letter-nb"), o("nn", "tui.opt.letter-nn")],
+        Step::Who => vec![o("self", "tui.opt.who-self"), o("rep", "tui.opt.who-rep")],
+        Step::Role => vec![
+            o("forelder", "tui.opt.role-forelder"),
+            o("verge", "tui.opt.role-verge"),
+            o("advokat", "tui.opt.role-advokat"),
+            o("fullmektig", "tui.opt.role-fullmektig"),
+        ],
+        Step::Fullmakt => vec![
+            o("yes", "tui.opt.fullmakt-yes"),
+            o("no", "tui.opt.fullmakt-no"),
+        ],
+        Step::Carer => vec![o("no", "tui.opt.carer-no"), o("yes", "tui.opt.carer-yes")],
+        Step::RouteLaw => vec![
+            o("statsforvalteren", "tui.opt.route-hol"),
+            o("klagenemnd", "tui.opt.route-fvl"),
+            o("unknown", "tui.opt.route-unknown"),
+        ],
+        Step::Situation => {
+            let waiting = chosen_service(&app.raw).is_some_and(|s| s.waiting_list)
+                || app.raw.situation.as_deref() == Some("venteliste");
+            Situation::ALL
+                .into_iter()
+                .filter(|s| *s != Situation::Venteliste || waiting)
+                .map(|s| o(s.id(), &format!("tui.opt.situation-{}", s.id())))
+                .collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The answer given so far, as an index into [`options`].
+pub fn current(step: Step, app: &App) -> Option<usize> {
+    let raw = &app.raw;
+    let value: Option<&str> = match step {
+        Step::LetterLang => raw.language.as_deref(),
+        Step::Who => {
+            if raw.representative.is_some() {
+                Some("rep")
+            } else if app.visited.contains(&Step::Who) {
+                Some("self")
+            } else {
+                None
+            }
+        }
+        Step::Role => match raw.representative.as_ref().and_then(|r| r.role.as_deref()) {
+            Some(r) => Some(r),
+            // A draft from before the question: a helper, as the letter reads it.
+            None if raw.representative.is_some() && app.visited.contains(&Step::Role) => {
+                Some("fullmektig")
+            }
+            None => None,
+        },
+        Step::Fullmakt => raw
+            .representative
+            .as_ref()
+            .and_then(|r| r.power_of_attorney)
+            .map(|b| if b { "yes" } else { "no" }),
+        Step::Carer => raw
+            .complainant_is_carer
+            .map(|b| if b { "yes" } else { "no" }),
+        Step::RouteLaw => match raw.decision.as_ref().and_then(|d| d.route.as_deref()) {
+            Some(r) => Some(r),
+            None if app.visited.contains(&Step::RouteLaw) => Some("unknown"),
+            None => None,
+        },
+        Step::Situation => raw.situation.as_deref(),
+        _ => None,
+    };
+    let value = value?;
+    options(step, app).iter().position(|o| o.value == value)
+}
+
+/// Write the answer.
+fn apply(step: Step, value: &str, app: &mut App) {
+    match step {
+        Step::LetterLang => {
+            let v = value.to_string();
+            app.edit(|r| r.language = Some(v));
+        }
+        Step::Who => {
+            if value == "self" {
+                if let Some(rep) = app.raw.representative.clone() {
+                    app.rep_stash = Some(rep);
+                }
+                app.edit(|r| r.representative = None);
+            } else if app.raw.representative.is_none() {
+                let rep = app.rep_stash.take().unwrap_or_default();
+                app.edit(|r| r.representative = Some(rep));
+            }
+            // "Who is writing" is an answer even when nothing in the case file changed.
+            app.dirty = true;
+        }
+        Step::Role => {
+            let v = value.to_string();
+            app.edit(|r| {
+                let rep = r.representative.get_or_insert_with(Default::default);
+                // Only a relative, friend or other helper is asked about a fullmakt; a parent,
+                // verge or lawyer needs none, so an old answer must not put one in the letter.
+                if v != "fullmektig" {
+                    rep.power_of_attorney = None;
+                }
+                if !matches!(v.as_str(), "forelder" | "fullmektig") {
+                    rep.relation = None;
+                }
+                rep.role = Some(v);
+            });
+        }
+        Step::Fullmakt => {
+            let yes = value == "yes";
+            app.edit(|r| {
+                r.representative
+                    .get_or_insert_with(Default::default)
+                    .power_of_attorney = Some(yes)
+            });
+        }
+        Step::Carer => {
+            let yes = value == "yes";
+            app.edit(|r| r.complainant_is_carer = Some(yes));
+        }
+        Step::RouteLaw => {
+            let route = Route::from_id(value).map(|r| r.id().to_string());
+            app.edit(|r| r.decision.get_or_insert_with(Default::default).route = route);
+        }
+        Step::Situation => {
+            let v = value.to_string();
+            app.edit(|r| {
+                r.situation = Some(v);
+                // Postponed implementation only means something for a cut or a stop.
+                let cut = r
+                    .situation
+                    .as_deref()
+                    .and_then(Situation::from_id)
+                    .is_some_and(|s| s.takes_away_service());
+                if !cut
+                    && let Some(req) = r.requests.as_mut()
+                    && req.postponement == Some(true)
+                {
+                    req.postponement = Some(false);
+                }
+            });
+        }
+        _ => {}
+    }
+}
+
+impl ChoiceState {
+    pub fn new(step: Step, app: &App) -> ChoiceState {
+        // Before an answer, the highlight is on the first answer; for what the writer is, on
+        // "relative, friend or other helper", which is what a letter assumes without one.
+        let first = if step == Step::Role {
+            options(step, app).len().saturating_sub(1)
+        } else {
+            0
+        };
+        ChoiceState {
+            step,
+            selected: current(step, app).unwrap_or(first),
+        }
+    }
+
+    pub fn update(&mut self, app: &mut App, action: Action) -> Flow {
+        let opts = options(self.step, app);
+        if list::cursor(&mut self.selected, opts.len(), &action, Keys::CHOICES) {
+            return Flow::Stay;
+        }
+        match action {
+            Action::Enter | Action::Char(' ') => {
+                if let Some(o) = opts.get(self.selected) {
+                    apply(self.step, o.value, app);
+                    return Flow::Next;
+                }
+            }
+            Action::Char(c) if c.is_ascii_digit() => {
+                let i = c.to_digit(10).unwrap_or(0) as usize;
+                if i >= 1 && i <= opts.len() {
+                    self.selected = i - 1;
+                    apply(self.step, opts[i - 1].value, app);
+                    return Flow::Next;
+                }
+            }
+            Action::Back => return Flow::Back,
+            _ => {}
+        }
+        Flow::Stay
+    }
+
+    /// The label of the chosen answer (for "check your answers").
+    pub fn answer_label(step: Step, app: &App) -> Option<String> {
+        let i = current(step, app)?;
+        options(step, app).get(i).map(|o| o.label.clone())
+    }
+}
+
+/// The label of an answer without the app's representative variant (used where only the id is
+/// known).
+pub fn label_for(app: &App, key: &str) -> String {
+    t(app.ui, key)
+}

@@ -1,0 +1,275 @@
+//! Long texts in a multi-line editor (`ratatui-textarea`): the guided prompts of "why the decision
+//! is wrong" (step 7, each optional, at least one), what the person asks for (step 8, with the
+//! sentence the letter will use when it is left empty), and why a late complaint is late.
+//!
+//! Enter makes a new line; Tab goes on; Ctrl+E opens the text in the person's own editor.
+
+use ratatui::style::Style;
+use ratatui::widgets::Block;
+use ratatui_textarea::{CursorMove, DataCursor, Key, TextArea, WrapMode};
+
+use crate::domain::case::{self, Ground, RawCase};
+use crate::domain::letter::Block as LetterBlock;
+use crate::i18n::{t, tf};
+use crate::interview::action::{Action, Effect};
+use crate::interview::{App, Flow, Step, letter_ui};
+use crate::render;
+
+/// The most characters a long text takes (about four pages). With every field at its limit a
+/// draft still fits within [`case::MAX_BYTES`], so whatever the wizard saves it can open again
+/// (tested in `tests/store.rs`).
+pub const MAX_LONG_CHARS: usize = 10_000;
+
+/// What the person is told when a text was longer than [`MAX_LONG_CHARS`].
+pub fn too_long_message(ui: crate::i18n::Ui) -> String {
+    tf(
+        ui,
+        "tui.long.too-long",
+        &[("max", crate::i18n::grouped(MAX_LONG_CHARS as i64))],
+    )
+}
+
+pub struct LongState {
+    pub step: Step,
+    pub area: TextArea<'static>,
+    /// Why the person cannot go on yet.
+    pub error: Option<String>,
+    /// A message from the external editor.
+    pub note: Option<String>,
+}
+
+/// The text of a step in the case.
+pub fn get(step: Step, raw: &RawCase) -> Option<String> {
+    match step {
+        Step::Ground(g) => raw.grounds.as_ref().and_then(|x| x.get(g).cloned()),
+        Step::Outcome => raw.outcome.clone(),
+        Step::LateReason => raw.late_reason.clone(),
+        Step::Supplement => raw.supplement.clone(),
+        _ => None,
+    }
+}
+
+fn set(step: Step, raw: &mut RawCase, value: Option<String>) {
+    match step {
+        Step::Ground(g) => *raw.grounds.get_or_insert_with(Default::default).get_mut(g) = value,
+        Step::Outcome => raw.outcome = value,
+        Step::LateReason => raw.late_reason = value,
+        Step::Supplement => raw.supplement = value,
+        _ => {}
+    }
+}
+
+/// At least one of the grounds has text.
+pub fn has_grounds(raw: &RawCase) -> bool {
+    raw.grounds.as_ref().is_some_and(|g| {
+        Ground::ALL
+            .iter()
+            .any(|x| g.get(*x).is_some_and(|t| !t.trim().is_empty()))
+    })
+}
+
+/// Line breaks as the editor keeps them.
+fn normalise(s: &str) -> String {
+    s.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+fn new_area(text: &str, app: &App) -> TextArea<'static> {
+    let lines: Vec<String> = normalise(text).split('\n').map(str::to_string).collect();
+    let mut area = TextArea::new(lines);
+    area.set_wrap_mode(WrapMode::WordOrGlyph);
+    area.set_cursor_line_style(Style::default());
+    area.set_cursor_style(app.theme().cursor);
+    area.set_style(app.theme().base);
+    area.set_placeholder_text(t(app.ui, "tui.long.placeholder"));
+    area.set_placeholder_style(app.theme().dim);
+    area.set_block(Block::bordered().border_style(app.theme().border));
+    area.move_cursor(CursorMove::Bottom);
+    area.move_cursor(CursorMove::End);
+    area
+}
+
+impl LongState {
+    pub fn new(step: Step, app: &App) -> LongState {
+        let text = get(step, &app.raw).unwrap_or_default();
+        LongState {
+            step,
+            area: new_area(&text, app),
+            error: None,
+            note: None,
+        }
+    }
+
+    /// The text as typed.
+    pub fn text(&self) -> String {
+        self.area.lines().join("\n")
+    }
+
+    /// Characters in the text, line breaks included.
+    fn chars(&self) -> usize {
+        let lines = self.area.lines();
+        lines.iter().map(|l| l.chars().count()).sum::<usize>() + lines.len().saturating_sub(1)
+    }
+
+    fn too_long(&mut self, app: &App) {
+        self.error = Some(too_long_message(app.ui));
+    }
+
+    fn write(&self, app: &mut App) {
+        let text = self.text();
+        let value = (!text.trim().is_empty()).then_some(text);
+        let step = self.step;
+        app.edit(|r| set(step, r, value));
+    }
+
+    /// The cursor is at the end, on an empty line.
+    fn on_empty_last_line(&self) -> bool {
+        let lines = self.area.lines();
+        let DataCursor(row, col) = self.area.cursor();
+        row + 1 == lines.len() && lines[row].chars().count() == col && lines[row].trim().is_empty()
+    }
+
+    /// Go on to the next screen, unless an answer is needed here.
+    fn go_on(&mut self, app: &App) -> Flow {
+        self.error = None;
+        if self.step == Step::Ground(Ground::Other) && !has_grounds(&app.raw) {
+            self.error = Some(t(app.ui, "tui.error.no-grounds"));
+            return Flow::Stay;
+        }
+        if self.step == Step::LateReason && self.text().trim().is_empty() {
+            self.error = Some(t(app.ui, "tui.error.late-reason"));
+            return Flow::Stay;
+        }
+        Flow::Next
+    }
+
+    pub fn update(&mut self, app: &mut App, action: Action) -> Flow {
+        match action {
+            Action::Back | Action::BackTab => return Flow::Back,
+            Action::Tab => return self.go_on(app),
+            Action::Editor => return Flow::Effect(Effect::Editor(self.text())),
+            // Enter on an empty last line (or in an empty field) goes on: a blank line means
+            // nothing in the letter, and Enter is what people press to go on.
+            Action::Edit(input)
+                if input.key == Key::Enter
+                    && !input.ctrl
+                    && !input.alt
+                    && self.on_empty_last_line() =>
+            {
+                if self.area.lines().len() > 1 {
+                    self.area.delete_newline();
+                    self.write(app);
+                }
+                return self.go_on(app);
+            }
+            // Full: typing more is refused, and the person is told (deleting still works).
+            Action::Edit(input)
+                if matches!(input.key, Key::Char(_) | Key::Enter | Key::Tab)
+                    && !input.ctrl
+                    && !input.alt
+                    && self.chars() >= MAX_LONG_CHARS =>
+            {
+                self.too_long(app);
+            }
+            Action::Edit(input) => {
+                self.note = None;
+                if self.area.input(input) {
+                    self.error = None;
+                    self.write(app);
+                }
+            }
+            Action::Paste(s) => {
+                let s = normalise(&s);
+                let room = MAX_LONG_CHARS.saturating_sub(self.chars());
+                let cut = s.chars().count() > room;
+                let s: String = s.chars().take(room).collect();
+                if self.area.insert_str(s) {
+                    self.error = None;
+                    self.write(app);
+                }
+                if cut {
+                    self.too_long(app);
+                }
+            }
+            _ => {}
+        }
+        Flow::Stay
+    }
+
+    /// The external editor has finished.
+    pub fn editor_done(&mut self, app: &mut App, result: Result<String, String>) {
+        match result {
+            Ok(text) => {
+                let text = normalise(&text);
+                let text = text.strip_suffix('\n').unwrap_or(&text);
+                let cut = text.chars().count() > MAX_LONG_CHARS;
+                let text: String = text.chars().take(MAX_LONG_CHARS).collect();
+                self.area = new_area(&text, app);
+                self.note = Some(t(app.ui, "tui.editor.done"));
+                self.error = None;
+                self.write(app);
+                if cut {
+                    self.too_long(app);
+                }
+            }
+            Err(e) => self.note = Some(tf(app.ui, "tui.editor.failed", &[("reason", e)])),
+        }
+    }
+}
+
+/// What the letter says when the person leaves "what you ask for" empty: the letter is made
+/// with stand-ins for answers not given yet, and the sentence is taken from it.
+pub fn suggestion(app: &App) -> Option<String> {
+    const MARK: &str = "OMSORGSKLAGE-MARK";
+    let ui = letter_ui(&app.raw);
+    let mut raw = app.raw.clone();
+    raw.service.as_ref()?;
+    raw.situation.as_ref()?;
+    let stand_in = t(ui, "tui.outcome.stand-in");
+    let name = t(ui, "tui.outcome.stand-in-name");
+    let fill = |v: &mut Option<String>, with: &str| {
+        if v.as_deref().is_none_or(|s| s.trim().is_empty()) {
+            *v = Some(with.to_string());
+        }
+    };
+    let a = raw.applicant.get_or_insert_with(Default::default);
+    fill(&mut a.name, &name);
+    a.address = Some(stand_in.clone());
+    a.postcode = Some("0000".into());
+    a.city = Some(stand_in.clone());
+    a.birth_date = None;
+    if let Some(r) = raw.representative.as_mut() {
+        r.name = Some(stand_in.clone());
+        r.address = Some(stand_in.clone());
+        r.postcode = Some("0000".into());
+        r.city = Some(stand_in.clone());
+    }
+    raw.municipality = Some(case::RawMunicipality {
+        number: Some("0301".into()),
+        name: None,
+        address: None,
+    });
+    let d = raw.decision.get_or_insert_with(Default::default);
+    let today = app.today.format("%Y-%m-%d").to_string();
+    d.date = Some(today.clone());
+    d.received = Some(today);
+    raw.late_reason = Some(stand_in.clone());
+    fill(&mut raw.service_other, &stand_in);
+    let g = raw.grounds.get_or_insert_with(Default::default);
+    g.other = Some(stand_in);
+    raw.letter_date = None;
+    raw.outcome = None;
+    let blocks = |raw: &RawCase| -> Option<Vec<LetterBlock>> {
+        let case = case::check(raw, app.today).case?;
+        Some(render::complaint(&case).ok()?.blocks)
+    };
+    let plain = blocks(&raw)?;
+    raw.outcome = Some(MARK.into());
+    let marked = blocks(&raw)?;
+    let i = marked
+        .iter()
+        .position(|b| *b == LetterBlock::Paragraph(MARK.into()))?;
+    match plain.get(i) {
+        Some(LetterBlock::Paragraph(p)) => Some(p.clone()),
+        _ => None,
+    }
+}

@@ -1,0 +1,175 @@
+//! Step 3, which service: the catalogue, filtered by typing, with the plain explanation of the
+//! highlighted service beside (or under) the list.
+
+use crate::domain::service::{CATALOGUE, RouteRule, Service};
+use crate::i18n::t;
+use crate::interview::action::Action;
+use crate::interview::text_field::{FieldEvent, TextInput};
+use crate::interview::{App, Flow};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServiceState {
+    pub filter: TextInput,
+    /// Index into [`matches`].
+    pub selected: usize,
+    /// The person is in the list: a service was chosen before, or an arrow key, a search or a
+    /// first Enter brought them there. Until then nothing is highlighted and Enter chooses
+    /// nothing.
+    pub in_list: bool,
+}
+
+/// The name shown in the list.
+pub fn list_name(s: &Service, app: &App) -> String {
+    if s.id == "annet" {
+        t(app.ui, "tui.service.other-label")
+    } else {
+        let n = s.ui_name(app.ui.code());
+        let mut c = n.chars();
+        match c.next() {
+            Some(f) => f.to_uppercase().chain(c).collect(),
+            None => String::new(),
+        }
+    }
+}
+
+fn normal(s: &str) -> String {
+    s.to_lowercase()
+}
+
+/// The services that fit the filter, in catalogue order; "something else" is always there.
+pub fn matches(filter: &str, app: &App) -> Vec<&'static Service> {
+    let f = normal(filter.trim());
+    CATALOGUE
+        .iter()
+        .filter(|s| {
+            if f.is_empty() || s.id == "annet" {
+                return true;
+            }
+            let ui = app.ui.code();
+            [
+                s.id,
+                s.name_nb,
+                s.name_nn,
+                s.full_nb,
+                s.full_nn,
+                s.ui_name(ui),
+                s.explain(ui),
+            ]
+            .iter()
+            .any(|x| normal(x).contains(&f))
+                || normal(&list_name(s, app)).contains(&f)
+        })
+        .collect()
+}
+
+impl ServiceState {
+    pub fn new(app: &App) -> ServiceState {
+        let list = matches("", app);
+        let selected = app
+            .raw
+            .service
+            .as_deref()
+            .and_then(|id| list.iter().position(|s| s.id == id))
+            .unwrap_or(0);
+        ServiceState {
+            filter: TextInput::new(""),
+            selected,
+            in_list: app.raw.service.is_some(),
+        }
+    }
+
+    pub fn update(&mut self, app: &mut App, action: Action) -> Flow {
+        let list = matches(self.filter.value(), app);
+        let n = list.len();
+        if !self.in_list {
+            match action {
+                // The first Enter moves into the list; it never chooses the first service.
+                Action::Enter => {
+                    self.in_list = true;
+                    return Flow::Stay;
+                }
+                // The first arrow shows where the highlight is, at the top.
+                Action::Up | Action::Down | Action::Tab | Action::BackTab => {
+                    self.in_list = true;
+                    return Flow::Stay;
+                }
+                Action::PageUp | Action::PageDown => self.in_list = true,
+                _ => {}
+            }
+        }
+        match action {
+            Action::Back => return Flow::Back,
+            Action::Up | Action::BackTab => self.selected = self.selected.saturating_sub(1),
+            Action::Down | Action::Tab => {
+                self.selected = (self.selected + 1).min(n.saturating_sub(1))
+            }
+            Action::PageUp => self.selected = self.selected.saturating_sub(5),
+            Action::PageDown => self.selected = (self.selected + 5).min(n.saturating_sub(1)),
+            Action::Enter => {
+                if let Some(s) = list.get(self.selected) {
+                    choose(s, app);
+                    return Flow::Next;
+                }
+            }
+            other => {
+                match self.filter.handle(&other) {
+                    FieldEvent::BackspaceOnEmpty => return Flow::Back,
+                    FieldEvent::Changed => {
+                        self.in_list =
+                            !self.filter.value().trim().is_empty() || app.raw.service.is_some();
+                        // Highlight the first service that fits ("something else" is always
+                        // there, so it is not the first choice).
+                        let list = matches(self.filter.value(), app);
+                        let f = normal(self.filter.value().trim());
+                        let by_name = |s: &&Service| {
+                            s.id != "annet"
+                                && [s.name_nb, s.name_nn, s.ui_name(app.ui.code()), s.id]
+                                    .iter()
+                                    .any(|n| normal(n).contains(&f))
+                        };
+                        self.selected = list
+                            .iter()
+                            .position(by_name)
+                            .or_else(|| list.iter().position(|s| s.id != "annet"))
+                            .unwrap_or(0);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        Flow::Stay
+    }
+}
+
+/// The explanation of a service: its name, what it is, and where a complaint goes when that is
+/// not the usual way.
+pub(crate) fn explanation(s: &Service, app: &App) -> String {
+    let ui = app.ui;
+    let mut text = format!("{}\n{}", list_name(s, app), s.explain(ui.code()));
+    match s.route {
+        RouteRule::Care => {}
+        RouteRule::Klagenemnd => text.push_str(&format!("\n\n{}", t(ui, "tui.service.not-care"))),
+        RouteRule::DependsOnDecision => {
+            text.push_str(&format!("\n\n{}", t(ui, "tui.service.depends")))
+        }
+    }
+    text
+}
+
+/// Choose a service, and drop answers that only belonged to another service.
+fn choose(s: &'static Service, app: &mut App) {
+    app.edit(|r| {
+        r.service = Some(s.id.to_string());
+        if s.id != "annet" {
+            r.service_other = None;
+        }
+        if s.route != RouteRule::DependsOnDecision
+            && let Some(d) = r.decision.as_mut()
+        {
+            d.route = None;
+        }
+        if !s.carer_may_complain {
+            r.complainant_is_carer = None;
+        }
+    });
+}
