@@ -633,15 +633,16 @@ fn after_saving_the_complaint_the_date_it_was_sent_is_asked_and_kept() {
         shown.contains("20. november 2026: klagen ble sendt"),
         "{shown}"
     );
-    assert!(shown.contains("20. desember 2026"), "{shown}");
+    // A month later is Sunday 20 December: the answer is due the next working day.
+    assert!(shown.contains("21. desember 2026"), "{shown}");
     let list = common::cmd_in(&dir.path().join("data"))
-        .args(["--today", "2026-12-21", "--lang", "nb", "cases", "list"])
+        .args(["--today", "2026-12-22", "--lang", "nb", "cases", "list"])
         .output()
         .expect("list");
     let listed = String::from_utf8_lossy(&list.stdout);
     assert!(
         listed.contains(
-            "klagen sendt 20. november 2026; INGEN SVAR INNEN 20. desember 2026? Send en purring"
+            "klagen sendt 20. november 2026; INGEN SVAR INNEN 21. desember 2026? Send en purring"
         ),
         "{listed}"
     );

@@ -26,8 +26,8 @@ pub use model::{
 };
 pub use problem::{Arg, Problem, ProblemKind, Severity};
 pub use raw::{
-    Ground, RawCaredFor, RawCase, RawDecision, RawDraft, RawGrounds, RawMunicipality, RawPerson,
-    RawRepresentative, RawRequests, RawServiceItem, levenshtein, read,
+    Ground, RawCaredFor, RawCase, RawDecision, RawDraft, RawFollowUp, RawGrounds, RawMunicipality,
+    RawPerson, RawRepresentative, RawRequests, RawServiceItem, levenshtein, read,
 };
 
 /// The format tag every case file carries.
