@@ -23,12 +23,15 @@
 //! - `place`: each page's lines at absolute positions, with header and page numbers;
 //! - `writer`: the PDF file itself.
 
+pub mod archive;
 mod flow;
 mod fonts;
 mod geometry;
 mod measure;
 mod paginate;
 mod place;
+mod structure;
+mod tagging;
 mod wrap;
 mod writer;
 
