@@ -30,6 +30,7 @@ mod geometry;
 mod measure;
 mod paginate;
 mod place;
+pub mod stamp;
 mod structure;
 mod tagging;
 mod wrap;

@@ -65,21 +65,9 @@ pub(super) fn pdf_date(date: chrono::NaiveDate) -> DateTime {
     }
 }
 
-pub(super) fn write_pdf(
-    ctx: &Ctx,
-    letter: &Letter,
-    pages: &[PlacedPage],
-) -> Result<Vec<u8>, PdfError> {
-    let mut doc = PdfDocument::new(&letter.heading);
-    let info = &mut doc.metadata.info;
-    info.author = letter.author().to_string();
-    info.creator = "omsorgsklage".to_string();
-    info.producer = "omsorgsklage (printpdf 0.12)".to_string();
-    info.creation_date = pdf_date(letter.date);
-    info.modification_date = info.creation_date;
-    info.metadata_date = info.creation_date;
-
-    // Font ids are the subset tags, so no random names end up in the file.
+/// Adds the faces drawn with (subset to the characters in `ctx.used`) to `doc`. Font ids are
+/// the subset tags, so no random names end up in the file.
+pub(super) fn register_fonts(doc: &mut PdfDocument, ctx: &Ctx) -> [Option<FontId>; 2] {
     let mut ids: [Option<FontId>; 2] = [None, None];
     for (style, face) in [
         (Style::Regular, &ctx.faces.regular),
@@ -100,6 +88,25 @@ pub(super) fn write_pdf(
             .insert(id.clone(), PdfFont::new(face.font.clone()));
         ids[style as usize] = Some(id);
     }
+
+    ids
+}
+
+pub(super) fn write_pdf(
+    ctx: &Ctx,
+    letter: &Letter,
+    pages: &[PlacedPage],
+) -> Result<Vec<u8>, PdfError> {
+    let mut doc = PdfDocument::new(&letter.heading);
+    let info = &mut doc.metadata.info;
+    info.author = letter.author().to_string();
+    info.creator = "omsorgsklage".to_string();
+    info.producer = "omsorgsklage (printpdf 0.12)".to_string();
+    info.creation_date = pdf_date(letter.date);
+    info.modification_date = info.creation_date;
+    info.metadata_date = info.creation_date;
+
+    let ids = register_fonts(&mut doc, ctx);
 
     let grey = |v: f32| {
         Color::Greyscale(Greyscale {
@@ -222,7 +229,15 @@ pub(super) fn write_pdf(
 
     compress(&mut lo);
     let mut bytes = Vec::new();
-    lo.save_to(&mut bytes).map_err(|e| err("save", &e))?;
+    // Object streams and a cross-reference stream (PDF 1.5, allowed in PDF/A-2): the
+    // structure tree's many small dictionaries are compressed together.
+    let options = lopdf::SaveOptions::builder()
+        .use_object_streams(true)
+        .use_xref_streams(true)
+        .compression_level(6)
+        .build();
+    lo.save_with_options(&mut bytes, options)
+        .map_err(|e| err("save", &e))?;
     Ok(bytes)
 }
 
