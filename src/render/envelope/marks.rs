@@ -321,6 +321,6 @@ pub(super) fn drop_pdfa_claim(doc: &mut Document) {
     let kept: Vec<&str> = text.lines().filter(|l| !l.contains("<pdfaid:")).collect();
     let kept = kept
         .join("\n")
-        .replace(" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"", "");
+        .replace("xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"", "");
     stream.set_content(kept.into_bytes());
 }
