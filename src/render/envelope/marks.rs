@@ -324,3 +324,44 @@ pub(super) fn drop_pdfa_claim(doc: &mut Document) {
         .replace("xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"", "");
     stream.set_content(kept.into_bytes());
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn apply(m: Matrix, u: f32, v: f32) -> (f32, f32) {
+        (m[0] * u + m[2] * v + m[4], m[1] * u + m[3] * v + m[5])
+    }
+
+    /// The shown page's bottom edge, for each /Rotate, is the edge a viewer shows at the
+    /// bottom: the stamp is upright and in the strip there.
+    #[test]
+    fn the_shown_bottom_edge_follows_the_rotation() {
+        let mut doc = Document::with_version("1.7");
+        for (rotate, bottom_left, bottom_right, size) in [
+            (0, (0.0, 0.0), (600.0, 0.0), (600.0, 800.0)),
+            // Turned a quarter clockwise: the right edge is shown at the bottom.
+            (90, (600.0, 0.0), (600.0, 800.0), (800.0, 600.0)),
+            (180, (600.0, 800.0), (0.0, 800.0), (600.0, 800.0)),
+            (270, (0.0, 800.0), (0.0, 0.0), (800.0, 600.0)),
+        ] {
+            let mut page = Dictionary::new();
+            page.set("MediaBox", vec![0.into(), 0.into(), 600.into(), 800.into()]);
+            page.set("Rotate", rotate);
+            let (w, h, m) = display(&doc, &page);
+            assert_eq!((w, h), size, "rotate {rotate}");
+            assert_eq!(apply(m, 0.0, 0.0), bottom_left, "rotate {rotate}");
+            assert_eq!(apply(m, w, 0.0), bottom_right, "rotate {rotate}");
+            // Scaling the content in the shown view keeps it inside the box, above the strip.
+            let s = (h - STRIP) / h;
+            let scale = [s, 0.0, 0.0, s, w * (1.0 - s) / 2.0, h - s * h];
+            let c = then(then(invert(m), scale), m);
+            for (x, y) in [(0.0, 0.0), (600.0, 0.0), (0.0, 800.0), (600.0, 800.0)] {
+                let (px, py) = apply(c, x, y);
+                let (u, v) = apply(invert(m), px, py);
+                assert!(u >= -0.01 && u <= w + 0.01 && v >= STRIP - 0.01 && v <= h + 0.01, "rotate {rotate}: ({u}, {v})");
+            }
+        }
+        let _ = doc.new_object_id();
+    }
+}
