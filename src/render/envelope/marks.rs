@@ -40,7 +40,7 @@ fn cm(m: Matrix) -> String {
 }
 
 /// Height of the strip kept free at the foot of an attached PDF page for its stamp.
-pub(super) const STRIP: f32 = 8.0 * MM;
+pub(super) const STRIP: f32 = 12.0 * MM;
 
 /// A page as it is shown: its width and height on screen, and the matrix from that upright
 /// view (origin bottom left) to the page's own coordinates (its box and its /Rotate).
