@@ -232,7 +232,10 @@ fn a_phone_photo_turned_by_exif_stands_upright_on_a_portrait_page() {
     assert!(mb[3] > mb[2], "portrait page: {mb:?}");
     let content = String::from_utf8_lossy(&doc.get_page_content(last)).to_string();
     // A quarter turn: the matrix has no scale on the diagonal.
-    assert!(content.contains("/Figure <</MCID 0>> BDC q 0 -"), "{content}");
+    assert!(
+        content.contains("/Figure <</MCID 0>> BDC q 0 -"),
+        "{content}"
+    );
 }
 
 /// `check` names the field and says what is wrong; `render` writes nothing.
@@ -418,7 +421,10 @@ fn a_pdf_whose_page_tree_names_a_missing_page_adds_only_its_real_pages() {
 
 fn outline_items(doc: &Document) -> Vec<(String, lopdf::ObjectId)> {
     let cat = doc.catalog().expect("catalog");
-    let outlines = cat.get(b"Outlines").and_then(Object::as_reference).expect("/Outlines");
+    let outlines = cat
+        .get(b"Outlines")
+        .and_then(Object::as_reference)
+        .expect("/Outlines");
     let mut item = doc
         .get_dictionary(outlines)
         .expect("outlines")
@@ -439,8 +445,14 @@ fn outline_items(doc: &Document) -> Vec<(String, lopdf::ObjectId)> {
 /// (first page index, prefix) of each /PageLabels range.
 fn page_labels(doc: &Document) -> Vec<(i64, String)> {
     let cat = doc.catalog().expect("catalog");
-    let labels = cat.get(b"PageLabels").and_then(Object::as_dict).expect("/PageLabels");
-    let nums = labels.get(b"Nums").and_then(Object::as_array).expect("Nums");
+    let labels = cat
+        .get(b"PageLabels")
+        .and_then(Object::as_dict)
+        .expect("/PageLabels");
+    let nums = labels
+        .get(b"Nums")
+        .and_then(Object::as_array)
+        .expect("Nums");
     nums.chunks(2)
         .map(|p| {
             let d = p[1].as_dict().expect("label");
@@ -467,13 +479,34 @@ fn cms(content: &[u8]) -> Vec<Vec<f32>> {
         .operations
         .into_iter()
         .filter(|op| op.operator == "cm")
-        .map(|op| op.operands.iter().map(|o| o.as_float().or_else(|_| o.as_i64().map(|i| i as f32)).expect("number")).collect())
+        .map(|op| {
+            op.operands
+                .iter()
+                .map(|o| {
+                    o.as_float()
+                        .or_else(|_| o.as_i64().map(|i| i as f32))
+                        .expect("number")
+                })
+                .collect()
+        })
         .collect()
 }
 
 fn xmp_text(doc: &Document) -> String {
-    let m = doc.catalog().unwrap().get(b"Metadata").and_then(Object::as_reference).expect("/Metadata");
-    String::from_utf8(doc.get_object(m).and_then(Object::as_stream).unwrap().content.clone()).unwrap()
+    let m = doc
+        .catalog()
+        .unwrap()
+        .get(b"Metadata")
+        .and_then(Object::as_reference)
+        .expect("/Metadata");
+    String::from_utf8(
+        doc.get_object(m)
+            .and_then(Object::as_stream)
+            .unwrap()
+            .content
+            .clone(),
+    )
+    .unwrap()
 }
 
 #[test]
@@ -504,19 +537,28 @@ fn the_envelope_has_bookmarks_page_labels_and_a_stamp_in_the_margin_of_every_att
     let heading = {
         let raw = case::read(&std::fs::read(&case_path).unwrap()).unwrap();
         let c = case::check(&raw, common::today()).case.unwrap();
-        render::envelope_letter(&c, LetterKind::Complaint).unwrap().heading
+        render::envelope_letter(&c, LetterKind::Complaint)
+            .unwrap()
+            .heading
     };
     assert_eq!(
         outline_items(&doc),
         vec![
             (heading, pages[0]),
             ("Vedlegg 2: Legeerklæring".to_string(), pages[letter]),
-            ("Vedlegg 3: Bilde av vedtaket".to_string(), pages[letter + n]),
+            (
+                "Vedlegg 3: Bilde av vedtaket".to_string(),
+                pages[letter + n]
+            ),
             ("Vedlegg 4: Skjermbilde".to_string(), pages[letter + n + 1]),
         ]
     );
     assert_eq!(
-        doc.catalog().unwrap().get(b"PageMode").and_then(Object::as_name).ok(),
+        doc.catalog()
+            .unwrap()
+            .get(b"PageMode")
+            .and_then(Object::as_name)
+            .ok(),
         Some(&b"UseOutlines"[..])
     );
     // Page labels: 1, 2, … for the letter, then "Vedlegg 2, side 1", ….
@@ -533,7 +575,10 @@ fn the_envelope_has_bookmarks_page_labels_and_a_stamp_in_the_margin_of_every_att
     if letter > 1 {
         let texts = common::pdf_text::page_texts(&doc);
         let last = &texts[letter - 1].1;
-        assert!(last.iter().any(|t| t.text == format!("Side {letter} av {letter}")));
+        assert!(
+            last.iter()
+                .any(|t| t.text == format!("Side {letter} av {letter}"))
+        );
     }
     // Every attached page carries its stamp, as an artifact.
     let mut expected: Vec<String> = (1..=n)
@@ -554,10 +599,16 @@ fn the_envelope_has_bookmarks_page_labels_and_a_stamp_in_the_margin_of_every_att
     let (content_cm, stamp_cm) = (&m[0], m.last().unwrap());
     let (s, ty) = (content_cm[0], content_cm[5]);
     assert!(s < 1.0 && s > 0.95, "scaled a little: {s}");
-    assert!(stamp_cm[5] >= 0.0 && stamp_cm[5] + 12.0 <= ty, "stamp {stamp_cm:?} under content {content_cm:?}");
+    assert!(
+        stamp_cm[5] >= 0.0 && stamp_cm[5] + 12.0 <= ty,
+        "stamp {stamp_cm:?} under content {content_cm:?}"
+    );
     let image_page = doc.get_page_content(pages[letter + n]);
     let m = cms(&image_page);
-    let picture_bottom = m.iter().find(|c| c[0].abs() > 20.0 || c[1].abs() > 20.0).expect("the picture")[5];
+    let picture_bottom = m
+        .iter()
+        .find(|c| c[0].abs() > 20.0 || c[1].abs() > 20.0)
+        .expect("the picture")[5];
     let stamp = m.last().unwrap();
     assert!(stamp[5] + 12.0 <= picture_bottom.min(42.0), "{m:?}");
 
@@ -589,16 +640,29 @@ fn an_envelope_of_pictures_keeps_the_pdfa_claim_and_tags_each_picture_in_nynorsk
     let doc = Document::load_mem(&std::fs::read(&out).expect("pdf")).expect("load");
     let pages: Vec<lopdf::ObjectId> = doc.get_pages().into_values().collect();
     let letter = pages.len() - 2;
-    assert_eq!(stamp_of(&doc, pages[letter]).text, "Vedlegg 1: Legeerklæring – side 1 av 1");
-    assert_eq!(stamp_of(&doc, pages[letter + 1]).text, "Vedlegg 2: Skjermbilete – side 1 av 1");
+    assert_eq!(
+        stamp_of(&doc, pages[letter]).text,
+        "Vedlegg 1: Legeerklæring – side 1 av 1"
+    );
+    assert_eq!(
+        stamp_of(&doc, pages[letter + 1]).text,
+        "Vedlegg 2: Skjermbilete – side 1 av 1"
+    );
     assert_eq!(outline_items(&doc)[1].0, "Vedlegg 1: Legeerklæring");
     let xmp = xmp_text(&doc);
     assert!(xmp.contains("<pdfaid:part>2</pdfaid:part>"), "{xmp}");
     assert!(xmp.contains("<rdf:li>nn</rdf:li>"));
     // Each picture is a Figure of the letter's document element, its label as alternate text.
-    let root = doc.catalog().unwrap().get(b"StructTreeRoot").and_then(Object::as_reference).unwrap();
+    let root = doc
+        .catalog()
+        .unwrap()
+        .get(b"StructTreeRoot")
+        .and_then(Object::as_reference)
+        .unwrap();
     let root = doc.get_dictionary(root).unwrap();
-    let top = doc.get_dictionary(root.get(b"K").and_then(Object::as_reference).unwrap()).unwrap();
+    let top = doc
+        .get_dictionary(root.get(b"K").and_then(Object::as_reference).unwrap())
+        .unwrap();
     let kids = top.get(b"K").and_then(Object::as_array).unwrap();
     let figures: Vec<(String, lopdf::ObjectId)> = kids
         .iter()
@@ -614,24 +678,45 @@ fn an_envelope_of_pictures_keeps_the_pdfa_claim_and_tags_each_picture_in_nynorsk
     assert_eq!(
         figures,
         vec![
-            ("Vedlegg 1: Legeerklæring – side 1 av 1".to_string(), pages[letter]),
-            ("Vedlegg 2: Skjermbilete – side 1 av 1".to_string(), pages[letter + 1]),
+            (
+                "Vedlegg 1: Legeerklæring – side 1 av 1".to_string(),
+                pages[letter]
+            ),
+            (
+                "Vedlegg 2: Skjermbilete – side 1 av 1".to_string(),
+                pages[letter + 1]
+            ),
         ]
     );
     // The picture's content is that figure's marked content, found through the parent tree.
     let texts = common::pdf_text::page_texts(&doc);
-    assert!(texts[letter].1.is_empty(), "a picture page draws no text of its own");
+    assert!(
+        texts[letter].1.is_empty(),
+        "a picture page draws no text of its own"
+    );
     let content = String::from_utf8_lossy(&doc.get_page_content(pages[letter])).into_owned();
     assert!(content.contains("/Figure <</MCID 0>> BDC"), "{content}");
-    let key = doc.get_dictionary(pages[letter]).unwrap().get(b"StructParents").and_then(Object::as_i64).unwrap();
+    let key = doc
+        .get_dictionary(pages[letter])
+        .unwrap()
+        .get(b"StructParents")
+        .and_then(Object::as_i64)
+        .unwrap();
     let nums = doc
-        .get_dictionary(root.get(b"ParentTree").and_then(Object::as_reference).unwrap())
+        .get_dictionary(
+            root.get(b"ParentTree")
+                .and_then(Object::as_reference)
+                .unwrap(),
+        )
         .unwrap()
         .get(b"Nums")
         .and_then(Object::as_array)
         .unwrap()
         .clone();
-    let i = nums.iter().position(|o| o.as_i64().ok() == Some(key)).expect("in the parent tree");
+    let i = nums
+        .iter()
+        .position(|o| o.as_i64().ok() == Some(key))
+        .expect("in the parent tree");
     assert_eq!(nums[i + 1].as_array().unwrap().len(), 1);
 }
 
@@ -639,7 +724,10 @@ fn an_envelope_of_pictures_keeps_the_pdfa_claim_and_tags_each_picture_in_nynorsk
 fn pdfinfo_reads_the_envelope_when_installed() {
     let dir = tempfile::tempdir().expect("tmp");
     std::fs::write(dir.path().join("a.jpg"), noise_jpeg(40, 60, None)).expect("write");
-    let case_path = write_case(dir.path(), json!([{ "title": "Legeerklæring", "file": "a.jpg" }]));
+    let case_path = write_case(
+        dir.path(),
+        json!([{ "title": "Legeerklæring", "file": "a.jpg" }]),
+    );
     let out = dir.path().join("k.pdf");
     render_pdf(&case_path, &out).success();
     let Ok(run) = std::process::Command::new("pdfinfo").arg(&out).output() else {
@@ -648,5 +736,9 @@ fn pdfinfo_reads_the_envelope_when_installed() {
     };
     assert!(run.status.success());
     let info = String::from_utf8_lossy(&run.stdout);
-    assert!(info.lines().any(|l| l.split_whitespace().collect::<Vec<_>>() == ["Tagged:", "yes"]), "{info}");
+    assert!(
+        info.lines()
+            .any(|l| l.split_whitespace().collect::<Vec<_>>() == ["Tagged:", "yes"]),
+        "{info}"
+    );
 }

@@ -227,7 +227,11 @@ pub fn bundle(letter_pdf: &[u8], parts: Vec<Part>) -> Result<Vec<u8>, String> {
         return Ok(letter_pdf.to_vec());
     }
     let mut doc = Document::load_mem(letter_pdf).map_err(|e| format!("letter: {e}"))?;
-    let lang = match doc.catalog().and_then(|c| c.get(b"Lang")).and_then(Object::as_str) {
+    let lang = match doc
+        .catalog()
+        .and_then(|c| c.get(b"Lang"))
+        .and_then(Object::as_str)
+    {
         Ok(b"nn") => Lang::Nn,
         _ => Lang::Nb,
     };
@@ -751,6 +755,69 @@ mod tests {
         assert_eq!(sniff(b"\x89PNG\r\n\x1a\n...."), Some(Kind::Png));
         assert_eq!(sniff(b"PK\x03\x04 a word file"), None);
         assert_eq!(sniff(b""), None);
+    }
+
+    /// A JPEG header (start, a baseline frame of `components`, a scan) and a few bytes of data.
+    fn jpeg_header(components: u8) -> Vec<u8> {
+        let mut b = vec![0xFF, 0xD8, 0xFF, 0xC0];
+        let len = 8 + 3 * u16::from(components);
+        b.extend(len.to_be_bytes());
+        b.extend([8, 0, 16, 0, 16, components]);
+        for c in 0..components {
+            b.extend([c + 1, 0x11, 0]);
+        }
+        b.extend([0xFF, 0xDA, 0, 2, 1, 2, 3, 0xFF, 0xD9]);
+        b
+    }
+
+    fn xmp_of(pdf: &[u8]) -> String {
+        let doc = Document::load_mem(pdf).expect("load");
+        let id = doc
+            .catalog()
+            .and_then(|c| c.get(b"Metadata"))
+            .and_then(Object::as_reference)
+            .expect("metadata");
+        let s = doc
+            .get_object(id)
+            .and_then(Object::as_stream)
+            .expect("stream");
+        String::from_utf8(s.content.clone()).expect("utf-8")
+    }
+
+    /// The sRGB output intent does not cover CMYK: an envelope with a CMYK JPEG claims no PDF/A;
+    /// one with a grey or RGB JPEG keeps the letter's claim.
+    #[test]
+    fn a_cmyk_picture_takes_the_pdfa_claim_away() {
+        use crate::domain::letter::{Lang, Letter};
+        let letter = Letter {
+            lang: Lang::Nb,
+            date: chrono::NaiveDate::from_ymd_opt(2026, 11, 20).expect("date"),
+            sender: vec!["Kari Nordmann".into()],
+            recipient: vec!["Tromsø kommune".into()],
+            place_date: "Tromsø, 20. november 2026".into(),
+            heading: "Klage".into(),
+            reference: None,
+            blocks: vec![],
+            closing: "Med vennlig hilsen".into(),
+            signatures: vec![],
+            attachments_label: "Vedlegg".into(),
+            attachments: vec![],
+        };
+        let pdf = crate::render::pdf::render(&letter).expect("pdf").bytes;
+        assert!(xmp_of(&pdf).contains("<pdfaid:part>2</pdfaid:part>"));
+        for (components, claims) in [(1, true), (3, true), (4, false)] {
+            let part = prepare(jpeg_header(components))
+                .expect("a jpeg")
+                .labelled(1, "Bilde");
+            let out = bundle(&pdf, vec![part]).expect("bundles");
+            let xmp = xmp_of(&out);
+            assert_eq!(
+                xmp.contains("pdfaid"),
+                claims,
+                "{components} components:\n{xmp}"
+            );
+            assert!(xmp.contains("<dc:title>"));
+        }
     }
 
     #[test]

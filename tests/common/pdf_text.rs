@@ -73,7 +73,10 @@ pub struct MarkedText {
 }
 
 /// The /ToUnicode maps of the fonts in `resources`, by resource name.
-pub fn font_maps(doc: &Document, resources: &Dictionary) -> BTreeMap<Vec<u8>, HashMap<u16, String>> {
+pub fn font_maps(
+    doc: &Document,
+    resources: &Dictionary,
+) -> BTreeMap<Vec<u8>, HashMap<u16, String>> {
     let mut maps = BTreeMap::new();
     let fonts = match resources.get(b"Font") {
         Ok(Object::Reference(id)) => doc.get_dictionary(*id).cloned().unwrap_or_default(),
@@ -81,7 +84,12 @@ pub fn font_maps(doc: &Document, resources: &Dictionary) -> BTreeMap<Vec<u8>, Ha
         _ => Dictionary::new(),
     };
     for (name, font) in fonts.iter() {
-        let font = doc.dereference(font).expect("font").1.as_dict().expect("font dict");
+        let font = doc
+            .dereference(font)
+            .expect("font")
+            .1
+            .as_dict()
+            .expect("font dict");
         let tu = font.get(b"ToUnicode").expect("every font has a /ToUnicode");
         let (_, tu) = doc.dereference(tu).expect("ToUnicode");
         let stream = tu.as_stream().expect("ToUnicode stream");
@@ -105,14 +113,22 @@ pub fn marked_texts(
     for op in content.operations {
         match op.operator.as_str() {
             "BDC" => {
-                let tag = op.operands[0].as_name().map(|n| String::from_utf8_lossy(n).into_owned()).unwrap_or_default();
+                let tag = op.operands[0]
+                    .as_name()
+                    .map(|n| String::from_utf8_lossy(n).into_owned())
+                    .unwrap_or_default();
                 let props = op.operands.get(1).and_then(|o| o.as_dict().ok());
                 let mcid = props.and_then(|d| d.get(b"MCID").and_then(Object::as_i64).ok());
-                let subtype = props.and_then(|d| d.get(b"Subtype").and_then(Object::as_name).ok()).map(|n| String::from_utf8_lossy(n).into_owned());
+                let subtype = props
+                    .and_then(|d| d.get(b"Subtype").and_then(Object::as_name).ok())
+                    .map(|n| String::from_utf8_lossy(n).into_owned());
                 stack.push((tag, mcid, subtype));
             }
             "BMC" => {
-                let tag = op.operands[0].as_name().map(|n| String::from_utf8_lossy(n).into_owned()).unwrap_or_default();
+                let tag = op.operands[0]
+                    .as_name()
+                    .map(|n| String::from_utf8_lossy(n).into_owned())
+                    .unwrap_or_default();
                 stack.push((tag, None, None));
             }
             "EMC" => {
@@ -150,7 +166,10 @@ pub fn marked_texts(
             _ => {}
         }
     }
-    assert!(stack.is_empty(), "a marked-content sequence is never closed");
+    assert!(
+        stack.is_empty(),
+        "a marked-content sequence is never closed"
+    );
     out
 }
 
@@ -192,6 +211,8 @@ pub fn form_texts(doc: &Document, page: ObjectId, name: &[u8]) -> Option<Vec<Mar
         _ => return None,
     };
     let maps = font_maps(doc, &form_res);
-    let content = form.decompressed_content().unwrap_or_else(|_| form.content.clone());
+    let content = form
+        .decompressed_content()
+        .unwrap_or_else(|_| form.content.clone());
     Some(marked_texts(&content, &maps))
 }

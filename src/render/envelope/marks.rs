@@ -45,13 +45,24 @@ pub(super) const STRIP: f32 = 12.0 * MM;
 /// A page as it is shown: its width and height on screen, and the matrix from that upright
 /// view (origin bottom left) to the page's own coordinates (its box and its /Rotate).
 fn display(doc: &Document, page: &Dictionary) -> (f32, f32, Matrix) {
-    let number = |o: &Object| o.as_float().ok().or_else(|| o.as_i64().ok().map(|i| i as f32));
+    let number = |o: &Object| {
+        o.as_float()
+            .ok()
+            .or_else(|| o.as_i64().ok().map(|i| i as f32))
+    };
     let rect = inherited(doc, page, b"CropBox")
         .or_else(|| inherited(doc, page, b"MediaBox"))
         .and_then(|o| o.as_array().ok())
         .and_then(|a| {
             let v: Vec<f32> = a.iter().filter_map(number).collect();
-            (v.len() == 4).then(|| (v[0].min(v[2]), v[1].min(v[3]), v[0].max(v[2]), v[1].max(v[3])))
+            (v.len() == 4).then(|| {
+                (
+                    v[0].min(v[2]),
+                    v[1].min(v[3]),
+                    v[0].max(v[2]),
+                    v[1].max(v[3]),
+                )
+            })
         })
         .unwrap_or((0.0, 0.0, 595.0, 842.0));
     let (x0, y0, x1, y1) = rect;
@@ -73,7 +84,10 @@ fn display(doc: &Document, page: &Dictionary) -> (f32, f32, Matrix) {
 /// PDF's page may use its whole area, so its content is scaled down a little (to keep a strip
 /// of [`STRIP`] free at the foot, as shown) and the stamp goes into that strip: it never
 /// covers anything.
-pub(super) fn stamp_pages(doc: &mut Document, stamped: &[(ObjectId, String, bool)]) -> Result<(), String> {
+pub(super) fn stamp_pages(
+    doc: &mut Document,
+    stamped: &[(ObjectId, String, bool)],
+) -> Result<(), String> {
     let labels: Vec<String> = stamped.iter().map(|(_, l, _)| l.clone()).collect();
     let drawn = stamps(&labels).map_err(|e| e.to_string())?;
     let mut other = drawn.doc;
@@ -88,12 +102,18 @@ pub(super) fn stamp_pages(doc: &mut Document, stamped: &[(ObjectId, String, bool
     {
         // The stamp's page becomes a form XObject with the same content and resources.
         let sp = doc.get_dictionary(*stamp_page).map_err(|e| e.to_string())?;
-        let resources = sp.get(b"Resources").cloned().unwrap_or(Object::Dictionary(Dictionary::new()));
+        let resources = sp
+            .get(b"Resources")
+            .cloned()
+            .unwrap_or(Object::Dictionary(Dictionary::new()));
         let content = match sp.get(b"Contents") {
             Ok(Object::Reference(id)) => doc
                 .get_object(*id)
                 .and_then(Object::as_stream)
-                .map(|s| s.decompressed_content().unwrap_or_else(|_| s.content.clone()))
+                .map(|s| {
+                    s.decompressed_content()
+                        .unwrap_or_else(|_| s.content.clone())
+                })
                 .unwrap_or_default(),
             _ => Vec::new(),
         };
@@ -113,13 +133,26 @@ pub(super) fn stamp_pages(doc: &mut Document, stamped: &[(ObjectId, String, bool
         let (dw, dh, to_page) = display(doc, page);
         let (pre, at) = if *image {
             // Centred in the picture page's bottom margin, right-aligned with the picture area.
-            (None, [1.0, 0.0, 0.0, 1.0, dw - IMAGE_MARGIN - sw, (IMAGE_MARGIN - sh) / 2.0])
+            (
+                None,
+                [
+                    1.0,
+                    0.0,
+                    0.0,
+                    1.0,
+                    dw - IMAGE_MARGIN - sw,
+                    (IMAGE_MARGIN - sh) / 2.0,
+                ],
+            )
         } else {
             let s = ((dh - STRIP) / dh).clamp(0.5, 1.0);
             let scale = [s, 0.0, 0.0, s, dw * (1.0 - s) / 2.0, dh - s * dh];
             let content = then(then(invert(to_page), scale), to_page);
             let right = (dw - 10.0 * MM - sw).max(2.0 * MM);
-            (Some(content), [1.0, 0.0, 0.0, 1.0, right, ((dh - s * dh) - sh) / 2.0])
+            (
+                Some(content),
+                [1.0, 0.0, 0.0, 1.0, right, ((dh - s * dh) - sh) / 2.0],
+            )
         };
         let stamp_at = then(at, to_page);
 
@@ -157,7 +190,9 @@ pub(super) fn stamp_pages(doc: &mut Document, stamped: &[(ObjectId, String, bool
         let tail_id = doc.add_object(Stream::new(Dictionary::new(), tail.into_bytes()));
         contents.insert(0, Object::Reference(head_id));
         contents.push(Object::Reference(tail_id));
-        let page = doc.get_dictionary_mut(*page_id).map_err(|e| e.to_string())?;
+        let page = doc
+            .get_dictionary_mut(*page_id)
+            .map_err(|e| e.to_string())?;
         page.set("Resources", Object::Dictionary(res));
         page.set("Contents", Object::Array(contents));
         // An attached PDF's own tags are gone with its catalogue: its marked content refers
@@ -185,14 +220,21 @@ pub(super) fn outline(
     if let Some(&first) = letter_pages.first() {
         items.push((title, first));
     }
-    items.extend(sections.iter().map(|(mark, page, _, _)| (mark.clone(), *page)));
+    items.extend(
+        sections
+            .iter()
+            .map(|(mark, page, _, _)| (mark.clone(), *page)),
+    );
     let outlines_id = doc.new_object_id();
     let ids: Vec<ObjectId> = items.iter().map(|_| doc.new_object_id()).collect();
     for (i, (title, page)) in items.iter().enumerate() {
         let mut item = Dictionary::new();
         item.set("Title", text_string(title));
         item.set("Parent", Object::Reference(outlines_id));
-        item.set("Dest", Object::Array(vec![Object::Reference(*page), name("Fit")]));
+        item.set(
+            "Dest",
+            Object::Array(vec![Object::Reference(*page), name("Fit")]),
+        );
         if i > 0 {
             item.set("Prev", Object::Reference(ids[i - 1]));
         }
@@ -208,7 +250,8 @@ pub(super) fn outline(
         outlines.set("Last", Object::Reference(*last));
     }
     outlines.set("Count", Object::Integer(ids.len() as i64));
-    doc.objects.insert(outlines_id, Object::Dictionary(outlines));
+    doc.objects
+        .insert(outlines_id, Object::Dictionary(outlines));
     if let Ok(catalog) = doc.catalog_mut() {
         catalog.set("Outlines", Object::Reference(outlines_id));
         catalog.set("PageMode", name("UseOutlines"));
@@ -359,7 +402,10 @@ mod tests {
             for (x, y) in [(0.0, 0.0), (600.0, 0.0), (0.0, 800.0), (600.0, 800.0)] {
                 let (px, py) = apply(c, x, y);
                 let (u, v) = apply(invert(m), px, py);
-                assert!(u >= -0.01 && u <= w + 0.01 && v >= STRIP - 0.01 && v <= h + 0.01, "rotate {rotate}: ({u}, {v})");
+                assert!(
+                    u >= -0.01 && u <= w + 0.01 && v >= STRIP - 0.01 && v <= h + 0.01,
+                    "rotate {rotate}: ({u}, {v})"
+                );
             }
         }
         let _ = doc.new_object_id();

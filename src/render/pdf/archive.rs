@@ -109,7 +109,10 @@ pub(super) fn make_archival(doc: &mut Document, letter: &Letter) -> Result<(), l
     }
     info.set("Creator", text_string(CREATOR));
     info.set("Producer", text_string(PRODUCER));
-    info.set("CreationDate", Object::string_literal(info_date(letter.date)));
+    info.set(
+        "CreationDate",
+        Object::string_literal(info_date(letter.date)),
+    );
     info.set("ModDate", Object::string_literal(info_date(letter.date)));
     match doc.trailer.get(b"Info").and_then(Object::as_reference) {
         Ok(id) => {
@@ -137,12 +140,18 @@ pub(super) fn make_archival(doc: &mut Document, letter: &Letter) -> Result<(), l
     intent.set("S", name("GTS_PDFA1"));
     intent.set("OutputConditionIdentifier", Object::string_literal("sRGB"));
     intent.set("Info", Object::string_literal("sRGB IEC61966-2.1"));
-    intent.set("RegistryName", Object::string_literal("http://www.color.org"));
+    intent.set(
+        "RegistryName",
+        Object::string_literal("http://www.color.org"),
+    );
     intent.set("DestOutputProfile", Object::Reference(icc_id));
 
     let catalog = doc.catalog_mut()?;
     catalog.set("Metadata", Object::Reference(metadata_id));
-    catalog.set("OutputIntents", Object::Array(vec![Object::Dictionary(intent)]));
+    catalog.set(
+        "OutputIntents",
+        Object::Array(vec![Object::Dictionary(intent)]),
+    );
     Ok(())
 }
 

@@ -343,9 +343,7 @@ pub(super) fn build_flow(ctx: &mut Ctx, letter: &Letter) -> Vec<FlowLine> {
                 } else {
                     BODY
                 };
-                let node = ctx
-                    .tree
-                    .add(if heading { Role::H2 } else { Role::P }, ROOT);
+                let node = ctx.tree.add(if heading { Role::H2 } else { Role::P }, ROOT);
                 flow.paragraph(ctx, para, runs, gap, node);
                 if heading {
                     flow.glue_next = 2;

@@ -80,11 +80,7 @@ pub fn stamps(labels: &[String]) -> Result<Stamps, PdfError> {
             ]);
         }
         ops.push(Op::EndMarkedContent);
-        pages.push(PdfPage::new(
-            Mm(width / MM),
-            Mm(height / MM),
-            ops,
-        ));
+        pages.push(PdfPage::new(Mm(width / MM), Mm(height / MM), ops));
     }
     doc.with_pages(pages);
     let opts = PdfSaveOptions {

@@ -109,7 +109,11 @@ fn wrapping_uses_glyph_widths_and_fits() {
         let measured = ctx.width(Style::Regular, BODY_SIZE, l.text.trim_end());
         assert!((measured - l.width).abs() < 0.01);
     }
-    assert!(lines[..lines.len() - 1].iter().all(|l| l.text.ends_with(' ')));
+    assert!(
+        lines[..lines.len() - 1]
+            .iter()
+            .all(|l| l.text.ends_with(' '))
+    );
     // Nothing lost: the words come back in order, spaces and all.
     let joined: String = lines.iter().map(|l| l.text.as_str()).collect();
     assert_eq!(joined, text.trim_end());
@@ -337,10 +341,16 @@ fn the_attachment_list_is_never_alone_on_a_page() {
             .find(|p| p.contains(&first))
             .expect("on a page");
         assert!(
-            lines[page.clone()].iter().any(|l| l.kind == Kind::Signature),
+            lines[page.clone()]
+                .iter()
+                .any(|l| l.kind == Kind::Signature),
             "letter {n}: the attachment list stands alone on its page"
         );
-        if pages.len() > 1 && lines[pages[1].clone()].iter().any(|l| l.kind == Kind::Attachments) {
+        if pages.len() > 1
+            && lines[pages[1].clone()]
+                .iter()
+                .any(|l| l.kind == Kind::Attachments)
+        {
             checked_breaks += 1;
         }
     }

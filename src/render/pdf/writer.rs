@@ -5,8 +5,8 @@ use std::collections::BTreeSet;
 
 use printpdf::{
     Color, Date, DateTime, DictItem, FontId, Greyscale, Line, LinePoint, Mm, Offset, Op,
-    PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, TextItem,
-    TextMatrix, Time,
+    PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, TextItem, TextMatrix,
+    Time,
 };
 
 use crate::domain::letter::Letter;
@@ -127,8 +127,13 @@ pub(super) fn write_pdf(
             // sequence for the consecutive texts of one element), or an artifact's.
             let mut open: Option<Mark> = None;
             for placed in &page.texts {
-                let (x, y, style, size, text) =
-                    (&placed.x, &placed.y, &placed.style, &placed.size, &placed.text);
+                let (x, y, style, size, text) = (
+                    &placed.x,
+                    &placed.y,
+                    &placed.style,
+                    &placed.size,
+                    &placed.text,
+                );
                 let Some(id) = &ids[*style as usize] else {
                     continue;
                 };
