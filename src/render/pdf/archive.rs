@@ -44,8 +44,7 @@ fn xml_escape(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             // XML 1.0 has no place for most control characters: leave them out.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            '\u{FFFE}' | '\u{FFFF}' => {}
+            c if !xml_char(c) => {}
             c => out.push(c),
         }
     }
@@ -157,10 +156,10 @@ pub(super) fn make_archival(doc: &mut Document, letter: &Letter) -> Result<(), l
 
 /// `s` as it reads back from the XMP (what `xml_escape` leaves out is left out here too).
 fn xml_unescaped(s: &str) -> String {
-    s.chars()
-        .filter(|&c| {
-            !((c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r'))
-                && !matches!(c, '\u{FFFE}' | '\u{FFFF}')
-        })
-        .collect()
+    s.chars().filter(|&c| xml_char(c)).collect()
+}
+
+/// A character XML 1.0 can carry.
+fn xml_char(c: char) -> bool {
+    ((c as u32) >= 0x20 || matches!(c, '\t' | '\n' | '\r')) && !matches!(c, '\u{FFFE}' | '\u{FFFF}')
 }
