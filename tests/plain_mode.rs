@@ -176,6 +176,7 @@ fn bokmaal_from_the_start_to_a_saved_letter() {
             number: Some("5501".into()),
             name: Some("Tromsø".into()),
             address: Some(vec!["Postboks 6900".into(), "9299 Tromsø".into()]),
+            district: None,
         }),
         ..Default::default()
     };
@@ -299,6 +300,7 @@ fn nynorsk_for_someone_else_with_a_power_of_attorney_to_sign() {
             number: Some("5501".into()),
             name: Some("Tromsø".into()),
             address: Some(vec!["Postboks 6900".into(), "9299 Tromsø".into()]),
+            district: None,
         }),
         ..Default::default()
     };
@@ -392,6 +394,7 @@ fn english_interface_with_a_search_by_number_and_both_formats() {
             number: Some("4601".into()),
             name: Some("Bergen".into()),
             address: Some(vec!["Postboks 7700".into(), "5020 Bergen".into()]),
+            district: None,
         }),
         ..Default::default()
     };
@@ -632,15 +635,16 @@ fn after_saving_the_complaint_the_date_it_was_sent_is_asked_and_kept() {
         shown.contains("20. november 2026: klagen ble sendt"),
         "{shown}"
     );
-    assert!(shown.contains("20. desember 2026"), "{shown}");
+    // A month later is Sunday 20 December: the answer is due the next working day.
+    assert!(shown.contains("21. desember 2026"), "{shown}");
     let list = common::cmd_in(&dir.path().join("data"))
-        .args(["--today", "2026-12-21", "--lang", "nb", "cases", "list"])
+        .args(["--today", "2026-12-22", "--lang", "nb", "cases", "list"])
         .output()
         .expect("list");
     let listed = String::from_utf8_lossy(&list.stdout);
     assert!(
         listed.contains(
-            "klagen sendt 20. november 2026; INGEN SVAR INNEN 20. desember 2026? Send en purring"
+            "klagen sendt 20. november 2026; INGEN SVAR INNEN 21. desember 2026? Send en purring"
         ),
         "{listed}"
     );
@@ -1264,6 +1268,7 @@ fn a_long_answer_holds_paragraphs_and_commands_inside_it_never_reach_the_letter(
             number: Some("5501".into()),
             name: Some("Tromsø".into()),
             address: Some(vec!["Postboks 6900".into(), "9299 Tromsø".into()]),
+            district: None,
         }),
         ..Default::default()
     };

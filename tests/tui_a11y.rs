@@ -186,6 +186,7 @@ fn screens() -> Vec<(&'static str, App, Shows)> {
         exists: vec![],
         errors: vec!["Kunne ikke lage PDF: disken er full".into()],
         bundled: false,
+        letter_date: None,
     }));
     v.push(("13_done_saved", a, Error));
     let mut a = app_at(daughter_case(), Step::Received);

@@ -378,6 +378,7 @@ fn screen_13_done_after_saving() {
             exists: vec![],
             errors: vec!["Kunne ikke lage PDF: PDF: ikke ferdig".into()],
             bundled: false,
+            letter_date: None,
         },
     ));
     snap("13_done_saved", &app);
@@ -408,6 +409,7 @@ fn dialog_overwrite() {
             exists: vec!["/home/kari/Dokumenter/klage-ola-hansen-2026-11-20.txt".into()],
             errors: vec![],
             bundled: false,
+            letter_date: None,
         },
     ));
     snap("dialog_overwrite", &app);

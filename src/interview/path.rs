@@ -71,9 +71,28 @@ pub fn date_answer(value: Option<&String>) -> Option<NaiveDate> {
     })
 }
 
-/// The date the letter is written: the case's `letter_date`, else today.
+/// The answers as the letter being written uses them: the kept `letter_date` is the sent
+/// complaint's own, so a complaint not yet sent, and every follow-up letter, is dated today
+/// (the check, the preview and the saved file agree).
+pub fn as_written(raw: &RawCase, kind: LetterKind) -> std::borrow::Cow<'_, RawCase> {
+    if raw.letter_date.is_some() && (kind != LetterKind::Complaint || raw.sent.is_none()) {
+        let mut r = raw.clone();
+        r.letter_date = None;
+        std::borrow::Cow::Owned(r)
+    } else {
+        std::borrow::Cow::Borrowed(raw)
+    }
+}
+
+/// The date on the letter: today for a complaint not yet sent; for a sent one its kept
+/// `letter_date`, else the day it was sent.
 pub fn letter_date(raw: &RawCase, today: NaiveDate) -> NaiveDate {
-    date_answer(raw.letter_date.as_ref()).unwrap_or(today)
+    // A complaint not yet sent is dated the day it is saved (the wizard's export); a sent one
+    // keeps its date, else the day it was sent: never judged by today.
+    match date_answer(raw.sent.as_ref()) {
+        None => today,
+        Some(sent) => date_answer(raw.letter_date.as_ref()).unwrap_or(sent),
+    }
 }
 
 /// The deadline for the answers so far, when service and received date are known.
@@ -98,7 +117,7 @@ pub fn prefilled(raw: &RawCase, ui: Ui, today: NaiveDate, kind: LetterKind) -> H
     if kind == LetterKind::Complaint || is_new_case(raw) {
         return HashSet::new();
     }
-    let checked = case::check_for(raw, today, kind);
+    let checked = case::check_for(&as_written(raw, kind), today, kind);
     // Errors, and the warnings that an answer would settle (which law the decision cites; the
     // municipality's address). Other warnings (a reminder within the month) are shown on the
     // check page without asking again.

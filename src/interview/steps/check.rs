@@ -498,7 +498,8 @@ struct PersonView {
 /// With the attachment files that have moved since they were added (a glance, not a read: the
 /// page is drawn often), so that they are fixed here and not found only when saving.
 pub fn problems(app: &App) -> Vec<Problem> {
-    let mut problems = case::check_for(&app.raw, app.today, app.kind).problems;
+    let raw = crate::interview::path::as_written(&app.raw, app.kind);
+    let mut problems = case::check_for(&raw, app.today, app.kind).problems;
     if app.kind == LetterKind::Complaint {
         problems.extend(crate::export::glance_at_attachments(&app.raw, None));
     }
