@@ -191,15 +191,15 @@ fn nynorsk_for_someone_else_with_a_power_of_attorney_to_sign() {
     let dir = tempfile::tempdir().expect("dir");
     let base = dir.path().join("klage-far");
     let input = lines(&[
-        "",       // start
-        "2",      // for someone else
-        "4",      // a relative, friend or other helper
-        "dotter", // relation
-        "2",      // no power of attorney yet
+        "",           // start
+        "2",          // for someone else
+        "4",          // a relative, friend or other helper
+        "dotter",     // relation
+        "2",          // no power of attorney yet
         "Ola Hansen", // who the decision is about (#25)
         "",           // no birth date
         "1",          // heimesjukepleie, from the whole list
-        "3",      // cut
+        "3",          // cut
         "2026-11-02",
         "05.11.2026",
         "",
@@ -853,7 +853,10 @@ fn line_mode_asks_for_the_reasons_the_decision_lacks_in_the_complaint() {
         text.contains("2. Vedtaket mangler begrunnelse – be om den i klagen, krysset av"),
         "{text}"
     );
-    assert!(text.contains("Send klagen innen fristen likevel."), "{text}");
+    assert!(
+        text.contains("Send klagen innen fristen likevel."),
+        "{text}"
+    );
     assert!(text.contains("innsyn, begrunnelse for vedtaket"), "{text}");
     let written = std::fs::read_to_string(dir.path().join("klage.txt")).expect("klage.txt");
     let flat = written.split_whitespace().collect::<Vec<_>>().join(" ");

@@ -29,7 +29,11 @@ fn enter_on_the_role_question_before_choosing_says_to_choose_and_picks_nothing()
     assert!(!screen_text(&app).contains("▶"), "{}", screen_text(&app));
     enter(&mut app);
     assert_eq!(app.step(), Step::Role);
-    let rep = app.raw().representative.clone().expect("writing for another");
+    let rep = app
+        .raw()
+        .representative
+        .clone()
+        .expect("writing for another");
     assert_eq!(rep.role, None);
     let s = flat(&screen_text(&app));
     assert!(s.contains("Du har ikke valgt noe ennå"), "{s}");
@@ -164,7 +168,10 @@ fn who_complains_is_asked_once_and_a_carer_path_cannot_contradict_it() {
     assert_eq!(app.raw().representative, None);
     // Only the services a carer may complain about, and why.
     let s = flat(&screen_sized(&app, 80, 40));
-    assert!(s.contains("Avlastning") && s.contains("Omsorgsstønad"), "{s}");
+    assert!(
+        s.contains("Avlastning") && s.contains("Omsorgsstønad"),
+        "{s}"
+    );
     assert!(!s.contains("Hjemmesykepleie"), "{s}");
     assert!(s.contains("Derfor står bare de i listen"), "{s}");
     type_text(&mut app, "avlast");
@@ -274,7 +281,10 @@ fn an_attachment_title_is_asked_when_a_file_is_added_and_can_be_edited_later() {
     type_text(&mut app, "Vedtaket av 2. november 2026\n");
     assert_eq!(
         titles(&app),
-        vec!["Vedtaket av 2. november 2026", "Legeerklæring fra fastlegen"]
+        vec![
+            "Vedtaket av 2. november 2026",
+            "Legeerklæring fra fastlegen"
+        ]
     );
     let text = flat(&letter(&app));
     assert!(text.contains("Vedtaket av 2. november 2026"), "{text}");
@@ -313,7 +323,11 @@ fn the_vergefullmakt_is_one_line_in_the_letters_language_with_a_place_for_its_fi
     for _ in 0..2 {
         press(&mut app, KeyCode::Down);
     }
-    assert!(screen_text(&app).contains("▶ [x] Verjefullmakt"), "{}", screen_text(&app));
+    assert!(
+        screen_text(&app).contains("▶ [x] Verjefullmakt"),
+        "{}",
+        screen_text(&app)
+    );
     enter(&mut app);
     let s = flat(&screen_text(&app));
     assert!(s.contains("Hvor ligger filen med verjefullmakt?"), "{s}");
@@ -356,7 +370,10 @@ fn a_mother_names_her_child_before_the_details_and_the_screens_say_the_name() {
     assert!(s.contains("slik at Emil Haugen får støttekontakt"), "{s}");
     assert!(!s.contains("den du skriver for"), "{s}");
     // The grounds questions: the name, and prompts about a child's day.
-    let app = app_at(raw.clone(), Step::Ground(omsorgsklage::domain::case::Ground::Health));
+    let app = app_at(
+        raw.clone(),
+        Step::Ground(omsorgsklage::domain::case::Ground::Health),
+    );
     let s = flat(&screen_sized(&app, 80, 40));
     assert!(s.contains("Hvordan er helsen til Emil Haugen?"), "{s}");
     let app = app_at(
@@ -367,15 +384,24 @@ fn a_mother_names_her_child_before_the_details_and_the_screens_say_the_name() {
     assert!(s.contains("skole eller barnehage"), "{s}");
     assert!(!s.contains("vaske seg"), "{s}");
     // An adult: the adult's prompts; a carer: the carer's.
-    let app = app_at(daughter_case(), Step::Ground(omsorgsklage::domain::case::Ground::DailyLife));
+    let app = app_at(
+        daughter_case(),
+        Step::Ground(omsorgsklage::domain::case::Ground::DailyLife),
+    );
     let s = flat(&screen_sized(&app, 80, 40));
     assert!(s.contains("vaske seg"), "{s}");
-    assert!(s.contains("Hva klarer ikke Ola Hansen selv i hverdagen?"), "{s}");
+    assert!(
+        s.contains("Hva klarer ikke Ola Hansen selv i hverdagen?"),
+        "{s}"
+    );
     let mut carer = daughter_case();
     carer.representative = None;
     carer.service = Some("avlastning".into());
     carer.complainant_is_carer = Some(true);
-    let app = app_at(carer, Step::Ground(omsorgsklage::domain::case::Ground::DailyLife));
+    let app = app_at(
+        carer,
+        Step::Ground(omsorgsklage::domain::case::Ground::DailyLife),
+    );
     let s = flat(&screen_sized(&app, 80, 40));
     assert!(s.contains("Beskriv omsorgsarbeidet"), "{s}");
     assert!(!s.contains("skole eller barnehage"), "{s}");

@@ -3,8 +3,8 @@
 
 use crate::domain::attachment::{Fault, RawAttachment, RawAttachmentFile, RepDocument};
 use crate::domain::case::Role;
-use crate::domain::letter::Lang;
 use crate::domain::case::{Problem, ProblemKind};
+use crate::domain::letter::Lang;
 use crate::domain::situation::Situation;
 use crate::export::{self, FileInfo};
 use crate::i18n::{problem_text, t, tf};

@@ -684,10 +684,8 @@ pub fn child_warning(path: &str, birth: NaiveDate, app: &App) -> Option<String> 
     if path != "applicant.birth_date" || crate::interview::is_carer_complaint(&app.raw) {
         return None;
     }
-    let age = crate::domain::case::age_on(
-        birth,
-        crate::interview::letter_date(&app.raw, app.today),
-    );
+    let age =
+        crate::domain::case::age_on(birth, crate::interview::letter_date(&app.raw, app.today));
     if !(0..18).contains(&age) {
         return None;
     }
