@@ -118,7 +118,15 @@ fn the_reasons_the_decision_lacks_are_asked_for_on_the_requests_screen_and_reach
         "{s}"
     );
     assert!(s.contains("Send klagen innen fristen likevel"), "{s}");
+    assert!(s.contains("forvaltningsloven § 24"), "{s}");
     assert!(!s.contains("avbryt"), "{s}");
+    // Where the decision need not follow fvl § 24 (dagaktivitet), no citation: plain words.
+    let mut day = daughter_case();
+    day.service = Some("dagaktivitet".into());
+    let app_day = app_at(day, Step::Requests);
+    let d = flat(&screen_sized(&app_day, 80, 40));
+    assert!(d.contains("Mangler vedtaket en begrunnelse"), "{d}");
+    assert!(!d.contains("§ 24"), "{d}");
     // innsyn, postponement (a cut), the reasons.
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Down);

@@ -498,7 +498,7 @@ pub fn describe(app: &App) -> Description {
                         "tui.request.postponement.hint",
                         &[("rule", crate::domain::law::FVL_42.full(lang))],
                     )],
-                    checklist::Kind::Reasons => vec![checklist::reasons_hint(ui)],
+                    checklist::Kind::Reasons => vec![checklist::reasons_hint(app)],
                     checklist::Kind::RepDoc(_) => vec![t(ui, "tui.attach.doc.hint")],
                     checklist::Kind::File { path, info } => {
                         vec![format!("{} – {path}", checklist::file_detail(ui, info))]

@@ -200,9 +200,22 @@ pub fn suggested_attachments(app: &App) -> Vec<String> {
     vec![t(ui, "tui.attach.decision"), t(ui, "tui.attach.doctor")]
 }
 
-/// What asking for the reasons means (fvl § 24 and § 25): a fault of the decision, and the
-/// complaint still goes within the deadline (FACTS.md, "Reasons").
-pub fn reasons_hint(ui: crate::i18n::Ui) -> String {
+/// What asking for the reasons means: a fault of the decision, and the complaint still goes
+/// within the deadline (FACTS.md, "Reasons"). fvl § 24 and § 25 are cited only where the
+/// decision had to follow them (`routing::fvl_duties_apply`, as the letter does); elsewhere, and
+/// while the service is not known, in plain words.
+pub fn reasons_hint(app: &App) -> String {
+    let ui = app.ui;
+    let duties = match (
+        crate::interview::chosen_service(&app.raw),
+        crate::interview::route(&app.raw),
+    ) {
+        (Some(s), Some(r)) => crate::domain::routing::fvl_duties_apply(s, r),
+        _ => false,
+    };
+    if !duties {
+        return t(ui, "tui.request.reasons.hint-plain");
+    }
     let lang = crate::interview::steps::info::law_lang(ui);
     tf(
         ui,

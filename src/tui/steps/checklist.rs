@@ -75,7 +75,7 @@ impl ChecklistState {
                     "tui.request.postponement.hint",
                     &[("rule", law::FVL_42.full(lang))],
                 ),
-                Kind::Reasons => reasons_hint(ui),
+                Kind::Reasons => reasons_hint(app),
                 Kind::RepDoc(_) => t(ui, "tui.attach.doc.hint"),
                 Kind::File { path, info } => {
                     let look = if info.is_ok() { 2 } else { 3 };
