@@ -222,10 +222,27 @@ fn a_helped_carer_complains_in_their_own_name_and_the_helper_is_named_as_helper(
         who.contains("Jeg hjelper en som gir omsorg, med å klage"),
         "{who}"
     );
+    assert!(who.contains("Den som får omsorgen"), "{who}");
+    assert!(!who.contains("Den du gir omsorg til"), "{who}");
     let text = flat(&letter(&app));
     assert!(text.contains("Ola Hansen"), "{text}");
     assert!(text.contains("Astrid Nilsen"), "{text}");
     assert!(text.contains("Kari Hansen"), "{text}");
+    // The questions speak to the helper about the carer, not to a carer.
+    let app = app_at(
+        app.raw().clone(),
+        Step::Ground(omsorgsklage::domain::case::Ground::Health),
+    );
+    let s = flat(&screen_sized(&app, 80, 40));
+    assert!(
+        s.contains("Hvordan er helsen til den som gir omsorg?"),
+        "{s}"
+    );
+    assert!(!s.contains("helsen din"), "{s}");
+    let app = app_at(app.raw().clone(), Step::CaredFor);
+    let s = flat(&screen_sized(&app, 80, 40));
+    assert!(s.contains("Hvem får omsorgen?"), "{s}");
+    assert!(!s.contains("Hvem gir du omsorg til?"), "{s}");
 }
 
 fn a_pdf(dir: &std::path::Path, name: &str) -> std::path::PathBuf {

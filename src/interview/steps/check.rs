@@ -174,8 +174,14 @@ fn answers(app: &App) -> Vec<(String, Vec<Answer>)> {
             }
             v
         });
+        // A helper of a carer did not give the care: "Den som får omsorgen".
+        let key = if has_representative(raw) {
+            "tui.check.cared-for-rep"
+        } else {
+            "tui.check.cared-for"
+        };
         case_rows.push(a(
-            "tui.check.cared-for",
+            key,
             &[
                 "cared_for",
                 "cared_for.name",

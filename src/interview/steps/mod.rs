@@ -132,7 +132,12 @@ pub fn tr(app: &App, key: &str) -> String {
     let parent = format!("{key}-forelder");
     // A child (a parent writes, or the birth date says under 18): prompts about a child's day.
     let child = format!("{key}-child");
-    if crate::interview::is_carer_complaint(&app.raw) && has(crate::i18n::Ui::Nb, &carer) {
+    // Someone who helps a carer is asked about the carer, not about themselves.
+    let helped = format!("{key}-carer-helped");
+    let carer_complaint = crate::interview::is_carer_complaint(&app.raw);
+    if carer_complaint && has_representative(&app.raw) && has(crate::i18n::Ui::Nb, &helped) {
+        t(app.ui, &helped)
+    } else if carer_complaint && has(crate::i18n::Ui::Nb, &carer) {
         t(app.ui, &carer)
     } else if is_child(app) && has(crate::i18n::Ui::Nb, &child) {
         t(app.ui, &child)
