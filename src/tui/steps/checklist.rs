@@ -18,7 +18,14 @@ use ratatui::layout::{Position, Rect};
 impl ChecklistState {
     pub fn keys(&self, app: &App) -> Vec<KeyHelp> {
         let k = |key: &str, what: &str| (t(app.ui, key), t(app.ui, what));
-        if self.mode() == Mode::Line {
+        if self.editing.is_some() {
+            // Naming an attachment, or where the document's file is: Enter keeps it, Esc leaves
+            // it as it was.
+            vec![
+                k("tui.key.type", "tui.key.attachment"),
+                k("tui.key.enter", "tui.key.save"),
+            ]
+        } else if self.mode() == Mode::Line {
             vec![
                 k("tui.key.type", "tui.key.attachment"),
                 k("tui.key.enter", "tui.key.add"),
