@@ -1058,8 +1058,9 @@ fn line_mode_adds_shows_and_removes_a_file_attachment() {
     );
     assert_eq!(
         text.matches("Legeerklaering, krysset av").count(),
-        3,
-        "ticked when added, again when added again, and on the next screen: {text}"
+        4,
+        "ticked when added, after its title is kept (#25), again when added again, and on the \
+         next screen: {text}"
     );
     // The missing file is named, not added, and Enter still goes on.
     assert!(
