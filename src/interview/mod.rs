@@ -299,6 +299,9 @@ impl App {
         let path = app.path();
         let step = if path.contains(&step) {
             step
+        } else if step == Step::Carer {
+            // A draft saved on the carer question of before: who complains is asked there now.
+            Step::Who
         } else {
             Step::Check
         };

@@ -44,6 +44,8 @@ fn who_steps(raw: &RawCase, kind: LetterKind, p: &mut Vec<Step>) {
     if role == Role::Fullmektig && kind != LetterKind::Fullmakt {
         p.push(Step::Fullmakt);
     }
+    // Who the person is, before the details: the screens after say the name.
+    p.push(Step::Person);
 }
 
 /// The carer complains in their own name (a relief service, and the answer is yes).
@@ -152,18 +154,18 @@ pub fn path(raw: &RawCase, ui: Ui, today: NaiveDate) -> Vec<Step> {
 }
 
 /// The service and the questions it brings: the service in the person's own words (`annet`),
-/// the carer's own complaint (relief services), which law the decision cites.
+/// who the carer cares for (a carer's own complaint, answered on the who-complains question),
+/// which law the decision cites. The carer question after the service ([`Step::Carer`]) is
+/// no longer asked: it could contradict who complains; a draft saved on it opens on
+/// [`Step::Who`].
 fn service_steps(raw: &RawCase, p: &mut Vec<Step>) {
     p.push(Step::Service);
     if let Some(s) = chosen_service(raw) {
         if s.id == "annet" {
             p.push(Step::ServiceOther);
         }
-        if s.carer_may_complain {
-            p.push(Step::Carer);
-            if raw.complainant_is_carer == Some(true) {
-                p.push(Step::CaredFor);
-            }
+        if s.carer_may_complain && raw.complainant_is_carer == Some(true) {
+            p.push(Step::CaredFor);
         }
         if s.route == service::RouteRule::DependsOnDecision {
             p.push(Step::RouteLaw);
