@@ -31,6 +31,8 @@ pub struct LongState {
     pub step: Step,
     /// The text and its cursor.
     pub text: TextBox,
+    /// The theme the box is drawn in: the one chosen when the screen opened.
+    pub theme: crate::interview::ThemeName,
     /// Why the person cannot go on yet.
     pub error: Option<String>,
     /// A message from the external editor.
@@ -82,6 +84,7 @@ impl LongState {
         LongState {
             step,
             text: new_box(&text),
+            theme: app.theme,
             error: None,
             note: None,
         }

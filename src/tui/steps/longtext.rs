@@ -14,13 +14,14 @@ use ratatui::style::Style;
 use ratatui::widgets::{Block, Widget};
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
-use crate::interview::text_box::{Rows, TextBox};
+use crate::interview::text_box::Rows;
 
 /// The text box drawn as `ratatui-textarea` draws it (its wrapping, cursor and selection), from
-/// the interview's [`TextBox`]; what was shown is told back to the box ([`Rows`]), so that ↑ ↓
+/// the interview's `TextBox`; what was shown is told back to the box ([`Rows`]), so that ↑ ↓
 /// move by the rows on screen and the view does not jump.
-fn draw_box(text: &TextBox, app: &App, area: Rect, buf: &mut Buffer) {
-    let th = app.theme();
+fn draw_box(state: &LongState, app: &App, area: Rect, buf: &mut Buffer) {
+    let text = &state.text;
+    let th = crate::tui::theme::Theme::of(state.theme);
     let mut ta = TextArea::new(text.lines().to_vec());
     ta.set_wrap_mode(WrapMode::WordOrGlyph);
     ta.set_cursor_line_style(Style::default());
@@ -125,7 +126,7 @@ impl LongState {
             rest.width,
             rest.height.saturating_sub(msg_h),
         );
-        draw_box(&self.text, app, box_area, buf);
+        draw_box(self, app, box_area, buf);
         if let Some((_, style)) = message {
             let ma = Rect::new(rest.x, box_area.bottom(), rest.width, msg_h);
             widgets::put_lines(&msg_lines, ma, buf, style);
