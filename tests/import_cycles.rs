@@ -103,7 +103,7 @@ fn expand(tree: &str) -> Vec<String> {
     out
 }
 
-/// Every path a piece of code names, as written (`crate::interview::app::App`, `super::app::Step`).
+/// Every path a piece of code names, as written (`crate::interview::App`, `super::app::Step`).
 fn paths(code: &str) -> Vec<String> {
     let mut out = Vec::new();
     // `use` statements, braces and all.

@@ -8,9 +8,9 @@ use crossterm::event::{KeyCode, KeyModifiers};
 use omsorgsklage::domain::case::{self, Ground};
 use omsorgsklage::domain::letter::LetterKind;
 use omsorgsklage::interview::action::{Action, Effect, ExportFormat, ExportJob};
-use omsorgsklage::interview::app::{Modal, Step, path, step_for_field};
 use omsorgsklage::interview::export;
 use omsorgsklage::interview::steps::preview::letter_text;
+use omsorgsklage::interview::{Modal, Step, path, step_for_field};
 use omsorgsklage::render;
 use tui_common::*;
 

@@ -6,8 +6,8 @@ mod tui_common;
 use crossterm::event::KeyCode;
 use omsorgsklage::domain::case::{Ground, RawCase};
 use omsorgsklage::i18n::Ui;
+use omsorgsklage::interview::Step;
 use omsorgsklage::interview::action::Action;
-use omsorgsklage::interview::app::Step;
 use tui_common::*;
 
 fn snap(name: &str, app: &omsorgsklage::interview::App) {

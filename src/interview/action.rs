@@ -74,7 +74,7 @@ pub enum Effect {
     Editor(String),
     /// Remember the interface language for the next start (settings file; not in counter mode).
     RememberLanguage(Ui),
-    /// Open a saved case, or answer a conflict on save (see `tui::session`).
+    /// Open a saved case, or answer a conflict on save (see `interview::session`).
     Draft(DraftRequest),
 }
 

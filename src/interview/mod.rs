@@ -15,7 +15,6 @@
 //! - [`list`], [`text_field`]: a list's cursor and a one-line text with its cursor.
 
 pub mod action;
-pub mod app;
 pub mod describe;
 pub mod drafts;
 pub mod export;
