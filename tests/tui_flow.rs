@@ -8,9 +8,9 @@ use crossterm::event::{KeyCode, KeyModifiers};
 use omsorgsklage::domain::case::{self, Ground};
 use omsorgsklage::domain::letter::LetterKind;
 use omsorgsklage::interview::action::{Action, Effect, ExportFormat, ExportJob};
-use omsorgsklage::interview::app::{Modal, Step, path, step_for_field};
 use omsorgsklage::interview::export;
 use omsorgsklage::interview::steps::preview::letter_text;
+use omsorgsklage::interview::{Modal, Step, path, step_for_field};
 use omsorgsklage::render;
 use tui_common::*;
 
@@ -678,26 +678,42 @@ fn the_attachment_list_stops_at_its_limit_and_says_so() {
 }
 
 #[test]
-fn enter_on_an_empty_last_line_goes_on() {
+fn enter_in_a_long_text_is_a_line_break_and_tab_goes_on() {
     let mut app = app_at(daughter_case(), Step::Ground(Ground::Safety));
-    // An empty field: Enter skips the optional question.
+    // The screen says how to make a paragraph and how to go on.
+    let s = screen_text(&app)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        s.contains("tom linje gir nytt avsnitt. Tab: gå videre"),
+        "{s}"
+    );
+    assert!(s.contains("Tab videre"), "{s}");
+    assert!(!s.contains("Enter×2"), "{s}");
+    // Enter in an empty field stays: it is a line break, not "go on".
     enter(&mut app);
-    assert_eq!(app.step(), Step::Ground(Ground::Relatives));
-    // Text, a new line, and Enter again on the empty line: go on, without the blank line.
+    assert_eq!(app.step(), Step::Ground(Ground::Safety));
+    press(&mut app, KeyCode::Backspace);
+    // Text, Enter twice (a blank line: a new paragraph), more text: all kept, still here.
     type_text(&mut app, "Jeg bor en time unna.");
     enter(&mut app);
-    assert_eq!(app.step(), Step::Ground(Ground::Relatives));
+    enter(&mut app);
     type_text(&mut app, "Jeg jobber fullt.");
     enter(&mut app);
     enter(&mut app);
-    assert_eq!(app.step(), Step::Ground(Ground::Consequences));
+    assert_eq!(app.step(), Step::Ground(Ground::Safety));
+    // Tab goes on; the trailing blank lines are kept as typed (the letter trims them).
+    tab(&mut app);
+    assert_eq!(app.step(), Step::Ground(Ground::Relatives));
     assert_eq!(
-        app.raw()
-            .grounds
-            .as_ref()
-            .and_then(|g| g.relatives.as_deref()),
-        Some("Jeg bor en time unna.\nJeg jobber fullt.")
+        app.raw().grounds.as_ref().and_then(|g| g.safety.as_deref()),
+        Some("Jeg bor en time unna.\n\nJeg jobber fullt.\n\n")
     );
+    // Ctrl+Enter goes on too, where the terminal tells it apart from Enter.
+    type_text(&mut app, "Ingen andre kan hjelpe.");
+    press_mod(&mut app, KeyCode::Enter, KeyModifiers::CONTROL);
+    assert_eq!(app.step(), Step::Ground(Ground::Consequences));
 }
 
 #[test]

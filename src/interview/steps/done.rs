@@ -3,8 +3,8 @@
 
 use std::path::PathBuf;
 
+use crate::interview::layout::Area;
 use chrono::Months;
-use ratatui::layout::Rect;
 
 use crate::domain::law;
 use crate::domain::letter::LetterKind;
@@ -13,6 +13,7 @@ use crate::export::{base_of, default_file_name, file_name};
 use crate::i18n::{t, tf};
 use crate::interview::action::Mode;
 use crate::interview::action::{Action, Effect, ExportFormat, ExportJob, ExportReport};
+use crate::interview::layout;
 use crate::interview::marks::{
     CHECKED, DONE, RADIO_OFF, RADIO_ON, SELECTED, UNCHECKED, UNSELECTED,
 };
@@ -21,7 +22,6 @@ use crate::interview::wrap as widgets;
 use crate::interview::{
     App, Flow, NewCase, Step, applicant_name, date_answer, deadline, letter_date, route,
 };
-use crate::tui::view;
 
 use super::info::law_lang;
 
@@ -204,7 +204,7 @@ impl DoneState {
     }
 
     pub fn fit(&mut self, app: &App) {
-        let (_, text_h, lines) = self.layout(app, view::body_area(app));
+        let (_, text_h, lines) = self.layout(app, layout::body_area(app));
         self.scroll = self
             .scroll
             .min(lines.len().saturating_sub(usize::from(text_h)));
@@ -287,7 +287,7 @@ impl DoneState {
     }
 
     /// The controls' lines, the height left for "what to do next", and its lines.
-    pub(crate) fn layout(&self, app: &App, area: Rect) -> DoneLayout {
+    pub(crate) fn layout(&self, app: &App, area: Area) -> DoneLayout {
         let ui = app.ui;
         let w = area.width;
         let mut top: Vec<(String, u8, Option<usize>)> = Vec::new();

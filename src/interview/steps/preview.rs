@@ -1,11 +1,11 @@
 //! Step 12, the preview: the whole letter, exactly as `render::text` writes it, scrollable.
 
-use ratatui::layout::Rect;
+use crate::interview::layout::Area;
 
 use crate::interview::action::Action;
+use crate::interview::layout;
 use crate::interview::wrap as widgets;
 use crate::interview::{App, Flow, Step};
-use crate::tui::view;
 
 use super::title_and_hint;
 
@@ -53,10 +53,10 @@ impl PreviewState {
     }
 
     /// The area the letter is drawn in.
-    pub(crate) fn text_area(app: &App) -> Rect {
-        let body = view::body_area(app);
+    pub(crate) fn text_area(app: &App) -> Area {
+        let body = layout::body_area(app);
         // The letter is 80 columns wide: use the whole width of the window.
-        let full = Rect::new(0, body.y, app.size.0, body.height);
+        let full = Area::new(0, body.y, app.size.0, body.height);
         let (title, hint) = title_and_hint(app, Step::Preview);
         let used = widgets::wrap(&title, body.width).len()
             + 1
@@ -64,7 +64,7 @@ impl PreviewState {
             + 1;
         let used = u16::try_from(used).unwrap_or(0);
         // One line at the bottom says where in the letter we are.
-        let mut a = crate::tui::widgets::below(full, used);
+        let mut a = full.below(used);
         a.height = a.height.saturating_sub(1);
         a
     }

@@ -28,7 +28,7 @@ impl DoneState {
 
     pub fn render(&self, app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         let th = app.theme();
-        let (top, text_h, lines) = self.layout(app, area);
+        let (top, text_h, lines) = self.layout(app, area.into());
         let mut cursor = None;
         let mut y = area.y;
         for (l, kind, field) in &top {

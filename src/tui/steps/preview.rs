@@ -20,7 +20,7 @@ impl PreviewState {
         let bounds =
             buf.area
                 .intersection(area.union(Rect::new(0, area.y, buf.area.width, area.height)));
-        let ta = PreviewState::text_area(app).intersection(bounds);
+        let ta = Rect::from(PreviewState::text_area(app)).intersection(bounds);
         match &self.text {
             Ok(text) => {
                 let lines = display_lines(text, ta.width);
