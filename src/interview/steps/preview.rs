@@ -19,7 +19,9 @@ pub struct PreviewState {
 /// The letter as text, exactly as it will be written; or why it cannot be written.
 pub use crate::export::letter_text;
 
-/// The lines shown: the letter's own lines, soft-wrapped only where the window is narrower.
+/// The lines shown: the letter's own lines, wrapped again only where the window is narrower,
+/// between words ("Sunnfjord" / "kommune", never "komm" / "une"), a line's indent kept on the
+/// lines it wraps to. Only a word longer than the whole width is cut.
 pub fn display_lines(text: &str, width: u16) -> Vec<String> {
     // A bidi override or zero-width space in a name is shown, not obeyed (the letter file keeps
     // the text as given).
@@ -30,11 +32,69 @@ pub fn display_lines(text: &str, width: u16) -> Vec<String> {
         let chars: Vec<char> = line.chars().collect();
         if chars.len() <= w {
             out.push(line.to_string());
-        } else {
-            for chunk in chars.chunks(w) {
-                out.push(chunk.iter().collect());
+            continue;
+        }
+        let words = line.trim_start();
+        let spaces = chars.len() - words.chars().count();
+        if spaces * 2 > w {
+            // Set to the right (the place and date): to the right of the narrower window.
+            let n = words.chars().count();
+            out.extend(if n <= w {
+                vec![format!("{}{words}", " ".repeat(w - n))]
+            } else {
+                wrap_words(words, w, "", "")
+            });
+            continue;
+        }
+        // A list item ("- Vedtaket") goes on below its text, not below the dash.
+        let (lead, words) = match words.strip_prefix("- ") {
+            Some(rest) => (format!("{}- ", " ".repeat(spaces)), rest),
+            None => (" ".repeat(spaces), words),
+        };
+        let indent = " ".repeat(lead.chars().count());
+        out.extend(wrap_words(words, w, &lead, &indent));
+    }
+    out
+}
+
+/// Wrap one line between words at `width` columns, the first line starting with `lead`, the
+/// others with `indent` (no wider than `lead`); a word longer than the room is cut.
+fn wrap_words(line: &str, width: usize, lead: &str, indent: &str) -> Vec<String> {
+    let room = width.saturating_sub(lead.chars().count()).max(1);
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut len = 0;
+    for word in line.split(' ').filter(|w| !w.is_empty()) {
+        let mut word: Vec<char> = word.chars().collect();
+        loop {
+            let need = if len == 0 { word.len() } else { word.len() + 1 };
+            if len + need <= room {
+                if len > 0 {
+                    cur.push(' ');
+                }
+                cur.extend(word.iter());
+                len += need;
+                break;
+            }
+            if len > 0 {
+                let pre = if out.is_empty() { lead } else { indent };
+                out.push(format!("{pre}{}", std::mem::take(&mut cur)));
+                len = 0;
+                continue;
+            }
+            // A word longer than the whole line: cut.
+            let rest = word.split_off(room);
+            let pre = if out.is_empty() { lead } else { indent };
+            out.push(format!("{pre}{}", word.iter().collect::<String>()));
+            word = rest;
+            if word.is_empty() {
+                break;
             }
         }
+    }
+    if len > 0 || out.is_empty() {
+        let pre = if out.is_empty() { lead } else { indent };
+        out.push(format!("{pre}{cur}"));
     }
     out
 }
@@ -98,5 +158,28 @@ impl PreviewState {
         }
         self.fit(app);
         Flow::Stay
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::display_lines;
+
+    #[test]
+    fn a_narrow_window_wraps_the_letter_between_words() {
+        let line = "Til Sunnfjord kommune, helse og omsorg, Postboks 338, 6802 Førde";
+        let lines = display_lines(line, 38);
+        assert_eq!(
+            lines,
+            ["Til Sunnfjord kommune, helse og", "omsorg, Postboks 338, 6802 Førde"]
+        );
+        let item = display_lines("- Legeerklæring fra fastlegen, datert i går", 20);
+        assert_eq!(item, ["- Legeerklæring fra", "  fastlegen, datert", "  i går"]);
+        let date = format!("{}Tromsø, 20. november 2026", " ".repeat(55));
+        assert_eq!(
+            display_lines(&date, 30),
+            ["     Tromsø, 20. november 2026"]
+        );
+        assert_eq!(display_lines("abcdefghij", 4), ["abcd", "efgh", "ij"]);
     }
 }

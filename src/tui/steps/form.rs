@@ -91,7 +91,8 @@ impl FormState {
                         )
                     };
                     let want = match kind {
-                        Kind::Date => 14,
+                        // "23. november 2026" whole, and the cursor after it.
+                        Kind::Date => 20,
                         Kind::Postcode => 8,
                         Kind::Text => 60,
                     };

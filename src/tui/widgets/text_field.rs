@@ -26,7 +26,12 @@ impl TextInput {
         let chars: Vec<char> = self.value().chars().collect();
         // Scroll sideways so that the cursor is visible (one cell is kept for it at the end).
         let first = (self.cursor() + 1).saturating_sub(inner);
-        let shown: String = chars.iter().skip(first).take(inner).collect();
+        let mut shown: String = chars.iter().skip(first).take(inner).collect();
+        // Scrolled: "…" says that the text begins further left (a path cut to "/klage-…" would
+        // look like a folder of its own).
+        if first > 0 && inner > 1 {
+            shown = std::iter::once('…').chain(shown.chars().skip(1)).collect();
+        }
         let shown_width = Span::raw(shown.as_str()).width();
         let pad = inner.saturating_sub(shown_width);
         buf.set_string(area.x, area.y, "[", bracket_style);
@@ -60,5 +65,7 @@ mod tests {
         let mut buf = Buffer::empty(Rect::new(0, 0, 12, 1));
         let pos = t.render(buf.area, &mut buf, Style::default(), Style::default(), true);
         assert_eq!(pos, Some(Position::new(10, 0)));
+        let row: String = (0..12).map(|x| buf[(x, 0)].symbol().to_string()).collect();
+        assert_eq!(row, "[…xxxxxxxx ]");
     }
 }
