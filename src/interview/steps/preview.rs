@@ -16,6 +16,9 @@ pub struct PreviewState {
     pub scroll: usize,
 }
 
+/// Fewer rows of the letter than this with the hint shown, and the hint gives way.
+const MIN_LETTER_ROWS: usize = 8;
+
 /// The letter as text, exactly as it will be written; or why it cannot be written.
 pub use crate::export::letter_text;
 
@@ -107,16 +110,35 @@ impl PreviewState {
         }
     }
 
+    /// The title and the hint above the letter. In a low window (a zoomed terminal) the hint
+    /// gives way, so that more than a few lines of the letter are seen at a time (F1 has it).
+    pub fn title_and_hint(app: &App) -> (String, String) {
+        let body = view::body_area(app);
+        let (title, hint) = title_and_hint(app, Step::Preview);
+        let with_hint = widgets::wrap(&title, body.width).len()
+            + 1
+            + widgets::wrap(&hint, body.width).len()
+            + 1
+            + 1;
+        if usize::from(body.height).saturating_sub(with_hint) < MIN_LETTER_ROWS {
+            (title, String::new())
+        } else {
+            (title, hint)
+        }
+    }
+
     /// The area the letter is drawn in.
     pub(crate) fn text_area(app: &App) -> Rect {
         let body = view::body_area(app);
         // The letter is 80 columns wide: use the whole width of the window.
         let full = Rect::new(0, body.y, app.size.0, body.height);
-        let (title, hint) = title_and_hint(app, Step::Preview);
-        let used = widgets::wrap(&title, body.width).len()
-            + 1
-            + widgets::wrap(&hint, body.width).len()
-            + 1;
+        let (title, hint) = PreviewState::title_and_hint(app);
+        let hint_rows = if hint.is_empty() {
+            0
+        } else {
+            widgets::wrap(&hint, body.width).len() + 1
+        };
+        let used = widgets::wrap(&title, body.width).len() + 1 + hint_rows;
         let used = u16::try_from(used).unwrap_or(0);
         // One line at the bottom says where in the letter we are.
         let mut a = crate::tui::widgets::below(full, used);
