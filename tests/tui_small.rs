@@ -188,3 +188,26 @@ fn a_date_in_words_is_seen_whole_in_its_field() {
     let screen = screen_text(&date_typed());
     assert!(screen.contains("[23. november 2026 ]"), "{screen}");
 }
+
+#[test]
+fn on_the_low_start_screen_a_saved_case_or_language_with_the_focus_is_seen() {
+    let data = tempfile::tempdir().expect("tmp");
+    let store = omsorgsklage::store::Store::new(data.path());
+    store.import(&daughter_case()).expect("save");
+    let mut app = new_app();
+    app.set_listing(store.list().expect("list"));
+    let mut app = small(app);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    // (No snapshot: the row says when the case was changed, by the clock.)
+    let screen = shot(&app);
+    assert!(screen.contains("▶ Ola Hansen"), "{screen}");
+    assert!(screen.contains("Fortsett med en lagret sak:"), "{screen}");
+    // Down to the last language: seen too, and the arrow says there is more above.
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Down);
+    }
+    let screen = shot(&app);
+    assert!(screen.contains("▶ ( ) English"), "{screen}");
+    assert!(screen.contains('↑'), "{screen}");
+}
