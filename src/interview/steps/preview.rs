@@ -31,7 +31,13 @@ pub fn display_lines(text: &str, width: u16) -> Vec<String> {
     let text = crate::text_safety::printable(text);
     let w = usize::from(width.max(1));
     let mut out = Vec::new();
-    for line in text.lines() {
+    let lines: Vec<String> = if text.lines().all(|l| l.chars().count() <= w) {
+        text.lines().map(str::to_string).collect()
+    } else {
+        paragraphs(&text)
+    };
+    for line in &lines {
+        let line = line.as_str();
         let chars: Vec<char> = line.chars().collect();
         if chars.len() <= w {
             out.push(line.to_string());
@@ -56,6 +62,37 @@ pub fn display_lines(text: &str, width: u16) -> Vec<String> {
         };
         let indent = " ".repeat(lead.chars().count());
         out.extend(wrap_words(words, w, &lead, &indent));
+    }
+    out
+}
+
+/// The letter's lines with the lines of a paragraph that `render::text` wrapped at 80 columns
+/// joined again, so that a narrower window wraps the paragraph as a whole ("… Jeg ber om at" /
+/// "svar og andre brev …", not "svar" alone on a line). A line continues the one above when it
+/// has the indent of the one above (below the text of a list item) and its first word would not
+/// have fitted on the line above: an address, a heading or a list keeps its lines.
+fn paragraphs(text: &str) -> Vec<String> {
+    let width = crate::render::text::WIDTH;
+    let mut out: Vec<String> = Vec::new();
+    // The last line as the letter has it, and the indent its continuation has.
+    let mut prev: Option<(usize, usize)> = None;
+    for line in text.lines() {
+        let words = line.trim_start();
+        let spaces = line.chars().count() - words.chars().count();
+        let first = words.split(' ').next().unwrap_or("").chars().count();
+        if let (Some((prev_len, hang)), Some(last)) = (prev, out.last_mut())
+            && !words.is_empty()
+            && spaces == hang
+            && prev_len + 1 + first > width
+        {
+            last.push(' ');
+            last.push_str(words);
+            prev = Some((line.chars().count(), hang));
+            continue;
+        }
+        let hang = spaces + if words.starts_with("- ") { 2 } else { 0 };
+        prev = (!words.is_empty()).then_some((line.chars().count(), hang));
+        out.push(line.to_string());
     }
     out
 }
@@ -203,5 +240,25 @@ mod tests {
             ["     Tromsø, 20. november 2026"]
         );
         assert_eq!(display_lines("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        // A paragraph the letter wrapped at 80 columns is wrapped again as a whole.
+        let letter = crate::render::text::wrap(
+            "Jeg er sønnen til Kari Nordmann og har skriftlig fullmakt, som ligger ved. Jeg ber om at svar og andre brev i saken sendes til meg.",
+            80,
+            "",
+            "",
+        )
+        .join("\n");
+        assert_eq!(
+            display_lines(&format!("Ola Nordmann\nFjellveien 3\n\n{letter}"), 40),
+            [
+                "Ola Nordmann",
+                "Fjellveien 3",
+                "",
+                "Jeg er sønnen til Kari Nordmann og har",
+                "skriftlig fullmakt, som ligger ved. Jeg",
+                "ber om at svar og andre brev i saken",
+                "sendes til meg.",
+            ]
+        );
     }
 }
