@@ -81,6 +81,12 @@ fn page_down_on_the_low_done_screen_shows_what_to_do_next_and_up_goes_back_to_th
     assert!(end.contains("8. Kommunen skal også veilede deg"), "{end}");
     press(&mut app, KeyCode::PageUp);
     assert_ne!(end, rows(&app).join("\n"), "PgUp scrolls back");
+    // Enter while the focused question is out of sight only brings it back into view.
+    enter(&mut app);
+    assert_eq!(app.step(), Step::Done, "Enter on a control not seen did nothing");
+    let screen = shot(&app);
+    assert!(screen.contains("▶ [ Har du sendt klagen?"), "{screen}");
+    press(&mut app, KeyCode::PageDown);
     // Moving the focus brings the page back to it.
     press(&mut app, KeyCode::Up);
     let screen = shot(&app);

@@ -265,6 +265,19 @@ impl DoneState {
         Some((lines, first))
     }
 
+    /// In a low window scrolled with PgDn so far that the focused control is out of sight.
+    fn focus_hidden(&self, app: &App) -> bool {
+        let area = view::body_area(app);
+        let Some((lines, first)) = self.page(app, area) else {
+            return false;
+        };
+        let h = usize::from(area.height.max(1));
+        let off = (first + self.scroll).min(lines.len().saturating_sub(h));
+        let (_, spans) = self.layout_spans(app, area);
+        let (s, e) = spans.get(self.focus).copied().unwrap_or((0, 1));
+        s < off || e > off + h
+    }
+
     pub fn update(&mut self, app: &mut App, action: Action) -> Flow {
         let controls = self.controls(app);
         let last = controls.len() - 1;
@@ -282,6 +295,20 @@ impl DoneState {
             }
             Action::PageDown => self.scroll += 5,
             Action::PageUp => self.scroll = self.scroll.saturating_sub(5),
+            // A key for the focused control while it is scrolled out of sight: first back to
+            // it, so that nothing happens that the person did not see.
+            Action::Enter
+            | Action::Char(_)
+            | Action::Left
+            | Action::Right
+            | Action::Paste(_)
+            | Action::Backspace
+            | Action::Delete
+            | Action::ClearLine
+                if self.focus_hidden(app) =>
+            {
+                self.scroll = 0
+            }
             _ => match control {
                 Control::Format => {
                     let i = ExportFormat::ALL
