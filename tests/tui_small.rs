@@ -217,3 +217,20 @@ fn on_the_low_start_screen_a_saved_case_or_language_with_the_focus_is_seen() {
     assert!(screen.contains("▶ ( ) English"), "{screen}");
     assert!(screen.contains('↑'), "{screen}");
 }
+
+#[test]
+fn the_attachment_field_has_room_below_its_label_and_tab_keeps_what_was_typed() {
+    let mut app = small(app_at(daughter_case(), Step::Attachments));
+    for _ in 0..20 {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Up);
+    // (A folder that is not there: the snapshot does not depend on the current folder.)
+    type_text(&mut app, "/nowhere/epikrise");
+    tab(&mut app);
+    assert_eq!(app.step(), Step::Attachments, "Tab did not go on");
+    let screen = shot(&app);
+    insta::assert_snapshot!("small_attachment_no_match", screen);
+    assert!(screen.contains("▶ Legg til et annet vedlegg:"), "{screen}");
+    assert!(screen.contains("[/nowhere/epikrise "), "{screen}");
+}

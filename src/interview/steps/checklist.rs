@@ -158,6 +158,11 @@ fn fits_a_file(typed: &str) -> bool {
     export::attachment_path(typed.trim_end_matches('/'), None).exists()
 }
 
+/// The name Tab completes: what was typed after the last `/`.
+fn name_part(typed: &str) -> String {
+    typed.rsplit('/').next().unwrap_or(typed).to_string()
+}
+
 /// The folder Tab looks in for `typed`, for the screen: the current folder when no folder was
 /// typed.
 fn folder_of(typed: &str) -> String {
@@ -312,10 +317,16 @@ impl ChecklistState {
                 let typed = self.input.value().to_string();
                 let (done, many) = complete_path(&typed);
                 if done == typed && many.is_empty() && !fits_a_file(&typed) {
+                    // A name that is no path is added as the name of an attachment by Enter.
+                    let key = if looks_like_path(&typed) {
+                        "tui.attach.no-match"
+                    } else {
+                        "tui.attach.no-match-name"
+                    };
                     self.error = Some(tf(
                         app.ui,
-                        "tui.attach.no-match",
-                        &[("typed", typed.clone()), ("folder", folder_of(&typed))],
+                        key,
+                        &[("typed", name_part(&typed)), ("folder", folder_of(&typed))],
                     ));
                 } else {
                     self.error = None;
