@@ -835,7 +835,11 @@ fn tab_completes_a_name_typed_without_a_folder_from_the_current_folder() {
     to_add_field(&mut app);
     type_text(&mut app, "Cargo.to");
     tab(&mut app);
-    assert_eq!(app.step(), Step::Attachments, "Tab completed, did not go on");
+    assert_eq!(
+        app.step(),
+        Step::Attachments,
+        "Tab completed, did not go on"
+    );
     assert!(flat(&app).contains("[Cargo.toml"), "{}", flat(&app));
     // On an empty field Tab still goes on.
     press_mod(
@@ -844,7 +848,11 @@ fn tab_completes_a_name_typed_without_a_folder_from_the_current_folder() {
         crossterm::event::KeyModifiers::CONTROL,
     );
     tab(&mut app);
-    assert_ne!(app.step(), Step::Attachments, "Tab on an empty field goes on");
+    assert_ne!(
+        app.step(),
+        Step::Attachments,
+        "Tab on an empty field goes on"
+    );
 }
 
 #[test]

@@ -83,7 +83,11 @@ fn page_down_on_the_low_done_screen_shows_what_to_do_next_and_up_goes_back_to_th
     assert_ne!(end, rows(&app).join("\n"), "PgUp scrolls back");
     // Enter while the focused question is out of sight only brings it back into view.
     enter(&mut app);
-    assert_eq!(app.step(), Step::Done, "Enter on a control not seen did nothing");
+    assert_eq!(
+        app.step(),
+        Step::Done,
+        "Enter on a control not seen did nothing"
+    );
     let screen = shot(&app);
     assert!(screen.contains("▶ [ Har du sendt klagen?"), "{screen}");
     press(&mut app, KeyCode::PageDown);
@@ -164,7 +168,10 @@ fn the_preview_in_a_low_window_leaves_its_hint_to_f1() {
     let app = small(app_at(daughter_case(), Step::Preview));
     let screen = shot(&app);
     assert!(!screen.contains("Les det nøye"), "{screen}");
-    assert!(screen.contains("Linje 1–7 av"), "seven lines of the letter:\n{screen}");
+    assert!(
+        screen.contains("Linje 1–7 av"),
+        "seven lines of the letter:\n{screen}"
+    );
     // At 80×24 the hint stays.
     assert!(screen_text(&app_at(daughter_case(), Step::Preview)).contains("Les det nøye"));
 }

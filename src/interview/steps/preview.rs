@@ -230,15 +230,18 @@ mod tests {
         let lines = display_lines(line, 38);
         assert_eq!(
             lines,
-            ["Til Sunnfjord kommune, helse og", "omsorg, Postboks 338, 6802 Førde"]
+            [
+                "Til Sunnfjord kommune, helse og",
+                "omsorg, Postboks 338, 6802 Førde"
+            ]
         );
         let item = display_lines("- Legeerklæring fra fastlegen, datert i går", 20);
-        assert_eq!(item, ["- Legeerklæring fra", "  fastlegen, datert", "  i går"]);
-        let date = format!("{}Tromsø, 20. november 2026", " ".repeat(55));
         assert_eq!(
-            display_lines(&date, 30),
-            ["     Tromsø, 20. november 2026"]
+            item,
+            ["- Legeerklæring fra", "  fastlegen, datert", "  i går"]
         );
+        let date = format!("{}Tromsø, 20. november 2026", " ".repeat(55));
+        assert_eq!(display_lines(&date, 30), ["     Tromsø, 20. november 2026"]);
         assert_eq!(display_lines("abcdefghij", 4), ["abcd", "efgh", "ij"]);
         // A paragraph the letter wrapped at 80 columns is wrapped again as a whole.
         let letter = crate::render::text::wrap(

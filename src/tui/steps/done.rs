@@ -8,9 +8,9 @@ use crate::interview::steps::done::*;
 use crate::tui::theme::Theme;
 use crate::tui::widgets;
 use crate::tui::widgets::help_bar::KeyHelp;
-use ratatui::style::Style;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
 
 impl DoneState {
     pub fn keys(&self, app: &App) -> Vec<KeyHelp> {

@@ -2,8 +2,8 @@
 //! `crate::interview::steps::preview`).
 
 use crate::i18n::tf;
-use crate::interview::steps::preview::*;
 use crate::interview::App;
+use crate::interview::steps::preview::*;
 use crate::tui::steps::question;
 use crate::tui::widgets;
 use ratatui::buffer::Buffer;

@@ -84,7 +84,13 @@ mod tests {
     fn a_field_without_the_focus_shows_the_start_and_marks_the_cut() {
         let t = TextInput::new("hjemmesykepleie tre ganger om dagen");
         let mut buf = Buffer::empty(Rect::new(0, 0, 12, 1));
-        let pos = t.render(buf.area, &mut buf, Style::default(), Style::default(), false);
+        let pos = t.render(
+            buf.area,
+            &mut buf,
+            Style::default(),
+            Style::default(),
+            false,
+        );
         assert_eq!(pos, None);
         let row: String = (0..12).map(|x| buf[(x, 0)].symbol().to_string()).collect();
         assert_eq!(row, "[hjemmesyk…]");
