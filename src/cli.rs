@@ -82,7 +82,8 @@ pub enum Command {
         /// txt, pdf eller both.
         #[arg(long, value_enum, default_value = "txt")]
         format: Format,
-        /// Hvor brevet skal lagres. Uten --out skrives tekstbrevet til skjermen.
+        /// Filen brevet skal lagres i, nøyaktig med det navnet. Med --format both er navnet uten
+        /// .txt eller .pdf starten på begge filene. Uten --out skrives tekstbrevet til skjermen.
         #[arg(long)]
         out: Option<PathBuf>,
         /// Brevets språk: nb (bokmål) eller nn (nynorsk). Overstyrer saksfilen.
@@ -135,7 +136,8 @@ pub enum Command {
     },
     /// Vis eller søk i listen over kommuner.
     Kommuner {
-        /// Søk etter navn eller nummer.
+        /// Søk etter navn eller nummer. Et tettsted (Førde) eller et postnummer (6800) viser
+        /// kommunen det ligger i.
         search: Option<String>,
     },
     /// Skriv ut et skript som fullfører kommandoer og valg i skallet.

@@ -213,10 +213,17 @@ pub fn render_cmd(ui: Ui, path: &Path, opts: RenderOpts, today: NaiveDate) -> Re
     let base = out
         .clone()
         .unwrap_or_else(|| export::default_file_name(kind, &case.applicant.name, case.letter_date));
-    let rendered = match export::render(&case, kind, formats, &base, parts) {
+    let mut rendered = match export::render(&case, kind, formats, &base, parts) {
         Ok(r) => r,
         Err(e) => anyhow::bail!(e.lines(ui).join("\n")),
     };
+    // `--out FILE` with one format is exactly FILE (scripts rely on it); with both, FILE less
+    // its ".txt"/".pdf" is the stem of the two files.
+    if let (Some(path), Format::Txt | Format::Pdf) = (&out, format) {
+        for (file, _) in &mut rendered.files {
+            file.clone_from(path);
+        }
+    }
     if !rendered.replaced.is_empty() {
         let chars: String = rendered
             .replaced
@@ -511,34 +518,13 @@ pub fn example(ui: Ui, service_id: Option<&str>, today: NaiveDate) -> Result<i32
 }
 
 /// `omsorgsklage kommuner [SEARCH]`
+///
+/// SEARCH may be a municipality's name or number, a town ("Førde": "Førde ligger i Sunnfjord
+/// kommune", then Sunnfjord's row) or a postcode ("6800").
 pub fn kommuner(ui: Ui, search: Option<&str>) -> Result<i32> {
-    let found = municipality::search_forgiving(search.unwrap_or(""));
-    let list = found.list;
+    let query = search.unwrap_or("");
     let mut out = std::io::stdout().lock();
-    if found.suggested && !list.is_empty() {
-        writeln!(
-            out,
-            "{}",
-            tf(
-                ui,
-                "kommuner.near",
-                &[("query", search.unwrap_or("").to_string())]
-            )
-        )?;
-    }
-    if list.is_empty() {
-        writeln!(
-            out,
-            "{}",
-            tf(
-                ui,
-                "kommuner.none",
-                &[("query", search.unwrap_or("").to_string())]
-            )
-        )?;
-        return Ok(EXIT_PROBLEMS);
-    }
-    for m in &list {
+    let row = |out: &mut dyn Write, m: &municipality::Municipality| {
         writeln!(
             out,
             "{}  {:<34} {:<18} {}",
@@ -546,7 +532,84 @@ pub fn kommuner(ui: Ui, search: Option<&str>) -> Result<i32> {
             m.display(),
             m.county,
             m.statsforvalteren(ui == Ui::Nn)
+        )
+    };
+    // A postcode: the municipality it lies in.
+    if let Some(town) = crate::domain::postcode::town(query) {
+        let code = query.trim().to_string();
+        let Some(m) = municipality::for_postcode(&code) else {
+            writeln!(
+                out,
+                "{}",
+                tf(
+                    ui,
+                    "kommuner.no-municipality",
+                    &[("postcode", code), ("town", town)]
+                )
+            )?;
+            return Ok(EXIT_PROBLEMS);
+        };
+        writeln!(
+            out,
+            "{}",
+            tf(
+                ui,
+                "kommuner.postcode",
+                &[
+                    ("postcode", code),
+                    ("town", town),
+                    ("municipality", m.letter_name())
+                ]
+            )
         )?;
+        row(&mut out, m)?;
+        return Ok(0);
+    }
+    // A town is not a municipality: say where it lies, before any spelling guess.
+    let towns = municipality::towns_named(query);
+    for (town, m) in &towns {
+        writeln!(
+            out,
+            "{}",
+            tf(
+                ui,
+                "kommuner.town",
+                &[("town", town.clone()), ("municipality", m.letter_name())]
+            )
+        )?;
+    }
+    let found = municipality::search_forgiving(query);
+    let mut list: Vec<&municipality::Municipality> = Vec::new();
+    for (_, m) in &towns {
+        if !list.contains(m) {
+            list.push(m);
+        }
+    }
+    // Spelling guesses only when the name is no town either.
+    if !found.suggested || towns.is_empty() {
+        for m in found.list {
+            if !list.contains(&m) {
+                list.push(m);
+            }
+        }
+    }
+    if found.suggested && towns.is_empty() && !list.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            tf(ui, "kommuner.near", &[("query", query.to_string())])
+        )?;
+    }
+    if list.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            tf(ui, "kommuner.none", &[("query", query.to_string())])
+        )?;
+        return Ok(EXIT_PROBLEMS);
+    }
+    for m in &list {
+        row(&mut out, m)?;
     }
     writeln!(
         out,
@@ -554,5 +617,9 @@ pub fn kommuner(ui: Ui, search: Option<&str>) -> Result<i32> {
         tf(ui, "kommuner.count", &[("count", list.len().to_string())])
     )?;
     // Only suggestions: for a script, the search found nothing.
-    Ok(if found.suggested { EXIT_PROBLEMS } else { 0 })
+    Ok(if found.suggested && towns.is_empty() {
+        EXIT_PROBLEMS
+    } else {
+        0
+    })
 }

@@ -168,6 +168,21 @@ pub fn render(
         };
         let pdf = render::pdf::render(&letter).map_err(|e| ExportError::Pdf(e.to_string()))?;
         out.replaced = pdf.replaced;
+        // Each file is named as the letter lists it: its number in the list and its title.
+        let listed = case
+            .attachments
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.file.is_some());
+        let parts = if listed.clone().count() == parts.len() {
+            parts
+                .into_iter()
+                .zip(listed)
+                .map(|(p, (i, a))| p.labelled(i + 1, &a.title))
+                .collect()
+        } else {
+            parts
+        };
         let bytes = envelope::bundle(&pdf.bytes, parts).map_err(ExportError::Pdf)?;
         out.bundled = bundled;
         out.files.push((file_name(base, "pdf"), bytes));
@@ -513,5 +528,92 @@ mod tests {
         );
         assert_eq!(w.written.len(), 2);
         assert_eq!(std::fs::read(&b).expect("read"), b"new");
+    }
+}
+
+#[cfg(test)]
+mod one_service_as_a_list {
+    //! Files with the single `service` read and render as before 0.3: each case file, rewritten
+    //! with its service as a one-item `services` list (which a file may not have, so only the
+    //! checker's test switch accepts it), gives the same checked case and the same letters, byte
+    //! for byte. The list path is the one a decision on several services takes.
+
+    use super::*;
+    use crate::domain::case::{RawServiceItem, check_inner};
+
+    fn as_list(raw: &RawCase) -> RawCase {
+        let mut r = raw.clone();
+        let decision = r.decision.as_mut();
+        let (applied_for, granted) = decision
+            .map(|d| (d.applied_for.take(), d.granted.take()))
+            .unwrap_or_default();
+        r.services = Some(vec![RawServiceItem {
+            service: r.service.take(),
+            service_other: r.service_other.take(),
+            situation: r.situation.take(),
+            applied_for,
+            granted,
+            outcome: r.outcome.take(),
+        }]);
+        r
+    }
+
+    fn case_files() -> Vec<std::path::PathBuf> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = Vec::new();
+        for dir in ["tests/cases", "tests/followup", "templates/examples"] {
+            let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+                continue;
+            };
+            for e in entries.flatten() {
+                let p = e.path();
+                if p.extension().is_some_and(|x| x == "json") {
+                    files.push(p);
+                }
+            }
+        }
+        files.sort();
+        files
+    }
+
+    #[test]
+    fn every_case_file_reads_and_renders_alike_through_the_list() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 20).expect("date");
+        let files = case_files();
+        assert!(files.len() > 20, "{files:?}");
+        let mut letters = 0;
+        for path in files {
+            let raw = case::read(&std::fs::read(&path).expect("read")).expect("case file");
+            if raw.services.is_some() {
+                continue;
+            }
+            let list = as_list(&raw);
+            for kind in LetterKind::ALL {
+                let single = case::check_for(&raw, today, kind);
+                let listed = check_inner(&list, today, kind, true);
+                assert_eq!(single.case, listed.case, "{} {kind:?}", path.display());
+                let kinds = |c: &case::Checked| -> Vec<_> {
+                    c.problems.iter().map(|p| p.kind.clone()).collect()
+                };
+                assert_eq!(
+                    kinds(&single),
+                    kinds(&listed),
+                    "{} {kind:?}",
+                    path.display()
+                );
+                if let (Some(a), Some(b)) = (&single.case, &listed.case) {
+                    let a = render::letter(a, kind).expect("letter");
+                    let b = render::letter(b, kind).expect("letter");
+                    assert_eq!(
+                        render::text::render(&a),
+                        render::text::render(&b),
+                        "{} {kind:?}",
+                        path.display()
+                    );
+                    letters += 1;
+                }
+            }
+        }
+        assert!(letters > 50, "{letters} letters compared");
     }
 }

@@ -155,6 +155,22 @@ pub fn arg(ui: Ui, a: &Arg) -> String {
         } else {
             crate::domain::letter::Lang::Nb
         }),
+        Arg::Services(ids) => {
+            let names: Vec<String> = ids
+                .iter()
+                .map(|id| {
+                    crate::domain::service::by_id(id)
+                        .map_or_else(|| id.clone(), |s| s.ui_name(ui.code()).to_string())
+                })
+                .collect();
+            match names.split_last() {
+                None => String::new(),
+                Some((last, [])) => last.clone(),
+                Some((last, rest)) => {
+                    format!("{} {} {last}", rest.join(", "), t(ui, "word.and"))
+                }
+            }
+        }
     }
 }
 
@@ -267,6 +283,9 @@ mod tests {
             K::ReceivedBeforeDecision,
             K::SentBeforeDecision,
             K::ReminderEarly,
+            K::SentBeforeLetter {
+                letter_date: chrono::NaiveDate::MIN,
+            },
             K::DateAfterLetter,
             K::UnknownService {
                 found: "x".into(),
@@ -319,6 +338,25 @@ mod tests {
             K::RepresentativeMissing,
             K::PostponementNeedsCut,
             K::SupplementMissing,
+            K::DistrictUnknown { found: "x".into() },
+            K::DistrictNotOslo {
+                found: "x".into(),
+                municipality: "y".into(),
+            },
+            K::DistrictMissing,
+            K::MunicipalityNotPostcode {
+                municipality: "x".into(),
+                postcode: "y".into(),
+                home: "z".into(),
+            },
+            K::ServicesWithSingle { fields: vec![] },
+            K::ServicesTooFew,
+            K::ServicesMixedRoutes {
+                care: vec![],
+                other: vec![],
+            },
+            K::ServiceTwice { found: "x".into() },
+            K::CarerServiceNotOwn { found: "x".into() },
         ];
         for ui in Ui::ALL {
             for k in &kinds {

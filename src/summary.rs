@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use crate::domain::case::RawCase;
 use crate::domain::dates;
 use crate::domain::deadline::{DayOff, Deadline, Status};
+use crate::domain::municipality;
 use crate::domain::routing;
 use crate::domain::service;
 use crate::i18n::{Ui, t, tf};
@@ -44,16 +45,94 @@ pub fn person_label(ui: Ui, raw: &RawCase) -> String {
         .unwrap_or_else(|| t(ui, "cases.no-name"))
 }
 
-/// The service, for lists.
+/// The service, for lists; a decision on several services names them all ("omsorgsstønad og
+/// avlastning").
 pub fn service_label(ui: Ui, raw: &RawCase) -> String {
+    if let Some(items) = raw.services.as_ref().filter(|v| !v.is_empty()) {
+        let names: Vec<String> = items
+            .iter()
+            .filter_map(|i| {
+                let s = service::by_id(i.service.as_deref()?)?;
+                Some(one_service(ui, s, i.service_other.as_ref()))
+            })
+            .collect();
+        return if names.is_empty() {
+            t(ui, "cases.no-service")
+        } else {
+            join_and(ui, &names)
+        };
+    }
     match raw.service.as_deref().and_then(service::by_id) {
-        Some(s) if s.id == "annet" => raw
-            .service_other
-            .clone()
-            .unwrap_or_else(|| s.ui_name(ui.code()).into()),
-        Some(s) => s.ui_name(ui.code()).to_string(),
+        Some(s) => one_service(ui, s, raw.service_other.as_ref()),
         None => t(ui, "cases.no-service"),
     }
+}
+
+fn one_service(ui: Ui, s: &service::Service, other: Option<&String>) -> String {
+    match other {
+        Some(o) if s.id == "annet" => o.clone(),
+        _ => s.ui_name(ui.code()).to_string(),
+    }
+}
+
+/// "a", "a og b", "a, b og c" in the interface language.
+fn join_and(ui: Ui, names: &[String]) -> String {
+    match names.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} {} {last}", rest.join(", "), t(ui, "word.and")),
+    }
+}
+
+/// Where the complaint is sent, when the case names its municipality: "Tromsø kommune"; in Oslo
+/// with a bydel, "Oslo kommune, bydel Grünerløkka" (FACTS.md §9). For the last screen's "send
+/// it to …" and the list of cases.
+pub fn send_to(raw: &RawCase) -> Option<String> {
+    let m = raw.municipality.as_ref()?;
+    let found = municipality::find(m.number.as_deref(), m.name.as_deref());
+    let municipality::Lookup::Found(found) = found else {
+        return None;
+    };
+    let district = m
+        .district
+        .as_deref()
+        .filter(|_| municipality::bydel::has_districts(found.number))
+        .and_then(municipality::bydel::find);
+    Some(municipality::addressee(found, district))
+}
+
+/// Who may complain about which part, when a carer writes about a decision that also concerns
+/// the cared-for person's own services (pbrl § 2-8; FACTS.md §3 and §5): one sentence for the
+/// carer's part, one for the person's, and one that says there will be two letters. Empty when
+/// the carer may complain about every service of the decision, or none.
+pub fn who_may_complain(ui: Ui, raw: &RawCase, cared_for_name: &str) -> Vec<String> {
+    let services: Vec<&'static service::Service> = raw
+        .service_ids()
+        .into_iter()
+        .filter_map(service::by_id)
+        .collect();
+    let split = crate::domain::standing::split(&services);
+    if !split.needs_two_letters() {
+        return Vec::new();
+    }
+    let names = |v: &[&service::Service]| {
+        join_and(
+            ui,
+            &v.iter()
+                .map(|s| s.ui_name(ui.code()).to_string())
+                .collect::<Vec<_>>(),
+        )
+    };
+    let name = cared_for_name.to_string();
+    vec![
+        tf(ui, "who.carer-part", &[("services", names(&split.carer))]),
+        tf(
+            ui,
+            "who.person-part",
+            &[("services", names(&split.person)), ("name", name.clone())],
+        ),
+        tf(ui, "who.two-letters", &[("name", name)]),
+    ]
 }
 
 /// How urgent a saved case's deadline is.
@@ -134,6 +213,16 @@ pub fn case_row(ui: Ui, e: &Entry, today: NaiveDate) -> CaseRow {
         person_label(ui, &e.raw),
         service_label(ui, &e.raw)
     );
+    // In Oslo the bydel receives the complaint: the list says which.
+    if let Some(to) = send_to(&e.raw).filter(|_| {
+        e.raw
+            .municipality
+            .as_ref()
+            .is_some_and(|m| m.district.is_some())
+    }) {
+        title.push_str(" – ");
+        title.push_str(&to);
+    }
     let changed = changed_label(e);
     let step = step_label(ui, &e.raw);
     let waiting = crate::timeline::waiting(&e.raw, today);

@@ -507,10 +507,12 @@ fn every_field(short: &str, long: &str, attachments: usize) -> RawCase {
         service: Some("annet".into()),
         service_other: s(),
         situation: Some("redusert".into()),
+        services: None,
         municipality: Some(RawMunicipality {
             number: Some("5501".into()),
             name: s(),
             address: Some(vec![short.to_string(); 3]),
+            district: None,
         }),
         applicant: Some(RawPerson {
             name: s(),
@@ -571,6 +573,7 @@ fn every_field(short: &str, long: &str, attachments: usize) -> RawCase {
             updated: Some("2026-11-20T10:00:00+01:00".into()),
             letter: None,
         }),
+        follow_ups: None,
     }
 }
 

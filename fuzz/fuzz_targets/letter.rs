@@ -56,7 +56,7 @@ fuzz_target!(|input: Input| {
         service: Some(s.id.into()),
         service_other: Some(input.name.clone()),
         situation: Some(Situation::ALL[input.situation as usize % 5].id().into()),
-        municipality: Some(RawMunicipality { number: Some("5501".into()), name: None, address: Some(vec![input.address.clone()]) }),
+        municipality: Some(RawMunicipality { number: Some("5501".into()), name: None, address: Some(vec![input.address.clone()]), district: None }),
         applicant: Some(RawPerson {
             name: Some(input.name.clone()),
             address: Some(input.address.clone()),

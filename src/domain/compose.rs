@@ -76,6 +76,26 @@ pub struct ServiceCtx {
     pub waiting_list: bool,
 }
 
+/// One service of a decision on several (0.3 `services`), as the letter tells it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemCtx {
+    pub id: &'static str,
+    /// The name as in "vedtak om …" (for `annet`, the person's own words).
+    pub name: String,
+    pub full_name: String,
+    pub situation: &'static str,
+    pub applied_for: Vec<String>,
+    pub granted: Vec<String>,
+    pub outcome: Vec<String>,
+    /// The legal basis of this service, written out; empty for a matter that is not a care
+    /// service.
+    pub basis: String,
+    /// The carer complains about this service on their own behalf (pbrl § 2-8).
+    pub carer: bool,
+    /// Postponed implementation is asked for this service (it is cut or stopped).
+    pub postponement: bool,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct DecisionCtx {
     pub date: String,
@@ -143,11 +163,28 @@ pub struct ComplaintCtx {
     pub representative: Option<RepresentativeCtx>,
     /// Who the letter is from: the representative when there is one.
     pub sender: PersonCtx,
+    /// Who the letter is addressed to: "Tromsø kommune", "Oslo kommune, bydel Grünerløkka".
     pub recipient_name: String,
     pub recipient_address: Vec<String>,
+    /// Who made the decision, as the text says it ("vedtaket fra …"): "Tromsø kommune",
+    /// "bydel Grünerløkka i Oslo kommune".
+    pub decision_maker: String,
     pub place: String,
     pub date: String,
+    /// The service; with several, `name` names them all ("omsorgsstønad og avlastning") and
+    /// the rest is the first one's, except `user_view_weight` and `waiting_list` (any of them).
     pub service: ServiceCtx,
+    /// The decision is about several services (0.3 `services`); then `services` tells each.
+    pub multi: bool,
+    /// Every service of the decision (one for a single-service case).
+    pub services: Vec<ItemCtx>,
+    /// The ids of `services`, for tests in the template ("omsorgsstonad" in service_ids).
+    pub service_ids: Vec<&'static str>,
+    /// The services the carer complains about on their own behalf, named ("omsorgsstønad og
+    /// avlastning").
+    pub carer_services: String,
+    /// The services postponed implementation is asked for, named.
+    pub postponement_services: String,
     pub situation: &'static str,
     pub decision: DecisionCtx,
     /// "statsforvalteren" or "klagenemnd".
@@ -189,6 +226,15 @@ pub struct ComplaintCtx {
     pub supplement: Vec<String>,
 }
 
+/// "a", "a og b", "a, b og c".
+fn join_names(names: &[String], and: &str) -> String {
+    match names.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} {and} {last}", rest.join(", ")),
+    }
+}
+
 fn join_citations(at: &LawOn, cs: &[Citation], lang: Lang, and: &str) -> String {
     let parts: Vec<String> = cs.iter().map(|c| at.full(*c, lang)).collect();
     match parts.split_last() {
@@ -212,36 +258,65 @@ pub fn complaint_with(case: &Case, table: &[law::Row]) -> ComplaintCtx {
     let and = match lang {
         Lang::Nb | Lang::Nn => "og",
     };
+    let para = |t: &Option<String>| {
+        t.as_deref()
+            .map(super::case::paragraphs)
+            .unwrap_or_default()
+    };
     let applicant = PersonCtx::new(&case.applicant, lang);
     let sender = case
         .representative
         .as_ref()
         .map(|r| PersonCtx::new(&r.person, lang))
         .unwrap_or_else(|| applicant.clone());
-    let recipient_name = case.municipality.letter_name();
+    let recipient_name = case.addressee();
+    let municipality_name = case.municipality.letter_name();
     // Leave out an address line that only repeats the recipient's name.
     let recipient_address: Vec<String> = case
         .municipality_address
         .iter()
         .filter(|l| {
-            !l.eq_ignore_ascii_case(&recipient_name)
-                && l.to_lowercase() != recipient_name.to_lowercase()
+            let l = l.to_lowercase();
+            let district = case.district.map(|d| format!("bydel {d}").to_lowercase());
+            l != recipient_name.to_lowercase()
+                && l != municipality_name.to_lowercase()
+                && Some(&l) != district.as_ref()
         })
         .cloned()
         .collect();
-    let service_name = match (&case.service_other, case.service.id) {
-        (Some(other), "annet") => other.clone(),
-        _ => case.service.name(lang).to_string(),
+    let carer = case.is_carer_complaint();
+    let postponement = case.postponement && case.takes_away_service();
+    let services: Vec<ItemCtx> = case
+        .services
+        .iter()
+        .map(|item| ItemCtx {
+            id: item.service.id,
+            name: item.name(lang),
+            full_name: item.service.full_name(lang).to_string(),
+            situation: item.situation.id(),
+            applied_for: para(&item.applied_for),
+            granted: para(&item.granted),
+            outcome: item.outcome.clone().unwrap_or_default(),
+            basis: join_citations(&at, item.service.basis, lang, and),
+            carer: carer && item.carer_may_complain(),
+            postponement: postponement && item.situation.takes_away_service(),
+        })
+        .collect();
+    let names = |keep: fn(&ItemCtx) -> bool| {
+        let v: Vec<String> = services
+            .iter()
+            .filter(|s| keep(s))
+            .map(|s| s.name.clone())
+            .collect();
+        join_names(&v, and)
     };
+    let service_name = names(|_| true);
+    let carer_services = names(|s| s.carer);
+    let postponement_services = names(|s| s.postponement);
     // The representative's own document: a signed fullmakt, or the verge's vergefullmakt.
     let rep_document = case.representative.as_ref().and_then(RepDocument::of);
     let attachments = attachment_lines(case, rep_document);
     let age = case.applicant_age();
-    let para = |t: &Option<String>| {
-        t.as_deref()
-            .map(super::case::paragraphs)
-            .unwrap_or_default()
-    };
     ComplaintCtx {
         lang: code,
         representative: case.representative.as_ref().map(|r| RepresentativeCtx {
@@ -259,6 +334,7 @@ pub fn complaint_with(case: &Case, table: &[law::Row]) -> ComplaintCtx {
         sender,
         recipient_name,
         recipient_address,
+        decision_maker: case.decision_maker(),
         place: case.place.clone(),
         date: dates::in_words(case.letter_date, code),
         service: ServiceCtx {
@@ -266,9 +342,13 @@ pub fn complaint_with(case: &Case, table: &[law::Row]) -> ComplaintCtx {
             name: service_name,
             full_name: case.service.full_name(lang).to_string(),
             is_care: case.route == Route::Statsforvalteren,
-            user_view_weight: case.service.user_view_weight,
-            waiting_list: case.service.waiting_list,
+            user_view_weight: case.services.iter().any(|s| s.service.user_view_weight),
+            waiting_list: case.services.iter().any(|s| s.service.waiting_list),
         },
+        multi: case.is_multi(),
+        service_ids: case.services.iter().map(|s| s.service.id).collect(),
+        carer_services,
+        postponement_services,
         situation: case.situation.id(),
         decision: DecisionCtx {
             date: dates::in_words(case.decision.date, code),
@@ -310,7 +390,7 @@ pub fn complaint_with(case: &Case, table: &[law::Row]) -> ComplaintCtx {
         deadline_last_day: dates::in_words(case.deadline.last_day, code),
         is_late: case.is_late(),
         late_reason: case.late_reason.clone().unwrap_or_default(),
-        carer: case.is_carer_complaint(),
+        carer,
         cared_for: case
             .cared_for
             .as_ref()
@@ -334,7 +414,8 @@ pub fn complaint_with(case: &Case, table: &[law::Row]) -> ComplaintCtx {
             .collect(),
         outcome: case.outcome.clone().unwrap_or_default(),
         access_to_documents: case.access_to_documents,
-        postponement: case.postponement && case.situation.takes_away_service(),
+        postponement,
+        services,
         reasons: case.reasons,
         attachments,
     }

@@ -15,4 +15,5 @@ pub mod postcode;
 pub mod routing;
 pub mod service;
 pub mod situation;
+pub mod standing;
 pub mod timeline;

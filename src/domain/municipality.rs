@@ -21,6 +21,12 @@
 use std::cmp::Ordering;
 use std::sync::LazyLock;
 
+pub mod bydel;
+mod place;
+
+pub use bydel::{addressee, decision_maker};
+pub use place::{Resolution, for_postcode, outside_municipalities, resolve, towns_named};
+
 /// The SSB table, compiled in.
 const TSV: &str = include_str!("../../data/kommuner.tsv");
 

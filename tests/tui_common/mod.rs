@@ -39,6 +39,7 @@ pub fn daughter_case() -> RawCase {
             number: Some("5501".into()),
             name: Some("Tromsø".into()),
             address: Some(vec!["Postboks 6900".into(), "9299 Tromsø".into()]),
+            district: None,
         }),
         applicant: Some(RawPerson {
             name: Some("Ola Hansen".into()),

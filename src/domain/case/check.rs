@@ -3,30 +3,34 @@
 use chrono::NaiveDate;
 
 use super::FORMAT;
+mod items;
 use super::model::{CaredFor, Case, Checked, Decision, Person, Representative, Role, age_on};
 use super::problem::{Problem, ProblemKind};
-use super::raw::{Ground, RawCase, RawPerson, levenshtein};
+use super::raw::{Ground, RawCase, RawPerson};
 use crate::domain::attachment::{self, Attachment, RawAttachment};
 use crate::domain::deadline::Deadline;
 use crate::domain::letter::{Lang, LetterKind};
-use crate::domain::municipality::{self, Lookup};
-use crate::domain::routing::{self, Route, RouteBasis};
-use crate::domain::service;
-use crate::domain::situation::Situation;
+use crate::domain::municipality::{self, Lookup, bydel};
+use crate::domain::routing::Route;
 use crate::domain::{contact, dates};
 
 /// Collects problems while reading fields.
-struct Checker {
+pub(super) struct Checker {
     problems: Vec<Problem>,
 }
 
 impl Checker {
-    fn push(&mut self, field: &str, kind: ProblemKind) {
+    pub(super) fn push(&mut self, field: &str, kind: ProblemKind) {
         self.problems.push(Problem::new(field, kind));
     }
 
+    /// A problem was found on this field already.
+    pub(super) fn has(&self, field: &str) -> bool {
+        self.problems.iter().any(|p| p.field == field)
+    }
+
     /// A text field: trimmed; `None` when missing or empty; control characters are an error.
-    fn text(&mut self, field: &str, value: Option<&String>) -> Option<String> {
+    pub(super) fn text(&mut self, field: &str, value: Option<&String>) -> Option<String> {
         let v = value.map(|s| s.trim()).filter(|s| !s.is_empty())?;
         if v.chars()
             .any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r')
@@ -58,7 +62,7 @@ impl Checker {
         v.map(|s| one_line(&s))
     }
 
-    fn optional_line(&mut self, field: &str, value: Option<&String>) -> Option<String> {
+    pub(super) fn optional_line(&mut self, field: &str, value: Option<&String>) -> Option<String> {
         self.text(field, value).map(|s| one_line(&s))
     }
 
@@ -117,6 +121,45 @@ impl Checker {
     }
 }
 
+/// `municipality.district`: a bydel of Oslo, by its official name. Oslo without one is a
+/// warning (the bydel receives the complaint); a district for another municipality, or a name
+/// that is not a bydel, is an error.
+fn check_district(
+    c: &mut Checker,
+    m: &'static municipality::Municipality,
+    district: Option<String>,
+) -> Option<&'static str> {
+    let oslo = bydel::has_districts(m.number);
+    match district {
+        None => {
+            if oslo && !c.has("municipality.district") {
+                c.push("municipality.district", ProblemKind::DistrictMissing);
+            }
+            None
+        }
+        Some(found) if !oslo => {
+            c.push(
+                "municipality.district",
+                ProblemKind::DistrictNotOslo {
+                    found,
+                    municipality: m.letter_name(),
+                },
+            );
+            None
+        }
+        Some(found) => {
+            let d = bydel::find(&found);
+            if d.is_none() {
+                c.push(
+                    "municipality.district",
+                    ProblemKind::DistrictUnknown { found },
+                );
+            }
+            d
+        }
+    }
+}
+
 /// A paragraph-preserving text: split at line breaks, each paragraph trimmed, empty ones dropped.
 pub fn paragraphs(text: &str) -> Vec<String> {
     text.split('\n')
@@ -137,6 +180,17 @@ pub fn check(raw: &RawCase, today: NaiveDate) -> Checked {
 /// Stage 2 for a given letter: a follow-up letter needs no grounds, but may need other answers
 /// (the date the complaint was sent, a representative, …).
 pub fn check_for(raw: &RawCase, today: NaiveDate, kind: LetterKind) -> Checked {
+    check_inner(raw, today, kind, false)
+}
+
+/// [`check_for`]; `allow_one` accepts a `services` list of one item, which a file may not have
+/// (it would be the single `service`): the test that the two read alike uses it.
+pub(crate) fn check_inner(
+    raw: &RawCase,
+    today: NaiveDate,
+    kind: LetterKind,
+    allow_one: bool,
+) -> Checked {
     let complaint = kind == LetterKind::Complaint;
     let mut c = Checker {
         problems: Vec::new(),
@@ -176,64 +230,22 @@ pub fn check_for(raw: &RawCase, today: NaiveDate, kind: LetterKind) -> Checked {
         }
     };
 
-    let letter_date = c
-        .date("letter_date", raw.letter_date.as_ref(), false)
-        .unwrap_or(today);
-
-    let service = match c.text("service", raw.service.as_ref()) {
-        None => {
-            if !c.problems.iter().any(|p| p.field == "service") {
-                c.push("service", ProblemKind::Missing);
-            }
-            None
-        }
-        Some(id) => match service::by_id(&id) {
-            Some(s) => Some(s),
-            None => {
-                let suggestion = service::ids()
-                    .map(|k| (levenshtein(&id.to_lowercase(), k), k))
-                    .min_by_key(|(d, _)| *d)
-                    .filter(|(d, _)| *d <= 3)
-                    .map(|(_, k)| k.to_string());
-                c.push(
-                    "service",
-                    ProblemKind::UnknownService {
-                        found: id,
-                        suggestion,
-                    },
-                );
-                None
-            }
-        },
+    // The letter's date. A complaint already sent is judged and reprinted as it was sent, never
+    // by today: its kept `letter_date`, else (saved before the date was kept) the day it was
+    // sent. A follow-up letter of a sent complaint is written after it: a `letter_date` not
+    // after the sending is the complaint's own, and the follow-up is dated today.
+    let sent_on = raw.sent.as_deref().and_then(dates::parse_iso);
+    let letter_date = match (
+        c.date("letter_date", raw.letter_date.as_ref(), false),
+        sent_on,
+    ) {
+        (Some(d), Some(s)) if !complaint && d <= s => today,
+        (Some(d), _) => d,
+        (None, Some(s)) if complaint => s,
+        (None, _) => today,
     };
-    let service_other = c.optional_line("service_other", raw.service_other.as_ref());
-    if service.is_some_and(|s| s.id == "annet")
-        && service_other.is_none()
-        && !c.problems.iter().any(|p| p.field == "service_other")
-    {
-        c.push("service_other", ProblemKind::ServiceOtherMissing);
-    }
 
-    let situation = match c.text("situation", raw.situation.as_ref()) {
-        None => {
-            if !c.problems.iter().any(|p| p.field == "situation") {
-                c.push("situation", ProblemKind::Missing);
-            }
-            None
-        }
-        Some(s) => {
-            let found = Situation::from_id(&s);
-            if found.is_none() {
-                c.push("situation", ProblemKind::UnknownSituation { found: s });
-            }
-            found
-        }
-    };
-    if let (Some(Situation::Venteliste), Some(s)) = (situation, service)
-        && !s.waiting_list
-    {
-        c.push("situation", ProblemKind::VentelisteNotLongTerm);
-    }
+    let services = items::read(&mut c, raw, allow_one);
 
     // Municipality.
     let (municipality, municipality_address) = match &raw.municipality {
@@ -244,6 +256,7 @@ pub fn check_for(raw: &RawCase, today: NaiveDate, kind: LetterKind) -> Checked {
         Some(m) => {
             let number = c.optional_line("municipality.number", m.number.as_ref());
             let name = c.optional_line("municipality.name", m.name.as_ref());
+            let district = c.optional_line("municipality.district", m.district.as_ref());
             let address: Vec<String> = m
                 .address
                 .iter()
@@ -332,7 +345,8 @@ pub fn check_for(raw: &RawCase, today: NaiveDate, kind: LetterKind) -> Checked {
             if found.is_some() && address.is_empty() {
                 c.push("municipality.address", ProblemKind::NoMunicipalityAddress);
             }
-            (found, address)
+            let district = found.and_then(|m| check_district(&mut c, m, district));
+            (found.map(|m| (m, district)), address)
         }
     };
 
@@ -343,6 +357,19 @@ pub fn check_for(raw: &RawCase, today: NaiveDate, kind: LetterKind) -> Checked {
         }
         Some(p) => c.person("applicant", p),
     };
+    if let (Some((m, _)), Some(a)) = (municipality, &applicant)
+        && let Some(home) = municipality::for_postcode(&a.postcode)
+        && home != m
+    {
+        c.push(
+            "municipality",
+            ProblemKind::MunicipalityNotPostcode {
+                municipality: m.letter_name(),
+                postcode: format!("{} {}", a.postcode, a.city),
+                home: home.letter_name(),
+            },
+        );
+    }
 
     // The age of the person the decision is about on the letter date, when the birth date reads.
     let applicant_age = raw
@@ -475,21 +502,11 @@ pub fn check_for(raw: &RawCase, today: NaiveDate, kind: LetterKind) -> Checked {
         }
     };
 
-    let (route, route_basis) = match service {
-        Some(s) => {
-            let r = routing::route_for(s, decision.as_ref().and_then(|(_, r)| *r));
-            if r.1 == RouteBasis::AssumedShorter {
-                c.push("decision.route", ProblemKind::RouteAssumed);
-            }
-            (Some(r.0), r.1)
-        }
-        None => (None, RouteBasis::Service),
-    };
+    let (route, route_basis) =
+        items::route(&mut c, &services, decision.as_ref().and_then(|(_, r)| *r));
 
     let complainant_is_carer = raw.complainant_is_carer.unwrap_or(false);
-    if complainant_is_carer && service.is_some_and(|s| !s.carer_may_complain) {
-        c.push("complainant_is_carer", ProblemKind::CarerNotApplicable);
-    }
+    items::carer(&mut c, &services, complainant_is_carer);
     let cared_for = match &raw.cared_for {
         None => None,
         Some(cf) => {
@@ -503,7 +520,8 @@ pub fn check_for(raw: &RawCase, today: NaiveDate, kind: LetterKind) -> Checked {
             })
         }
     };
-    let carer_complaint = complainant_is_carer && service.is_some_and(|s| s.carer_may_complain);
+    let carer_complaint =
+        complainant_is_carer && services.known().iter().any(|(_, s)| s.carer_may_complain);
     if carer_complaint && raw.cared_for.is_none() {
         c.push("cared_for", ProblemKind::CaredForMissing);
     }
@@ -571,7 +589,7 @@ pub fn check_for(raw: &RawCase, today: NaiveDate, kind: LetterKind) -> Checked {
     let access_to_documents = requests.access_to_documents.unwrap_or(false);
     let postponement = requests.postponement.unwrap_or(false);
     let reasons = requests.reasons.unwrap_or(false);
-    if postponement && situation.is_some_and(|s| !s.takes_away_service()) {
+    if postponement && services.takes_away() == Some(false) {
         c.push(
             "requests.postponement",
             ProblemKind::PostponementNotMeaningful,
@@ -583,6 +601,12 @@ pub fn check_for(raw: &RawCase, today: NaiveDate, kind: LetterKind) -> Checked {
     let sent = c.date("sent", raw.sent.as_ref(), false);
     if sent.is_none() && kind.needs_sent() && !c.problems.iter().any(|p| p.field == "sent") {
         c.push("sent", ProblemKind::SentMissing);
+    }
+    // A complaint sent before the date on its own letter: a typing error, most likely.
+    if let (Some(d), true, Some(_)) = (sent, complaint, raw.letter_date.as_ref())
+        && d < letter_date
+    {
+        c.push("sent", ProblemKind::SentBeforeLetter { letter_date });
     }
     // The letters that cite the date the complaint was sent.
     if let (Some(d), true) = (sent, kind.cites_sent()) {
@@ -611,7 +635,7 @@ pub fn check_for(raw: &RawCase, today: NaiveDate, kind: LetterKind) -> Checked {
     if kind == LetterKind::Fullmakt && raw.representative.is_none() {
         c.push("representative", ProblemKind::RepresentativeMissing);
     }
-    if kind == LetterKind::Postponement && situation.is_some_and(|s| !s.takes_away_service()) {
+    if kind == LetterKind::Postponement && services.takes_away() == Some(false) {
         c.push("situation", ProblemKind::PostponementNeedsCut);
     }
 
@@ -653,10 +677,14 @@ pub fn check_for(raw: &RawCase, today: NaiveDate, kind: LetterKind) -> Checked {
         .unwrap_or_default();
 
     let has_errors = c.problems.iter().any(Problem::is_error);
+    let (applied_for, granted) = decision
+        .as_ref()
+        .map(|(d, _)| (d.applied_for.clone(), d.granted.clone()))
+        .unwrap_or_default();
+    let items = services.items(applied_for, granted, outcome.clone());
     let case = match (
         lang,
-        service,
-        situation,
+        items,
         municipality,
         applicant,
         representative,
@@ -666,41 +694,56 @@ pub fn check_for(raw: &RawCase, today: NaiveDate, kind: LetterKind) -> Checked {
     ) {
         (
             Some(lang),
-            Some(service),
-            Some(situation),
-            Some(municipality),
+            Some(services),
+            Some((municipality, district)),
             Some(applicant),
             Some(representative),
-            Some((decision, _)),
+            Some((mut decision, _)),
             Some(route),
             Some(deadline),
-        ) if !has_errors => Some(Case {
-            lang,
-            letter_date,
-            place,
-            service,
-            service_other,
-            situation,
-            municipality,
-            municipality_address,
-            applicant,
-            representative,
-            decision,
-            route,
-            route_basis,
-            complainant_is_carer,
-            cared_for,
-            grounds,
-            outcome,
-            attachments,
-            access_to_documents,
-            postponement,
-            reasons,
-            late_reason,
-            sent,
-            supplement,
-            deadline,
-        }),
+        ) if !has_errors && !services.is_empty() => {
+            let first = &services[0];
+            // With several services, what was applied for, granted and asked for is told per
+            // service; with one, it is the decision's and the file's, as before 0.3.
+            let outcome = if services.len() == 1 {
+                decision.applied_for.clone_from(&first.applied_for);
+                decision.granted.clone_from(&first.granted);
+                first.outcome.clone()
+            } else {
+                decision.applied_for = None;
+                decision.granted = None;
+                None
+            };
+            Some(Case {
+                lang,
+                letter_date,
+                place,
+                service: first.service,
+                service_other: first.service_other.clone(),
+                situation: first.situation,
+                services,
+                municipality,
+                district,
+                municipality_address,
+                applicant,
+                representative,
+                decision,
+                route,
+                route_basis,
+                complainant_is_carer,
+                cared_for,
+                grounds,
+                outcome,
+                attachments,
+                access_to_documents,
+                postponement,
+                reasons,
+                late_reason,
+                sent,
+                supplement,
+                deadline,
+            })
+        }
         _ => None,
     };
     Checked {

@@ -18,12 +18,16 @@ mod model;
 mod problem;
 mod raw;
 
+#[cfg(test)]
+pub(crate) use check::check_inner;
 pub use check::{check, check_for, paragraphs};
-pub use model::{CaredFor, Case, Checked, Decision, Person, Representative, Role, age_on};
+pub use model::{
+    CaredFor, Case, Checked, Decision, Person, Representative, Role, ServiceItem, age_on,
+};
 pub use problem::{Arg, Problem, ProblemKind, Severity};
 pub use raw::{
-    Ground, RawCaredFor, RawCase, RawDecision, RawDraft, RawGrounds, RawMunicipality, RawPerson,
-    RawRepresentative, RawRequests, levenshtein, read,
+    Ground, RawCaredFor, RawCase, RawDecision, RawDraft, RawFollowUp, RawGrounds, RawMunicipality,
+    RawPerson, RawRepresentative, RawRequests, RawServiceItem, levenshtein, read,
 };
 
 /// The format tag every case file carries.

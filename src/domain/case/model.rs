@@ -121,17 +121,55 @@ pub struct Decision {
     pub granted: Option<String>,
 }
 
+/// One service of the decision, with what happened to it (a file's `service`/`situation`, or one
+/// item of its `services`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ServiceItem {
+    pub service: &'static Service,
+    /// The service in the person's words, for `annet`.
+    pub service_other: Option<String>,
+    pub situation: Situation,
+    /// What was applied for (or had before a cut), as written.
+    pub applied_for: Option<String>,
+    /// What was granted (or is left after a cut), as written.
+    pub granted: Option<String>,
+    /// What the person asks for about this service, as paragraphs.
+    pub outcome: Option<Vec<String>>,
+}
+
+impl ServiceItem {
+    /// The name as in "vedtak om …": the person's own words for `annet`.
+    pub fn name(&self, lang: Lang) -> String {
+        match (&self.service_other, self.service.id) {
+            (Some(other), "annet") => other.clone(),
+            _ => self.service.name(lang).to_string(),
+        }
+    }
+
+    /// A carer may complain about this service on their own behalf (pbrl § 2-8).
+    pub fn carer_may_complain(&self) -> bool {
+        self.service.carer_may_complain
+    }
+}
+
 /// A checked case: everything the law, deadline and letter code need.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Case {
     pub lang: Lang,
     pub letter_date: NaiveDate,
     pub place: String,
+    /// The (first) service; with `services` the first item's, so that what speaks of one
+    /// service still reads.
     pub service: &'static Service,
     pub service_other: Option<String>,
     pub situation: Situation,
+    /// Every service of the decision, in the file's order: one for a file with `service`, two or
+    /// more for a file with `services` (0.3). All on the same route.
+    pub services: Vec<ServiceItem>,
     #[serde(skip)]
     pub municipality: &'static Municipality,
+    /// Oslo's bydel that made the decision (0.3 `municipality.district`), its official name.
+    pub district: Option<&'static str>,
     /// The recipient's postal address lines; empty when not given.
     pub municipality_address: Vec<String>,
     pub applicant: Person,
@@ -172,9 +210,33 @@ impl Case {
             .map(|b| age_on(b, self.letter_date))
     }
 
-    /// A carer complains in their own name (pbrl § 2-8).
+    /// A carer complains in their own name (pbrl § 2-8), about the services where a carer may.
     pub fn is_carer_complaint(&self) -> bool {
-        self.complainant_is_carer && self.service.carer_may_complain
+        self.complainant_is_carer && self.services.iter().any(ServiceItem::carer_may_complain)
+    }
+
+    /// One decision on several services (0.3 `services`).
+    pub fn is_multi(&self) -> bool {
+        self.services.len() > 1
+    }
+
+    /// The decision takes away (cuts or stops) a service the person has: postponed
+    /// implementation (utsatt iverksetting) can be asked for.
+    pub fn takes_away_service(&self) -> bool {
+        self.services
+            .iter()
+            .any(|s| s.situation.takes_away_service())
+    }
+
+    /// Who the letter is addressed to: "Tromsø kommune", "Oslo kommune, bydel Grünerløkka".
+    pub fn addressee(&self) -> String {
+        crate::domain::municipality::addressee(self.municipality, self.district)
+    }
+
+    /// Who made the decision, as in "vedtaket fra …": "Tromsø kommune", "bydel Grünerløkka i
+    /// Oslo kommune".
+    pub fn decision_maker(&self) -> String {
+        crate::domain::municipality::decision_maker(self.municipality, self.district)
     }
 }
 

@@ -26,6 +26,9 @@ pub enum Arg {
     List(Vec<String>),
     /// A section of law, written in full in the interface's form of Norwegian.
     Cite(crate::domain::law::Citation),
+    /// Services by id, written by their names in the interface's language ("omsorgsstønad og
+    /// avlastning").
+    Services(Vec<String>),
 }
 
 /// What is wrong.
@@ -120,6 +123,35 @@ pub enum ProblemKind {
         number: String,
         name: String,
     },
+    /// `municipality.district` is not one of Oslo's 15 bydeler.
+    DistrictUnknown {
+        found: String,
+    },
+    /// `municipality.district` for a municipality without bydeler (only Oslo has them here).
+    DistrictNotOslo {
+        found: String,
+        municipality: String,
+    },
+    /// A file with `services` also has a single-service field (`service`, `situation`, …).
+    ServicesWithSingle {
+        fields: Vec<String>,
+    },
+    /// `services` with fewer than 2 items.
+    ServicesTooFew,
+    /// Care services (route A) and a matter of another route (e.g. omsorgsbolig) in one file.
+    ServicesMixedRoutes {
+        care: Vec<String>,
+        other: Vec<String>,
+    },
+    /// The same service twice in `services`.
+    ServiceTwice {
+        found: String,
+    },
+    /// A carer's own complaint (`complainant_is_carer`) with a service that only the person
+    /// it is for may complain about (not avlastning, omsorgsstønad, opplæring for pårørende).
+    CarerServiceNotOwn {
+        found: String,
+    },
     ControlCharacter,
     NoGrounds,
     LateWithoutReason {
@@ -134,10 +166,23 @@ pub enum ProblemKind {
     /// A supplement letter needs the new information.
     SupplementMissing,
     // Warnings
+    /// The municipality is not the one of the applicant's postcode. A warning: people may get
+    /// help from another municipality.
+    MunicipalityNotPostcode {
+        municipality: String,
+        postcode: String,
+        home: String,
+    },
+    /// Oslo without a bydel: in Oslo the bydel makes the decision and receives the complaint.
+    DistrictMissing,
     RouteAssumed,
     /// A reminder written less than a month after the complaint was sent: the municipality may
     /// still answer in time (fvl § 11 a). A warning.
     ReminderEarly,
+    /// The complaint was sent before the date on its letter: asked, not refused (a warning).
+    SentBeforeLetter {
+        letter_date: NaiveDate,
+    },
     PostponementNotMeaningful,
     /// `complainant_is_carer` for a service where a carer may not complain in their own name
     /// (only `avlastning`, `omsorgsstonad`, `parorendeopplaering`). An error: the letter would
@@ -217,6 +262,15 @@ impl ProblemKind {
             ProblemKind::MunicipalityUnknown { .. } => "municipality-unknown-suggest",
             ProblemKind::MunicipalityAmbiguous { .. } => "municipality-ambiguous",
             ProblemKind::MunicipalityMismatch { .. } => "municipality-mismatch",
+            ProblemKind::DistrictUnknown { .. } => "district-unknown",
+            ProblemKind::DistrictNotOslo { .. } => "district-not-oslo",
+            ProblemKind::DistrictMissing => "district-missing",
+            ProblemKind::MunicipalityNotPostcode { .. } => "municipality-not-postcode",
+            ProblemKind::ServicesWithSingle { .. } => "services-with-single",
+            ProblemKind::ServicesTooFew => "services-too-few",
+            ProblemKind::ServicesMixedRoutes { .. } => "services-mixed-routes",
+            ProblemKind::ServiceTwice { .. } => "service-twice",
+            ProblemKind::CarerServiceNotOwn { .. } => "carer-service-not-own",
             ProblemKind::ControlCharacter => "control-character",
             ProblemKind::NoGrounds => "no-grounds",
             ProblemKind::LateWithoutReason { .. } => "late-without-reason",
@@ -226,6 +280,7 @@ impl ProblemKind {
             ProblemKind::SupplementMissing => "supplement-missing",
             ProblemKind::RouteAssumed => "route-assumed",
             ProblemKind::ReminderEarly => "reminder-early",
+            ProblemKind::SentBeforeLetter { .. } => "sent-before-letter",
             ProblemKind::PostponementNotMeaningful => "postponement-not-meaningful",
             ProblemKind::CarerNotApplicable => "carer-not-applicable",
             ProblemKind::NoPowerOfAttorney => "no-power-of-attorney",
@@ -292,7 +347,43 @@ impl ProblemKind {
                     ("name", Text(name.clone())),
                 ]
             }
+            ProblemKind::DistrictUnknown { found } => vec![
+                ("found", Text(found.clone())),
+                (
+                    "districts",
+                    Text(crate::domain::municipality::bydel::ALL.join(", ")),
+                ),
+            ],
+            ProblemKind::DistrictNotOslo {
+                found,
+                municipality,
+            } => vec![
+                ("found", Text(found.clone())),
+                ("municipality", Text(municipality.clone())),
+            ],
+            ProblemKind::MunicipalityNotPostcode {
+                municipality,
+                postcode,
+                home,
+            } => vec![
+                ("municipality", Text(municipality.clone())),
+                ("postcode", Text(postcode.clone())),
+                ("home", Text(home.clone())),
+            ],
+            ProblemKind::ServicesWithSingle { fields } => {
+                vec![("fields", Text(fields.join(", ")))]
+            }
+            ProblemKind::ServicesMixedRoutes { care, other } => vec![
+                ("care", Services(care.clone())),
+                ("other", Services(other.clone())),
+            ],
+            ProblemKind::ServiceTwice { found } | ProblemKind::CarerServiceNotOwn { found } => {
+                vec![("found", Services(vec![found.clone()]))]
+            }
             ProblemKind::LateWithoutReason { last_day } => vec![("last_day", Date(*last_day))],
+            ProblemKind::SentBeforeLetter { letter_date } => {
+                vec![("letter_date", Date(*letter_date))]
+            }
             ProblemKind::ParentOfAdult { age }
             | ProblemKind::ChildAlone { age }
             | ProblemKind::ChildNeedsParent { age } => vec![("age", Number(*age))],
@@ -308,6 +399,8 @@ impl ProblemKind {
     fn severity(&self) -> Severity {
         match self {
             ProblemKind::RouteAssumed
+            | ProblemKind::MunicipalityNotPostcode { .. }
+            | ProblemKind::DistrictMissing
             | ProblemKind::PostponementNotMeaningful
             | ProblemKind::NoPowerOfAttorney
             | ProblemKind::ParentNeedsBirthDate
@@ -316,6 +409,7 @@ impl ProblemKind {
             | ProblemKind::NoMunicipalityAddress
             | ProblemKind::VentelisteNotLongTerm
             | ProblemKind::ReminderEarly
+            | ProblemKind::SentBeforeLetter { .. }
             | ProblemKind::PhoneUnusual { .. }
             | ProblemKind::EmailUnusual { .. } => Severity::Warning,
             _ => Severity::Error,

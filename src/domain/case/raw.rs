@@ -17,6 +17,10 @@ pub struct RawCase {
     pub service: Option<String>,
     pub service_other: Option<String>,
     pub situation: Option<String>,
+    /// One decision on several services (0.3): 2 or more items, instead of `service` and
+    /// `situation`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub services: Option<Vec<RawServiceItem>>,
     pub municipality: Option<RawMunicipality>,
     pub applicant: Option<RawPerson>,
     pub representative: Option<RawRepresentative>,
@@ -41,6 +45,43 @@ pub struct RawCase {
     /// Where the wizard was when the draft was saved. Ignored by `check` and `render`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub draft: Option<RawDraft>,
+    /// The follow-up letters saved (a reminder, additional information …), each with the date
+    /// on it, for the case timeline. Ignored by `check` and `render`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_ups: Option<Vec<RawFollowUp>>,
+}
+
+/// A follow-up letter that was saved: which letter (its `--letter` id) and the date on it (ISO).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct RawFollowUp {
+    pub letter: Option<String>,
+    pub date: Option<String>,
+}
+
+impl RawCase {
+    /// The service id of a draft: `service`, or the first of `services`.
+    pub fn primary_service(&self) -> Option<&str> {
+        self.service.as_deref().or_else(|| {
+            self.services
+                .as_ref()?
+                .iter()
+                .find_map(|s| s.service.as_deref())
+        })
+    }
+
+    /// The service ids named, in order: `service`, then those of `services`.
+    pub fn service_ids(&self) -> Vec<&str> {
+        self.service
+            .as_deref()
+            .into_iter()
+            .chain(
+                self.services
+                    .iter()
+                    .flatten()
+                    .filter_map(|s| s.service.as_deref()),
+            )
+            .collect()
+    }
 }
 
 /// Bookkeeping of a saved draft.
@@ -61,6 +102,26 @@ pub struct RawMunicipality {
     pub number: Option<String>,
     pub name: Option<String>,
     pub address: Option<Vec<String>>,
+    /// For Oslo (0301): the bydel that made the decision (0.3), e.g. "Grünerløkka".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub district: Option<String>,
+}
+
+/// One service of a decision on several (0.3, `services`): the same meanings as the single
+/// fields `service`, `service_other`, `situation`, `decision.applied_for`, `decision.granted`
+/// and `outcome`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct RawServiceItem {
+    pub service: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_other: Option<String>,
+    pub situation: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applied_for: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub granted: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -142,6 +203,7 @@ const FIELDS: &[(&str, &[&str])] = &[
             "service",
             "service_other",
             "situation",
+            "services",
             "municipality",
             "applicant",
             "representative",
@@ -156,10 +218,22 @@ const FIELDS: &[(&str, &[&str])] = &[
             "sent",
             "supplement",
             "draft",
+            "follow_ups",
         ],
     ),
     ("draft", &["step", "updated", "letter"]),
-    ("municipality", &["number", "name", "address"]),
+    ("municipality", &["number", "name", "address", "district"]),
+    (
+        "services.*",
+        &[
+            "service",
+            "service_other",
+            "situation",
+            "applied_for",
+            "granted",
+            "outcome",
+        ],
+    ),
     (
         "applicant",
         &[

@@ -609,3 +609,117 @@ fn three_official_names_have_sami_forms_and_letters_keep_the_norwegian_name() {
         assert_eq!(found(&letter.replace(" kommune", "")), number);
     }
 }
+
+// --- postcode and town → municipality (issue 26) ---
+
+#[test]
+fn a_postcode_gives_its_municipality() {
+    assert_eq!(for_postcode("6800").map(|m| m.number), Some("4647"));
+    assert_eq!(for_postcode(" 1337 ").map(|m| m.number), Some("3201"));
+    assert_eq!(for_postcode("9008").map(|m| m.number), Some("5501"));
+    assert_eq!(for_postcode("0150").map(|m| m.number), Some("0301"));
+    assert_eq!(for_postcode("0000"), None);
+    assert_eq!(for_postcode("abcd"), None);
+}
+
+#[test]
+fn svalbard_and_jan_mayen_are_no_municipality() {
+    assert_eq!(for_postcode("9170"), None);
+    assert_eq!(for_postcode("8099"), None);
+    assert!(outside_municipalities("9170"));
+    assert!(outside_municipalities("8099"));
+    assert!(!outside_municipalities("6800"));
+}
+
+#[test]
+fn every_municipality_of_the_register_is_in_the_table() {
+    for (town, number) in crate::domain::postcode::towns() {
+        assert!(
+            by_number(number).is_some() || matches!(*number, "2100" | "2211"),
+            "{town} {number}"
+        );
+    }
+}
+
+#[test]
+fn a_town_resolves_to_its_municipality_before_any_spelling_guess() {
+    for (typed, number) in [
+        ("Førde", "4647"),
+        ("forde", "4647"),
+        ("Førde kommune", "4647"),
+        ("Sandvika", "3201"),
+        ("Valderøya", "1532"),
+        ("valderoya", "1532"),
+    ] {
+        match resolve(typed, None) {
+            Resolution::Town { municipality, .. } => {
+                assert_eq!(municipality.number, number, "{typed:?}")
+            }
+            other => panic!("{typed:?}: expected a town, got {other:?}"),
+        }
+    }
+    let Resolution::Town { town, municipality } = resolve("Førde", Some("6800")) else {
+        panic!("Førde is a town");
+    };
+    assert_eq!(
+        (town.as_str(), municipality.display()),
+        ("Førde", "Sunnfjord")
+    );
+}
+
+#[test]
+fn a_municipality_name_is_itself() {
+    assert_eq!(
+        resolve("Bærum", Some("6800")).chosen().map(|m| m.number),
+        Some("3201")
+    );
+    assert_eq!(
+        resolve("Tromsø", None).chosen().map(|m| m.number),
+        Some("5501")
+    );
+}
+
+#[test]
+fn a_shared_name_is_settled_by_the_postcode_or_asked() {
+    // 6090 Fosnavåg is in Herøy (Møre og Romsdal).
+    assert_eq!(
+        resolve("Herøy", Some("6090")).chosen().map(|m| m.number),
+        Some("1515")
+    );
+    match resolve("Herøy", Some("6800")) {
+        Resolution::Choose { candidates, .. } => assert_eq!(candidates.len(), 2),
+        other => panic!("expected a choice, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_spelling_guess_is_never_chosen_and_never_before_the_postcode() {
+    let r = resolve("Førdee", Some("6800"));
+    assert_eq!(r.chosen(), None);
+    let Resolution::Guess {
+        from_postcode,
+        suggestions,
+    } = r
+    else {
+        panic!("expected guesses, got {r:?}");
+    };
+    assert_eq!(from_postcode.map(|m| m.number), Some("4647"));
+    assert!(!suggestions.iter().any(|m| m.number == "4647"));
+    // Without a postcode: guesses only, nothing chosen.
+    let r = resolve("Tromso", None);
+    assert_eq!(r.chosen(), None, "{r:?}");
+    assert!(matches!(
+        r,
+        Resolution::Guess {
+            from_postcode: None,
+            ..
+        }
+    ));
+}
+
+#[test]
+fn a_town_that_is_its_municipality_adds_nothing() {
+    assert!(towns_named("Tromsø").is_empty());
+    assert!(towns_named("").is_empty());
+    assert_eq!(towns_named("Førde").len(), 1);
+}

@@ -247,6 +247,7 @@ pub fn suggestion(app: &App) -> Option<String> {
         number: Some("0301".into()),
         name: None,
         address: None,
+        district: None,
     });
     let d = raw.decision.get_or_insert_with(Default::default);
     let today = app.today.format("%Y-%m-%d").to_string();

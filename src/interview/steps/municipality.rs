@@ -91,6 +91,7 @@ impl MunicipalityState {
                             number: Some(m.number.to_string()),
                             name: Some(m.display().to_string()),
                             address,
+                            district: None,
                         });
                     });
                     return Flow::Next;

@@ -18,7 +18,14 @@ use ratatui::layout::{Position, Rect};
 impl ChecklistState {
     pub fn keys(&self, app: &App) -> Vec<KeyHelp> {
         let k = |key: &str, what: &str| (t(app.ui, key), t(app.ui, what));
-        if self.mode() == Mode::Line {
+        if self.editing.is_some() {
+            // Naming an attachment, or where the document's file is: Enter keeps it, Esc leaves
+            // it as it was.
+            vec![
+                k("tui.key.type", "tui.key.attachment"),
+                k("tui.key.enter", "tui.key.save"),
+            ]
+        } else if self.mode() == Mode::Line {
             vec![
                 k("tui.key.type", "tui.key.attachment"),
                 k("tui.key.enter", "tui.key.add"),
@@ -36,6 +43,11 @@ impl ChecklistState {
                 .is_some_and(|i| matches!(i.kind, Kind::Added | Kind::File { .. }))
             {
                 v.push(k("tui.key.del", "tui.key.remove"));
+            }
+            if self.items.get(self.focus).is_some_and(|i| {
+                matches!(i.kind, Kind::Suggested | Kind::Added | Kind::File { .. })
+            }) {
+                v.push(k("tui.key.e", "tui.key.rename"));
             }
             v.push(k("tui.key.tab", "tui.key.go-on"));
             v
@@ -70,6 +82,8 @@ impl ChecklistState {
                     "tui.request.postponement.hint",
                     &[("rule", law::FVL_42.full(lang))],
                 ),
+                Kind::Reasons => reasons_hint(app),
+                Kind::RepDoc(_) => t(ui, "tui.attach.doc.hint"),
                 Kind::File { path, info } => {
                     let look = if info.is_ok() { 2 } else { 3 };
                     for l in widgets::wrap_hanging(
@@ -98,7 +112,7 @@ impl ChecklistState {
             lines.push((String::new(), 0));
             let sel = self.focus == add;
             let mark = if sel { SELECTED } else { UNSELECTED };
-            let label = format!("{mark}{}", t(ui, "tui.attach.add"));
+            let label = format!("{mark}{}", field_label(app, self.editing));
             // The field beside its label when there is room to type a name (16 columns), else
             // on the line below it (a narrow window).
             if label.chars().count() + 1 + 16 <= usize::from(rest.width) {
@@ -138,18 +152,6 @@ impl ChecklistState {
         let mark = if sel { SELECTED } else { UNSELECTED };
         spans.push((lines.len(), lines.len() + 1));
         lines.push((format!("{mark}{}", t(ui, "tui.go-on")), u8::from(sel)));
-        if self.step == Step::Attachments
-            && app
-                .raw
-                .representative
-                .as_ref()
-                .is_some_and(|r| r.power_of_attorney == Some(true))
-        {
-            lines.push((String::new(), 0));
-            for l in widgets::wrap(&t(ui, "tui.attach.fullmakt-note"), rest.width) {
-                lines.push((l, 2));
-            }
-        }
         let height = usize::from(rest.height);
         let (s, e) = spans.get(self.focus).copied().unwrap_or((0, 1));
         let off = centred_offset(s, e, lines.len(), height);
