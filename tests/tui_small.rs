@@ -39,6 +39,7 @@ fn saved(app: &mut App) {
         exists: vec![],
         errors: vec![],
         bundled: false,
+        letter_date: None,
     }));
 }
 
@@ -122,6 +123,7 @@ fn sunnfjord() -> omsorgsklage::domain::case::RawCase {
         number: Some("4647".into()),
         name: Some("Sunnfjord".into()),
         address: Some(vec!["Postboks 338".into(), "6802 Førde".into()]),
+        ..Default::default()
     });
     raw
 }
