@@ -815,6 +815,67 @@ fn the_attachments_step_adds_a_file_by_its_path_shows_it_and_removes_it() {
 }
 
 #[test]
+fn tab_with_no_file_that_fits_keeps_the_text_and_stays() {
+    let mut app = app_at(daughter_case(), Step::Attachments);
+    to_add_field(&mut app);
+    type_text(&mut app, "Epikrise fra sykehuset");
+    tab(&mut app);
+    assert_eq!(app.step(), Step::Attachments, "Tab did not go on");
+    let shown = flat(&app);
+    assert!(
+        shown.contains("[Epikrise fra sykehuset"),
+        "the text is kept: {shown}"
+    );
+    assert!(
+        shown.contains("Ingen fil i") && shown.contains("begynner med «Epikrise fra sykehuset»"),
+        "{shown}"
+    );
+    // Typing on: the note about the old text goes.
+    type_text(&mut app, " i Førde");
+    assert!(!flat(&app).contains("Ingen fil i"), "{}", flat(&app));
+    // Enter adds it by its name, as before.
+    enter(&mut app);
+    let names: Vec<String> = app
+        .raw()
+        .attachments
+        .iter()
+        .flatten()
+        .map(|a| a.title().to_string())
+        .collect();
+    assert!(
+        names.contains(&"Epikrise fra sykehuset i Førde".to_string()),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn tab_completes_a_name_typed_without_a_folder_from_the_current_folder() {
+    // The tests run in the crate's folder, where Cargo.toml is.
+    let mut app = app_at(daughter_case(), Step::Attachments);
+    to_add_field(&mut app);
+    type_text(&mut app, "Cargo.to");
+    tab(&mut app);
+    assert_eq!(
+        app.step(),
+        Step::Attachments,
+        "Tab completed, did not go on"
+    );
+    assert!(flat(&app).contains("[Cargo.toml"), "{}", flat(&app));
+    // On an empty field Tab still goes on.
+    press_mod(
+        &mut app,
+        KeyCode::Char('u'),
+        crossterm::event::KeyModifiers::CONTROL,
+    );
+    tab(&mut app);
+    assert_ne!(
+        app.step(),
+        Step::Attachments,
+        "Tab on an empty field goes on"
+    );
+}
+
+#[test]
 fn a_path_that_leads_nowhere_is_refused_at_once() {
     let mut app = app_at(daughter_case(), Step::Attachments);
     let before = app.raw().attachments.clone();

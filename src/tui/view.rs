@@ -113,6 +113,19 @@ impl From<Rect> for layout::Area {
     }
 }
 
+/// The body area as if the help bar took its most rows (3): for a screen whose keys depend
+/// on what fits (the help bar's height depends on the keys, so [`body_area`] cannot be asked).
+pub fn body_area_least(app: &App) -> Rect {
+    let (w, h) = app.size;
+    let margin = if w >= 60 { 2 } else { 1 };
+    Rect::new(
+        margin,
+        2,
+        w.saturating_sub(2 * margin),
+        h.saturating_sub(2 + 3 + 1),
+    )
+}
+
 /// Draw the wizard into a frame, and put the terminal cursor where typing goes.
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();

@@ -67,22 +67,29 @@ impl LongState {
     pub fn render(&self, app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         let th = app.theme();
         let (title, hint) = title_and_hint(app, self.step);
-        let mut rest = question_with_room(app, &title, &hint, area, buf, 4, LowWindow::CutHint);
-        if self.step == Step::Outcome
-            && let Some(s) = suggestion(app)
-        {
+        let suggested = match self.step {
+            Step::Outcome => suggestion(app),
+            _ => None,
+        };
+        // Rows kept below the hint: the text box, and a line of the suggestion with space below.
+        let room = if suggested.is_some() { 6 } else { 4 };
+        let mut rest = question_with_room(app, &title, &hint, area, buf, room, LowWindow::CutHint);
+        if let Some(s) = suggested {
             let text = tf(app.ui, "tui.q.outcome.suggestion", &[("text", s)]);
             let mut lines = widgets::wrap(&text, rest.width);
-            // Keep room for the text field.
-            let max = usize::from(rest.height.saturating_sub(6)).max(1);
-            if lines.len() > max {
+            // Keep room for the text box (at least a line to type on, inside its frame): in a
+            // very low window the suggestion gives way (F1 has it).
+            let max = usize::from(rest.height.saturating_sub(6));
+            if lines.len() > max && max > 0 {
                 lines.truncate(max);
                 if let Some(l) = lines.last_mut() {
                     l.push('…');
                 }
             }
-            let used = widgets::put_lines(&lines, rest, buf, th.dim);
-            rest = widgets::below(rest, used + 1);
+            if max > 0 {
+                let used = widgets::put_lines(&lines, rest, buf, th.dim);
+                rest = widgets::below(rest, used + 1);
+            }
         }
         let message = match (&self.error, &self.note) {
             (Some(e), _) => Some((format!("{}: {e}", t(app.ui, "word.error")), th.error)),
