@@ -944,7 +944,14 @@ fn a_municipality_typed_with_a_typo_or_without_aeoa_is_suggested() {
         let mut app = app_at(empty_case(), Step::Municipality);
         type_text(&mut app, typed);
         let shown = screen_text(&app);
-        assert!(shown.contains(&format!("▶ {name}")), "{typed}:\n{shown}");
+        if typed == "Bærun" || typed == "Kristiansnad" {
+            // A spelling guess is listed, never chosen for the person (issue #26).
+            assert!(!shown.contains("▶"), "{typed}:\n{shown}");
+            assert!(shown.contains(name), "{typed}:\n{shown}");
+            press(&mut app, KeyCode::Down);
+        } else {
+            assert!(shown.contains(&format!("▶ {name}")), "{typed}:\n{shown}");
+        }
         enter(&mut app);
         let m = app.raw().municipality.clone().expect("chosen");
         assert_eq!(m.number.as_deref(), Some(number), "{typed}");
@@ -953,6 +960,75 @@ fn a_municipality_typed_with_a_typo_or_without_aeoa_is_suggested() {
     let mut app = app_at(empty_case(), Step::Municipality);
     type_text(&mut app, "Bærun");
     assert!(screen_text(&app).contains("Ingen kommune heter «Bærun». Mente du"));
+}
+
+/// A case whose applicant lives at this postcode and town (issue #26).
+fn living_at(postcode: &str, city: &str) -> case::RawCase {
+    let mut raw = empty_case();
+    raw.applicant = Some(case::RawPerson {
+        name: Some("Kari Nordmann".into()),
+        postcode: Some(postcode.into()),
+        city: Some(city.into()),
+        ..Default::default()
+    });
+    raw
+}
+
+#[test]
+fn the_postcode_proposes_its_municipality_and_a_town_resolves_to_its_own() {
+    // Førde, 6800: Sunnfjord is proposed because of the postcode, never Fjord.
+    let mut app = app_at(living_at("6800", "Førde"), Step::Municipality);
+    let shown = screen_text(&app);
+    assert!(
+        shown.contains("Postnummeret ditt, 6800, hører til Sunnfjord kommune."),
+        "{shown}"
+    );
+    assert!(shown.contains("▶ Sunnfjord"), "{shown}");
+    assert!(!shown.contains("Fjord  ("), "{shown}");
+    // The town typed: "Førde ligger i Sunnfjord kommune", Sunnfjord chosen.
+    type_text(&mut app, "Førde");
+    let shown = screen_text(&app);
+    assert!(
+        shown.contains("Førde ligger i Sunnfjord kommune."),
+        "{shown}"
+    );
+    assert!(shown.contains("▶ Sunnfjord"), "{shown}");
+    enter(&mut app);
+    assert_eq!(app.step(), Step::MunicipalityAddress);
+    let m = app.raw().municipality.clone().expect("chosen");
+    assert_eq!(m.name.as_deref(), Some("Sunnfjord"));
+}
+
+#[test]
+fn a_spelling_guess_is_never_chosen_and_the_postcode_comes_first() {
+    let mut app = app_at(living_at("6800", "Førde"), Step::Municipality);
+    type_text(&mut app, "Fjordx");
+    let shown = screen_text(&app);
+    assert!(!shown.contains("▶"), "{shown}");
+    let home = shown.find("Sunnfjord  (").expect("Sunnfjord listed");
+    let guess = shown.find("Fjord  (").expect("the guess listed");
+    assert!(home < guess, "{shown}");
+    // Enter with nothing chosen asks to choose; nothing is written.
+    enter(&mut app);
+    assert_eq!(app.step(), Step::Municipality);
+    assert!(app.raw().municipality.is_none());
+    assert!(
+        screen_text(&app).contains("Velg en kommune i lista"),
+        "{}",
+        screen_text(&app)
+    );
+    // Choosing with the arrows takes the highlighted one.
+    press(&mut app, KeyCode::Down);
+    enter(&mut app);
+    assert_eq!(
+        app.raw()
+            .municipality
+            .clone()
+            .expect("chosen")
+            .name
+            .as_deref(),
+        Some("Sunnfjord")
+    );
 }
 
 #[test]
