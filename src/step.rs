@@ -67,6 +67,8 @@ pub enum Step {
     Representative,
     /// The municipality that made the decision.
     Municipality,
+    /// In Oslo: the bydel that made the decision (issue #26).
+    District,
     /// Its postal address.
     MunicipalityAddress,
     /// Check your answers.
@@ -109,6 +111,7 @@ impl Step {
             Step::Applicant => "applicant".into(),
             Step::Representative => "representative".into(),
             Step::Municipality => "municipality".into(),
+            Step::District => "district".into(),
             Step::MunicipalityAddress => "municipality-address".into(),
             Step::Check => "check".into(),
             Step::Preview => "preview".into(),
@@ -149,6 +152,7 @@ impl Step {
             Step::Applicant,
             Step::Representative,
             Step::Municipality,
+            Step::District,
             Step::MunicipalityAddress,
             Step::Check,
             Step::Preview,
@@ -186,6 +190,7 @@ impl Step {
             Step::Applicant
             | Step::Representative
             | Step::Municipality
+            | Step::District
             | Step::MunicipalityAddress => Section::About,
             Step::Check => Section::Check,
             Step::Preview => Section::Preview,
@@ -272,6 +277,8 @@ pub fn step_for_field(field: &str) -> Option<Step> {
         Step::Ground(Ground::ALL.into_iter().find(|x| x.id() == g)?)
     } else if f == "late_reason" {
         Step::LateReason
+    } else if f == "municipality.district" {
+        Step::District
     } else if starts("municipality.address") {
         Step::MunicipalityAddress
     } else if starts("municipality") {

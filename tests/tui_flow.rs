@@ -1354,3 +1354,63 @@ fn the_done_screen_offers_a_fullmakt_only_to_a_helper_and_says_who_signs() {
         "{s}"
     );
 }
+
+#[test]
+fn in_oslo_the_bydel_is_asked_and_the_letter_goes_to_it() {
+    let mut app = app_at(daughter_case(), Step::Municipality);
+    press_mod(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    type_text(&mut app, "Oslo");
+    enter(&mut app);
+    assert_eq!(app.step(), Step::District);
+    let shown = screen_text(&app);
+    assert!(shown.contains("Hvilken bydel i Oslo"), "{shown}");
+    // The first letter moves through the names: Gamle Oslo, Grorud, Grünerløkka.
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Char('g'));
+    }
+    assert!(
+        screen_text(&app).contains("Grünerløkka"),
+        "{}",
+        screen_text(&app)
+    );
+    enter(&mut app);
+    assert_eq!(app.step(), Step::MunicipalityAddress);
+    let m = app.raw().municipality.clone().expect("municipality");
+    assert_eq!(m.number.as_deref(), Some("0301"));
+    assert_eq!(m.district.as_deref(), Some("Grünerløkka"));
+    for (ui, maker) in [
+        (
+            omsorgsklage::i18n::Ui::Nb,
+            "bydel Grünerløkka i Oslo kommune",
+        ),
+        (
+            omsorgsklage::i18n::Ui::Nn,
+            "bydel Grünerløkka i Oslo kommune",
+        ),
+    ] {
+        let mut raw = app.raw().clone();
+        raw.language = Some(
+            if ui == omsorgsklage::i18n::Ui::Nn {
+                "nn"
+            } else {
+                "nb"
+            }
+            .into(),
+        );
+        let letter = letter_text(&raw, today(), ui, LetterKind::Complaint).expect("letter");
+        assert!(
+            letter.contains("Oslo kommune, bydel Grünerløkka"),
+            "{letter}"
+        );
+        let flat = letter.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains(maker), "{letter}");
+    }
+    assert!(path(app.raw(), omsorgsklage::i18n::Ui::Nb, today()).contains(&Step::District));
+    // Another municipality asks no bydel.
+    let mut tromso = daughter_case();
+    tromso.municipality = Some(case::RawMunicipality {
+        number: Some("5501".into()),
+        ..Default::default()
+    });
+    assert!(!path(&tromso, omsorgsklage::i18n::Ui::Nb, today()).contains(&Step::District));
+}
