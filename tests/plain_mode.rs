@@ -1455,3 +1455,35 @@ fn a_town_typed_for_the_municipality_resolves_through_the_postcode_table() {
     assert!(written.contains("Sunnfjord kommune"), "{written}");
     assert!(!written.contains("Fjord kommune"), "{written}");
 }
+
+#[test]
+fn in_oslo_line_mode_asks_the_bydel_and_says_where_to_send_it() {
+    let dir = tempfile::tempdir().expect("dir");
+    let base = dir.path().join("klage");
+    let mut answers: Vec<&str> = BOKMAAL.to_vec();
+    let at = answers
+        .iter()
+        .position(|a| *a == "Postboks 6900")
+        .expect("address");
+    // The municipality, then the bydel: 6. Grünerløkka.
+    answers.splice(at - 1..at, ["Oslo", "", "6"]);
+    answers.push(base.to_str().expect("path"));
+    let out = run_plain("nb", &lines(&answers), dir.path(), &["--plain"]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains("Hvilken bydel i Oslo har gjort vedtaket?"),
+        "{text}"
+    );
+    assert!(text.contains("6. Grünerløkka"), "{text}");
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("Send klagen til bydel Grünerløkka i Oslo kommune"),
+        "{text}"
+    );
+    let written = std::fs::read_to_string(dir.path().join("klage.txt")).expect("klage.txt");
+    assert!(
+        written.contains("Oslo kommune, bydel Grünerløkka"),
+        "{written}"
+    );
+}
