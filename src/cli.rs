@@ -82,7 +82,8 @@ pub enum Command {
         /// txt, pdf eller both.
         #[arg(long, value_enum, default_value = "txt")]
         format: Format,
-        /// Hvor brevet skal lagres. Uten --out skrives tekstbrevet til skjermen.
+        /// Filen brevet skal lagres i, nøyaktig med det navnet. Med --format both er navnet uten
+        /// .txt eller .pdf starten på begge filene. Uten --out skrives tekstbrevet til skjermen.
         #[arg(long)]
         out: Option<PathBuf>,
         /// Brevets språk: nb (bokmål) eller nn (nynorsk). Overstyrer saksfilen.

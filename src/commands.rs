@@ -213,10 +213,17 @@ pub fn render_cmd(ui: Ui, path: &Path, opts: RenderOpts, today: NaiveDate) -> Re
     let base = out
         .clone()
         .unwrap_or_else(|| export::default_file_name(kind, &case.applicant.name, case.letter_date));
-    let rendered = match export::render(&case, kind, formats, &base, parts) {
+    let mut rendered = match export::render(&case, kind, formats, &base, parts) {
         Ok(r) => r,
         Err(e) => anyhow::bail!(e.lines(ui).join("\n")),
     };
+    // `--out FILE` with one format is exactly FILE (scripts rely on it); with both, FILE less
+    // its ".txt"/".pdf" is the stem of the two files.
+    if let (Some(path), Format::Txt | Format::Pdf) = (&out, format) {
+        for (file, _) in &mut rendered.files {
+            file.clone_from(path);
+        }
+    }
     if !rendered.replaced.is_empty() {
         let chars: String = rendered
             .replaced

@@ -168,6 +168,21 @@ pub fn render(
         };
         let pdf = render::pdf::render(&letter).map_err(|e| ExportError::Pdf(e.to_string()))?;
         out.replaced = pdf.replaced;
+        // Each file is named as the letter lists it: its number in the list and its title.
+        let listed = case
+            .attachments
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.file.is_some());
+        let parts = if listed.clone().count() == parts.len() {
+            parts
+                .into_iter()
+                .zip(listed)
+                .map(|(p, (i, a))| p.labelled(i + 1, &a.title))
+                .collect()
+        } else {
+            parts
+        };
         let bytes = envelope::bundle(&pdf.bytes, parts).map_err(ExportError::Pdf)?;
         out.bundled = bundled;
         out.files.push((file_name(base, "pdf"), bytes));

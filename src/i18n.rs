@@ -283,6 +283,9 @@ mod tests {
             K::ReceivedBeforeDecision,
             K::SentBeforeDecision,
             K::ReminderEarly,
+            K::SentBeforeLetter {
+                letter_date: chrono::NaiveDate::MIN,
+            },
             K::DateAfterLetter,
             K::UnknownService {
                 found: "x".into(),

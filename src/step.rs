@@ -25,11 +25,17 @@ pub enum Step {
     Relation,
     /// Whether a signed written power of attorney (fullmakt) exists.
     Fullmakt,
+    /// The name (and birth date) of the person the decision is about, asked of someone who
+    /// writes for them before the details, so that the screens can say the name and a child's
+    /// age is known at once (`applicant.name`, `applicant.birth_date`).
+    Person,
     /// Which service the decision is about.
     Service,
     /// The service in the person's own words (`annet`).
     ServiceOther,
-    /// For relief services: the carer complains on their own behalf (pbrl § 2-8).
+    /// For relief services: the carer complains on their own behalf (pbrl § 2-8). No longer
+    /// in the path (the who-complains question [`Step::Who`] asks it, before the service); kept
+    /// so that a draft saved on it opens, on [`Step::Who`].
     Carer,
     /// The person the carer cares for (`cared_for`), so the municipality finds the case.
     CaredFor,
@@ -90,6 +96,7 @@ impl Step {
             Step::Role => "role".into(),
             Step::Relation => "relation".into(),
             Step::Fullmakt => "fullmakt".into(),
+            Step::Person => "person".into(),
             Step::Service => "service".into(),
             Step::ServiceOther => "service-other".into(),
             Step::Carer => "carer".into(),
@@ -129,6 +136,7 @@ impl Step {
             Step::Role,
             Step::Relation,
             Step::Fullmakt,
+            Step::Person,
             Step::Service,
             Step::ServiceOther,
             Step::Carer,
@@ -170,9 +178,12 @@ impl Step {
     pub fn section(self) -> Option<Section> {
         Some(match self {
             Step::Start | Step::Case | Step::Done => return None,
-            Step::LetterLang | Step::Who | Step::Role | Step::Relation | Step::Fullmakt => {
-                Section::Who
-            }
+            Step::LetterLang
+            | Step::Who
+            | Step::Role
+            | Step::Relation
+            | Step::Fullmakt
+            | Step::Person => Section::Who,
             Step::Service
             | Step::ServiceOther
             | Step::Carer
@@ -257,6 +268,9 @@ pub fn step_for_field(field: &str) -> Option<Step> {
         Step::Relation
     } else if f == "representative.role" {
         Step::Role
+    } else if f == "representative" {
+        // Nobody writes for the person (a child alone): answered by who is writing.
+        Step::Who
     } else if starts("representative") {
         Step::Representative
     } else if f == "decision" || f == "decision.date" {
@@ -298,7 +312,8 @@ pub fn step_for_field(field: &str) -> Option<Step> {
     } else if f == "outcome" {
         Step::Outcome
     } else if f == "complainant_is_carer" {
-        Step::Carer
+        // Who complains is asked once, on the who-is-writing question.
+        Step::Who
     } else if starts("cared_for") {
         Step::CaredFor
     } else {

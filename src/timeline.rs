@@ -79,12 +79,15 @@ fn office(ui: Ui, raw: &RawCase) -> String {
 /// The mark of a timeline line that warns (a missed deadline): shown in the warning style.
 pub const WARN: &str = "! ";
 
-/// The timeline as lines of plain text, oldest first. Each line starts with its mark: "✓ " done,
-/// "• " to come, [`WARN`] a warning.
+/// The timeline as lines of plain text, oldest first. Each line starts with its mark: "✓ " what
+/// happened, "• " to come, [`WARN`] a warning (a deadline missed, an answer overdue, a date to
+/// check).
 pub fn lines(ui: Ui, raw: &RawCase, today: NaiveDate) -> Vec<String> {
     let lang = if ui == Ui::Nn { Lang::Nn } else { Lang::Nb };
     let items = timeline::build(raw, today);
     let mut out = Vec::new();
+    // A question that follows a line (a sent date to check).
+    let mut question: Option<String> = None;
     for item in &items {
         let date = item
             .date
@@ -125,12 +128,51 @@ pub fn lines(ui: Ui, raw: &RawCase, today: NaiveDate) -> Vec<String> {
                 });
                 continue;
             }
-            Milestone::Sent => tf(ui, "timeline.sent", &[("date", date)]),
+            Milestone::Sent => {
+                // Sent before the date on its own letter: most likely a typing error; asked.
+                let written = raw.letter_date.as_deref().and_then(dates::parse_iso);
+                if let (Some(sent), Some(written)) = (item.date, written)
+                    && sent < written
+                {
+                    question = Some(format!(
+                        "{WARN}{}",
+                        tf(
+                            ui,
+                            "timeline.sent-before-letter",
+                            &[
+                                ("date", date.clone()),
+                                ("letter", dates::in_words(written, ui.code()))
+                            ]
+                        )
+                    ));
+                }
+                tf(ui, "timeline.sent", &[("date", date)])
+            }
+            // Past its day, the answer is overdue: nothing says it came, so never "done".
+            Milestone::PreliminaryReplyDue if item.past => {
+                out.push(format!(
+                    "{WARN}{}",
+                    tf(
+                        ui,
+                        "timeline.preliminary-overdue",
+                        &[("date", date), ("rule", law::FVL_11_A.full(lang))],
+                    )
+                ));
+                continue;
+            }
             Milestone::PreliminaryReplyDue => tf(
                 ui,
                 "timeline.preliminary",
                 &[("date", date), ("rule", law::FVL_11_A.full(lang))],
             ),
+            Milestone::FollowUp(kind) => {
+                let letter = t(ui, &format!("tui.letter.{}", kind.id()));
+                tf(
+                    ui,
+                    "timeline.follow-up",
+                    &[("date", date), ("letter", letter)],
+                )
+            }
             Milestone::Forwarded(Route::Statsforvalteren) => tf(
                 ui,
                 "timeline.forwarded-statsforvalteren",
@@ -147,6 +189,7 @@ pub fn lines(ui: Ui, raw: &RawCase, today: NaiveDate) -> Vec<String> {
             format!("• {line}")
         };
         out.push(mark);
+        out.extend(question.take());
     }
     if raw.sent.is_none() && !items.is_empty() {
         out.push(format!("• {}", t(ui, "timeline.not-sent")));

@@ -1017,3 +1017,64 @@ fn cases_list_shows_the_nearest_deadline_first_like_the_start_screen() {
     let kari = listed.find("Kari Sein").expect("Kari listed");
     assert!(ola < kari, "{listed}");
 }
+
+#[test]
+fn render_out_with_one_format_writes_exactly_that_file() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let txt = dir.path().join("brev.out");
+    cmd()
+        .args([
+            "render",
+            "tests/cases/minimal-bpa.json",
+            "--format",
+            "txt",
+            "--out",
+        ])
+        .arg(&txt)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&txt).expect("exactly brev.out");
+    assert!(text.contains("Klage på vedtak"), "{text}");
+    assert!(!dir.path().join("brev.out.txt").exists());
+    let pdf = dir.path().join("klage.dokument");
+    cmd()
+        .args([
+            "render",
+            "tests/cases/minimal-bpa.json",
+            "--format",
+            "pdf",
+            "--out",
+        ])
+        .arg(&pdf)
+        .assert()
+        .success();
+    assert!(
+        std::fs::read(&pdf)
+            .expect("exactly klage.dokument")
+            .starts_with(b"%PDF")
+    );
+    assert!(!dir.path().join("klage.dokument.pdf").exists());
+    // Both: the name less its extension is the stem of the two files, as before.
+    cmd()
+        .args([
+            "render",
+            "tests/cases/minimal-bpa.json",
+            "--format",
+            "both",
+            "--out",
+        ])
+        .arg(dir.path().join("begge.pdf"))
+        .assert()
+        .success();
+    assert!(dir.path().join("begge.txt").is_file());
+    assert!(dir.path().join("begge.pdf").is_file());
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["begge.pdf", "begge.txt", "brev.out", "klage.dokument"]
+    );
+}

@@ -117,3 +117,106 @@ fn a_municipality_number_from_before_2024_is_named_as_the_number() {
         matches!(&p.kind, ProblemKind::MunicipalityUnknown { suggestions, .. } if suggestions[0].starts_with("5501"))
     );
 }
+
+// --- issue 23: a sent complaint is judged by its own date -----------------------------------
+
+fn bpa_sent(sent: Option<&str>, letter_date: Option<&str>) -> omsorgsklage::domain::case::RawCase {
+    // Received 12 November 2026, three weeks: the last day is 3 December 2026.
+    let mut raw = raw_from_file(std::path::Path::new("tests/cases/minimal-bpa.json"));
+    raw.sent = sent.map(Into::into);
+    raw.letter_date = letter_date.map(Into::into);
+    raw
+}
+
+fn day(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(y, m, d).expect("date")
+}
+
+#[test]
+fn a_complaint_sent_in_time_is_not_asked_why_it_is_late_after_its_deadline() {
+    let long_after = day(2027, 1, 15);
+    // Sent 1 December; opened again in January, with no kept letter date (an older file).
+    let checked = case::check(&bpa_sent(Some("2026-12-01"), None), long_after);
+    assert!(
+        !checked
+            .problems
+            .iter()
+            .any(|p| matches!(p.kind, ProblemKind::LateWithoutReason { .. })),
+        "{:?}",
+        checked.problems
+    );
+    let c = checked.case.expect("the letter can be reprinted");
+    assert_eq!(c.letter_date, day(2026, 12, 1), "dated as sent, not today");
+    assert!(!c.is_late());
+    // With the date kept when it was saved: that date.
+    let c = case::check(
+        &bpa_sent(Some("2026-12-01"), Some("2026-11-30")),
+        long_after,
+    )
+    .case
+    .expect("case");
+    assert_eq!(c.letter_date, day(2026, 11, 30));
+    // Not sent: judged by today, and then it is late.
+    let checked = case::check(&bpa_sent(None, None), long_after);
+    assert!(
+        checked
+            .problems
+            .iter()
+            .any(|p| matches!(p.kind, ProblemKind::LateWithoutReason { .. }))
+    );
+}
+
+#[test]
+fn a_reminder_is_dated_today_even_when_the_complaint_s_date_is_kept() {
+    let raw = bpa_sent(Some("2026-12-01"), Some("2026-12-01"));
+    let c = case::check_for(
+        &raw,
+        day(2027, 1, 15),
+        omsorgsklage::domain::letter::LetterKind::Reminder,
+    )
+    .case
+    .expect("case");
+    assert_eq!(c.letter_date, day(2027, 1, 15));
+}
+
+#[test]
+fn a_sent_date_before_the_letter_s_date_is_questioned_in_plain_words() {
+    let checked = case::check(
+        &bpa_sent(Some("2026-11-28"), Some("2026-12-01")),
+        day(2026, 12, 2),
+    );
+    let p = checked
+        .problems
+        .iter()
+        .find(|p| matches!(p.kind, ProblemKind::SentBeforeLetter { .. }))
+        .expect("questioned");
+    assert_eq!(p.field, "sent", "check names the field");
+    assert_eq!(p.severity, case::Severity::Warning, "asked, not refused");
+    assert!(checked.case.is_some());
+    let text = omsorgsklage::i18n::problem_text(omsorgsklage::i18n::Ui::Nb, p);
+    assert!(text.contains("1. desember 2026"), "{text}");
+    assert!(
+        !text.contains("sent") && !text.contains("letter_date"),
+        "{text}"
+    );
+}
+
+#[test]
+fn no_problem_message_names_a_field_of_the_file() {
+    // The screens show problem_text alone; `check` puts the field name before it.
+    for lang in ["nb", "nn", "en"] {
+        let catalogue =
+            std::fs::read_to_string(format!("templates/ui/{lang}.txt")).expect("catalogue");
+        for line in catalogue.lines().filter(|l| l.starts_with("problem.")) {
+            let text = line.split_once(" = ").map_or("", |(_, v)| v);
+            for field in [
+                "(late_reason)",
+                "(representative)",
+                "(supplement)",
+                "(letter_date)",
+            ] {
+                assert!(!text.contains(field), "{lang}: {line}");
+            }
+        }
+    }
+}

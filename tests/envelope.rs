@@ -232,7 +232,10 @@ fn a_phone_photo_turned_by_exif_stands_upright_on_a_portrait_page() {
     assert!(mb[3] > mb[2], "portrait page: {mb:?}");
     let content = String::from_utf8_lossy(&doc.get_page_content(last)).to_string();
     // A quarter turn: the matrix has no scale on the diagonal.
-    assert!(content.starts_with("q 0 -"), "{content}");
+    assert!(
+        content.contains("/Figure <</MCID 0>> BDC q 0 -"),
+        "{content}"
+    );
 }
 
 /// `check` names the field and says what is wrong; `render` writes nothing.
@@ -411,4 +414,331 @@ fn a_pdf_whose_page_tree_names_a_missing_page_adds_only_its_real_pages() {
     let out = omsorgsklage::render::envelope::bundle(&letter, vec![part]).expect("bundles");
     let envelope = Document::load_mem(&out).expect("reads back");
     assert_eq!(envelope.get_pages().len(), letter_pages + 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bookmarks, page labels, stamps, tags and the PDF/A claim of the envelope
+
+fn outline_items(doc: &Document) -> Vec<(String, lopdf::ObjectId)> {
+    let cat = doc.catalog().expect("catalog");
+    let outlines = cat
+        .get(b"Outlines")
+        .and_then(Object::as_reference)
+        .expect("/Outlines");
+    let mut item = doc
+        .get_dictionary(outlines)
+        .expect("outlines")
+        .get(b"First")
+        .and_then(Object::as_reference)
+        .ok();
+    let mut out = Vec::new();
+    while let Some(id) = item {
+        let d = doc.get_dictionary(id).expect("item");
+        let title = lopdf::decode_text_string(d.get(b"Title").expect("Title")).expect("text");
+        let dest = d.get(b"Dest").and_then(Object::as_array).expect("Dest");
+        out.push((title, dest[0].as_reference().expect("page")));
+        item = d.get(b"Next").and_then(Object::as_reference).ok();
+    }
+    out
+}
+
+/// (first page index, prefix) of each /PageLabels range.
+fn page_labels(doc: &Document) -> Vec<(i64, String)> {
+    let cat = doc.catalog().expect("catalog");
+    let labels = cat
+        .get(b"PageLabels")
+        .and_then(Object::as_dict)
+        .expect("/PageLabels");
+    let nums = labels
+        .get(b"Nums")
+        .and_then(Object::as_array)
+        .expect("Nums");
+    nums.chunks(2)
+        .map(|p| {
+            let d = p[1].as_dict().expect("label");
+            assert_eq!(d.get(b"S").and_then(Object::as_name).ok(), Some(&b"D"[..]));
+            let prefix = d
+                .get(b"P")
+                .map(|o| lopdf::decode_text_string(o).expect("text"))
+                .unwrap_or_default();
+            (p[0].as_i64().expect("index"), prefix)
+        })
+        .collect()
+}
+
+fn stamp_of(doc: &Document, page: lopdf::ObjectId) -> common::pdf_text::MarkedText {
+    let texts = common::pdf_text::form_texts(doc, page, b"OkStamp").expect("a stamp");
+    assert_eq!(texts.len(), 1, "{texts:?}");
+    texts[0].clone()
+}
+
+/// The numbers of the `cm` operators in a content stream, in order.
+fn cms(content: &[u8]) -> Vec<Vec<f32>> {
+    lopdf::content::Content::decode(content)
+        .expect("decode")
+        .operations
+        .into_iter()
+        .filter(|op| op.operator == "cm")
+        .map(|op| {
+            op.operands
+                .iter()
+                .map(|o| {
+                    o.as_float()
+                        .or_else(|_| o.as_i64().map(|i| i as f32))
+                        .expect("number")
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn xmp_text(doc: &Document) -> String {
+    let m = doc
+        .catalog()
+        .unwrap()
+        .get(b"Metadata")
+        .and_then(Object::as_reference)
+        .expect("/Metadata");
+    String::from_utf8(
+        doc.get_object(m)
+            .and_then(Object::as_stream)
+            .unwrap()
+            .content
+            .clone(),
+    )
+    .unwrap()
+}
+
+#[test]
+fn the_envelope_has_bookmarks_page_labels_and_a_stamp_in_the_margin_of_every_attached_page() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let (pdf, n) = attached_pdf("LEGEERKLÆRINGSMERKE", 3);
+    assert!(n >= 2);
+    std::fs::write(dir.path().join("lege.pdf"), &pdf).expect("write");
+    std::fs::write(dir.path().join("vedtak.jpg"), noise_jpeg(64, 48, None)).expect("write");
+    std::fs::write(dir.path().join("skjerm.png"), png_rgba(30, 20)).expect("write");
+    let case_path = write_case(
+        dir.path(),
+        json!([
+            "Kopi av vedtaket",
+            { "title": "Legeerklæring", "file": "lege.pdf" },
+            { "title": "Bilde av vedtaket", "file": "vedtak.jpg" },
+            { "title": "Skjermbilde", "file": "skjerm.png" }
+        ]),
+    );
+    let out = dir.path().join("klage.pdf");
+    render_pdf(&case_path, &out).success();
+    let doc = Document::load_mem(&std::fs::read(&out).expect("pdf")).expect("load");
+    let letter = letter_pages(&case_path);
+    let pages: Vec<lopdf::ObjectId> = doc.get_pages().into_values().collect();
+    assert_eq!(pages.len(), letter + n + 2);
+
+    // Bookmarks: the letter by its title, each attachment by its number and title.
+    let heading = {
+        let raw = case::read(&std::fs::read(&case_path).unwrap()).unwrap();
+        let c = case::check(&raw, common::today()).case.unwrap();
+        render::envelope_letter(&c, LetterKind::Complaint)
+            .unwrap()
+            .heading
+    };
+    assert_eq!(
+        outline_items(&doc),
+        vec![
+            (heading, pages[0]),
+            ("Vedlegg 2: Legeerklæring".to_string(), pages[letter]),
+            (
+                "Vedlegg 3: Bilde av vedtaket".to_string(),
+                pages[letter + n]
+            ),
+            ("Vedlegg 4: Skjermbilde".to_string(), pages[letter + n + 1]),
+        ]
+    );
+    assert_eq!(
+        doc.catalog()
+            .unwrap()
+            .get(b"PageMode")
+            .and_then(Object::as_name)
+            .ok(),
+        Some(&b"UseOutlines"[..])
+    );
+    // Page labels: 1, 2, … for the letter, then "Vedlegg 2, side 1", ….
+    assert_eq!(
+        page_labels(&doc),
+        vec![
+            (0, String::new()),
+            (letter as i64, "Vedlegg 2, side ".to_string()),
+            ((letter + n) as i64, "Vedlegg 3, side ".to_string()),
+            ((letter + n + 1) as i64, "Vedlegg 4, side ".to_string()),
+        ]
+    );
+    // The letter's pages count the letter only.
+    if letter > 1 {
+        let texts = common::pdf_text::page_texts(&doc);
+        let last = &texts[letter - 1].1;
+        assert!(
+            last.iter()
+                .any(|t| t.text == format!("Side {letter} av {letter}"))
+        );
+    }
+    // Every attached page carries its stamp, as an artifact.
+    let mut expected: Vec<String> = (1..=n)
+        .map(|k| format!("Vedlegg 2: Legeerklæring – side {k} av {n}"))
+        .collect();
+    expected.push("Vedlegg 3: Bilde av vedtaket – side 1 av 1".into());
+    expected.push("Vedlegg 4: Skjermbilde – side 1 av 1".into());
+    for (k, want) in expected.iter().enumerate() {
+        let stamp = stamp_of(&doc, pages[letter + k]);
+        assert_eq!(stamp.text, *want);
+        assert!(!stamp.unmapped);
+        assert_eq!(stamp.tag.as_deref(), Some("Artifact"));
+    }
+    // The stamp covers nothing: on an attached PDF's page the content is scaled into the area
+    // above the stamp; on a picture's page the stamp stays below the picture.
+    let content = doc.get_page_content(pages[letter]);
+    let m = cms(&content);
+    let (content_cm, stamp_cm) = (&m[0], m.last().unwrap());
+    let (s, ty) = (content_cm[0], content_cm[5]);
+    assert!(s < 1.0 && s > 0.95, "scaled a little: {s}");
+    assert!(
+        stamp_cm[5] >= 0.0 && stamp_cm[5] + 12.0 <= ty,
+        "stamp {stamp_cm:?} under content {content_cm:?}"
+    );
+    let image_page = doc.get_page_content(pages[letter + n]);
+    let m = cms(&image_page);
+    let picture_bottom = m
+        .iter()
+        .find(|c| c[0].abs() > 20.0 || c[1].abs() > 20.0)
+        .expect("the picture")[5];
+    let stamp = m.last().unwrap();
+    assert!(stamp[5] + 12.0 <= picture_bottom.min(42.0), "{m:?}");
+
+    // An attached PDF was not checked against PDF/A: the envelope does not claim it.
+    let xmp = xmp_text(&doc);
+    assert!(!xmp.contains("pdfaid"), "{xmp}");
+    assert!(xmp.contains("<dc:title>"), "the rest of the metadata stays");
+}
+
+#[test]
+fn an_envelope_of_pictures_keeps_the_pdfa_claim_and_tags_each_picture_in_nynorsk() {
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::write(dir.path().join("a.jpg"), noise_jpeg(40, 60, None)).expect("write");
+    std::fs::write(dir.path().join("b.png"), png_rgba(30, 20)).expect("write");
+    let case_path = write_case(
+        dir.path(),
+        json!([
+            { "title": "Legeerklæring", "file": "a.jpg" },
+            { "title": "Skjermbilete", "file": "b.png" }
+        ]),
+    );
+    let out = dir.path().join("k.pdf");
+    cmd()
+        .args(["render", "--lang", "nn", "--format", "pdf", "--out"])
+        .arg(&out)
+        .arg(&case_path)
+        .assert()
+        .success();
+    let doc = Document::load_mem(&std::fs::read(&out).expect("pdf")).expect("load");
+    let pages: Vec<lopdf::ObjectId> = doc.get_pages().into_values().collect();
+    let letter = pages.len() - 2;
+    assert_eq!(
+        stamp_of(&doc, pages[letter]).text,
+        "Vedlegg 1: Legeerklæring – side 1 av 1"
+    );
+    assert_eq!(
+        stamp_of(&doc, pages[letter + 1]).text,
+        "Vedlegg 2: Skjermbilete – side 1 av 1"
+    );
+    assert_eq!(outline_items(&doc)[1].0, "Vedlegg 1: Legeerklæring");
+    let xmp = xmp_text(&doc);
+    assert!(xmp.contains("<pdfaid:part>2</pdfaid:part>"), "{xmp}");
+    assert!(xmp.contains("<rdf:li>nn</rdf:li>"));
+    // Each picture is a Figure of the letter's document element, its label as alternate text.
+    let root = doc
+        .catalog()
+        .unwrap()
+        .get(b"StructTreeRoot")
+        .and_then(Object::as_reference)
+        .unwrap();
+    let root = doc.get_dictionary(root).unwrap();
+    let top = doc
+        .get_dictionary(root.get(b"K").and_then(Object::as_reference).unwrap())
+        .unwrap();
+    let kids = top.get(b"K").and_then(Object::as_array).unwrap();
+    let figures: Vec<(String, lopdf::ObjectId)> = kids
+        .iter()
+        .filter_map(|k| doc.get_dictionary(k.as_reference().ok()?).ok())
+        .filter(|d| d.get(b"S").and_then(Object::as_name).ok() == Some(&b"Figure"[..]))
+        .map(|d| {
+            (
+                lopdf::decode_text_string(d.get(b"Alt").unwrap()).unwrap(),
+                d.get(b"Pg").and_then(Object::as_reference).unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        figures,
+        vec![
+            (
+                "Vedlegg 1: Legeerklæring – side 1 av 1".to_string(),
+                pages[letter]
+            ),
+            (
+                "Vedlegg 2: Skjermbilete – side 1 av 1".to_string(),
+                pages[letter + 1]
+            ),
+        ]
+    );
+    // The picture's content is that figure's marked content, found through the parent tree.
+    let texts = common::pdf_text::page_texts(&doc);
+    assert!(
+        texts[letter].1.is_empty(),
+        "a picture page draws no text of its own"
+    );
+    let content = String::from_utf8_lossy(&doc.get_page_content(pages[letter])).into_owned();
+    assert!(content.contains("/Figure <</MCID 0>> BDC"), "{content}");
+    let key = doc
+        .get_dictionary(pages[letter])
+        .unwrap()
+        .get(b"StructParents")
+        .and_then(Object::as_i64)
+        .unwrap();
+    let nums = doc
+        .get_dictionary(
+            root.get(b"ParentTree")
+                .and_then(Object::as_reference)
+                .unwrap(),
+        )
+        .unwrap()
+        .get(b"Nums")
+        .and_then(Object::as_array)
+        .unwrap()
+        .clone();
+    let i = nums
+        .iter()
+        .position(|o| o.as_i64().ok() == Some(key))
+        .expect("in the parent tree");
+    assert_eq!(nums[i + 1].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn pdfinfo_reads_the_envelope_when_installed() {
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::write(dir.path().join("a.jpg"), noise_jpeg(40, 60, None)).expect("write");
+    let case_path = write_case(
+        dir.path(),
+        json!([{ "title": "Legeerklæring", "file": "a.jpg" }]),
+    );
+    let out = dir.path().join("k.pdf");
+    render_pdf(&case_path, &out).success();
+    let Ok(run) = std::process::Command::new("pdfinfo").arg(&out).output() else {
+        eprintln!("pdfinfo not installed: skipped");
+        return;
+    };
+    assert!(run.status.success());
+    let info = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        info.lines()
+            .any(|l| l.split_whitespace().collect::<Vec<_>>() == ["Tagged:", "yes"]),
+        "{info}"
+    );
 }

@@ -5,7 +5,11 @@
 //! lines apart: content stream operators via lopdf, glyph codes via the font's /ToUnicode
 //! `bfchar`/`bfrange` sections. One test also runs lopdf's own `extract_text`.
 
+mod common;
+
 use std::collections::{BTreeMap, HashMap};
+
+use common::pdf_text::parse_to_unicode;
 
 use chrono::NaiveDate;
 use lopdf::{Document, Object, content::Content};
@@ -100,59 +104,6 @@ fn ground_text(n: usize) -> String {
 
 // ---------------------------------------------------------------------------------------------
 // Reading the PDF back
-
-/// A tiny /ToUnicode reader: 2-byte codes to text.
-fn parse_to_unicode(cmap: &[u8]) -> HashMap<u16, String> {
-    fn hex(s: &str) -> Vec<u8> {
-        let s: String = s.chars().filter(|c| c.is_ascii_hexdigit()).collect();
-        (0..s.len() / 2)
-            .map(|i| u8::from_str_radix(&s[2 * i..2 * i + 2], 16).expect("hex"))
-            .collect()
-    }
-    fn utf16(bytes: &[u8]) -> String {
-        let units: Vec<u16> = bytes
-            .chunks(2)
-            .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
-            .collect();
-        String::from_utf16_lossy(&units)
-    }
-    fn code(bytes: &[u8]) -> u16 {
-        bytes.iter().fold(0u16, |a, &b| (a << 8) | u16::from(b))
-    }
-    let text = String::from_utf8_lossy(cmap);
-    let mut map = HashMap::new();
-    let mut section = "";
-    for line in text.lines().map(str::trim) {
-        if line.ends_with("beginbfchar") {
-            section = "char";
-        } else if line.ends_with("beginbfrange") {
-            section = "range";
-        } else if line.starts_with("endbf") {
-            section = "";
-        } else if !section.is_empty() {
-            let parts: Vec<&str> = line
-                .split('>')
-                .map(|p| p.trim().trim_start_matches('<'))
-                .filter(|p| !p.is_empty())
-                .collect();
-            match (section, parts.as_slice()) {
-                ("char", [src, dst]) => {
-                    map.insert(code(&hex(src)), utf16(&hex(dst)));
-                }
-                ("range", [lo, hi, dst]) if !dst.contains('[') => {
-                    let (lo, hi, dst) = (code(&hex(lo)), code(&hex(hi)), hex(dst));
-                    let first = u32::from(code(&dst));
-                    for (k, c) in (lo..=hi).enumerate() {
-                        let ch = char::from_u32(first + k as u32).unwrap_or('\u{FFFD}');
-                        map.insert(c, ch.to_string());
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
-    map
-}
 
 /// The text of every page, one string per text positioning (that is, per drawn line).
 fn extract(bytes: &[u8]) -> Vec<Vec<String>> {

@@ -191,13 +191,15 @@ fn nynorsk_for_someone_else_with_a_power_of_attorney_to_sign() {
     let dir = tempfile::tempdir().expect("dir");
     let base = dir.path().join("klage-far");
     let input = lines(&[
-        "",       // start
-        "2",      // for someone else
-        "4",      // a relative, friend or other helper
-        "dotter", // relation
-        "2",      // no power of attorney yet
-        "1",      // heimesjukepleie, from the whole list
-        "3",      // cut
+        "",           // start
+        "2",          // for someone else
+        "4",          // a relative, friend or other helper
+        "dotter",     // relation
+        "2",          // no power of attorney yet
+        "Ola Hansen", // who the decision is about (#25)
+        "",           // no birth date
+        "1",          // heimesjukepleie, from the whole list
+        "3",          // cut
         "2026-11-02",
         "05.11.2026",
         "",
@@ -469,7 +471,7 @@ fn wrong_answers_are_said_in_words_and_asked_again() {
     let text = stdout(&out);
     assert_plain_text(&text);
     assert!(
-        text.contains("Feil: «7» er ikke et av valgene. Skriv et tall fra 1 til 2."),
+        text.contains("Feil: «7» er ikke et av valgene. Skriv et tall fra 1 til 4."),
         "{text}"
     );
     assert!(text.contains("Feil: Du har ikke svart ennå."), "{text}");
@@ -633,15 +635,16 @@ fn after_saving_the_complaint_the_date_it_was_sent_is_asked_and_kept() {
         shown.contains("20. november 2026: klagen ble sendt"),
         "{shown}"
     );
-    assert!(shown.contains("20. desember 2026"), "{shown}");
+    // A month later is Sunday 20 December: the answer is due the next working day.
+    assert!(shown.contains("21. desember 2026"), "{shown}");
     let list = common::cmd_in(&dir.path().join("data"))
-        .args(["--today", "2026-12-21", "--lang", "nb", "cases", "list"])
+        .args(["--today", "2026-12-22", "--lang", "nb", "cases", "list"])
         .output()
         .expect("list");
     let listed = String::from_utf8_lossy(&list.stdout);
     assert!(
         listed.contains(
-            "klagen sendt 20. november 2026; INGEN SVAR INNEN 20. desember 2026? Send en purring"
+            "klagen sendt 20. november 2026; INGEN SVAR INNEN 21. desember 2026? Send en purring"
         ),
         "{listed}"
     );
@@ -831,6 +834,39 @@ fn the_municipality_is_filled_in_from_a_town_written_without_aeoa() {
 }
 
 /// The draft saved when the input ends ("Svarene er lagret i PATH.").
+#[test]
+fn line_mode_asks_for_the_reasons_the_decision_lacks_in_the_complaint() {
+    let dir = tempfile::tempdir().expect("dir");
+    let base = dir.path().join("klage");
+    let mut answers = BOKMAAL.to_vec();
+    // The fourth "1": who, the service, what happened, innsyn.
+    let innsyn = answers
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| **a == "1")
+        .nth(3)
+        .expect("innsyn")
+        .0;
+    // Refused, not cut: 1 innsyn, 2 the reasons.
+    answers.insert(innsyn + 1, "2");
+    answers.push(base.to_str().expect("path"));
+    let out = run_plain("nb", &lines(&answers), dir.path(), &["--plain"]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("2. Vedtaket mangler begrunnelse – be om den i klagen, krysset av"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Send klagen innen fristen likevel."),
+        "{text}"
+    );
+    assert!(text.contains("innsyn, begrunnelse for vedtaket"), "{text}");
+    let written = std::fs::read_to_string(dir.path().join("klage.txt")).expect("klage.txt");
+    let flat = written.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("Et vedtak skal begrunnes"), "{flat}");
+    assert!(!flat.contains("avbryt"), "{flat}");
+}
+
 fn saved_draft(text: &str) -> RawCase {
     let line = text
         .lines()
@@ -850,11 +886,11 @@ fn saved_draft(text: &str) -> RawCase {
 #[test]
 fn plain_mode_asks_what_the_writer_is_and_who_a_carer_cares_for() {
     // A mother complains for her child: what she is comes before anything about a fullmakt,
-    // which a parent is never asked.
+    // which a parent is never asked. Enter alone on that question chooses nothing (#25).
     let dir = tempfile::tempdir().expect("dir");
     let out = run_plain(
         "nb",
-        &lines(&["", "2", "1", "mor"]),
+        &lines(&["", "2", "", "1", "mor", "Emil Haugen", "14.03.2014"]),
         dir.path(),
         &["--plain"],
     );
@@ -864,6 +900,14 @@ fn plain_mode_asks_what_the_writer_is_and_who_a_carer_cares_for() {
         text.contains("Skriver du som forelder, verge, advokat eller hjelper?"),
         "{text}"
     );
+    let role = text
+        .split("Skriver du som forelder, verge, advokat eller hjelper?")
+        .nth(1)
+        .expect("the role question");
+    assert!(role.contains("Feil: Du har ikke svart ennå."), "{role}");
+    assert!(!role.contains("Enter velger"), "{role}");
+    // Who the child is comes before the details.
+    assert!(text.contains("Hvem er barnet?"), "{text}");
     assert!(
         text.contains("Jeg er mor eller far til et barn under 18 år"),
         "{text}"
@@ -877,14 +921,14 @@ fn plain_mode_asks_what_the_writer_is_and_who_a_carer_cares_for() {
     assert_eq!(rep.role.as_deref(), Some("forelder"));
     assert_eq!(rep.relation.as_deref(), Some("mor"));
 
-    // A carer of a child, complaining about respite care in her own name.
+    // A carer of a child, complaining about respite care in her own name: said once, on who
+    // complains (#25); the services listed are those a carer may complain about.
     let dir = tempfile::tempdir().expect("dir");
     let input = lines(&[
         "",
-        "1",
+        "3",
         "avlast",
         "1",
-        "2",
         "Tobias Haugen",
         "14.09.2012",
         "sønn",
@@ -892,6 +936,11 @@ fn plain_mode_asks_what_the_writer_is_and_who_a_carer_cares_for() {
     let out = run_plain("nb", &input, dir.path(), &["--plain"]);
     let text = stdout(&out);
     assert!(text.contains("Hvem gir du omsorg til?"), "{text}");
+    assert!(
+        text.contains("Jeg gir omsorg til en annen og klager på egne vegne"),
+        "{text}"
+    );
+    assert!(!text.contains("Klager du på egne vegne, som den som gir omsorg?"));
     let raw = saved_draft(&text);
     assert_eq!(raw.complainant_is_carer, Some(true));
     let cf = raw.cared_for.expect("cared_for");
@@ -988,6 +1037,7 @@ fn line_mode_adds_shows_and_removes_a_file_attachment() {
     answers.extend([
         "1".into(),
         path.clone(),
+        "".into(), // the title: the file's name, as suggested
         "3".into(),
         path.clone(),
         missing.clone(),
@@ -1011,8 +1061,9 @@ fn line_mode_adds_shows_and_removes_a_file_attachment() {
     );
     assert_eq!(
         text.matches("Legeerklaering, krysset av").count(),
-        3,
-        "ticked when added, again when added again, and on the next screen: {text}"
+        4,
+        "ticked when added, after its title is kept (#25), again when added again, and on the \
+         next screen: {text}"
     );
     // The missing file is named, not added, and Enter still goes on.
     assert!(
@@ -1068,7 +1119,7 @@ fn line_mode_adds_shows_and_removes_a_file_attachment() {
     let dir2 = tempfile::tempdir().expect("dir");
     let base = dir2.path().join("klage");
     let mut answers: Vec<String> = TO_ATTACHMENTS.iter().map(|s| s.to_string()).collect();
-    answers.extend([path.clone(), "3".into()]);
+    answers.extend([path.clone(), "".into(), "3".into()]);
     answers.extend(after_attachments(&base));
     let answers: Vec<&str> = answers.iter().map(String::as_str).collect();
     let out = run_plain("nb", &lines(&answers), dir2.path(), &["--plain"]);

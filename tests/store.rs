@@ -573,6 +573,7 @@ fn every_field(short: &str, long: &str, attachments: usize) -> RawCase {
             updated: Some("2026-11-20T10:00:00+01:00".into()),
             letter: None,
         }),
+        follow_ups: None,
     }
 }
 

@@ -82,8 +82,13 @@ fn screens() -> Vec<(&'static str, App, Shows)> {
         app_at(raw, Step::ServiceOther),
         Selection,
     ));
-    let raw = with(|r| r.service = Some("avlastning".into()));
-    v.push(("03c_carer", app_at(raw, Step::Carer), Selection));
+    // A carer in their own name: the services a carer may complain about (#25).
+    let raw = with(|r| {
+        r.service = Some("avlastning".into());
+        r.representative = None;
+        r.complainant_is_carer = Some(true);
+    });
+    v.push(("03c_carer", app_at(raw, Step::Service), Selection));
     let raw = with(|r| r.service = Some("trygghetsalarm".into()));
     v.push(("03d_route_law", app_at(raw, Step::RouteLaw), Selection));
     let raw = with(|r| r.service = Some("omsorgsbolig".into()));
@@ -127,7 +132,9 @@ fn screens() -> Vec<(&'static str, App, Shows)> {
         app_at(daughter_case(), Step::Requests),
         Selection,
     ));
+    // Below the suggestions, the fullmakt's own line (#25); then the field.
     let mut a = app_at(daughter_case(), Step::Attachments);
+    press(&mut a, KeyCode::Down);
     press(&mut a, KeyCode::Down);
     press(&mut a, KeyCode::Down);
     type_text(&mut a, "Uttalelse fra fastlegen");
@@ -179,6 +186,7 @@ fn screens() -> Vec<(&'static str, App, Shows)> {
         exists: vec![],
         errors: vec!["Kunne ikke lage PDF: disken er full".into()],
         bundled: false,
+        letter_date: None,
     }));
     v.push(("13_done_saved", a, Error));
     let mut a = app_at(daughter_case(), Step::Received);

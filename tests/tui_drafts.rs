@@ -857,6 +857,8 @@ fn walk_checked(s: &mut Session, person1: &[&str]) {
         (Some(KeyCode::Char('4')), ""),
         (None, "sønn\n"),
         (Some(KeyCode::Char('1')), ""),
+        // Who the decision is about, before the details (#25).
+        (None, "Mor Hansen\n\n"),
         (None, "hjemmesyk\n"),
         (Some(KeyCode::Char('3')), ""),
         (None, "01.11.2026\n03.11.2026\n"),
@@ -893,7 +895,8 @@ fn walk_checked(s: &mut Session, person1: &[&str]) {
         check(s);
     }
     assert_eq!(s.app().step(), Step::Applicant, "{}", text(s));
-    for line in ["Mor Hansen", "Fjordveien 2", "9010", "Tromsø", "", "", ""] {
+    // The name was given on who the decision is about: it is there already.
+    for line in ["", "Fjordveien 2", "9010", "Tromsø", "", "", ""] {
         typ(s, line);
         enter(s);
         check(s);

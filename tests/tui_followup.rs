@@ -338,6 +338,8 @@ fn after_the_complaint_is_saved_the_wizard_asks_when_it_was_sent() {
     let report = export::run(&job);
     assert!(report.errors.is_empty(), "{report:?}");
     app.update(Action::ExportDone(report));
+    // The letter's date is kept with the case (issue 23): it is reprinted as it was sent.
+    assert_eq!(app.raw().letter_date.as_deref(), Some("2026-11-20"));
     let s = screen_text(&app);
     assert!(
         s.contains("▶ [ Har du sendt klagen? Skriv inn datoen ]"),
@@ -360,7 +362,11 @@ fn after_the_complaint_is_saved_the_wizard_asks_when_it_was_sent() {
     assert_eq!(app.step(), Step::Case);
     let s = screen_text(&app);
     assert!(s.contains("20. november 2026: klagen ble sendt"), "{s}");
-    assert!(s.contains("20. desember 2026"), "{s}");
+    // A month later is Sunday 20 December: the answer is due the next working day.
+    assert!(
+        s.contains("21. desember 2026: har du ikke fått svar"),
+        "{s}"
+    );
 }
 
 #[test]
@@ -533,4 +539,108 @@ fn the_fullmakt_is_saved_in_the_letter_formats() {
     let fullmakt: Vec<&String> = names.iter().filter(|n| n.contains("fullmakt")).collect();
     assert!(fullmakt.iter().any(|n| n.ends_with(".pdf")), "{names:?}");
     assert!(fullmakt.iter().any(|n| n.ends_with(".txt")), "{names:?}");
+}
+
+#[test]
+fn a_complaint_sent_in_time_is_looked_at_again_after_its_deadline_as_it_was_sent() {
+    // Received 5 November: the last day was 3 December. Sent 1 December; opened in January.
+    let mut raw = daughter_case();
+    raw.sent = Some("2026-12-01".into());
+    let later = chrono::NaiveDate::from_ymd_opt(2027, 1, 15).expect("date");
+    let mut app = omsorgsklage::tui::App::from_raw(raw, Step::Done, Ui::Nb, later, &options());
+    app.show_case();
+    choose(&mut app, "Se over klagen");
+    let s = screen_text(&app);
+    assert_eq!(app.step(), Step::Check, "{s}");
+    assert!(!s.contains("Feil"), "{s}");
+    assert!(!s.contains("for sent"), "no late reason asked:\n{s}");
+    assert!(!s.contains("late_reason"), "{s}");
+    let letter = letter_text(app.raw(), later, Ui::Nb, app.kind()).expect("letter");
+    assert!(
+        letter.contains("1. desember 2026"),
+        "dated as sent:\n{letter}"
+    );
+    assert!(!letter.contains("15. januar 2027"), "{letter}");
+}
+
+#[test]
+fn the_timeline_marks_only_what_happened_and_says_when_an_answer_is_overdue() {
+    // Sent Tuesday 1 December: a month later is Friday 1 January 2027, a holiday, then a
+    // weekend: the answer was due Monday 4 January. On 15 January it has not come.
+    let mut raw = daughter_case();
+    raw.sent = Some("2026-12-01".into());
+    let later = chrono::NaiveDate::from_ymd_opt(2027, 1, 15).expect("date");
+    let lines = omsorgsklage::timeline::lines(Ui::Nb, &raw, later);
+    let due: Vec<&String> = lines.iter().filter(|l| l.contains("2027")).collect();
+    assert_eq!(due.len(), 1, "{lines:#?}");
+    assert!(due[0].starts_with("! 4. januar 2027: "), "{lines:#?}");
+    assert!(due[0].contains("Har du ikke fått svar"), "{lines:#?}");
+    assert!(
+        !lines
+            .iter()
+            .any(|l| l.starts_with('✓') && l.contains("svar")),
+        "an answer that did not come is never done: {lines:#?}"
+    );
+    // Saving a reminder records it, with its date, and the timeline shows it.
+    let mut app = omsorgsklage::tui::App::from_raw(raw, Step::Done, Ui::Nb, later, &options());
+    app.show_case();
+    choose(&mut app, "Purring");
+    assert_eq!(app.step(), Step::Check, "{}", screen_text(&app));
+    press(&mut app, KeyCode::Tab);
+    enter(&mut app);
+    assert_eq!(app.step(), Step::Done, "{}", screen_text(&app));
+    while !screen_text(&app).contains("▶ [ Lagre ]") {
+        press(&mut app, KeyCode::Down);
+    }
+    let mut job = match enter(&mut app) {
+        Effect::Export(job) => *job,
+        e => panic!("{e:?}"),
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    job.base = dir.path().join("purring");
+    let report = export::run(&job);
+    assert!(report.errors.is_empty(), "{report:?}");
+    app.update(Action::ExportDone(report));
+    let recorded = app.raw().follow_ups.clone().expect("recorded");
+    assert_eq!(recorded.len(), 1);
+    assert_eq!(recorded[0].letter.as_deref(), Some("reminder"));
+    assert_eq!(recorded[0].date.as_deref(), Some("2027-01-15"));
+    // The complaint's own date is not changed by the reminder.
+    assert_eq!(app.raw().letter_date, None);
+    let lines = omsorgsklage::timeline::lines(Ui::Nb, app.raw(), later);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("✓ 15. januar 2027: Purring ble lagret")),
+        "{lines:#?}"
+    );
+}
+
+#[test]
+fn a_sent_date_before_the_letter_s_date_is_questioned_on_the_timeline() {
+    let mut raw = daughter_case();
+    raw.letter_date = Some("2026-11-18".into());
+    raw.sent = Some("2026-11-10".into());
+    let lines = omsorgsklage::timeline::lines(Ui::Nb, &raw, today());
+    assert!(
+        lines.iter().any(|l| l.starts_with("! ")
+            && l.contains("10. november 2026")
+            && l.contains("18. november 2026")
+            && l.contains("Stemmer datoen?")),
+        "{lines:#?}"
+    );
+}
+
+#[test]
+fn a_complaint_not_yet_sent_is_previewed_with_today_s_date_not_an_older_kept_one() {
+    // Saved once on 20 November (the date kept), not sent, opened again on 1 December.
+    let mut raw = daughter_case();
+    raw.letter_date = Some("2026-11-20".into());
+    let later = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date");
+    let mut app = omsorgsklage::tui::App::from_raw(raw, Step::Check, Ui::Nb, later, &options());
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.step(), Step::Preview, "{}", screen_text(&app));
+    let s = screen_text(&app);
+    assert!(s.contains("1. desember 2026"), "{s}");
+    assert!(!s.contains("20. november 2026"), "{s}");
 }

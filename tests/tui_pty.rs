@@ -20,14 +20,21 @@ fn a_daughter_writes_for_her_father_and_saves_the_letter_as_text() {
     t.send(ENTER);
     t.wait_for("Hvem skriver klagen?");
     t.send("2");
-    // What the writer is: Enter keeps "relative, friend or other helper".
+    // What the writer is: nothing is chosen until she chooses (#25).
     t.wait_for("Skriver du som forelder, verge, advokat eller hjelper?");
     t.send(ENTER);
+    t.wait_for("Du har ikke valgt noe ennå");
+    t.send("4");
     t.wait_for("Hva er du for den vedtaket gjelder?");
     t.type_text("datter");
     t.send(ENTER);
     t.wait_for("Har du en skriftlig fullmakt?");
     t.send("1");
+    // Who the decision is about, before the details.
+    t.wait_for("Hvem skriver du for?");
+    t.type_text("Ola Hansen");
+    t.send(ENTER);
+    t.send(ENTER);
     t.wait_for("Hvilken tjeneste gjelder vedtaket?");
     t.type_text("hjemmesyk");
     t.wait_for("[hjemmesyk");
@@ -50,7 +57,7 @@ fn a_daughter_writes_for_her_father_and_saves_the_letter_as_text() {
     t.send(ENTER);
     t.type_text("Hjemmesykepleie én gang om dagen");
     t.send(ENTER);
-    t.wait_for("Hvordan er helsen til den du skriver for?");
+    t.wait_for("Hvordan er helsen til Ola Hansen?");
     t.type_text("Far har hjertesvikt og diabetes.");
     t.send(ENTER);
     t.type_text("Han har falt to ganger i høst.");
@@ -78,12 +85,8 @@ fn a_daughter_writes_for_her_father_and_saves_the_letter_as_text() {
     t.wait_for("[x] Kopi av vedtaket");
     t.send(TAB);
     t.wait_for("Om den vedtaket gjelder");
-    for (text, _) in [
-        ("Ola Hansen", 0),
-        ("Storgata 1", 1),
-        ("9008", 2),
-        ("Tromsø", 3),
-    ] {
+    // The name is there already.
+    for (text, _) in [("", 0), ("Storgata 1", 1), ("9008", 2), ("Tromsø", 3)] {
         t.type_text(text);
         t.send(ENTER);
     }
@@ -324,6 +327,10 @@ fn counter_mode_two_people_in_a_row() {
     t.send(ENTER);
     t.wait_for("Har du en skriftlig fullmakt?");
     t.send("1");
+    t.wait_for("Hvem skriver du for?");
+    t.type_text("Per Olsen");
+    t.send(ENTER);
+    t.send(ENTER);
     t.wait_for("Hvilken tjeneste gjelder vedtaket?");
     t.type_text("hjemmesyk");
     t.wait_for("[hjemmesyk");
@@ -353,6 +360,11 @@ fn counter_mode_two_people_in_a_row() {
     t.wait_for("Har du en skriftlig fullmakt?");
     assert!(!t.screen().contains("(x)"), "{}", t.screen());
     t.send("1");
+    t.wait_for("Hvem skriver du for?");
+    assert!(!t.screen().contains("Per Olsen"), "{}", t.screen());
+    t.type_text("Anne Berg");
+    t.send(ENTER);
+    t.send(ENTER);
     t.wait_for("Hvilken tjeneste gjelder vedtaket?");
     assert!(!t.screen().contains("[hjemmesyk"), "{}", t.screen());
     t.send(CTRL_C);

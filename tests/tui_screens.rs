@@ -62,6 +62,19 @@ fn screen_03c_cared_for() {
 }
 
 #[test]
+fn screen_02d_person() {
+    // A mother names her child before the details (#25).
+    let raw = with(|r| {
+        let rep = r.representative.as_mut().expect("rep");
+        rep.role = Some("forelder".into());
+        rep.relation = Some("mor".into());
+        rep.power_of_attorney = None;
+        r.applicant = None;
+    });
+    snap("02d_person", &app_at(raw, Step::Person));
+}
+
+#[test]
 fn screen_02b_relation() {
     snap("02b_relation", &app_at(daughter_case(), Step::Relation));
 }
@@ -91,8 +104,14 @@ fn screen_03b_service_other() {
 
 #[test]
 fn screen_03c_carer() {
-    let raw = with(|r| r.service = Some("avlastning".into()));
-    snap("03c_carer", &app_at(raw, Step::Carer));
+    // A carer in their own name (answered on who complains): the services a carer may
+    // complain about, and why only they are listed.
+    let raw = with(|r| {
+        r.service = None;
+        r.representative = None;
+        r.complainant_is_carer = Some(true);
+    });
+    snap("03c_carer", &app_at(raw, Step::Service));
 }
 
 #[test]
@@ -241,7 +260,9 @@ fn screen_08b_requests() {
 
 #[test]
 fn screen_09_attachments() {
+    // Below the suggestions, the fullmakt's own line (#25); then the field.
     let mut app = app_at(daughter_case(), Step::Attachments);
+    press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Down);
     type_text(&mut app, "Uttalelse fra fastlegen");
@@ -357,6 +378,7 @@ fn screen_13_done_after_saving() {
             exists: vec![],
             errors: vec!["Kunne ikke lage PDF: PDF: ikke ferdig".into()],
             bundled: false,
+            letter_date: None,
         },
     ));
     snap("13_done_saved", &app);
@@ -387,6 +409,7 @@ fn dialog_overwrite() {
             exists: vec!["/home/kari/Dokumenter/klage-ola-hansen-2026-11-20.txt".into()],
             errors: vec![],
             bundled: false,
+            letter_date: None,
         },
     ));
     snap("dialog_overwrite", &app);

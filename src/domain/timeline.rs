@@ -6,7 +6,8 @@ use serde::Serialize;
 
 use super::case::RawCase;
 use super::dates;
-use super::deadline::Deadline;
+use super::deadline::{self, Deadline};
+use super::letter::LetterKind;
 use super::routing::{self, Route};
 use super::service;
 
@@ -22,14 +23,20 @@ pub enum Milestone {
     /// The complaint was sent.
     Sent,
     /// If the municipality has not answered within one month, it must send a preliminary reply
-    /// (fvl § 11 a). Due one month after the complaint was sent.
+    /// (fvl § 11 a). Due one month after the complaint was sent, moved past a weekend or a
+    /// public holiday to the next working day. Past it, the answer is overdue: nothing on the
+    /// case says that an answer came.
     PreliminaryReplyDue,
+    /// A follow-up letter (a reminder, additional information …) was saved, on its date.
+    FollowUp(LetterKind),
     /// If the municipality keeps its decision it forwards the complaint (route A: to
     /// Statsforvalteren; route B: to its klagenemnd). No fixed date.
     Forwarded(Route),
 }
 
-/// A milestone with its date (when there is one) and whether it is behind us.
+/// A milestone with its date (when there is one) and whether its date is behind us. For the
+/// events (decided, received, sent, a follow-up) that is "it happened"; for the day an answer is
+/// due, that it is overdue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Item {
     pub milestone: Milestone,
@@ -52,6 +59,22 @@ pub fn route_of(raw: &RawCase) -> Option<Route> {
 pub fn deadline_of(raw: &RawCase) -> Option<Deadline> {
     let received = dates::parse_iso(raw.decision.as_ref()?.received.as_deref()?)?;
     Deadline::compute(received, route_of(raw)?.weeks())
+}
+
+/// `day`, or the first working day after it (past weekends and public holidays).
+pub fn next_working_day(day: NaiveDate) -> NaiveDate {
+    let mut d = day;
+    // A run of days off is never longer than a few days; the bound only guards the loop.
+    for _ in 0..14 {
+        if deadline::is_working_day(d) {
+            return d;
+        }
+        match d.succ_opt() {
+            Some(next) => d = next,
+            None => return d,
+        }
+    }
+    d
 }
 
 /// The timeline of a (possibly incomplete) case, as far as its dates are known.
@@ -91,8 +114,16 @@ pub fn build(raw: &RawCase, today: NaiveDate) -> Vec<Item> {
         push(Milestone::Sent, Some(sent));
         push(
             Milestone::PreliminaryReplyDue,
-            sent.checked_add_months(Months::new(1)),
+            sent.checked_add_months(Months::new(1))
+                .map(next_working_day),
         );
+    }
+    for f in raw.follow_ups.iter().flatten() {
+        let kind = f.letter.as_deref().and_then(LetterKind::from_id);
+        let date = f.date.as_deref().and_then(dates::parse_iso);
+        if let (Some(kind), Some(date)) = (kind, date) {
+            push(Milestone::FollowUp(kind), Some(date));
+        }
     }
     // Oldest first (a complaint sent early comes before the last day to complain).
     items.sort_by_key(|i| i.date);
@@ -164,11 +195,42 @@ mod tests {
     }
 
     #[test]
-    fn one_month_from_the_31st_is_the_end_of_a_short_month() {
+    fn one_month_from_the_31st_is_the_end_of_a_short_month_rolled_to_a_working_day() {
+        // 28 February 2027 is a Sunday: Monday 1 March.
         let items = build(&raw("bpa", "2027-01-20", Some("2027-01-31")), d(2027, 2, 1));
         assert_eq!(
             date_of(&items, Milestone::PreliminaryReplyDue),
-            Some(d(2027, 2, 28))
+            Some(d(2027, 3, 1))
+        );
+    }
+
+    #[test]
+    fn the_answer_due_on_new_year_s_day_moves_to_the_next_working_day() {
+        // Sent Tuesday 1 December 2026: one month is Friday 1 January 2027, a holiday; then a
+        // weekend: Monday 4 January.
+        let items = build(
+            &raw("hjemmesykepleie", "2026-11-05", Some("2026-12-01")),
+            d(2027, 1, 15),
+        );
+        let due = items
+            .iter()
+            .find(|i| i.milestone == Milestone::PreliminaryReplyDue)
+            .expect("due");
+        assert_eq!(due.date, Some(d(2027, 1, 4)));
+        assert!(due.past, "overdue on 15 January");
+    }
+
+    #[test]
+    fn a_saved_follow_up_letter_is_on_the_timeline_with_its_date() {
+        let mut r = raw("hjemmesykepleie", "2026-11-05", Some("2026-12-01"));
+        r.follow_ups = Some(vec![crate::domain::case::RawFollowUp {
+            letter: Some("reminder".into()),
+            date: Some("2027-01-15".into()),
+        }]);
+        let items = build(&r, d(2027, 1, 15));
+        assert_eq!(
+            date_of(&items, Milestone::FollowUp(LetterKind::Reminder)),
+            Some(d(2027, 1, 15))
         );
     }
 }

@@ -118,6 +118,9 @@ pub struct ExportReport {
     pub errors: Vec<String>,
     /// The PDF carries the attachments' files after the letter.
     pub bundled: bool,
+    /// The date on the letter written, kept in the case for a complaint (a sent complaint is
+    /// shown and reprinted as it was sent).
+    pub letter_date: Option<chrono::NaiveDate>,
 }
 
 /// What kind of input has the focus.

@@ -301,6 +301,9 @@ pub fn describe(app: &App) -> Description {
                 };
                 d.entries.push(item(o.label, detail, mark));
             }
+            if let Some(e) = &s.error {
+                d.errors.push(e.clone());
+            }
             d.answer = Answer::Choose {
                 default: chosen,
                 current: true,
@@ -495,6 +498,8 @@ pub fn describe(app: &App) -> Description {
                         "tui.request.postponement.hint",
                         &[("rule", crate::domain::law::FVL_42.full(lang))],
                     )],
+                    checklist::Kind::Reasons => vec![checklist::reasons_hint(app)],
+                    checklist::Kind::RepDoc(_) => vec![t(ui, "tui.attach.doc.hint")],
                     checklist::Kind::File { path, info } => {
                         vec![format!("{} – {path}", checklist::file_detail(ui, info))]
                     }
@@ -506,17 +511,22 @@ pub fn describe(app: &App) -> Description {
                 d.errors.push(e.clone());
             }
             let add = c.step == Step::Attachments;
-            if add
-                && app
-                    .raw
-                    .representative
-                    .as_ref()
-                    .is_some_and(|r| r.power_of_attorney == Some(true))
-            {
-                d.entries
-                    .push(Entry::Text(t(ui, "tui.attach.fullmakt-note")));
-            }
             d.answer = Answer::Tick { add };
+            // The field below the list names an attachment or asks where the representative's
+            // document is: one field, asked as a form's field is.
+            if c.editing.is_some() {
+                d.fields.push(FieldView {
+                    label: checklist::field_label(app, c.editing)
+                        .trim_end_matches(':')
+                        .to_string(),
+                    value: c.input.value().to_string(),
+                    required: true,
+                    date: false,
+                    warning: None,
+                    note: None,
+                });
+                d.answer = Answer::Field { focus: 0 };
+            }
         }
         Screen::Check(_) => {
             let items = check::items(app);

@@ -23,8 +23,11 @@ impl From<ExportFormat> for Formats {
 pub fn run(job: &ExportJob) -> ExportReport {
     let ui = job.ui;
     let mut report = ExportReport::default();
+    // A complaint not yet sent, and every follow-up letter, is dated the day it is saved; a
+    // sent complaint keeps the date it was sent with.
+    let raw = super::path::as_written(&job.raw, job.kind);
     // The wizard keeps attachment paths absolute; a relative one is read from the working folder.
-    let (c, parts) = match export::prepare(&job.raw, job.today, job.kind, None) {
+    let (c, parts) = match export::prepare(&raw, job.today, job.kind, None) {
         Ok(x) => x,
         Err(e) => {
             report.errors = e.lines(ui);
@@ -34,6 +37,7 @@ pub fn run(job: &ExportJob) -> ExportReport {
     let mut files = match export::render(&c, job.kind, job.format.into(), &job.base, parts) {
         Ok(r) => {
             report.bundled = r.bundled;
+            report.letter_date = Some(c.letter_date);
             r.files
         }
         Err(e) => {
@@ -51,7 +55,7 @@ pub fn run(job: &ExportJob) -> ExportReport {
         let name =
             export::default_file_name(LetterKind::Fullmakt, &c.applicant.name, c.letter_date);
         let fullmakt =
-            export::prepare(&job.raw, job.today, LetterKind::Fullmakt, None).and_then(|(f, _)| {
+            export::prepare(&raw, job.today, LetterKind::Fullmakt, None).and_then(|(f, _)| {
                 export::render(
                     &f,
                     LetterKind::Fullmakt,

@@ -299,6 +299,9 @@ impl App {
         let path = app.path();
         let step = if path.contains(&step) {
             step
+        } else if step == Step::Carer {
+            // A draft saved on the carer question of before: who complains is asked there now.
+            Step::Who
         } else {
             Step::Check
         };
@@ -867,6 +870,26 @@ impl App {
 
     fn export_done(&mut self, report: ExportReport) -> Effect {
         if !report.written.is_empty() && report.errors.is_empty() {
+            // The complaint keeps the date it was saved with: opened after it was sent, it is
+            // shown and reprinted as it was, and its deadline judged by that date.
+            // A follow-up letter is recorded with its date, for the case's timeline.
+            if let Some(d) = report.letter_date {
+                let iso = d.format("%Y-%m-%d").to_string();
+                if self.kind == LetterKind::Complaint {
+                    self.edit(|r| r.letter_date = Some(iso));
+                } else {
+                    let entry = crate::domain::case::RawFollowUp {
+                        letter: Some(self.kind.id().to_string()),
+                        date: Some(iso),
+                    };
+                    self.edit(|r| {
+                        let list = r.follow_ups.get_or_insert_with(Vec::new);
+                        if !list.contains(&entry) {
+                            list.push(entry);
+                        }
+                    });
+                }
+            }
             self.dirty = false;
         }
         if !report.exists.is_empty()

@@ -44,6 +44,8 @@ fn who_steps(raw: &RawCase, kind: LetterKind, p: &mut Vec<Step>) {
     if role == Role::Fullmektig && kind != LetterKind::Fullmakt {
         p.push(Step::Fullmakt);
     }
+    // Who the person is, before the details: the screens after say the name.
+    p.push(Step::Person);
 }
 
 /// The carer complains in their own name (a relief service, and the answer is yes).
@@ -69,9 +71,28 @@ pub fn date_answer(value: Option<&String>) -> Option<NaiveDate> {
     })
 }
 
-/// The date the letter is written: the case's `letter_date`, else today.
+/// The answers as the letter being written uses them: the kept `letter_date` is the sent
+/// complaint's own, so a complaint not yet sent, and every follow-up letter, is dated today
+/// (the check, the preview and the saved file agree).
+pub fn as_written(raw: &RawCase, kind: LetterKind) -> std::borrow::Cow<'_, RawCase> {
+    if raw.letter_date.is_some() && (kind != LetterKind::Complaint || raw.sent.is_none()) {
+        let mut r = raw.clone();
+        r.letter_date = None;
+        std::borrow::Cow::Owned(r)
+    } else {
+        std::borrow::Cow::Borrowed(raw)
+    }
+}
+
+/// The date on the letter: today for a complaint not yet sent; for a sent one its kept
+/// `letter_date`, else the day it was sent.
 pub fn letter_date(raw: &RawCase, today: NaiveDate) -> NaiveDate {
-    date_answer(raw.letter_date.as_ref()).unwrap_or(today)
+    // A complaint not yet sent is dated the day it is saved (the wizard's export); a sent one
+    // keeps its date, else the day it was sent: never judged by today.
+    match date_answer(raw.sent.as_ref()) {
+        None => today,
+        Some(sent) => date_answer(raw.letter_date.as_ref()).unwrap_or(sent),
+    }
 }
 
 /// The deadline for the answers so far, when service and received date are known.
@@ -96,7 +117,7 @@ pub fn prefilled(raw: &RawCase, ui: Ui, today: NaiveDate, kind: LetterKind) -> H
     if kind == LetterKind::Complaint || is_new_case(raw) {
         return HashSet::new();
     }
-    let checked = case::check_for(raw, today, kind);
+    let checked = case::check_for(&as_written(raw, kind), today, kind);
     // Errors, and the warnings that an answer would settle (which law the decision cites; the
     // municipality's address). Other warnings (a reminder within the month) are shown on the
     // check page without asking again.
@@ -133,18 +154,18 @@ pub fn path(raw: &RawCase, ui: Ui, today: NaiveDate) -> Vec<Step> {
 }
 
 /// The service and the questions it brings: the service in the person's own words (`annet`),
-/// the carer's own complaint (relief services), which law the decision cites.
+/// who the carer cares for (a carer's own complaint, answered on the who-complains question),
+/// which law the decision cites. The carer question after the service ([`Step::Carer`]) is
+/// no longer asked: it could contradict who complains; a draft saved on it opens on
+/// [`Step::Who`].
 fn service_steps(raw: &RawCase, p: &mut Vec<Step>) {
     p.push(Step::Service);
     if let Some(s) = chosen_service(raw) {
         if s.id == "annet" {
             p.push(Step::ServiceOther);
         }
-        if s.carer_may_complain {
-            p.push(Step::Carer);
-            if raw.complainant_is_carer == Some(true) {
-                p.push(Step::CaredFor);
-            }
+        if s.carer_may_complain && raw.complainant_is_carer == Some(true) {
+            p.push(Step::CaredFor);
         }
         if s.route == service::RouteRule::DependsOnDecision {
             p.push(Step::RouteLaw);

@@ -219,6 +219,10 @@ impl Session {
                 let report = export::run(&job);
                 self.exported.extend(report.written.iter().cloned());
                 let next = self.app.update(Action::ExportDone(report));
+                // The letter's date it keeps is saved with the case at once.
+                if self.app.revision() != self.saved_rev {
+                    self.save_now();
+                }
                 self.carry_out(next)
             }
             Effect::RememberLanguage(ui) => {

@@ -668,6 +668,10 @@ impl Interview<'_> {
         }
         if self.app().step() == step && self.app().modal().is_none() {
             let after = describe(self.app());
+            // An attachment just named: the list again, with the title as it now reads.
+            if matches!(after.answer, Answer::Tick { .. }) {
+                self.print_entries(&after)?;
+            }
             if last {
                 // Could not go on: everything that must be fixed, in words.
                 if !after.errors.is_empty() {

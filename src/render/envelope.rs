@@ -17,6 +17,12 @@
 
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
+use crate::domain::letter::Lang;
+use crate::render::template;
+
+mod marks;
+use marks::stamp_pages;
+
 /// What a file is, by its first bytes (never by its name).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -72,6 +78,18 @@ pub struct Part {
     /// Pages it adds.
     pub pages: usize,
     inner: Inner,
+    /// Its number in the letter's list of attachments and its title (see [`Part::labelled`]).
+    label: Option<(usize, String)>,
+}
+
+impl Part {
+    /// Names the attachment as the letter lists it: `number` (from 1) and `title`. The envelope
+    /// uses them for the bookmark, the page labels and the stamp on each page ("Vedlegg 2:
+    /// Legeerklæring – side 1 av 3"). Without, a part is numbered by its place among the files.
+    pub fn labelled(mut self, number: usize, title: &str) -> Part {
+        self.label = Some((number, title.to_string()));
+        self
+    }
 }
 
 enum Inner {
@@ -97,6 +115,8 @@ struct ImagePage {
     height: u32,
     /// EXIF orientation, 1–8.
     orientation: u8,
+    /// Its colours are ones the sRGB output intent covers (grey or RGB, not CMYK).
+    archival: bool,
 }
 
 /// Check a file and get it ready for [`bundle`]: everything that can go wrong with an
@@ -109,11 +129,13 @@ pub fn prepare(bytes: Vec<u8>) -> Result<Part, PartError> {
             kind: Kind::Jpeg,
             pages: 1,
             inner: Inner::Image(Box::new(jpeg_page(bytes)?)),
+            label: None,
         }),
         Some(Kind::Png) => Ok(Part {
             kind: Kind::Png,
             pages: 1,
             inner: Inner::Image(Box::new(png_page(&bytes)?)),
+            label: None,
         }),
     }
 }
@@ -154,6 +176,7 @@ fn prepare_pdf(bytes: &[u8]) -> Result<Part, PartError> {
         kind: Kind::Pdf,
         pages: pages.len(),
         inner: Inner::Pdf(Box::new(doc)),
+        label: None,
     })
 }
 
@@ -192,22 +215,64 @@ fn inherited<'a>(doc: &'a Document, page: &'a Dictionary, key: &[u8]) -> Option<
     None
 }
 
-/// The letter's PDF, then every part's pages in order, as one PDF.
+/// The letter's PDF, then every part's pages in order, as one PDF: with a bookmark for the
+/// letter and one for each attachment, page labels ("1", "2", then "Vedlegg 2, side 1", …),
+/// and each attached page stamped in its margin ("Vedlegg 2: Legeerklæring – side 1 av 3").
+/// The letter keeps its tags; a picture's page is tagged as a figure named by its label. The
+/// envelope keeps the letter's PDF/A claim only when every part is a picture whose colours the
+/// output intent covers; an attached PDF (whose fonts, colours and tags nobody checked here)
+/// takes the claim away.
 pub fn bundle(letter_pdf: &[u8], parts: Vec<Part>) -> Result<Vec<u8>, String> {
     if parts.is_empty() {
         return Ok(letter_pdf.to_vec());
     }
     let mut doc = Document::load_mem(letter_pdf).map_err(|e| format!("letter: {e}"))?;
+    let lang = match doc
+        .catalog()
+        .and_then(|c| c.get(b"Lang"))
+        .and_then(Object::as_str)
+    {
+        Ok(b"nn") => Lang::Nn,
+        _ => Lang::Nb,
+    };
     let root = doc
         .catalog()
         .and_then(|c| c.get(b"Pages"))
         .and_then(Object::as_reference)
         .map_err(|e| format!("letter pages: {e}"))?;
+    let letter_pages: Vec<ObjectId> = doc.page_iter().collect();
+    let mut archival = true;
+    // Per attachment: bookmark, first page, page-label prefix. Per attached page: the page,
+    // its stamp, and whether it is a picture's page (which we laid out ourselves).
+    let mut sections: Vec<(String, ObjectId, String, usize)> = Vec::new();
+    let mut stamped: Vec<(ObjectId, String, bool)> = Vec::new();
     let mut kids: Vec<Object> = Vec::new();
-    for part in parts {
+    for (i, part) in parts.into_iter().enumerate() {
+        let (n, title) = part.label.unwrap_or((i + 1, String::new()));
+        let start = kids.len();
+        let image = matches!(part.inner, Inner::Image(_));
         match part.inner {
-            Inner::Pdf(other) => append_pdf(&mut doc, *other, root, &mut kids)?,
-            Inner::Image(img) => kids.push(Object::Reference(image_page(&mut doc, *img, root))),
+            Inner::Pdf(other) => {
+                archival = false;
+                append_pdf(&mut doc, *other, root, &mut kids)?;
+            }
+            Inner::Image(img) => {
+                archival &= img.archival;
+                kids.push(Object::Reference(image_page(&mut doc, *img, root)));
+            }
+        }
+        let count = kids.len() - start;
+        let ids: Vec<ObjectId> = kids[start..]
+            .iter()
+            .filter_map(|o| o.as_reference().ok())
+            .collect();
+        let (mark, _, prefix) = template::attachment_words(lang, n, &title, 1, count);
+        if let Some(&first) = ids.first() {
+            sections.push((mark, first, prefix, letter_pages.len() + start));
+        }
+        for (k, id) in ids.into_iter().enumerate() {
+            let (_, stamp, _) = template::attachment_words(lang, n, &title, k + 1, count);
+            stamped.push((id, stamp, image));
         }
     }
     let n = kids.len() as i64;
@@ -220,10 +285,25 @@ pub fn bundle(letter_pdf: &[u8], parts: Vec<Part>) -> Result<Vec<u8>, String> {
         Err(_) => tree.set("Kids", kids),
     }
     tree.set("Count", count + n);
+
+    stamp_pages(&mut doc, &stamped)?;
+    marks::outline(&mut doc, &letter_pages, &sections);
+    marks::page_labels(&mut doc, &sections);
+    marks::tag_figures(&mut doc, &stamped);
+    if !archival {
+        marks::drop_pdfa_claim(&mut doc);
+    }
+
     // What the attached files' own catalogues, page trees and info held is no longer reachable.
     doc.prune_objects();
     let mut out = Vec::with_capacity(letter_pdf.len());
-    doc.save_to(&mut out).map_err(|e| format!("save: {e}"))?;
+    let options = lopdf::SaveOptions::builder()
+        .use_object_streams(true)
+        .use_xref_streams(true)
+        .compression_level(6)
+        .build();
+    doc.save_with_options(&mut out, options)
+        .map_err(|e| format!("save: {e}"))?;
     Ok(out)
 }
 
@@ -288,13 +368,15 @@ fn image_page(doc: &mut Document, img: ImagePage, root: ObjectId) -> ObjectId {
     let (x, y) = ((pw - dw) / 2.0, (ph - dh) / 2.0);
     let m = orientation_matrix(img.orientation, dw, dh, x, y);
     let mut image = img.image;
+    let masked = img.smask.is_some();
     if let Some(mask) = img.smask {
         let mask_id = doc.add_object(mask);
         image.dict.set("SMask", Object::Reference(mask_id));
     }
     let image_id = doc.add_object(image);
+    // The picture is the page's one figure (marks::tag_figures gives it its element).
     let content = format!(
-        "q {} {} {} {} {} {} cm /Im1 Do Q",
+        "/Figure <</MCID 0>> BDC q {} {} {} {} {} {} cm /Im1 Do Q EMC",
         num(m[0]),
         num(m[1]),
         num(m[2]),
@@ -316,6 +398,14 @@ fn image_page(doc: &mut Document, img: ImagePage, root: ObjectId) -> ObjectId {
     );
     page.set("Resources", Object::Dictionary(resources));
     page.set("Contents", Object::Reference(content_id));
+    if masked {
+        // A picture with transparency: its page is a transparency group in RGB.
+        let mut group = Dictionary::new();
+        group.set("Type", Object::Name(b"Group".to_vec()));
+        group.set("S", Object::Name(b"Transparency".to_vec()));
+        group.set("CS", Object::Name(b"DeviceRGB".to_vec()));
+        page.set("Group", Object::Dictionary(group));
+    }
     doc.add_object(page)
 }
 
@@ -492,6 +582,7 @@ fn jpeg_page(bytes: Vec<u8>) -> Result<ImagePage, PartError> {
         width: info.width,
         height: info.height,
         orientation: info.orientation,
+        archival: info.components != 4,
     })
 }
 
@@ -601,75 +692,9 @@ fn png_page(bytes: &[u8]) -> Result<ImagePage, PartError> {
         width: frame.width,
         height: frame.height,
         orientation,
+        archival: true,
     })
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Where a point of the image's unit square lands.
-    fn apply(m: [f32; 6], u: f32, v: f32) -> (f32, f32) {
-        (m[0] * u + m[2] * v + m[4], m[1] * u + m[3] * v + m[5])
-    }
-
-    #[test]
-    fn every_orientation_fills_the_box_and_puts_the_first_pixel_where_exif_says() {
-        // The box: x 10..110, y 20..70 (as shown). The stored image's top-left pixel is the
-        // unit square's (0, 1).
-        let (x, y, w, h) = (10.0, 20.0, 100.0, 50.0);
-        let (left, right, bottom, top) = (x, x + w, y, y + h);
-        let expect = [
-            (1, (left, top)),
-            (2, (right, top)),
-            (3, (right, bottom)),
-            (4, (left, bottom)),
-            (5, (left, top)),
-            (6, (right, top)),
-            (7, (right, bottom)),
-            (8, (left, bottom)),
-        ];
-        for (o, first) in expect {
-            let m = orientation_matrix(o, w, h, x, y);
-            assert_eq!(apply(m, 0.0, 1.0), first, "orientation {o}");
-            let corners: Vec<(f32, f32)> = [(0.0, 0.0), (1.0, 0.0), (0.0, 1.0), (1.0, 1.0)]
-                .iter()
-                .map(|&(u, v)| apply(m, u, v))
-                .collect();
-            for c in [(left, bottom), (right, bottom), (left, top), (right, top)] {
-                assert!(corners.contains(&c), "orientation {o}: {corners:?}");
-            }
-        }
-        // 6: the stored first row becomes the right-hand column; its first pixel is at the top.
-        let m = orientation_matrix(6, w, h, x, y);
-        assert_eq!(apply(m, 1.0, 1.0), (right, bottom));
-    }
-
-    #[test]
-    fn exif_orientation_is_read_in_both_byte_orders() {
-        let mut le = b"II*\0\x08\0\0\0\x01\0".to_vec();
-        le.extend([0x12, 0x01, 3, 0, 1, 0, 0, 0, 6, 0, 0, 0]);
-        assert_eq!(exif_orientation(&le), Some(6));
-        let mut be = b"MM\0*\0\0\0\x08\0\x01".to_vec();
-        be.extend([0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 8, 0, 0]);
-        assert_eq!(exif_orientation(&be), Some(8));
-        assert_eq!(exif_orientation(b"II*\0\xff\xff\xff\xff"), None);
-    }
-
-    #[test]
-    fn kinds_are_told_by_content() {
-        assert_eq!(sniff(b"%PDF-1.7\n"), Some(Kind::Pdf));
-        assert_eq!(sniff(&[0xFF, 0xD8, 0xFF, 0xE0]), Some(Kind::Jpeg));
-        assert_eq!(sniff(b"\x89PNG\r\n\x1a\n...."), Some(Kind::Png));
-        assert_eq!(sniff(b"PK\x03\x04 a word file"), None);
-        assert_eq!(sniff(b""), None);
-    }
-
-    #[test]
-    fn a_cut_jpeg_is_damaged_not_a_panic() {
-        for n in 0..20 {
-            let b = &[0xFF, 0xD8, 0xFF, 0xC0, 0x00, 0x11, 0x08, 0x00, 0x10, 0x00][..n.min(10)];
-            assert!(jpeg_info(b).is_err());
-        }
-    }
-}
+mod tests;

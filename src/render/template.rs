@@ -25,6 +25,12 @@ const TEMPLATES: &[(&str, &str)] = &[
     letter!("_intro.nn.txt"),
     letter!("_page.nb.txt"),
     letter!("_page.nn.txt"),
+    letter!("_attachment.nb.txt"),
+    letter!("_attachment.nn.txt"),
+    letter!("_attachment_page.nb.txt"),
+    letter!("_attachment_page.nn.txt"),
+    letter!("_page_label.nb.txt"),
+    letter!("_page_label.nn.txt"),
     letter!("_sign.nb.txt"),
     letter!("_sign.nn.txt"),
     letter!("_services.nb.txt"),
@@ -92,6 +98,37 @@ pub fn page_label(lang: Lang, n: usize, total: usize) -> String {
         .and_then(|t| t.render(minijinja::context! { n, total }))
         .map(|s| s.trim().to_string())
         .unwrap_or_else(|_| format!("{n}/{total}"))
+}
+
+/// The words for an attachment in a PDF envelope, from `_attachment*.<lang>.txt`: the
+/// bookmark ("Vedlegg 2: Legeerklæring"), the stamp on its `page` of `pages` ("Vedlegg 2:
+/// Legeerklæring – side 1 av 3") and the prefix of its pages' labels ("Vedlegg 2, side ").
+pub fn attachment_words(
+    lang: Lang,
+    n: usize,
+    title: &str,
+    page: usize,
+    pages: usize,
+) -> (String, String, String) {
+    let render = |name: &str, ctx: minijinja::Value| {
+        let name = format!("{name}.{}.txt", lang.code());
+        ENV.get_template(&name)
+            .and_then(|t| t.render(ctx))
+            .map(|s| s.trim().to_string())
+            .ok()
+    };
+    let title = title.trim();
+    let attachment = render("_attachment", minijinja::context! { n, title })
+        .unwrap_or_else(|| format!("{n}: {title}"));
+    let stamp = render(
+        "_attachment_page",
+        minijinja::context! { attachment, page, pages },
+    )
+    .unwrap_or_else(|| format!("{attachment} – {page}/{pages}"));
+    let label = render("_page_label", minijinja::context! { n })
+        .map(|s| format!("{s} "))
+        .unwrap_or_else(|| format!("{n}-"));
+    (attachment, stamp, label)
 }
 
 /// Render the template `kind.lang` with `ctx`, and parse its markup into a [`Letter`].
@@ -198,6 +235,19 @@ mod tests {
         for (name, _) in TEMPLATES {
             assert!(ENV.get_template(name).is_ok(), "{name} does not parse");
         }
+    }
+
+    #[test]
+    fn the_attachment_words_come_from_the_templates() {
+        for lang in [Lang::Nb, Lang::Nn] {
+            let (mark, stamp, label) = attachment_words(lang, 2, "Legeerklæring", 1, 3);
+            assert_eq!(mark, "Vedlegg 2: Legeerklæring");
+            assert_eq!(stamp, "Vedlegg 2: Legeerklæring – side 1 av 3");
+            assert_eq!(label, "Vedlegg 2, side ");
+        }
+        let (mark, stamp, _) = attachment_words(Lang::Nb, 4, " ", 2, 2);
+        assert_eq!(mark, "Vedlegg 4");
+        assert_eq!(stamp, "Vedlegg 4 – side 2 av 2");
     }
 
     #[test]

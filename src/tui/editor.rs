@@ -1,5 +1,6 @@
-//! Editing a long text in the person's own editor (`$VISUAL`, else `$EDITOR`, else `nano`, else
-//! `vi`). The text goes through a file readable by the owner only (0600) in a private folder
+//! Editing a long text in the person's own editor (`$VISUAL`, else `$EDITOR`, else the first of
+//! `nano` and `vi` found on the `PATH`; with none, Ctrl+E is not offered). The screens name the
+//! editor that will open, and for vi say how to save and leave it. The text goes through a file readable by the owner only (0600) in a private folder
 //! (0700), which is deleted afterwards. The run loop leaves the alternate screen first and
 //! restores it afterwards.
 //!
@@ -17,17 +18,108 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// The editor command, split into program and arguments ("code --wait").
-pub fn editor_command() -> Vec<String> {
-    for var in ["VISUAL", "EDITOR"] {
-        if let Ok(v) = std::env::var(var) {
-            let parts: Vec<String> = v.split_whitespace().map(str::to_string).collect();
-            if !parts.is_empty() {
-                return parts;
-            }
+/// The editors looked for, in this order, when neither `$VISUAL` nor `$EDITOR` is set.
+const FALLBACKS: [&str; 2] = ["nano", "vi"];
+
+/// The editor Ctrl+E opens, as found when the wizard starts ([`choose`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Choice {
+    /// This command (program and arguments: "code --wait").
+    Found(Vec<String>),
+    /// No `$VISUAL`, no `$EDITOR`, and none of the usual editors: Ctrl+E is not offered.
+    None,
+}
+
+/// The editor from `$VISUAL` (else `$EDITOR`), else the first of [`FALLBACKS`] found in one of
+/// `path`'s folders.
+pub fn resolve(visual: Option<&str>, editor: Option<&str>, path: &[PathBuf]) -> Choice {
+    for v in [visual, editor].into_iter().flatten() {
+        let parts: Vec<String> = v.split_whitespace().map(str::to_string).collect();
+        if !parts.is_empty() {
+            return Choice::Found(parts);
         }
     }
-    vec!["nano".into()]
+    FALLBACKS
+        .iter()
+        .find(|name| path.iter().any(|dir| is_program(&dir.join(name))))
+        .map_or(Choice::None, |name| {
+            Choice::Found(vec![(*name).to_string()])
+        })
+}
+
+/// A file that can be run.
+fn is_program(path: &Path) -> bool {
+    let Ok(meta) = fs::metadata(path) else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        meta.is_file() && meta.permissions().mode() & 0o111 != 0
+    }
+    #[cfg(not(unix))]
+    {
+        meta.is_file()
+    }
+}
+
+fn chosen_cell() -> &'static std::sync::OnceLock<Choice> {
+    static CHOSEN: std::sync::OnceLock<Choice> = std::sync::OnceLock::new();
+    &CHOSEN
+}
+
+/// Find the editor once, from this process's environment; the wizard's screens name it from
+/// then on ([`chosen`]).
+pub fn choose() -> &'static Choice {
+    chosen_cell().get_or_init(|| {
+        let var = |name: &str| std::env::var(name).ok();
+        let path: Vec<PathBuf> = std::env::var_os("PATH")
+            .map(|p| std::env::split_paths(&p).collect())
+            .unwrap_or_default();
+        resolve(var("VISUAL").as_deref(), var("EDITOR").as_deref(), &path)
+    })
+}
+
+/// The editor found by [`choose`]; `None` before it was called (a screen drawn in a test), when
+/// the screens speak of "your own editor" without a name.
+pub fn chosen() -> Option<&'static Choice> {
+    chosen_cell().get()
+}
+
+/// Whether Ctrl+E is offered: not when no editor was found.
+pub fn offered() -> bool {
+    !matches!(chosen(), Some(Choice::None))
+}
+
+/// The editor command to run (the chosen one; found now when nothing was chosen).
+pub fn editor_command() -> Vec<String> {
+    match choose() {
+        Choice::Found(c) => c.clone(),
+        Choice::None => Vec::new(),
+    }
+}
+
+/// Whether `program` is vi or one of its kind, where a person who does not know it is stuck
+/// (the screen says how to save and leave).
+pub fn is_vi(program: &str) -> bool {
+    let name = Path::new(program)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or(program);
+    matches!(
+        name,
+        "vi" | "vim" | "nvim" | "view" | "vim.basic" | "vim.tiny" | "elvis" | "nvi" | "ex"
+    )
+}
+
+/// The editor's name as a screen shows it: the program's file name ("nano", "code").
+pub fn name(command: &[String]) -> String {
+    let program = command.first().map(String::as_str).unwrap_or_default();
+    Path::new(program)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or(program)
+        .to_string()
 }
 
 /// A private folder for the text: created 0700, removed by [`Drop`], locked (`.held`) while it
@@ -202,16 +294,8 @@ pub fn edit_with(
     let (program, args) = command
         .split_first()
         .ok_or_else(|| "no editor".to_string())?;
-    let status = run_editor(program, args, &file, stop)
-        .or_else(|e| {
-            // No nano: try vi, which every Unix has.
-            if e.kind() == std::io::ErrorKind::NotFound && program == "nano" {
-                run_editor("vi", &[], &file, stop)
-            } else {
-                Err(e)
-            }
-        })
-        .map_err(|e| format!("{program}: {e}"))?;
+    // The editor the screen named, and no other: no silent fall-back to one it did not name.
+    let status = run_editor(program, args, &file, stop).map_err(|e| format!("{program}: {e}"))?;
     if !status.success() {
         return Err(format!("{program}: {status}"));
     }
@@ -312,6 +396,42 @@ mod tests {
         );
         assert!(not_ours.exists(), "not one of ours by name");
         fs::remove_dir_all(&in_use).expect("clean up");
+    }
+
+    #[test]
+    fn the_editor_is_visual_then_editor_then_nano_then_vi_as_found() {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let only_vi = tmp.path().join("only-vi");
+        let both = tmp.path().join("both");
+        for (dir, names) in [(&only_vi, &["vi"][..]), (&both, &["vi", "nano"][..])] {
+            fs::create_dir(dir).expect("dir");
+            for n in names {
+                let p = dir.join(n);
+                fs::write(&p, "#!/bin/sh\n").expect("write");
+                use std::os::unix::fs::PermissionsExt;
+                fs::set_permissions(&p, fs::Permissions::from_mode(0o755)).expect("chmod");
+            }
+        }
+        let found = |v: &[&str]| Choice::Found(v.iter().map(|s| s.to_string()).collect());
+        assert_eq!(
+            resolve(Some("code --wait"), Some("vim"), &[]),
+            found(&["code", "--wait"])
+        );
+        assert_eq!(resolve(Some("  "), Some("vim"), &[]), found(&["vim"]));
+        assert_eq!(
+            resolve(None, None, std::slice::from_ref(&both)),
+            found(&["nano"])
+        );
+        assert_eq!(
+            resolve(None, None, std::slice::from_ref(&only_vi)),
+            found(&["vi"])
+        );
+        assert_eq!(resolve(None, None, &[tmp.path().into()]), Choice::None);
+        // A file that cannot be run is not an editor.
+        fs::write(tmp.path().join("nano"), "").expect("write");
+        assert_eq!(resolve(None, None, &[tmp.path().into()]), Choice::None);
+        assert!(is_vi("/usr/bin/vim.tiny") && is_vi("vi") && !is_vi("nano"));
+        assert_eq!(name(&["/usr/bin/nano".into()]), "nano");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod images;
+pub mod pdf_text;
 pub mod pty;
 
 use std::path::{Path, PathBuf};

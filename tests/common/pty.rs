@@ -5,6 +5,7 @@
 
 use std::io::{Read, Write};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
@@ -41,7 +42,11 @@ pub struct Term {
     /// Every byte the program wrote.
     raw: Arc<Mutex<Vec<u8>>>,
     reader: Option<JoinHandle<()>>,
-    writer: Box<dyn Write + Send>,
+    writer: Option<Box<dyn Write + Send>>,
+    /// The terminal's own end; dropped by [`Term::close`], as when a window closes.
+    master: Option<Box<dyn MasterPty + Send>>,
+    /// Tells the reader thread to let go of its end of the terminal.
+    closing: Arc<AtomicBool>,
     pub child: Box<dyn Child + Send + Sync>,
 }
 
@@ -59,19 +64,34 @@ impl Term {
         let child = pty.slave.spawn_command(cmd).expect("spawn");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().expect("reader");
-        let writer = pty.master.take_writer().expect("writer");
+        let master = pty.master;
+        let writer = writer_of(master.as_ref());
+        // The reader does not block, so that `close` can end it: the terminal is gone only when
+        // every handle on its end is closed.
+        #[cfg(unix)]
+        if let Some(fd) = master.as_raw_fd() {
+            use nix::fcntl::{FcntlArg, OFlag, fcntl};
+            fcntl(fd, FcntlArg::F_SETFL(OFlag::O_NONBLOCK)).expect("non-blocking");
+        }
         let parser = Arc::new(Mutex::new(vt100::Parser::new(24, 80, 0)));
         let raw = Arc::new(Mutex::new(Vec::new()));
-        let (p, r) = (Arc::clone(&parser), Arc::clone(&raw));
-        // The master stays open for the reader thread's lifetime; the thread ends when the
-        // program has exited and everything it wrote has been read.
-        let master = pty.master;
+        let closing = Arc::new(AtomicBool::new(false));
+        let (p, r, c) = (Arc::clone(&parser), Arc::clone(&raw), Arc::clone(&closing));
+        // The thread ends when the program has exited and everything it wrote has been read,
+        // or when the terminal is closed.
         let reader = std::thread::spawn(move || {
-            let _master = master;
             let mut buf = [0u8; 8192];
             loop {
                 match reader.read(&mut buf) {
-                    Ok(0) | Err(_) => break,
+                    Ok(0) => break,
+                    Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                        if c.load(Ordering::SeqCst) {
+                            break;
+                        }
+                        std::thread::sleep(Duration::from_millis(5));
+                    }
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                    Err(_) => break,
                     Ok(n) => {
                         if let Ok(mut parser) = p.lock() {
                             parser.process(&buf[..n]);
@@ -87,8 +107,42 @@ impl Term {
             parser,
             raw,
             reader: Some(reader),
-            writer,
+            writer: Some(writer),
+            master: Some(master),
+            closing,
             child,
+        }
+    }
+
+    /// Close the terminal the way a window closes (an xterm's close button, `tmux
+    /// kill-session`, a dropped SSH session): every handle on its end goes, nothing is typed.
+    /// The program gets a hang-up (SIGHUP, and EIO when it reads).
+    pub fn close(&mut self) {
+        self.closing.store(true, Ordering::SeqCst);
+        self.writer = None;
+        self.master = None;
+        if let Some(reader) = self.reader.take() {
+            let _ = reader.join();
+        }
+    }
+
+    /// Whether the program is still running.
+    pub fn running(&mut self) -> bool {
+        self.child.try_wait().expect("wait").is_none()
+    }
+
+    /// Wait for the program to exit; how long it took (fails after `limit`).
+    pub fn exits_within(&mut self, limit: Duration) -> (ExitStatus, Duration) {
+        let start = Instant::now();
+        loop {
+            if let Some(s) = self.child.try_wait().expect("wait") {
+                return (s, start.elapsed());
+            }
+            assert!(
+                start.elapsed() < limit,
+                "the program still runs {limit:?} after its terminal closed"
+            );
+            std::thread::sleep(Duration::from_millis(10));
         }
     }
 
@@ -155,8 +209,9 @@ impl Term {
     /// Send keys, then give the program a moment to read them: one batch at a time, as a person
     /// types.
     pub fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("write");
-        self.writer.flush().expect("flush");
+        let writer = self.writer.as_mut().expect("the terminal is open");
+        writer.write_all(keys.as_bytes()).expect("write");
+        writer.flush().expect("flush");
         std::thread::sleep(Duration::from_millis(30));
     }
 
@@ -188,6 +243,23 @@ impl Term {
         }
         status
     }
+}
+
+/// A writer on the terminal's end that, unlike portable-pty's, types nothing when dropped (its
+/// writer sends a line break and Ctrl+D then, which a closing window never does).
+#[cfg(unix)]
+fn writer_of(master: &dyn MasterPty) -> Box<dyn Write + Send> {
+    use std::os::fd::FromRawFd;
+    let fd = nix::unistd::dup(master.as_raw_fd().expect("fd")).expect("dup");
+    // SAFETY: `fd` was just made by `dup`, is open, and is owned by nothing else.
+    #[allow(unsafe_code)]
+    let file = unsafe { std::fs::File::from_raw_fd(fd) };
+    Box::new(file)
+}
+
+#[cfg(not(unix))]
+fn writer_of(master: &dyn MasterPty) -> Box<dyn Write + Send> {
+    master.take_writer().expect("writer")
 }
 
 impl Drop for Term {

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::FORMAT;
-use super::items;
+mod items;
 use super::model::{CaredFor, Case, Checked, Decision, Person, Representative, Role, age_on};
 use super::problem::{Problem, ProblemKind};
 use super::raw::{Ground, RawCase, RawPerson};
@@ -230,9 +230,20 @@ pub(crate) fn check_inner(
         }
     };
 
-    let letter_date = c
-        .date("letter_date", raw.letter_date.as_ref(), false)
-        .unwrap_or(today);
+    // The letter's date. A complaint already sent is judged and reprinted as it was sent, never
+    // by today: its kept `letter_date`, else (saved before the date was kept) the day it was
+    // sent. A follow-up letter of a sent complaint is written after it: a `letter_date` not
+    // after the sending is the complaint's own, and the follow-up is dated today.
+    let sent_on = raw.sent.as_deref().and_then(dates::parse_iso);
+    let letter_date = match (
+        c.date("letter_date", raw.letter_date.as_ref(), false),
+        sent_on,
+    ) {
+        (Some(d), Some(s)) if !complaint && d <= s => today,
+        (Some(d), _) => d,
+        (None, Some(s)) if complaint => s,
+        (None, _) => today,
+    };
 
     let services = items::read(&mut c, raw, allow_one);
 
@@ -590,6 +601,12 @@ pub(crate) fn check_inner(
     let sent = c.date("sent", raw.sent.as_ref(), false);
     if sent.is_none() && kind.needs_sent() && !c.problems.iter().any(|p| p.field == "sent") {
         c.push("sent", ProblemKind::SentMissing);
+    }
+    // A complaint sent before the date on its own letter: a typing error, most likely.
+    if let (Some(d), true, Some(_)) = (sent, complaint, raw.letter_date.as_ref())
+        && d < letter_date
+    {
+        c.push("sent", ProblemKind::SentBeforeLetter { letter_date });
     }
     // The letters that cite the date the complaint was sent.
     if let (Some(d), true) = (sent, kind.cites_sent()) {

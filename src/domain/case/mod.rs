@@ -14,7 +14,6 @@
 //! [`check`] (stage 2).
 
 mod check;
-mod items;
 mod model;
 mod problem;
 mod raw;
@@ -27,8 +26,8 @@ pub use model::{
 };
 pub use problem::{Arg, Problem, ProblemKind, Severity};
 pub use raw::{
-    Ground, RawCaredFor, RawCase, RawDecision, RawDraft, RawGrounds, RawMunicipality, RawPerson,
-    RawRepresentative, RawRequests, RawServiceItem, levenshtein, read,
+    Ground, RawCaredFor, RawCase, RawDecision, RawDraft, RawFollowUp, RawGrounds, RawMunicipality,
+    RawPerson, RawRepresentative, RawRequests, RawServiceItem, levenshtein, read,
 };
 
 /// The format tag every case file carries.

@@ -179,6 +179,10 @@ pub enum ProblemKind {
     /// A reminder written less than a month after the complaint was sent: the municipality may
     /// still answer in time (fvl § 11 a). A warning.
     ReminderEarly,
+    /// The complaint was sent before the date on its letter: asked, not refused (a warning).
+    SentBeforeLetter {
+        letter_date: NaiveDate,
+    },
     PostponementNotMeaningful,
     /// `complainant_is_carer` for a service where a carer may not complain in their own name
     /// (only `avlastning`, `omsorgsstonad`, `parorendeopplaering`). An error: the letter would
@@ -276,6 +280,7 @@ impl ProblemKind {
             ProblemKind::SupplementMissing => "supplement-missing",
             ProblemKind::RouteAssumed => "route-assumed",
             ProblemKind::ReminderEarly => "reminder-early",
+            ProblemKind::SentBeforeLetter { .. } => "sent-before-letter",
             ProblemKind::PostponementNotMeaningful => "postponement-not-meaningful",
             ProblemKind::CarerNotApplicable => "carer-not-applicable",
             ProblemKind::NoPowerOfAttorney => "no-power-of-attorney",
@@ -376,6 +381,9 @@ impl ProblemKind {
                 vec![("found", Services(vec![found.clone()]))]
             }
             ProblemKind::LateWithoutReason { last_day } => vec![("last_day", Date(*last_day))],
+            ProblemKind::SentBeforeLetter { letter_date } => {
+                vec![("letter_date", Date(*letter_date))]
+            }
             ProblemKind::ParentOfAdult { age }
             | ProblemKind::ChildAlone { age }
             | ProblemKind::ChildNeedsParent { age } => vec![("age", Number(*age))],
@@ -401,6 +409,7 @@ impl ProblemKind {
             | ProblemKind::NoMunicipalityAddress
             | ProblemKind::VentelisteNotLongTerm
             | ProblemKind::ReminderEarly
+            | ProblemKind::SentBeforeLetter { .. }
             | ProblemKind::PhoneUnusual { .. }
             | ProblemKind::EmailUnusual { .. } => Severity::Warning,
             _ => Severity::Error,

@@ -45,6 +45,17 @@ pub struct RawCase {
     /// Where the wizard was when the draft was saved. Ignored by `check` and `render`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub draft: Option<RawDraft>,
+    /// The follow-up letters saved (a reminder, additional information …), each with the date
+    /// on it, for the case timeline. Ignored by `check` and `render`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_ups: Option<Vec<RawFollowUp>>,
+}
+
+/// A follow-up letter that was saved: which letter (its `--letter` id) and the date on it (ISO).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct RawFollowUp {
+    pub letter: Option<String>,
+    pub date: Option<String>,
 }
 
 impl RawCase {
@@ -207,6 +218,7 @@ const FIELDS: &[(&str, &[&str])] = &[
             "sent",
             "supplement",
             "draft",
+            "follow_ups",
         ],
     ),
     ("draft", &["step", "updated", "letter"]),

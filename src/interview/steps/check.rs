@@ -102,12 +102,19 @@ fn answers(app: &App) -> Vec<(String, Vec<Answer>)> {
             Step::Case,
         ));
     }
-    let who = if has_representative(raw) {
-        t(ui, "tui.opt.who-rep")
-    } else {
-        t(ui, "tui.opt.who-self")
-    };
-    case_rows.push(a("tui.check.who", &[], Some(who), Step::Who));
+    let who = ChoiceState::answer_label(Step::Who, app).unwrap_or_else(|| {
+        if has_representative(raw) {
+            t(ui, "tui.opt.who-rep")
+        } else {
+            t(ui, "tui.opt.who-self")
+        }
+    });
+    case_rows.push(a(
+        "tui.check.who",
+        &["complainant_is_carer"],
+        Some(who),
+        Step::Who,
+    ));
     let rep = raw.representative.as_ref();
     if in_path(Step::Role) {
         case_rows.push(a(
@@ -167,8 +174,14 @@ fn answers(app: &App) -> Vec<(String, Vec<Answer>)> {
             }
             v
         });
+        // A helper of a carer did not give the care: "Den som får omsorgen".
+        let key = if has_representative(raw) {
+            "tui.check.cared-for-rep"
+        } else {
+            "tui.check.cared-for"
+        };
         case_rows.push(a(
-            "tui.check.cared-for",
+            key,
             &[
                 "cared_for",
                 "cared_for.name",
@@ -308,6 +321,9 @@ fn answers(app: &App) -> Vec<(String, Vec<Answer>)> {
     }
     if req.postponement == Some(true) {
         asked.push(t(ui, "tui.request.postponement.short"));
+    }
+    if req.reasons == Some(true) {
+        asked.push(t(ui, "tui.request.reasons.short"));
     }
     let asked = if asked.is_empty() {
         Some(t(ui, "tui.check.none"))
@@ -496,7 +512,8 @@ struct PersonView {
 /// With the attachment files that have moved since they were added (a glance, not a read: the
 /// page is drawn often), so that they are fixed here and not found only when saving.
 pub fn problems(app: &App) -> Vec<Problem> {
-    let mut problems = case::check_for(&app.raw, app.today, app.kind).problems;
+    let raw = crate::interview::path::as_written(&app.raw, app.kind);
+    let mut problems = case::check_for(&raw, app.today, app.kind).problems;
     if app.kind == LetterKind::Complaint {
         problems.extend(crate::export::glance_at_attachments(&app.raw, None));
     }

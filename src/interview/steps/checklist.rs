@@ -1,8 +1,10 @@
 //! Checklists: what else to ask for (access to documents, postponed implementation), and the
 //! attachments (a copy of the decision, a medical statement, and anything the person adds).
 
-use crate::domain::attachment::{Fault, RawAttachment, RawAttachmentFile};
+use crate::domain::attachment::{Fault, RawAttachment, RawAttachmentFile, RepDocument};
+use crate::domain::case::Role;
 use crate::domain::case::{Problem, ProblemKind};
+use crate::domain::letter::Lang;
 use crate::domain::situation::Situation;
 use crate::export::{self, FileInfo};
 use crate::i18n::{problem_text, t, tf};
@@ -18,10 +20,15 @@ pub enum Kind {
     Innsyn,
     /// Ask for postponed implementation (utsatt iverksetting).
     Postponement,
+    /// The decision gives no reasons: ask for them in the complaint (`requests.reasons`).
+    Reasons,
     /// A suggested attachment (its text goes into the letter).
     Suggested,
     /// An attachment the person added.
     Added,
+    /// The representative's document (a verge's vergefullmakt, the signed fullmakt): always in
+    /// the letter's list, once; Enter asks where its file is.
+    RepDoc(RepDocument),
     /// A file to bundle after the letter in the PDF: its path as saved, and what it is (or what
     /// is wrong with it now, such as having been moved).
     File {
@@ -53,6 +60,49 @@ pub struct ChecklistState {
     pub error: Option<String>,
     /// The names Tab completion found, when there was more than one.
     pub completions: Vec<String>,
+    /// The field below the list is used for something else than adding an attachment.
+    pub editing: Option<Edit>,
+}
+
+/// What the field below the attachments is for, besides adding one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edit {
+    /// The title of item `i` (a file's name is only the first suggestion).
+    Title(usize),
+    /// Where the file of the representative's document is.
+    DocFile(RepDocument),
+}
+
+/// The letter's language, for the names of documents.
+fn letter_lang(app: &App) -> Lang {
+    if letter_ui(&app.raw) == crate::i18n::Ui::Nn {
+        Lang::Nn
+    } else {
+        Lang::Nb
+    }
+}
+
+/// The document the representative's letter lists (see [`RepDocument::of`]), from the answers.
+pub fn rep_document(app: &App) -> Option<RepDocument> {
+    let rep = app.raw.representative.as_ref()?;
+    match crate::interview::rep_role(&app.raw) {
+        Role::Verge => Some(RepDocument::Vergefullmakt),
+        Role::Fullmektig if rep.power_of_attorney == Some(true) => Some(RepDocument::Fullmakt),
+        _ => None,
+    }
+}
+
+/// The label of the field below the attachments, for what it is used for now.
+pub fn field_label(app: &App, editing: Option<Edit>) -> String {
+    match editing {
+        None => t(app.ui, "tui.attach.add"),
+        Some(Edit::Title(_)) => t(app.ui, "tui.attach.rename"),
+        Some(Edit::DocFile(d)) => tf(
+            app.ui,
+            "tui.attach.doc-file",
+            &[("doc", d.title(letter_lang(app)).to_lowercase())],
+        ),
+    }
 }
 
 /// What a file attachment is, checked now.
@@ -69,19 +119,10 @@ pub fn looks_like_path(s: &str) -> bool {
         || export::attachment_path(s, None).is_file()
 }
 
-/// A title from a file's name: "legeerklaering_2026.pdf" → "Legeerklaering 2026".
+/// A title from a file's name: "legeerklaering_2026.pdf" → "Legeerklaering 2026" (the first
+/// suggestion only: the person is asked for the title right after adding the file).
 pub fn title_from_path(path: &str) -> String {
-    let stem = std::path::Path::new(path.trim())
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let words = stem.replace(['_', '-'], " ");
-    let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut c = words.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => path.trim().to_string(),
-    }
+    crate::domain::attachment::suggested_title(path)
 }
 
 /// "PDF, 3 sider, 120 kB" / the problem, in words.
@@ -159,6 +200,33 @@ pub fn suggested_attachments(app: &App) -> Vec<String> {
     vec![t(ui, "tui.attach.decision"), t(ui, "tui.attach.doctor")]
 }
 
+/// What asking for the reasons means: a fault of the decision, and the complaint still goes
+/// within the deadline (FACTS.md, "Reasons"). fvl § 24 and § 25 are cited only where the
+/// decision had to follow them (`routing::fvl_duties_apply`, as the letter does); elsewhere, and
+/// while the service is not known, in plain words.
+pub fn reasons_hint(app: &App) -> String {
+    let ui = app.ui;
+    let duties = match (
+        crate::interview::chosen_service(&app.raw),
+        crate::interview::route(&app.raw),
+    ) {
+        (Some(s), Some(r)) => crate::domain::routing::fvl_duties_apply(s, r),
+        _ => false,
+    };
+    if !duties {
+        return t(ui, "tui.request.reasons.hint-plain");
+    }
+    let lang = crate::interview::steps::info::law_lang(ui);
+    tf(
+        ui,
+        "tui.request.reasons.hint",
+        &[
+            ("rule", crate::domain::law::FVL_24.full(lang)),
+            ("rule2", crate::domain::law::FVL_25.full(lang)),
+        ],
+    )
+}
+
 pub(crate) fn cut(app: &App) -> bool {
     app.raw
         .situation
@@ -185,8 +253,24 @@ impl ChecklistState {
                     checked: req.postponement.unwrap_or(false),
                 });
             }
+            items.push(Item {
+                kind: Kind::Reasons,
+                label: t(app.ui, "tui.request.reasons"),
+                checked: req.reasons.unwrap_or(false),
+            });
         } else {
-            let given = raw.attachments.clone().unwrap_or_default();
+            let doc = rep_document(app);
+            let mut given = raw.attachments.clone().unwrap_or_default();
+            // The document's own line stands for a text line naming it (the letter lists it
+            // once); a file of it is its line.
+            if let Some(d) = doc {
+                given.retain(|a| a.file().is_some() || !d.is_named_in(a.title()));
+            }
+            let doc_row = doc.filter(|d| {
+                !given
+                    .iter()
+                    .any(|a| a.file().is_some() && d.is_named_in(a.title()))
+            });
             for s in suggested_attachments(app) {
                 items.push(Item {
                     checked: given.iter().any(|a| a.file().is_none() && a.title() == s),
@@ -215,6 +299,14 @@ impl ChecklistState {
                     }
                 }
             }
+            // The representative's document, after the list: one line, in the letter's language.
+            if let Some(d) = doc_row {
+                items.push(Item {
+                    kind: Kind::RepDoc(d),
+                    label: d.title(letter_lang(app)).to_string(),
+                    checked: true,
+                });
+            }
         }
         ChecklistState {
             step,
@@ -223,6 +315,7 @@ impl ChecklistState {
             input: TextInput::new(""),
             error: None,
             completions: Vec::new(),
+            editing: None,
         }
     }
 
@@ -234,7 +327,12 @@ impl ChecklistState {
     /// As many attachments ticked as a letter may list.
     pub(crate) fn full(&self) -> bool {
         self.step == Step::Attachments
-            && self.items.iter().filter(|i| i.checked).count() >= MAX_ATTACHMENTS
+            && self
+                .items
+                .iter()
+                .filter(|i| i.checked && !matches!(i.kind, Kind::RepDoc(_)))
+                .count()
+                >= MAX_ATTACHMENTS
     }
 
     /// Index of the "go on" row.
@@ -260,16 +358,21 @@ impl ChecklistState {
                 .items
                 .iter()
                 .any(|i| i.kind == Kind::Postponement && i.checked);
+            let reasons = self
+                .items
+                .iter()
+                .any(|i| i.kind == Kind::Reasons && i.checked);
             app.edit(|r| {
                 let req = r.requests.get_or_insert_with(Default::default);
                 req.access_to_documents = Some(innsyn);
                 req.postponement = Some(post);
+                req.reasons = Some(reasons);
             });
         } else {
             let list: Vec<RawAttachment> = self
                 .items
                 .iter()
-                .filter(|i| i.checked)
+                .filter(|i| i.checked && !matches!(i.kind, Kind::RepDoc(_)))
                 .map(|i| match &i.kind {
                     Kind::File { path, .. } => RawAttachment::File(RawAttachmentFile {
                         title: Some(i.label.clone()),
@@ -282,13 +385,121 @@ impl ChecklistState {
         }
     }
 
+    /// The field below the list names an attachment, or asks where the representative's
+    /// document is: Enter gives the answer, Esc (or an arrow) leaves it as it was.
+    fn update_edit(&mut self, app: &mut App, edit: Edit, action: Action) -> Flow {
+        let back_to = |s: &ChecklistState| match edit {
+            Edit::Title(i) => i,
+            Edit::DocFile(_) => s
+                .items
+                .iter()
+                .position(|i| matches!(i.kind, Kind::RepDoc(_)))
+                .unwrap_or(0),
+        };
+        match action {
+            Action::Back | Action::Up | Action::BackTab | Action::Down => {
+                self.focus = back_to(self);
+                self.editing = None;
+                self.error = None;
+                self.input.set("");
+            }
+            Action::Tab if matches!(edit, Edit::DocFile(_)) => {
+                let (done, many) = complete_path(self.input.value());
+                self.input.set(&done);
+                self.completions = many;
+            }
+            Action::Enter => match (edit, self.input.answer()) {
+                (_, None) => {
+                    self.error = Some(t(app.ui, "tui.attach.title-empty"));
+                }
+                (Edit::Title(i), Some(title)) => {
+                    if let Some(item) = self.items.get_mut(i) {
+                        if item.kind == Kind::Suggested && item.label != title {
+                            item.kind = Kind::Added;
+                        }
+                        item.label = title;
+                        item.checked = true;
+                    }
+                    self.editing = None;
+                    self.error = None;
+                    self.input.set("");
+                    self.focus = i;
+                    self.write(app);
+                }
+                (Edit::DocFile(d), Some(typed)) => {
+                    let full = export::attachment_path(&typed, None);
+                    let full = std::path::absolute(&full).unwrap_or(full);
+                    let path = full.display().to_string();
+                    match inspect(&path) {
+                        Ok(info) => {
+                            let at = self
+                                .items
+                                .iter()
+                                .position(|i| matches!(i.kind, Kind::RepDoc(_)))
+                                .unwrap_or(0);
+                            self.items[at] = Item {
+                                kind: Kind::File {
+                                    path,
+                                    info: Ok(info),
+                                },
+                                label: d.title(letter_lang(app)).to_string(),
+                                checked: true,
+                            };
+                            self.editing = None;
+                            self.error = None;
+                            self.input.set("");
+                            self.focus = at;
+                            self.write(app);
+                        }
+                        Err(f) => {
+                            self.error = Some(problem_text(
+                                app.ui,
+                                &Problem::new("", ProblemKind::Attachment(f)),
+                            ));
+                        }
+                    }
+                }
+            },
+            other => {
+                self.input.handle(&other);
+            }
+        }
+        Flow::Stay
+    }
+
     pub fn update(&mut self, app: &mut App, action: Action) -> Flow {
         let last = self.go_on_row();
         let on_add = Some(self.focus) == self.add_row();
         if !matches!(action, Action::Tab) {
             self.completions.clear();
         }
+        if let Some(edit) = self.editing {
+            return self.update_edit(app, edit, action);
+        }
+        let on_item = !on_add && self.focus < self.items.len();
         match action {
+            // "e": give the attachment another title (a file's name is only a suggestion).
+            Action::Char('e') | Action::Char('E')
+                if on_item
+                    && matches!(
+                        self.items[self.focus].kind,
+                        Kind::Suggested | Kind::Added | Kind::File { .. }
+                    ) =>
+            {
+                self.editing = Some(Edit::Title(self.focus));
+                self.input.set(&self.items[self.focus].label);
+                self.focus = self.add_row().unwrap_or(self.focus);
+            }
+            // The representative's document: always listed; Enter asks where its file is.
+            Action::Enter | Action::Char(' ')
+                if on_item && matches!(self.items[self.focus].kind, Kind::RepDoc(_)) =>
+            {
+                if let Kind::RepDoc(d) = self.items[self.focus].kind {
+                    self.editing = Some(Edit::DocFile(d));
+                    self.input.set("");
+                    self.focus = self.add_row().unwrap_or(self.focus);
+                }
+            }
             Action::Back => return Flow::Back,
             Action::Tab if on_add && looks_like_path(self.input.value()) => {
                 let (done, many) = complete_path(self.input.value());
@@ -319,14 +530,22 @@ impl ChecklistState {
                         {
                             i.checked = true;
                         } else {
+                            let title = title_from_path(&path);
                             self.items.push(Item {
                                 kind: Kind::File {
                                     path: path.clone(),
                                     info: Ok(info),
                                 },
-                                label: title_from_path(&path),
+                                label: title.clone(),
                                 checked: true,
                             });
+                            // The file's name is only the first suggestion: ask for the title
+                            // at once, with it filled in (Enter keeps it).
+                            self.editing = Some(Edit::Title(self.items.len() - 1));
+                            self.input.set(&title);
+                            self.focus = self.items.len();
+                            self.write(app);
+                            return Flow::Stay;
                         }
                         self.input.set("");
                         self.focus = self.items.len();

@@ -23,6 +23,11 @@ pub struct Opt {
 pub struct ChoiceState {
     pub step: Step,
     pub selected: usize,
+    /// The highlight is shown. What the writer is by law starts with nothing chosen (like the
+    /// service list): until an arrow key or a number, Enter chooses nothing and says so.
+    pub picked: bool,
+    /// Why the last Enter chose nothing.
+    pub error: Option<String>,
 }
 
 /// The answers for a step.
@@ -41,7 +46,14 @@ pub fn options(step: Step, app: &App) -> Vec<Opt> {
     };
     match step {
         Step::LetterLang => vec![o("nb", "tui.opt.letter-nb"), o("nn", "tui.opt.letter-nn")],
-        Step::Who => vec![o("self", "tui.opt.who-self"), o("rep", "tui.opt.who-rep")],
+        // Who complains, asked once before the details: the person the decision is about
+        // (alone, or someone writes for them), or a carer in their own name (alone, or helped).
+        Step::Who => vec![
+            o("self", "tui.opt.who-self"),
+            o("rep", "tui.opt.who-rep"),
+            o("carer", "tui.opt.who-carer"),
+            o("carer-helped", "tui.opt.who-helper"),
+        ],
         Step::Role => vec![
             o("forelder", "tui.opt.role-forelder"),
             o("verge", "tui.opt.role-verge"),
@@ -86,7 +98,12 @@ pub fn current(step: Step, app: &App) -> Option<usize> {
     let value: Option<&str> = match step {
         Step::LetterLang => raw.language.as_deref(),
         Step::Who => {
-            if raw.representative.is_some() {
+            let carer = raw.complainant_is_carer == Some(true);
+            if carer && raw.representative.is_some() {
+                Some("carer-helped")
+            } else if carer {
+                Some("carer")
+            } else if raw.representative.is_some() {
                 Some("rep")
             } else if app.visited.contains(&Step::Who) {
                 Some("self")
@@ -134,7 +151,16 @@ fn apply(step: Step, value: &str, app: &mut App) {
             app.edit(|r| r.language = Some(v));
         }
         Step::Who => {
-            if value == "self" {
+            let carer = value.starts_with("carer");
+            let was_carer = app.raw.complainant_is_carer == Some(true);
+            app.edit(|r| {
+                // The carer's own complaint is answered here, never again after the service.
+                r.complainant_is_carer = carer.then_some(true);
+                if !carer && was_carer {
+                    r.cared_for = None;
+                }
+            });
+            if matches!(value, "self" | "carer") {
                 if let Some(rep) = app.raw.representative.clone() {
                     app.rep_stash = Some(rep);
                 }
@@ -171,7 +197,13 @@ fn apply(step: Step, value: &str, app: &mut App) {
         }
         Step::Carer => {
             let yes = value == "yes";
-            app.edit(|r| r.complainant_is_carer = Some(yes));
+            app.edit(|r| {
+                r.complainant_is_carer = Some(yes);
+                // The person cared for belongs to the carer's own complaint only.
+                if !yes {
+                    r.cared_for = None;
+                }
+            });
         }
         Step::RouteLaw => {
             let route = Route::from_id(value).map(|r| r.id().to_string());
@@ -205,25 +237,39 @@ fn apply(step: Step, value: &str, app: &mut App) {
 
 impl ChoiceState {
     pub fn new(step: Step, app: &App) -> ChoiceState {
-        // Before an answer, the highlight is on the first answer; for what the writer is, on
-        // "relative, friend or other helper", which is what a letter assumes without one.
-        let first = if step == Step::Role {
-            options(step, app).len().saturating_sub(1)
-        } else {
-            0
-        };
+        // Before an answer, the highlight is on the first answer; what the writer is by law
+        // starts with nothing highlighted: a guess there decides who signs the letter.
+        let chosen = current(step, app);
         ChoiceState {
             step,
-            selected: current(step, app).unwrap_or(first),
+            selected: chosen.unwrap_or(0),
+            picked: chosen.is_some() || step != Step::Role,
+            error: None,
         }
     }
 
     pub fn update(&mut self, app: &mut App, action: Action) -> Flow {
         let opts = options(self.step, app);
+        if !self.picked
+            && matches!(
+                action,
+                Action::Up | Action::Down | Action::Tab | Action::BackTab | Action::Home
+            )
+        {
+            // The first arrow shows the highlight, on the first answer.
+            self.picked = true;
+            self.error = None;
+            return Flow::Stay;
+        }
         if list::cursor(&mut self.selected, opts.len(), &action, Keys::CHOICES) {
+            self.picked = true;
+            self.error = None;
             return Flow::Stay;
         }
         match action {
+            Action::Enter | Action::Char(' ') if !self.picked => {
+                self.error = Some(tr(app, "tui.choice.choose-first"));
+            }
             Action::Enter | Action::Char(' ') => {
                 if let Some(o) = opts.get(self.selected) {
                     apply(self.step, o.value, app);
@@ -234,6 +280,8 @@ impl ChoiceState {
                 let i = c.to_digit(10).unwrap_or(0) as usize;
                 if i >= 1 && i <= opts.len() {
                     self.selected = i - 1;
+                    self.picked = true;
+                    self.error = None;
                     apply(self.step, opts[i - 1].value, app);
                     return Flow::Next;
                 }

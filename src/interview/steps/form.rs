@@ -222,6 +222,28 @@ pub fn specs(step: Step, raw: &RawCase) -> Vec<FieldSpec> {
             }
             v
         }
+        // Who the person is, asked early of someone writing for them: the same fields as on
+        // the applicant's screen, which shows them again with the address.
+        Step::Person => vec![
+            field!(
+                "name",
+                Text,
+                true,
+                "applicant.name",
+                |r| r.applicant.as_ref().and_then(|p| p.name.clone()),
+                |w, v| person(w).name = v
+            ),
+            // A parent's letter needs the child's birth date: it decides who signs.
+            field!(
+                "birth-date",
+                Date,
+                crate::interview::has_representative(raw)
+                    && crate::interview::rep_role(raw) == crate::domain::case::Role::Forelder,
+                "applicant.birth_date",
+                |r| r.applicant.as_ref().and_then(|p| p.birth_date.clone()),
+                |w, v| person(w).birth_date = v
+            ),
+        ],
         Step::Applicant => vec![
             field!(
                 "name",
@@ -482,6 +504,9 @@ impl FormState {
                 }
                 Ok(d) => Some(match date_problem(spec.path, d, app) {
                     Some(e) => Note::Error(e),
+                    None if child_warning(spec.path, d, app).is_some() => {
+                        Note::Warning(child_warning(spec.path, d, app).unwrap_or_default())
+                    }
                     None => Note::Ok(format!(
                         "{DONE}{}",
                         tf(
@@ -650,6 +675,28 @@ impl FormState {
         }
         Flow::Stay
     }
+}
+
+/// A birth date under 18 when nobody writes for the child, or the writer is a helper: a child
+/// never signs alone, and only a parent, a verge or a lawyer writes for one (FACTS.md §5). Said
+/// at once under the field; check answers then leads to the question to change.
+pub fn child_warning(path: &str, birth: NaiveDate, app: &App) -> Option<String> {
+    if path != "applicant.birth_date" || crate::interview::is_carer_complaint(&app.raw) {
+        return None;
+    }
+    let age =
+        crate::domain::case::age_on(birth, crate::interview::letter_date(&app.raw, app.today));
+    if !(0..18).contains(&age) {
+        return None;
+    }
+    let key = if !crate::interview::has_representative(&app.raw) {
+        "tui.child.alone"
+    } else if crate::interview::rep_role(&app.raw) == crate::domain::case::Role::Fullmektig {
+        "tui.child.helper"
+    } else {
+        return None;
+    };
+    Some(tf(app.ui, key, &[("age", age.to_string())]))
 }
 
 /// A date that can be read but is not possible for this field.

@@ -55,6 +55,7 @@ impl Screen {
             | Step::Situation
             | Step::District => Screen::Choice(choice::ChoiceState::new(step, app)),
             Step::Relation
+            | Step::Person
             | Step::CaredFor
             | Step::ServiceOther
             | Step::DecisionDate
@@ -130,8 +131,17 @@ pub fn tr(app: &App, key: &str) -> String {
     let carer = format!("{key}-carer");
     // A parent is asked as a parent ("mor eller far").
     let parent = format!("{key}-forelder");
-    if crate::interview::is_carer_complaint(&app.raw) && has(crate::i18n::Ui::Nb, &carer) {
+    // A child (a parent writes, or the birth date says under 18): prompts about a child's day.
+    let child = format!("{key}-child");
+    // Someone who helps a carer is asked about the carer, not about themselves.
+    let helped = format!("{key}-carer-helped");
+    let carer_complaint = crate::interview::is_carer_complaint(&app.raw);
+    if carer_complaint && has_representative(&app.raw) && has(crate::i18n::Ui::Nb, &helped) {
+        t(app.ui, &helped)
+    } else if carer_complaint && has(crate::i18n::Ui::Nb, &carer) {
         t(app.ui, &carer)
+    } else if is_child(app) && has(crate::i18n::Ui::Nb, &child) {
+        t(app.ui, &child)
     } else if has_representative(&app.raw)
         && crate::interview::rep_role(&app.raw) == crate::domain::case::Role::Forelder
         && has(crate::i18n::Ui::Nb, &parent)
@@ -142,6 +152,39 @@ pub fn tr(app: &App, key: &str) -> String {
     } else {
         t(app.ui, key)
     }
+}
+
+/// The decision is about a child: a parent writes, or the birth date given says under 18 (not a
+/// carer's own complaint, where the applicant is the carer).
+pub fn is_child(app: &App) -> bool {
+    if crate::interview::is_carer_complaint(&app.raw) {
+        return false;
+    }
+    if has_representative(&app.raw)
+        && crate::interview::rep_role(&app.raw) == crate::domain::case::Role::Forelder
+    {
+        return true;
+    }
+    crate::interview::date_answer(
+        app.raw
+            .applicant
+            .as_ref()
+            .and_then(|a| a.birth_date.as_ref()),
+    )
+    .is_some_and(|b| {
+        crate::domain::case::age_on(b, crate::interview::letter_date(&app.raw, app.today)) < 18
+    })
+}
+
+/// The name of the person the decision is about, once given, when someone writes for them
+/// (the screens then say the name, not "den du skriver for").
+pub fn their_name(app: &App) -> Option<String> {
+    if !has_representative(&app.raw) || crate::interview::is_carer_complaint(&app.raw) {
+        return None;
+    }
+    let name = crate::interview::applicant_name(&app.raw);
+    let name = name.trim();
+    (!name.is_empty()).then(|| name.to_string())
 }
 
 /// "↓ More text below (arrow down or PgDn)", shorter when the window is narrow.
@@ -160,7 +203,16 @@ pub fn title_and_hint(app: &App, step: Step) -> (String, String) {
         Step::Ground(g) => format!("ground.{}", g.id()),
         s => s.id(),
     };
-    let title = tr(app, &format!("tui.q.{id}.title"));
+    let named = format!("tui.q.{id}.title-named");
+    // Someone who helps a carer is asked about the carer (the carer complains).
+    let helped_carer = step == Step::Person && app.raw.complainant_is_carer == Some(true);
+    let title = match their_name(app) {
+        _ if helped_carer => t(app.ui, "tui.q.person.title-helped"),
+        Some(name) if has(crate::i18n::Ui::Nb, &named) => {
+            crate::i18n::tf(app.ui, &named, &[("name", name)])
+        }
+        _ => tr(app, &format!("tui.q.{id}.title")),
+    };
     let hint_key = format!("tui.q.{id}.hint{}", hint_variant(app, step));
     let hint = if has(crate::i18n::Ui::Nb, &hint_key) {
         tr(app, &hint_key)
@@ -171,11 +223,21 @@ pub fn title_and_hint(app: &App, step: Step) -> (String, String) {
 }
 
 /// The variant of a step's hint that fits the answers so far: "-one" when the requests screen
-/// has one checkbox (not "Begge kan stå tomme"), "-other" for the decision screen of a service
+/// has two checkboxes (not "Alle kan stå tomme"), "-own" for the writer's own details when the
+/// writer needs no fullmakt, "-other" for the decision screen of a service
 /// other than home nursing (its example is about home nursing).
 pub fn hint_variant(app: &App, step: Step) -> &'static str {
     match step {
         Step::Requests if !checklist::cut(app) => "-one",
+        // A carer in their own name: the list holds only the services a carer may complain
+        // about, and the hint says why.
+        Step::Service if app.raw.complainant_is_carer == Some(true) => "-carer",
+        // A parent, a verge or a lawyer needs no fullmakt: nothing about one is said to them.
+        Step::Representative
+            if crate::interview::rep_role(&app.raw) != crate::domain::case::Role::Fullmektig =>
+        {
+            "-own"
+        }
         Step::Decision
             if app
                 .raw

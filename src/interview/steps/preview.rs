@@ -42,7 +42,12 @@ pub fn display_lines(text: &str, width: u16) -> Vec<String> {
 impl PreviewState {
     pub fn new(app: &App) -> PreviewState {
         PreviewState {
-            text: letter_text(&app.raw, app.today, app.ui, app.kind),
+            text: letter_text(
+                &crate::interview::path::as_written(&app.raw, app.kind),
+                app.today,
+                app.ui,
+                app.kind,
+            ),
             scroll: 0,
         }
     }

@@ -36,11 +36,14 @@ fn normal(s: &str) -> String {
     s.to_lowercase()
 }
 
-/// The services that fit the filter, in catalogue order; "something else" is always there.
+/// The services that fit the filter, in catalogue order; "something else" is always there. A
+/// carer complaining in their own name sees only the services a carer may complain about.
 pub fn matches(filter: &str, app: &App) -> Vec<&'static Service> {
     let f = normal(filter.trim());
+    let carer = app.raw.complainant_is_carer == Some(true);
     CATALOGUE
         .iter()
+        .filter(|s| !carer || s.carer_may_complain)
         .filter(|s| {
             if f.is_empty() || s.id == "annet" {
                 return true;

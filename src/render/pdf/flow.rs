@@ -7,6 +7,7 @@ use crate::domain::letter::{Block, Letter, Signature};
 use super::fonts::Style;
 use super::geometry::*;
 use super::measure::{Ctx, Run};
+use super::structure::{ROOT, Role};
 
 /// What a flow line is, for tests and for reading the layout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +34,8 @@ pub(super) enum Item {
         style: Style,
         size: f32,
         text: String,
+        /// The leaf of the structure tree the text belongs to.
+        node: usize,
     },
     Rule {
         x0: f32,
@@ -79,7 +82,7 @@ impl Flow {
     /// Adds a paragraph's lines, `gap` below what came before, with widow and orphan
     /// control: a page break is only allowed where at least two lines stay on each side, so a
     /// 2- or 3-line paragraph never breaks. `Para::glue_all` keeps all of them together.
-    fn paragraph(&mut self, ctx: &Ctx, p: Para, runs: Vec<Run>, gap: f32) {
+    fn paragraph(&mut self, ctx: &Ctx, p: Para, runs: Vec<Run>, gap: f32, node: usize) {
         let n = runs.len();
         self.group += 1;
         let baseline = ctx.face(p.style).baseline(p.size, p.line_h);
@@ -101,6 +104,7 @@ impl Flow {
                     style: p.style,
                     size: p.size,
                     text: run.text,
+                    node,
                 }],
             });
         }
@@ -114,10 +118,12 @@ impl Flow {
 
     /// Adds an address block (from `address_block`), `gap` above its first line, all its
     /// lines kept together.
-    fn address(&mut self, ctx: &Ctx, kind: Kind, block: AddressBlock, mut gap: f32) {
+    fn address(&mut self, ctx: &mut Ctx, kind: Kind, block: AddressBlock, mut gap: f32) {
         let start = self.lines.len();
+        let div = ctx.tree.add(Role::Div, ROOT);
         for (style, size, line_h, runs) in block {
             let had = !runs.is_empty();
+            let node = ctx.tree.add(Role::P, div);
             self.paragraph(
                 ctx,
                 Para {
@@ -130,6 +136,7 @@ impl Flow {
                 },
                 runs,
                 gap,
+                node,
             );
             if had {
                 gap = 0.0;
@@ -240,6 +247,7 @@ pub(super) fn build_flow(ctx: &mut Ctx, letter: &Letter) -> Vec<FlowLine> {
     let date_top = flow.y.max(WINDOW_BOTTOM) + DATE_GAP;
     let runs = ctx.wrap(Style::Regular, BODY_SIZE, &letter.place_date, TEXT_W);
     let gap = date_top - flow.y;
+    let node = ctx.tree.add(Role::P, ROOT);
     flow.paragraph(
         ctx,
         Para {
@@ -250,6 +258,7 @@ pub(super) fn build_flow(ctx: &mut Ctx, letter: &Letter) -> Vec<FlowLine> {
         },
         runs,
         gap,
+        node,
     );
     // Whatever comes next starts at least this far below (as if there were a date line).
     let mut pending = Some((date_top + BODY_LINE - flow.y).max(0.0) + TITLE_GAP);
@@ -259,6 +268,7 @@ pub(super) fn build_flow(ctx: &mut Ctx, letter: &Letter) -> Vec<FlowLine> {
     let runs = ctx.wrap(Style::Bold, TITLE_SIZE, &letter.heading, TEXT_W);
     let mut after_title = false;
     if !runs.is_empty() {
+        let node = ctx.tree.add(Role::H1, ROOT);
         flow.paragraph(
             ctx,
             Para {
@@ -271,6 +281,7 @@ pub(super) fn build_flow(ctx: &mut Ctx, letter: &Letter) -> Vec<FlowLine> {
             },
             runs,
             gap_for(0.0),
+            node,
         );
         flow.glue_next = 2;
         after_title = true;
@@ -285,6 +296,7 @@ pub(super) fn build_flow(ctx: &mut Ctx, letter: &Letter) -> Vec<FlowLine> {
             };
             let glue = std::mem::take(&mut flow.glue_next) > 0;
             let start = flow.lines.len();
+            let node = ctx.tree.add(Role::P, ROOT);
             flow.paragraph(
                 ctx,
                 Para {
@@ -294,6 +306,7 @@ pub(super) fn build_flow(ctx: &mut Ctx, letter: &Letter) -> Vec<FlowLine> {
                 },
                 runs,
                 gap,
+                node,
             );
             if let Some(first) = flow.lines.get_mut(start) {
                 first.keep_with_prev |= glue;
@@ -330,7 +343,8 @@ pub(super) fn build_flow(ctx: &mut Ctx, letter: &Letter) -> Vec<FlowLine> {
                 } else {
                     BODY
                 };
-                flow.paragraph(ctx, para, runs, gap);
+                let node = ctx.tree.add(if heading { Role::H2 } else { Role::P }, ROOT);
+                flow.paragraph(ctx, para, runs, gap, node);
                 if heading {
                     flow.glue_next = 2;
                 }
@@ -353,6 +367,7 @@ pub(super) fn build_flow(ctx: &mut Ctx, letter: &Letter) -> Vec<FlowLine> {
     let closing_gap = gap_for(CLOSING_GAP);
     let start = flow.lines.len();
     if !closing.is_empty() {
+        let node = ctx.tree.add(Role::P, ROOT);
         flow.paragraph(
             ctx,
             Para {
@@ -362,6 +377,7 @@ pub(super) fn build_flow(ctx: &mut Ctx, letter: &Letter) -> Vec<FlowLine> {
             },
             closing,
             closing_gap,
+            node,
         );
     }
     let first_gap = if flow.lines.len() > start {
@@ -377,6 +393,7 @@ pub(super) fn build_flow(ctx: &mut Ctx, letter: &Letter) -> Vec<FlowLine> {
 
     // The attachments, after the signatures: "Vedlegg:" and the list, which may break.
     if letter.attachments.iter().any(|a| !a.trim().is_empty()) {
+        let attachments_start = flow.lines.len();
         let label = letter.attachments_label.trim();
         let runs = if label.is_empty() {
             Vec::new()
@@ -386,6 +403,7 @@ pub(super) fn build_flow(ctx: &mut Ctx, letter: &Letter) -> Vec<FlowLine> {
         let list_gap = if runs.is_empty() {
             ATTACHMENTS_GAP
         } else {
+            let node = ctx.tree.add(Role::P, ROOT);
             flow.paragraph(
                 ctx,
                 Para {
@@ -395,11 +413,18 @@ pub(super) fn build_flow(ctx: &mut Ctx, letter: &Letter) -> Vec<FlowLine> {
                 },
                 runs,
                 ATTACHMENTS_GAP,
+                node,
             );
             flow.glue_next = 2;
             SECTION_AFTER
         };
+        let list_start = flow.lines.len();
         bullet_list(&mut flow, ctx, &letter.attachments, list_gap);
+        // The list never stands alone on a page: its first line (the label, or the first
+        // item when there is no label) keeps with the signatures above it.
+        if let Some(first) = flow.lines.get_mut(attachments_start.min(list_start)) {
+            first.keep_with_prev = true;
+        }
     }
 
     if let Some(first) = flow.lines.first_mut() {
@@ -414,11 +439,15 @@ fn bullet_list(flow: &mut Flow, ctx: &mut Ctx, items: &[String], first_gap: f32)
     let bullet = ctx.run(Style::Regular, BODY_SIZE, &BULLET.to_string());
     let baseline = ctx.faces.regular.baseline(BODY_SIZE, BODY_LINE);
     let list_start = flow.lines.len();
+    let list = ctx.tree.add(Role::L, ROOT);
     for item in items {
         let runs = ctx.wrap(Style::Regular, BODY_SIZE, item, TEXT_W - BULLET_INDENT);
         if runs.is_empty() {
             continue;
         }
+        let li = ctx.tree.add(Role::LI, list);
+        let label = ctx.tree.add(Role::Lbl, li);
+        let body = ctx.tree.add(Role::LBody, li);
         let gap = if flow.lines.len() == list_start {
             first_gap
         } else {
@@ -434,6 +463,7 @@ fn bullet_list(flow: &mut Flow, ctx: &mut Ctx, items: &[String], first_gap: f32)
             },
             runs,
             gap,
+            body,
         );
         if let Some(line) = flow.lines.get_mut(start) {
             let text = bullet.text.clone();
@@ -445,6 +475,7 @@ fn bullet_list(flow: &mut Flow, ctx: &mut Ctx, items: &[String], first_gap: f32)
                     style: Style::Regular,
                     size: BODY_SIZE,
                     text,
+                    node: label,
                 },
             );
         }
@@ -477,6 +508,7 @@ fn glue_kind(lines: &mut [FlowLine], kind: Kind) {
 fn signatures(flow: &mut Flow, ctx: &mut Ctx, signatures: &[Signature], first_gap: f32) {
     let baseline = ctx.faces.regular.baseline(BODY_SIZE, BODY_LINE);
     let role_baseline = ctx.faces.regular.baseline(ROLE_SIZE, BODY_LINE);
+    let all = ctx.tree.add(Role::Div, ROOT);
     for (row, pair) in signatures.chunks(2).enumerate() {
         flow.group += 1;
         let group = flow.group;
@@ -509,6 +541,8 @@ fn signatures(flow: &mut Flow, ctx: &mut Ctx, signatures: &[Signature], first_ga
             .enumerate()
             .map(|(i, sig)| {
                 let x = MARGIN_LEFT + i as f32 * SIGNATURE_COL_STEP;
+                let div = ctx.tree.add(Role::Div, all);
+                let name = ctx.tree.add(Role::P, div);
                 let mut items: Vec<Item> = ctx
                     .wrap(Style::Regular, BODY_SIZE, &sig.name, SIGNATURE_COL_W)
                     .into_iter()
@@ -518,9 +552,11 @@ fn signatures(flow: &mut Flow, ctx: &mut Ctx, signatures: &[Signature], first_ga
                         style: Style::Regular,
                         size: BODY_SIZE,
                         text: r.text,
+                        node: name,
                     })
                     .collect();
                 if let Some(role) = &sig.role {
+                    let node = ctx.tree.add(Role::P, div);
                     items.extend(
                         ctx.wrap(Style::Regular, ROLE_SIZE, role, SIGNATURE_COL_W)
                             .into_iter()
@@ -530,6 +566,7 @@ fn signatures(flow: &mut Flow, ctx: &mut Ctx, signatures: &[Signature], first_ga
                                 style: Style::Regular,
                                 size: ROLE_SIZE,
                                 text: r.text,
+                                node,
                             }),
                     );
                 }

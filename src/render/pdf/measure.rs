@@ -4,6 +4,7 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::fonts::{Face, Faces, Style};
+use super::structure::Tree;
 
 /// What a character of the letter becomes on the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +64,8 @@ pub(super) struct Ctx<'f> {
     pub(super) replaced: Vec<char>,
     replaced_set: HashSet<char>,
     pub(super) used: [BTreeSet<char>; 2],
+    /// The letter's logical structure, built with the flow (see `structure`).
+    pub(super) tree: Tree,
 }
 
 impl<'f> Ctx<'f> {
@@ -73,6 +76,7 @@ impl<'f> Ctx<'f> {
             replaced: Vec::new(),
             replaced_set: HashSet::new(),
             used: [BTreeSet::new(), BTreeSet::new()],
+            tree: Tree::default(),
         }
     }
 

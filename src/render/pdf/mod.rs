@@ -23,12 +23,16 @@
 //! - `place`: each page's lines at absolute positions, with header and page numbers;
 //! - `writer`: the PDF file itself.
 
+pub mod archive;
 mod flow;
 mod fonts;
 mod geometry;
 mod measure;
 mod paginate;
 mod place;
+pub mod stamp;
+mod structure;
+mod tagging;
 mod wrap;
 mod writer;
 

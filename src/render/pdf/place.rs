@@ -9,10 +9,22 @@ use super::flow::{FlowLine, Item};
 use super::fonts::Style;
 use super::geometry::*;
 use super::measure::Ctx;
+use super::structure::Mark;
+
+/// A text at its place on the page, and what it is (for the tagged PDF).
+pub(super) struct Placed {
+    pub(super) x: f32,
+    pub(super) y: f32,
+    pub(super) style: Style,
+    pub(super) size: f32,
+    pub(super) text: String,
+    pub(super) mark: Mark,
+}
 
 /// A page's content in absolute PDF coordinates (origin bottom left).
 pub(super) struct PlacedPage {
-    pub(super) texts: Vec<(f32, f32, Style, f32, String)>,
+    pub(super) texts: Vec<Placed>,
+    /// Lines (the signature rules), drawn as artifacts: x0, x1, y.
     pub(super) rules: Vec<(f32, f32, f32)>,
 }
 
@@ -54,10 +66,17 @@ pub(super) fn place(
                         style,
                         size,
                         text,
+                        node,
                     } => {
                         ctx.used[*style as usize].extend(text.chars());
-                        page.texts
-                            .push((*x, y - baseline, *style, *size, text.clone()));
+                        page.texts.push(Placed {
+                            x: *x,
+                            y: y - baseline,
+                            style: *style,
+                            size: *size,
+                            text: text.clone(),
+                            mark: Mark::Node(*node),
+                        });
                     }
                     Item::Rule { x0, x1, dy } => page.rules.push((*x0, *x1, y - dy)),
                 }
@@ -68,26 +87,28 @@ pub(super) fn place(
             let runs = ctx.wrap(Style::Regular, FOOTER_SIZE, &running, TEXT_W);
             if let Some(run) = runs.into_iter().next() {
                 ctx.used[Style::Regular as usize].extend(run.text.chars());
-                page.texts.push((
-                    MARGIN_LEFT,
-                    HEADER_BASELINE,
-                    Style::Regular,
-                    FOOTER_SIZE,
-                    run.text,
-                ));
+                page.texts.push(Placed {
+                    x: MARGIN_LEFT,
+                    y: HEADER_BASELINE,
+                    style: Style::Regular,
+                    size: FOOTER_SIZE,
+                    text: run.text,
+                    mark: Mark::Header,
+                });
             }
         }
         if total > 1 {
             let label = crate::render::template::page_label(lang, n + 1, total);
             let run = ctx.run(Style::Regular, FOOTER_SIZE, &label);
             ctx.used[Style::Regular as usize].extend(run.text.chars());
-            page.texts.push((
-                PAGE_W - MARGIN_RIGHT - run.width,
-                FOOTER_BASELINE,
-                Style::Regular,
-                FOOTER_SIZE,
-                run.text,
-            ));
+            page.texts.push(Placed {
+                x: PAGE_W - MARGIN_RIGHT - run.width,
+                y: FOOTER_BASELINE,
+                style: Style::Regular,
+                size: FOOTER_SIZE,
+                text: run.text,
+                mark: Mark::Footer,
+            });
         }
         out.push(page);
     }

@@ -105,15 +105,17 @@ fn wrapping_uses_glyph_widths_and_fits() {
     assert!(lines.len() > 5);
     for l in &lines {
         assert!(l.width <= TEXT_W + 0.01, "{} > {}", l.width, TEXT_W);
-        let measured = ctx.width(Style::Regular, BODY_SIZE, &l.text);
+        // The space a line breaks at stays at its end (for text extraction), uncounted.
+        let measured = ctx.width(Style::Regular, BODY_SIZE, l.text.trim_end());
         assert!((measured - l.width).abs() < 0.01);
     }
-    // Nothing lost: the words come back in order.
-    let joined = lines
-        .iter()
-        .map(|l| l.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
+    assert!(
+        lines[..lines.len() - 1]
+            .iter()
+            .all(|l| l.text.ends_with(' '))
+    );
+    // Nothing lost: the words come back in order, spaces and all.
+    let joined: String = lines.iter().map(|l| l.text.as_str()).collect();
     assert_eq!(joined, text.trim_end());
     // "iiii" is narrower than "MMMM" in a proportional font.
     assert!(
@@ -314,4 +316,43 @@ fn header_sits_in_the_envelope_window() {
         }
         y += line.height;
     }
+}
+
+/// However long the body, the list of attachments never starts a page: whatever page it is on
+/// also holds the signatures (found on letters whose body grows a line at a time, so the list
+/// falls on every possible place around a page break).
+#[test]
+fn the_attachment_list_is_never_alone_on_a_page() {
+    let mut checked_breaks = 0;
+    for n in 0..70 {
+        let mut ctx = Ctx::new(faces());
+        let mut blocks = vec![Block::Paragraph("Ord ".repeat(300))];
+        blocks.extend((0..n).map(|k| Block::Paragraph(format!("Linje {k}."))));
+        let mut l = letter(blocks);
+        l.attachments = vec!["Vedtaket".into(), "Legeerklæring".into(), "Fullmakt".into()];
+        let lines = build_flow(&mut ctx, &l);
+        let pages = paginate(&lines, BODY_HEIGHT);
+        let first = lines
+            .iter()
+            .position(|l| l.kind == Kind::Attachments)
+            .expect("the list's label");
+        let page = pages
+            .iter()
+            .find(|p| p.contains(&first))
+            .expect("on a page");
+        assert!(
+            lines[page.clone()]
+                .iter()
+                .any(|l| l.kind == Kind::Signature),
+            "letter {n}: the attachment list stands alone on its page"
+        );
+        if pages.len() > 1
+            && lines[pages[1].clone()]
+                .iter()
+                .any(|l| l.kind == Kind::Attachments)
+        {
+            checked_breaks += 1;
+        }
+    }
+    assert!(checked_breaks > 0, "no letter put the list on page 2");
 }

@@ -101,6 +101,12 @@ impl Ctx<'_> {
                 pieces.collect()
             } else {
                 if !cur_empty {
+                    // The space the line breaks at stays at its end, invisible (its width is
+                    // not counted), so text extraction and screen readers read "datert 25.",
+                    // not "datert25.", across the break.
+                    if sep == 2 {
+                        cur.push(' ');
+                    }
                     lines.push(Run {
                         text: std::mem::take(&mut cur),
                         width: cur_w,

@@ -4,8 +4,9 @@
 use std::collections::BTreeSet;
 
 use printpdf::{
-    Color, Date, DateTime, FontId, Greyscale, Line, LinePoint, Mm, Offset, Op, PdfDocument,
-    PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, TextItem, TextMatrix, Time,
+    Color, Date, DateTime, DictItem, FontId, Greyscale, Line, LinePoint, Mm, Offset, Op,
+    PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, TextItem, TextMatrix,
+    Time,
 };
 
 use crate::domain::letter::Letter;
@@ -14,6 +15,8 @@ use super::PdfError;
 use super::fonts::Style;
 use super::measure::Ctx;
 use super::place::PlacedPage;
+use super::structure::Mark;
+use super::tagging::{self, Marked};
 
 /// FNV-1a, for stable names and ids (std's hasher is not promised to be stable).
 pub(super) fn fnv(bytes: impl IntoIterator<Item = u8>, seed: u64) -> u64 {
@@ -62,21 +65,9 @@ pub(super) fn pdf_date(date: chrono::NaiveDate) -> DateTime {
     }
 }
 
-pub(super) fn write_pdf(
-    ctx: &Ctx,
-    letter: &Letter,
-    pages: &[PlacedPage],
-) -> Result<Vec<u8>, PdfError> {
-    let mut doc = PdfDocument::new(&letter.heading);
-    let info = &mut doc.metadata.info;
-    info.author = letter.author().to_string();
-    info.creator = "omsorgsklage".to_string();
-    info.producer = "omsorgsklage (printpdf 0.12)".to_string();
-    info.creation_date = pdf_date(letter.date);
-    info.modification_date = info.creation_date;
-    info.metadata_date = info.creation_date;
-
-    // Font ids are the subset tags, so no random names end up in the file.
+/// Adds the faces drawn with (subset to the characters in `ctx.used`) to `doc`. Font ids are
+/// the subset tags, so no random names end up in the file.
+pub(super) fn register_fonts(doc: &mut PdfDocument, ctx: &Ctx) -> [Option<FontId>; 2] {
     let mut ids: [Option<FontId>; 2] = [None, None];
     for (style, face) in [
         (Style::Regular, &ctx.faces.regular),
@@ -98,23 +89,71 @@ pub(super) fn write_pdf(
         ids[style as usize] = Some(id);
     }
 
+    ids
+}
+
+pub(super) fn write_pdf(
+    ctx: &Ctx,
+    letter: &Letter,
+    pages: &[PlacedPage],
+) -> Result<Vec<u8>, PdfError> {
+    let mut doc = PdfDocument::new(&letter.heading);
+    let info = &mut doc.metadata.info;
+    info.author = letter.author().to_string();
+    info.creator = "omsorgsklage".to_string();
+    info.producer = "omsorgsklage (printpdf 0.12)".to_string();
+    info.creation_date = pdf_date(letter.date);
+    info.modification_date = info.creation_date;
+    info.metadata_date = info.creation_date;
+
+    let ids = register_fonts(&mut doc, ctx);
+
     let grey = |v: f32| {
         Color::Greyscale(Greyscale {
             percent: v,
             icc_profile: None,
         })
     };
+    let tree = &ctx.tree;
+    let mut marked = Marked::new(tree.nodes.len(), pages.len());
     let mut pdf_pages = Vec::with_capacity(pages.len());
-    for page in pages {
-        let mut ops = Vec::with_capacity(page.texts.len() * 2 + 8);
+    for (n, page) in pages.iter().enumerate() {
+        let mut ops = Vec::with_capacity(page.texts.len() * 4 + 8);
         if !page.texts.is_empty() {
             ops.push(Op::StartTextSection);
             ops.push(Op::SetFillColor { col: grey(0.0) });
             let mut current: Option<(Style, f32)> = None;
-            for (x, y, style, size, text) in &page.texts {
+            // Every text is inside a marked-content sequence: its structure element's (one
+            // sequence for the consecutive texts of one element), or an artifact's.
+            let mut open: Option<Mark> = None;
+            for placed in &page.texts {
+                let (x, y, style, size, text) = (
+                    &placed.x,
+                    &placed.y,
+                    &placed.style,
+                    &placed.size,
+                    &placed.text,
+                );
                 let Some(id) = &ids[*style as usize] else {
                     continue;
                 };
+                if open != Some(placed.mark) {
+                    if open.is_some() {
+                        ops.push(Op::EndMarkedContent);
+                    }
+                    ops.push(match placed.mark {
+                        Mark::Node(node) => {
+                            let mcid = marked.add(n, node);
+                            Op::BeginMarkedContentWithProperties {
+                                tag: tree.nodes[node].role.name().to_string(),
+                                properties: mcid_dict(mcid),
+                            }
+                        }
+                        Mark::Header => artifact("Header"),
+                        Mark::Footer => artifact("Footer"),
+                    });
+                    open = Some(placed.mark);
+                }
                 if current != Some((*style, *size)) {
                     ops.push(Op::SetFont {
                         font: PdfFontHandle::External(id.clone()),
@@ -129,9 +168,19 @@ pub(super) fn write_pdf(
                     items: vec![TextItem::Text(text.clone())],
                 });
             }
+            if open.is_some() {
+                ops.push(Op::EndMarkedContent);
+            }
             ops.push(Op::EndTextSection);
         }
         if !page.rules.is_empty() {
+            // The signature rules are part of the page's layout, not of its content.
+            ops.push(Op::BeginMarkedContentWithProperties {
+                tag: "Artifact".to_string(),
+                properties: DictItem::Dict {
+                    map: [("Type".to_string(), DictItem::Name(b"Layout".to_vec()))].into(),
+                },
+            });
             ops.push(Op::SaveGraphicsState);
             ops.push(Op::SetOutlineColor { col: grey(0.0) });
             ops.push(Op::SetOutlineThickness { pt: Pt(0.6) });
@@ -148,6 +197,7 @@ pub(super) fn write_pdf(
                 });
             }
             ops.push(Op::RestoreGraphicsState);
+            ops.push(Op::EndMarkedContent);
         }
         pdf_pages.push(PdfPage::new(Mm(210.0), Mm(297.0), ops));
     }
@@ -165,57 +215,59 @@ pub(super) fn write_pdf(
 
     // printpdf has no setting for the catalog's /Lang nor for a fixed trailer /ID (it draws a
     // fresh random one per save), so both are set here on the lopdf document it hands back.
-    // lopdf's `From<String>` makes a name, not a string, so the strings are made from the one
-    // text string printpdf writes for us: the Info dictionary's (empty) /Identifier.
-    let info_id = lo
-        .trailer
-        .get(b"Info")
-        .and_then(|o| o.as_reference())
-        .map_err(|e| err("Info", &e))?;
-    let info = lo
-        .get_dictionary_mut(info_id)
-        .map_err(|e| err("Info", &e))?;
-    let template = info
-        .get(b"Identifier")
-        .map_err(|e| err("Identifier", &e))?
-        .clone();
-    // Drop what printpdf fills with empty values (an empty /GTS_PDFXVersion claims nothing).
-    for key in [
-        &b"Identifier"[..],
-        b"GTS_PDFXVersion",
-        b"Subject",
-        b"Keywords",
-    ] {
-        if info
-            .get(key)
-            .ok()
-            .and_then(|o| o.as_str().ok())
-            .is_some_and(<[u8]>::is_empty)
-        {
-            info.remove(key);
-        }
-    }
-    let mut lang = template.clone();
-    *lang.as_str_mut().map_err(|e| err("Lang", &e))? = letter.lang.code().as_bytes().to_vec();
     lo.catalog_mut()
         .map_err(|e| err("Catalog", &e))?
-        .set("Lang", lang);
-
+        .set("Lang", lopdf::Object::string_literal(letter.lang.code()));
     let digest = format!("{letter:?}");
     let id_hex = format!(
         "{:016x}{:016x}",
         fnv(digest.bytes(), 1),
         fnv(digest.bytes(), 2)
     );
-    let mut id = template;
-    *id.as_str_mut().map_err(|e| err("ID", &e))? = id_hex.into_bytes();
+    let id = lopdf::Object::string_literal(id_hex);
     lo.trailer.set("ID", vec![id.clone(), id]);
-    lo.version = "1.4".to_string();
+    // ISO 32000-1 (PDF 1.7) is what PDF/A-2 builds on.
+    lo.version = "1.7".to_string();
+
+    tagging::add_structure(&mut lo, tree, &marked).map_err(|e| err("structure", &e))?;
+    super::archive::make_archival(&mut lo, letter).map_err(|e| err("PDF/A", &e))?;
 
     compress(&mut lo);
     let mut bytes = Vec::new();
-    lo.save_to(&mut bytes).map_err(|e| err("save", &e))?;
+    // Object streams and a cross-reference stream (PDF 1.5, allowed in PDF/A-2): the
+    // structure tree's many small dictionaries are compressed together.
+    let options = lopdf::SaveOptions::builder()
+        .use_object_streams(true)
+        .use_xref_streams(true)
+        .compression_level(6)
+        .build();
+    lo.save_with_options(&mut bytes, options)
+        .map_err(|e| err("save", &e))?;
     Ok(bytes)
+}
+
+/// The property list of a structure element's marked content: `<< /MCID n >>`.
+fn mcid_dict(mcid: usize) -> DictItem {
+    DictItem::Dict {
+        map: [("MCID".to_string(), DictItem::Int(mcid as i64))].into(),
+    }
+}
+
+/// An artifact of pagination: `/Artifact << /Type /Pagination /Subtype /Header >>`.
+fn artifact(subtype: &str) -> Op {
+    Op::BeginMarkedContentWithProperties {
+        tag: "Artifact".to_string(),
+        properties: DictItem::Dict {
+            map: [
+                ("Type".to_string(), DictItem::Name(b"Pagination".to_vec())),
+                (
+                    "Subtype".to_string(),
+                    DictItem::Name(subtype.as_bytes().to_vec()),
+                ),
+            ]
+            .into(),
+        },
+    }
 }
 
 /// Compress every stream that is not compressed yet, as lopdf's `Document::compress` does, but

@@ -18,7 +18,14 @@ use ratatui::layout::{Position, Rect};
 impl ChecklistState {
     pub fn keys(&self, app: &App) -> Vec<KeyHelp> {
         let k = |key: &str, what: &str| (t(app.ui, key), t(app.ui, what));
-        if self.mode() == Mode::Line {
+        if self.editing.is_some() {
+            // Naming an attachment, or where the document's file is: Enter keeps it, Esc leaves
+            // it as it was.
+            vec![
+                k("tui.key.type", "tui.key.attachment"),
+                k("tui.key.enter", "tui.key.save"),
+            ]
+        } else if self.mode() == Mode::Line {
             vec![
                 k("tui.key.type", "tui.key.attachment"),
                 k("tui.key.enter", "tui.key.add"),
@@ -36,6 +43,11 @@ impl ChecklistState {
                 .is_some_and(|i| matches!(i.kind, Kind::Added | Kind::File { .. }))
             {
                 v.push(k("tui.key.del", "tui.key.remove"));
+            }
+            if self.items.get(self.focus).is_some_and(|i| {
+                matches!(i.kind, Kind::Suggested | Kind::Added | Kind::File { .. })
+            }) {
+                v.push(k("tui.key.e", "tui.key.rename"));
             }
             v.push(k("tui.key.tab", "tui.key.go-on"));
             v
@@ -70,6 +82,8 @@ impl ChecklistState {
                     "tui.request.postponement.hint",
                     &[("rule", law::FVL_42.full(lang))],
                 ),
+                Kind::Reasons => reasons_hint(app),
+                Kind::RepDoc(_) => t(ui, "tui.attach.doc.hint"),
                 Kind::File { path, info } => {
                     let look = if info.is_ok() { 2 } else { 3 };
                     for l in widgets::wrap_hanging(
@@ -100,7 +114,10 @@ impl ChecklistState {
             let mark = if sel { SELECTED } else { UNSELECTED };
             spans.push((lines.len(), lines.len() + 1));
             cursor_row = Some(lines.len());
-            lines.push((format!("{mark}{}", t(ui, "tui.attach.add")), u8::from(sel)));
+            lines.push((
+                format!("{mark}{}", field_label(app, self.editing)),
+                u8::from(sel),
+            ));
             if let Some(e) = &self.error {
                 for l in widgets::wrap_hanging(e, rest.width, "      ") {
                     lines.push((l, 3));
@@ -128,18 +145,6 @@ impl ChecklistState {
         let mark = if sel { SELECTED } else { UNSELECTED };
         spans.push((lines.len(), lines.len() + 1));
         lines.push((format!("{mark}{}", t(ui, "tui.go-on")), u8::from(sel)));
-        if self.step == Step::Attachments
-            && app
-                .raw
-                .representative
-                .as_ref()
-                .is_some_and(|r| r.power_of_attorney == Some(true))
-        {
-            lines.push((String::new(), 0));
-            for l in widgets::wrap(&t(ui, "tui.attach.fullmakt-note"), rest.width) {
-                lines.push((l, 2));
-            }
-        }
         let height = usize::from(rest.height);
         let (s, e) = spans.get(self.focus).copied().unwrap_or((0, 1));
         let off = centred_offset(s, e, lines.len(), height);

@@ -14,14 +14,18 @@ impl ChoiceState {
     pub fn render(&self, app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         let th = app.theme();
         let (title, hint) = title_and_hint(app, self.step);
-        let rest = question(app, &title, &hint, area, buf);
+        let mut rest = question(app, &title, &hint, area, buf);
+        if let Some(e) = &self.error {
+            let used = widgets::put_wrapped(e, rest, buf, th.error) + 1;
+            rest = widgets::below(rest, used);
+        }
         let opts = options(self.step, app);
         let chosen = current(self.step, app);
         // Lines of all options, with where each option starts and ends.
         let mut lines: Vec<(String, bool, bool)> = Vec::new();
         let mut spans = Vec::new();
         for (i, o) in opts.iter().enumerate() {
-            let sel = i == self.selected;
+            let sel = self.picked && i == self.selected;
             let mark = if sel { SELECTED } else { UNSELECTED };
             let radio = if chosen == Some(i) {
                 RADIO_ON

@@ -5,6 +5,7 @@ use crate::i18n::{t, tf};
 use crate::interview::steps::longtext::*;
 use crate::interview::steps::title_and_hint;
 use crate::interview::{App, Step};
+use crate::tui::editor::{self, Choice};
 use crate::tui::steps::{LowWindow, question_with_room};
 use crate::tui::widgets;
 use ratatui::buffer::Buffer;
@@ -38,7 +39,7 @@ impl LongState {
             // At a shared machine: say where the text goes when it is opened in an editor.
             _ if app.counter => Some((
                 format!(
-                    "{} {}",
+                    "{} {}{}",
                     t(app.ui, "tui.long.go-on-hint"),
                     tf(
                         app.ui,
@@ -47,11 +48,19 @@ impl LongState {
                             "editor",
                             crate::tui::editor::describe(&crate::tui::editor::editor_command())
                         )]
-                    )
+                    ),
+                    vi_how(app.ui)
                 ),
                 th.dim,
             )),
-            _ => Some((t(app.ui, "tui.long.go-on-hint"), th.dim)),
+            _ => Some((
+                format!(
+                    "{}{}",
+                    t(app.ui, "tui.long.go-on-hint"),
+                    editor_hint(app.ui)
+                ),
+                th.dim,
+            )),
         };
         let msg_lines = message
             .as_ref()
@@ -72,5 +81,31 @@ impl LongState {
             widgets::put_lines(&msg_lines, ma, buf, style);
         }
         None
+    }
+}
+
+/// " Ctrl+E opens the text in «nano»." (with how to leave vi), naming the editor that will
+/// really open; nothing when it is not known (no wizard running) or there is none.
+fn editor_hint(ui: crate::i18n::Ui) -> String {
+    match editor::chosen() {
+        Some(Choice::Found(cmd)) => format!(
+            " {}{}",
+            tf(ui, "tui.long.editor", &[("editor", editor::name(cmd))]),
+            vi_how(ui)
+        ),
+        _ => String::new(),
+    }
+}
+
+/// " In «vi», press i before you type. To save and come back …" when the editor is vi.
+fn vi_how(ui: crate::i18n::Ui) -> String {
+    match editor::chosen() {
+        Some(Choice::Found(cmd)) if cmd.first().is_some_and(|p| editor::is_vi(p)) => {
+            format!(
+                " {}",
+                tf(ui, "tui.long.vi-how", &[("editor", editor::name(cmd))])
+            )
+        }
+        _ => String::new(),
     }
 }

@@ -68,11 +68,17 @@ impl Screen {
                 k("tui.key.enter", "tui.key.go-on"),
                 k("tui.key.scroll", "tui.key.read-more"),
             ],
-            Screen::Long(_) => vec![
-                k("tui.key.enter", "tui.key.new-line"),
-                k("tui.key.enter-twice", "tui.key.go-on"),
-                k("tui.key.ctrl-e", "tui.key.editor"),
-            ],
+            Screen::Long(_) => {
+                let mut keys = vec![
+                    k("tui.key.enter", "tui.key.new-line"),
+                    k("tui.key.enter-twice", "tui.key.go-on"),
+                ];
+                // Not offered where no editor was found.
+                if crate::tui::editor::offered() {
+                    keys.push(k("tui.key.ctrl-e", "tui.key.editor"));
+                }
+                keys
+            }
             Screen::Checklist(c) => c.keys(app),
             Screen::Check(_) => vec![
                 k("tui.key.arrows", "tui.key.move"),

@@ -2,10 +2,10 @@
 //! `services` list (0.3: one decision on several services). Both become [`ServiceItem`]s; the
 //! route and the deadline are then computed once, for all of them.
 
-use super::check::{Checker, paragraphs};
-use super::model::ServiceItem;
-use super::problem::ProblemKind;
-use super::raw::{RawCase, levenshtein};
+use super::{Checker, paragraphs};
+use crate::domain::case::model::ServiceItem;
+use crate::domain::case::problem::ProblemKind;
+use crate::domain::case::raw::{RawCase, levenshtein};
 use crate::domain::routing::{self, Route, RouteBasis};
 use crate::domain::service::{self, Service};
 use crate::domain::situation::Situation;
