@@ -73,6 +73,8 @@ pub enum Step {
     Representative,
     /// The municipality that made the decision.
     Municipality,
+    /// In Oslo: the bydel that made the decision (issue #26).
+    District,
     /// Its postal address.
     MunicipalityAddress,
     /// Check your answers.
@@ -116,6 +118,7 @@ impl Step {
             Step::Applicant => "applicant".into(),
             Step::Representative => "representative".into(),
             Step::Municipality => "municipality".into(),
+            Step::District => "district".into(),
             Step::MunicipalityAddress => "municipality-address".into(),
             Step::Check => "check".into(),
             Step::Preview => "preview".into(),
@@ -157,6 +160,7 @@ impl Step {
             Step::Applicant,
             Step::Representative,
             Step::Municipality,
+            Step::District,
             Step::MunicipalityAddress,
             Step::Check,
             Step::Preview,
@@ -197,6 +201,7 @@ impl Step {
             Step::Applicant
             | Step::Representative
             | Step::Municipality
+            | Step::District
             | Step::MunicipalityAddress => Section::About,
             Step::Check => Section::Check,
             Step::Preview => Section::Preview,
@@ -286,6 +291,8 @@ pub fn step_for_field(field: &str) -> Option<Step> {
         Step::Ground(Ground::ALL.into_iter().find(|x| x.id() == g)?)
     } else if f == "late_reason" {
         Step::LateReason
+    } else if f == "municipality.district" {
+        Step::District
     } else if starts("municipality.address") {
         Step::MunicipalityAddress
     } else if starts("municipality") {

@@ -777,7 +777,7 @@ fn postcode_town_phone_warning_and_a_misspelt_municipality() {
             "1234", // phone: questioned, kept
             "", "",      // e-mail, birth date
             "Bærun", // the municipality, misspelt
-            "1",
+            "2",     // the guess, after the postcode's municipality (issue #26)
         ],
     );
     answers.push(base.to_str().expect("path"));
@@ -809,7 +809,10 @@ fn postcode_town_phone_warning_and_a_misspelt_municipality() {
         text.contains("Ingen kommune heter «Bærun». Mente du en av disse?"),
         "{text}"
     );
-    assert!(text.contains("1. Bærum (Akershus, 3201)"), "{text}");
+    assert!(text.contains("1. Tromsø (Troms, 5501)"), "{text}");
+    assert!(text.contains("2. Bærum (Akershus, 3201)"), "{text}");
+    // A guess is never what Enter alone takes.
+    assert!(!text.contains("Enter velger 2. Bærum"), "{text}");
     let written = std::fs::read_to_string(dir.path().join("klage.txt")).expect("klage.txt");
     assert!(written.contains("Bærum kommune"), "{written}");
     assert!(written.contains("9008 Tromsø"), "{written}");
@@ -1476,4 +1479,62 @@ fn sigterm_while_a_long_answer_is_typed_saves_it_and_ends_at_once() {
     let lock = std::fs::File::open(files[0].with_extension("lock")).expect("lock file");
     assert!(lock.try_lock().is_ok(), "the case is still locked");
     drop(stdin);
+}
+
+#[test]
+fn a_town_typed_for_the_municipality_resolves_through_the_postcode_table() {
+    // Issue #26: in Førde (6800) the letter goes to Sunnfjord, never to a spelling guess.
+    let dir = tempfile::tempdir().expect("dir");
+    let base = dir.path().join("klage");
+    let mut answers: Vec<&str> = BOKMAAL.to_vec();
+    let at = answers.iter().position(|a| *a == "9008").expect("postcode");
+    answers[at] = "6800";
+    answers[at + 1] = "Førde";
+    // Name, address, postcode, town, phone, e-mail, birth date, then the municipality.
+    answers.splice(at + 5..at + 6, ["Førde", ""]);
+    answers.push(base.to_str().expect("path"));
+    let out = run_plain("nb", &lines(&answers), dir.path(), &["--plain"]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains("Postnummeret ditt, 6800, hører til Sunnfjord kommune."),
+        "{text}"
+    );
+    assert!(text.contains("Førde ligger i Sunnfjord kommune."), "{text}");
+    assert!(!text.contains("Fjord (Møre og Romsdal"), "{text}");
+    let written = std::fs::read_to_string(dir.path().join("klage.txt")).expect("klage.txt");
+    assert!(written.contains("Sunnfjord kommune"), "{written}");
+    assert!(!written.contains("Fjord kommune"), "{written}");
+}
+
+#[test]
+fn in_oslo_line_mode_asks_the_bydel_and_says_where_to_send_it() {
+    let dir = tempfile::tempdir().expect("dir");
+    let base = dir.path().join("klage");
+    let mut answers: Vec<&str> = BOKMAAL.to_vec();
+    let at = answers
+        .iter()
+        .position(|a| *a == "Postboks 6900")
+        .expect("address");
+    // The municipality, then the bydel: 6. Grünerløkka.
+    answers.splice(at - 1..at, ["Oslo", "", "6"]);
+    answers.push(base.to_str().expect("path"));
+    let out = run_plain("nb", &lines(&answers), dir.path(), &["--plain"]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains("Hvilken bydel i Oslo har gjort vedtaket?"),
+        "{text}"
+    );
+    assert!(text.contains("6. Grünerløkka"), "{text}");
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("Send klagen til bydel Grünerløkka i Oslo kommune"),
+        "{text}"
+    );
+    let written = std::fs::read_to_string(dir.path().join("klage.txt")).expect("klage.txt");
+    assert!(
+        written.contains("Oslo kommune, bydel Grünerløkka"),
+        "{written}"
+    );
 }

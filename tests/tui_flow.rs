@@ -1025,7 +1025,14 @@ fn a_municipality_typed_with_a_typo_or_without_aeoa_is_suggested() {
         let mut app = app_at(empty_case(), Step::Municipality);
         type_text(&mut app, typed);
         let shown = screen_text(&app);
-        assert!(shown.contains(&format!("▶ {name}")), "{typed}:\n{shown}");
+        if typed == "Bærun" || typed == "Kristiansnad" {
+            // A spelling guess is listed, never chosen for the person (issue #26).
+            assert!(!shown.contains("▶"), "{typed}:\n{shown}");
+            assert!(shown.contains(name), "{typed}:\n{shown}");
+            press(&mut app, KeyCode::Down);
+        } else {
+            assert!(shown.contains(&format!("▶ {name}")), "{typed}:\n{shown}");
+        }
         enter(&mut app);
         let m = app.raw().municipality.clone().expect("chosen");
         assert_eq!(m.number.as_deref(), Some(number), "{typed}");
@@ -1034,6 +1041,75 @@ fn a_municipality_typed_with_a_typo_or_without_aeoa_is_suggested() {
     let mut app = app_at(empty_case(), Step::Municipality);
     type_text(&mut app, "Bærun");
     assert!(screen_text(&app).contains("Ingen kommune heter «Bærun». Mente du"));
+}
+
+/// A case whose applicant lives at this postcode and town (issue #26).
+fn living_at(postcode: &str, city: &str) -> case::RawCase {
+    let mut raw = empty_case();
+    raw.applicant = Some(case::RawPerson {
+        name: Some("Kari Nordmann".into()),
+        postcode: Some(postcode.into()),
+        city: Some(city.into()),
+        ..Default::default()
+    });
+    raw
+}
+
+#[test]
+fn the_postcode_proposes_its_municipality_and_a_town_resolves_to_its_own() {
+    // Førde, 6800: Sunnfjord is proposed because of the postcode, never Fjord.
+    let mut app = app_at(living_at("6800", "Førde"), Step::Municipality);
+    let shown = screen_text(&app);
+    assert!(
+        shown.contains("Postnummeret ditt, 6800, hører til Sunnfjord kommune."),
+        "{shown}"
+    );
+    assert!(shown.contains("▶ Sunnfjord"), "{shown}");
+    assert!(!shown.contains("Fjord  ("), "{shown}");
+    // The town typed: "Førde ligger i Sunnfjord kommune", Sunnfjord chosen.
+    type_text(&mut app, "Førde");
+    let shown = screen_text(&app);
+    assert!(
+        shown.contains("Førde ligger i Sunnfjord kommune."),
+        "{shown}"
+    );
+    assert!(shown.contains("▶ Sunnfjord"), "{shown}");
+    enter(&mut app);
+    assert_eq!(app.step(), Step::MunicipalityAddress);
+    let m = app.raw().municipality.clone().expect("chosen");
+    assert_eq!(m.name.as_deref(), Some("Sunnfjord"));
+}
+
+#[test]
+fn a_spelling_guess_is_never_chosen_and_the_postcode_comes_first() {
+    let mut app = app_at(living_at("6800", "Førde"), Step::Municipality);
+    type_text(&mut app, "Fjordx");
+    let shown = screen_text(&app);
+    assert!(!shown.contains("▶"), "{shown}");
+    let home = shown.find("Sunnfjord  (").expect("Sunnfjord listed");
+    let guess = shown.find("Fjord  (").expect("the guess listed");
+    assert!(home < guess, "{shown}");
+    // Enter with nothing chosen asks to choose; nothing is written.
+    enter(&mut app);
+    assert_eq!(app.step(), Step::Municipality);
+    assert!(app.raw().municipality.is_none());
+    assert!(
+        screen_text(&app).contains("Velg en kommune i lista"),
+        "{}",
+        screen_text(&app)
+    );
+    // Choosing with the arrows takes the highlighted one.
+    press(&mut app, KeyCode::Down);
+    enter(&mut app);
+    assert_eq!(
+        app.raw()
+            .municipality
+            .clone()
+            .expect("chosen")
+            .name
+            .as_deref(),
+        Some("Sunnfjord")
+    );
 }
 
 #[test]
@@ -1371,4 +1447,64 @@ fn the_done_screen_offers_a_fullmakt_only_to_a_helper_and_says_who_signs() {
         !s.contains("Lag også en fullmakt") && !s.contains("Både du og"),
         "{s}"
     );
+}
+
+#[test]
+fn in_oslo_the_bydel_is_asked_and_the_letter_goes_to_it() {
+    let mut app = app_at(daughter_case(), Step::Municipality);
+    press_mod(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    type_text(&mut app, "Oslo");
+    enter(&mut app);
+    assert_eq!(app.step(), Step::District);
+    let shown = screen_text(&app);
+    assert!(shown.contains("Hvilken bydel i Oslo"), "{shown}");
+    // The first letter moves through the names: Gamle Oslo, Grorud, Grünerløkka.
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Char('g'));
+    }
+    assert!(
+        screen_text(&app).contains("Grünerløkka"),
+        "{}",
+        screen_text(&app)
+    );
+    enter(&mut app);
+    assert_eq!(app.step(), Step::MunicipalityAddress);
+    let m = app.raw().municipality.clone().expect("municipality");
+    assert_eq!(m.number.as_deref(), Some("0301"));
+    assert_eq!(m.district.as_deref(), Some("Grünerløkka"));
+    for (ui, maker) in [
+        (
+            omsorgsklage::i18n::Ui::Nb,
+            "bydel Grünerløkka i Oslo kommune",
+        ),
+        (
+            omsorgsklage::i18n::Ui::Nn,
+            "bydel Grünerløkka i Oslo kommune",
+        ),
+    ] {
+        let mut raw = app.raw().clone();
+        raw.language = Some(
+            if ui == omsorgsklage::i18n::Ui::Nn {
+                "nn"
+            } else {
+                "nb"
+            }
+            .into(),
+        );
+        let letter = letter_text(&raw, today(), ui, LetterKind::Complaint).expect("letter");
+        assert!(
+            letter.contains("Oslo kommune, bydel Grünerløkka"),
+            "{letter}"
+        );
+        let flat = letter.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains(maker), "{letter}");
+    }
+    assert!(path(app.raw(), omsorgsklage::i18n::Ui::Nb, today()).contains(&Step::District));
+    // Another municipality asks no bydel.
+    let mut tromso = daughter_case();
+    tromso.municipality = Some(case::RawMunicipality {
+        number: Some("5501".into()),
+        ..Default::default()
+    });
+    assert!(!path(&tromso, omsorgsklage::i18n::Ui::Nb, today()).contains(&Step::District));
 }

@@ -403,15 +403,15 @@ pub fn describe(app: &App) -> Description {
                     &[("name", m.letter_name())],
                 )));
             }
-            let found = municipality::found(s.query.value());
-            if found.suggested && !found.list.is_empty() {
-                d.entries.push(Entry::Text(tf(
-                    ui,
-                    "tui.municipality.near",
-                    &[("query", s.query.value().to_string())],
-                )));
+            let offer = municipality::offer(app, s.query.value());
+            for note in &offer.notes {
+                d.entries.push(Entry::Text(note.clone()));
             }
-            let list = found.list;
+            if s.ask {
+                d.errors.push(t(ui, "tui.municipality.ask"));
+            }
+            let highlighted = s.highlighted(&offer);
+            let list = offer.list;
             for m in &list {
                 let label = if m.names_county() {
                     format!("{} ({})", m.display(), m.number)
@@ -436,7 +436,7 @@ pub fn describe(app: &App) -> Description {
                 label: t(ui, "tui.municipality.search")
                     .trim_end_matches(':')
                     .to_string(),
-                default: (s.selected < list.len()).then_some(s.selected),
+                default: highlighted,
                 keep: (list.is_empty() && s.query.is_empty())
                     .then(|| chosen.map(|m| m.letter_name()))
                     .flatten(),

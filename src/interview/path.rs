@@ -207,7 +207,7 @@ fn followup_path(raw: &RawCase, ui: Ui, kind: LetterKind) -> Vec<Step> {
     if kind == LetterKind::Supplement {
         p.push(Step::Supplement);
     }
-    about_steps(rep, &mut p);
+    about_steps(raw, rep, &mut p);
     p
 }
 
@@ -238,19 +238,30 @@ pub fn path_for(raw: &RawCase, ui: Ui, today: NaiveDate, kind: LetterKind) -> Ve
     p.push(Step::Decision);
     p.extend(Ground::ALL.map(Step::Ground));
     p.extend([Step::Outcome, Step::Requests, Step::Attachments]);
-    about_steps(rep, &mut p);
+    about_steps(raw, rep, &mut p);
     p
+}
+
+/// In Oslo the bydel makes the decision and receives the complaint (FACTS.md §9).
+pub fn asks_district(raw: &RawCase) -> bool {
+    raw.municipality
+        .as_ref()
+        .and_then(|m| m.number.as_deref())
+        .is_some_and(crate::domain::municipality::bydel::has_districts)
 }
 
 /// The end of every letter's path: who the people are, where the letter goes, then check,
 /// preview and save.
-fn about_steps(rep: bool, p: &mut Vec<Step>) {
+fn about_steps(raw: &RawCase, rep: bool, p: &mut Vec<Step>) {
     p.push(Step::Applicant);
     if rep {
         p.push(Step::Representative);
     }
+    p.push(Step::Municipality);
+    if asks_district(raw) {
+        p.push(Step::District);
+    }
     p.extend([
-        Step::Municipality,
         Step::MunicipalityAddress,
         Step::Check,
         Step::Preview,

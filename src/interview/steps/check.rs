@@ -437,6 +437,14 @@ fn answers(app: &App) -> Vec<(String, Vec<Answer>)> {
         municipality::chosen(app).map(|m| m.letter_name()),
         Step::Municipality,
     )];
+    if crate::interview::path::asks_district(raw) {
+        municipality_rows.push(a(
+            "tui.check.district",
+            &["municipality.district"],
+            raw.municipality.as_ref().and_then(|m| m.district.clone()),
+            Step::District,
+        ));
+    }
     let lines: Vec<String> = raw
         .municipality
         .as_ref()

@@ -530,8 +530,19 @@ fn next_steps_followup(app: &App) -> Vec<String> {
     let ui = app.ui;
     let lang = law_lang(ui);
     let name = applicant_name(&app.raw);
+    // In Oslo, the bydel: "bydel Grünerløkka i Oslo kommune" (FACTS.md §9).
+    let district = app
+        .raw
+        .municipality
+        .as_ref()
+        .and_then(|m| m.district.as_deref())
+        .and_then(crate::domain::municipality::bydel::find);
     let municipality = super::municipality::chosen(app)
-        .map(|m| m.letter_name())
+        .map(|m| {
+            let district =
+                district.filter(|_| m.number == crate::domain::municipality::bydel::OSLO);
+            crate::domain::municipality::decision_maker(m, district)
+        })
         .unwrap_or_else(|| t(ui, "tui.next.the-municipality"));
     let mut v = Vec::new();
     if app.kind == LetterKind::Fullmakt {
@@ -604,8 +615,19 @@ pub fn next_steps(app: &App) -> Vec<String> {
     } else {
         t(ui, "tui.next.sign")
     });
+    // In Oslo, the bydel: "bydel Grünerløkka i Oslo kommune" (FACTS.md §9).
+    let district = app
+        .raw
+        .municipality
+        .as_ref()
+        .and_then(|m| m.district.as_deref())
+        .and_then(crate::domain::municipality::bydel::find);
     let municipality = super::municipality::chosen(app)
-        .map(|m| m.letter_name())
+        .map(|m| {
+            let district =
+                district.filter(|_| m.number == crate::domain::municipality::bydel::OSLO);
+            crate::domain::municipality::decision_maker(m, district)
+        })
         .unwrap_or_else(|| t(ui, "tui.next.the-municipality"));
     v.push(tf(ui, "tui.next.send", &[("municipality", municipality)]));
     if bundles(app) {

@@ -52,7 +52,8 @@ impl Screen {
             | Step::Fullmakt
             | Step::Carer
             | Step::RouteLaw
-            | Step::Situation => Screen::Choice(choice::ChoiceState::new(step, app)),
+            | Step::Situation
+            | Step::District => Screen::Choice(choice::ChoiceState::new(step, app)),
             Step::Relation
             | Step::Person
             | Step::CaredFor

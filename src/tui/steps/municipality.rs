@@ -38,17 +38,21 @@ impl MunicipalityState {
                 th.success,
             ) + 1;
         }
-        let found = found(self.query.value());
-        if found.suggested && !found.list.is_empty() {
-            let s = tf(
-                ui,
-                "tui.municipality.near",
-                &[("query", self.query.value().to_string())],
+        let offer = offer(app, self.query.value());
+        for note in &offer.notes {
+            y += widgets::put_wrapped(note, widgets::below(rest, y), buf, th.hint);
+        }
+        if self.ask {
+            y += widgets::put_wrapped(
+                &t(ui, "tui.municipality.ask"),
+                widgets::below(rest, y),
+                buf,
+                th.error,
             );
-            y += widgets::put_wrapped(&s, widgets::below(rest, y), buf, th.hint);
         }
         let list_area = widgets::below(rest, y);
-        let list = found.list;
+        let highlighted = self.highlighted(&offer);
+        let list = offer.list;
         if list.is_empty() {
             let msg = if self.query.is_empty() {
                 t(ui, "tui.municipality.type")
@@ -65,7 +69,7 @@ impl MunicipalityState {
         let height = usize::from(list_area.height);
         let off = centred_offset(self.selected, self.selected + 1, list.len(), height);
         for (n, m) in list.iter().enumerate().skip(off).take(height) {
-            let sel = n == self.selected;
+            let sel = highlighted == Some(n);
             let mark = if sel { SELECTED } else { UNSELECTED };
             // Shared names carry their county already: "Herøy (Nordland)".
             let text = if m.names_county() {
