@@ -674,7 +674,7 @@ fn counter_mode_leaves_nothing_but_the_exported_letter() {
     walk_to_done(&mut s);
     assert!(everything_under(data.path()).is_empty());
     // Never exported: quitting asks, and says that nothing is kept.
-    key(&mut s, KeyCode::Char('q'));
+    key_mod(&mut s, KeyCode::Char('q'), KeyModifiers::CONTROL);
     assert_eq!(s.app().modal(), Some(&Modal::ConfirmQuit));
     assert!(
         flat(&s).contains("ingenting er lagret på denne maskinen"),
@@ -713,7 +713,7 @@ fn counter_mode_quit_without_export_leaves_the_data_dir_empty() {
     let out = tempfile::tempdir().expect("out");
     let mut s = session_with(opts(data.path(), true, out.path()));
     walk_to_done(&mut s);
-    key(&mut s, KeyCode::Char('q'));
+    key_mod(&mut s, KeyCode::Char('q'), KeyModifiers::CONTROL);
     assert_eq!(enter(&mut s), Effect::Quit);
     s.flush();
     drop(s);

@@ -391,7 +391,10 @@ fn the_preview_is_exactly_the_text_letter() {
 #[test]
 fn quitting_asks_only_when_answers_are_unsaved() {
     let mut app = new_app();
-    assert_eq!(press(&mut app, KeyCode::Char('q')), Effect::Quit);
+    assert_eq!(
+        press_mod(&mut app, KeyCode::Char('q'), KeyModifiers::CONTROL),
+        Effect::Quit
+    );
     let mut app = new_app();
     enter(&mut app);
     // "Myself" (the default) leaves nothing to lose; "for someone else" is an answer.
