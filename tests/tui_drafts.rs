@@ -691,7 +691,10 @@ fn counter_mode_leaves_nothing_but_the_exported_letter() {
     assert_eq!(e, Effect::Quit);
     s.flush();
     let bye = s.farewell().join("\n");
-    assert!(!bye.contains("Ingenting fra denne økten er lagret"), "{bye}");
+    assert!(
+        !bye.contains("Ingenting fra denne økten er lagret"),
+        "{bye}"
+    );
     assert!(
         bye.contains(&s.exported()[0].display().to_string()),
         "{bye}"

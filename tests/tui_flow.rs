@@ -287,7 +287,11 @@ fn more_than_a_year_after_the_decision_no_late_reason_is_asked() {
     type_text(&mut app, "03.11.2025\n");
     assert_eq!(app.step(), Step::Rights);
     press(&mut app, KeyCode::End);
-    assert!(screen_text(&app).contains("ett år"), "{}", screen_text(&app));
+    assert!(
+        screen_text(&app).contains("ett år"),
+        "{}",
+        screen_text(&app)
+    );
     enter(&mut app);
     assert_eq!(app.step(), Step::Decision, "{}", screen_text(&app));
     assert!(!app.path().contains(&Step::LateReason));

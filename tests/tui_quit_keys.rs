@@ -51,7 +51,11 @@ fn esc_from_check_answers_reached_from_the_case_screen_goes_back_to_the_case_scr
         assert_eq!(app.step(), Step::Check, "{}", screen_text(&app));
         esc(&mut app);
         let s = screen_text(&app);
-        assert_eq!(app.step(), Step::Case, "Esc goes back to the case screen:\n{s}");
+        assert_eq!(
+            app.step(),
+            Step::Case,
+            "Esc goes back to the case screen:\n{s}"
+        );
         // The `q` a person presses next is not typed anywhere, and does not quit.
         assert_eq!(press(&mut app, KeyCode::Char('q')), Effect::None);
         assert_eq!(app.step(), Step::Case);
@@ -67,7 +71,10 @@ fn q_is_a_letter_in_a_field_and_the_help_line_never_says_q_quits() {
     assert!(s.contains("Ctrl+C avslutt"), "{s}");
     assert!(!s.contains("q avslutt"), "{s}");
     let s = screen_text(&opened_at(Step::Done));
-    assert!(s.contains("Ctrl+C avslutt") && !s.contains("q avslutt"), "{s}");
+    assert!(
+        s.contains("Ctrl+C avslutt") && !s.contains("q avslutt"),
+        "{s}"
+    );
 }
 
 #[test]
@@ -110,7 +117,11 @@ fn esc_and_the_quit_keys_on_every_screen_from_a_saved_case_change_no_answer() {
                 esc(&mut app);
             }
             assert_eq!(app.step(), Step::Case, "{label}: Esc leads back: {seen:?}");
-            assert_eq!(answers(&app), before, "{label}: answers unchanged ({seen:?})");
+            assert_eq!(
+                answers(&app),
+                before,
+                "{label}: answers unchanged ({seen:?})"
+            );
         }
     }
     assert!(reached >= 4, "only {reached} choices found");
