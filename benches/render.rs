@@ -233,7 +233,7 @@ mod wizard {
     use divan::Bencher;
     use omsorgsklage::domain::case;
     use omsorgsklage::i18n::Ui;
-    use omsorgsklage::interview::app::{App, Options, Step};
+    use omsorgsklage::interview::{App, Options, Step};
     use omsorgsklage::tui::view;
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;

@@ -10,8 +10,8 @@ use crossterm::event::{KeyCode, KeyModifiers};
 use omsorgsklage::domain::case::{Ground, RawCase};
 use omsorgsklage::i18n::{Ui, has, t};
 use omsorgsklage::interview::App;
+use omsorgsklage::interview::Step;
 use omsorgsklage::interview::action::{Action, ExportReport};
-use omsorgsklage::interview::app::Step;
 use omsorgsklage::tui::theme::{Theme, ThemeName};
 use omsorgsklage::tui::view;
 use ratatui::Terminal;
@@ -387,10 +387,7 @@ fn help_opens_on_every_screen() {
         }
         press(&mut app, KeyCode::F(1));
         assert!(
-            matches!(
-                app.modal(),
-                Some(omsorgsklage::interview::app::Modal::Help(_))
-            ),
+            matches!(app.modal(), Some(omsorgsklage::interview::Modal::Help(_))),
             "{name}: F1 did not open the help"
         );
         let help = t(app.ui(), &app.step().help_key());

@@ -8,9 +8,9 @@ use crossterm::event::{KeyCode, KeyModifiers};
 use omsorgsklage::domain::case::{self, Ground};
 use omsorgsklage::domain::letter::LetterKind;
 use omsorgsklage::interview::action::{Action, Effect, ExportFormat, ExportJob};
-use omsorgsklage::interview::app::{Modal, Step, path, step_for_field};
 use omsorgsklage::interview::export;
 use omsorgsklage::interview::steps::preview::letter_text;
+use omsorgsklage::interview::{Modal, Step, path, step_for_field};
 use omsorgsklage::render;
 use tui_common::*;
 
@@ -704,26 +704,42 @@ fn the_attachment_list_stops_at_its_limit_and_says_so() {
 }
 
 #[test]
-fn enter_on_an_empty_last_line_goes_on() {
+fn enter_in_a_long_text_is_a_line_break_and_tab_goes_on() {
     let mut app = app_at(daughter_case(), Step::Ground(Ground::Safety));
-    // An empty field: Enter skips the optional question.
+    // The screen says how to make a paragraph and how to go on.
+    let s = screen_text(&app)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        s.contains("tom linje gir nytt avsnitt. Tab: gå videre"),
+        "{s}"
+    );
+    assert!(s.contains("Tab videre"), "{s}");
+    assert!(!s.contains("Enter×2"), "{s}");
+    // Enter in an empty field stays: it is a line break, not "go on".
     enter(&mut app);
-    assert_eq!(app.step(), Step::Ground(Ground::Relatives));
-    // Text, a new line, and Enter again on the empty line: go on, without the blank line.
+    assert_eq!(app.step(), Step::Ground(Ground::Safety));
+    press(&mut app, KeyCode::Backspace);
+    // Text, Enter twice (a blank line: a new paragraph), more text: all kept, still here.
     type_text(&mut app, "Jeg bor en time unna.");
     enter(&mut app);
-    assert_eq!(app.step(), Step::Ground(Ground::Relatives));
+    enter(&mut app);
     type_text(&mut app, "Jeg jobber fullt.");
     enter(&mut app);
     enter(&mut app);
-    assert_eq!(app.step(), Step::Ground(Ground::Consequences));
+    assert_eq!(app.step(), Step::Ground(Ground::Safety));
+    // Tab goes on; the trailing blank lines are kept as typed (the letter trims them).
+    tab(&mut app);
+    assert_eq!(app.step(), Step::Ground(Ground::Relatives));
     assert_eq!(
-        app.raw()
-            .grounds
-            .as_ref()
-            .and_then(|g| g.relatives.as_deref()),
-        Some("Jeg bor en time unna.\nJeg jobber fullt.")
+        app.raw().grounds.as_ref().and_then(|g| g.safety.as_deref()),
+        Some("Jeg bor en time unna.\n\nJeg jobber fullt.\n\n")
     );
+    // Ctrl+Enter goes on too, where the terminal tells it apart from Enter.
+    type_text(&mut app, "Ingen andre kan hjelpe.");
+    press_mod(&mut app, KeyCode::Enter, KeyModifiers::CONTROL);
+    assert_eq!(app.step(), Step::Ground(Ground::Consequences));
 }
 
 #[test]
@@ -822,6 +838,67 @@ fn the_attachments_step_adds_a_file_by_its_path_shows_it_and_removes_it() {
         "removed"
     );
     assert!(!flat(&app).contains("legeerklaering.pdf"));
+}
+
+#[test]
+fn tab_with_no_file_that_fits_keeps_the_text_and_stays() {
+    let mut app = app_at(daughter_case(), Step::Attachments);
+    to_add_field(&mut app);
+    type_text(&mut app, "Epikrise fra sykehuset");
+    tab(&mut app);
+    assert_eq!(app.step(), Step::Attachments, "Tab did not go on");
+    let shown = flat(&app);
+    assert!(
+        shown.contains("[Epikrise fra sykehuset"),
+        "the text is kept: {shown}"
+    );
+    assert!(
+        shown.contains("Ingen fil i") && shown.contains("begynner med «Epikrise fra sykehuset»"),
+        "{shown}"
+    );
+    // Typing on: the note about the old text goes.
+    type_text(&mut app, " i Førde");
+    assert!(!flat(&app).contains("Ingen fil i"), "{}", flat(&app));
+    // Enter adds it by its name, as before.
+    enter(&mut app);
+    let names: Vec<String> = app
+        .raw()
+        .attachments
+        .iter()
+        .flatten()
+        .map(|a| a.title().to_string())
+        .collect();
+    assert!(
+        names.contains(&"Epikrise fra sykehuset i Førde".to_string()),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn tab_completes_a_name_typed_without_a_folder_from_the_current_folder() {
+    // The tests run in the crate's folder, where Cargo.toml is.
+    let mut app = app_at(daughter_case(), Step::Attachments);
+    to_add_field(&mut app);
+    type_text(&mut app, "Cargo.to");
+    tab(&mut app);
+    assert_eq!(
+        app.step(),
+        Step::Attachments,
+        "Tab completed, did not go on"
+    );
+    assert!(flat(&app).contains("[Cargo.toml"), "{}", flat(&app));
+    // On an empty field Tab still goes on.
+    press_mod(
+        &mut app,
+        KeyCode::Char('u'),
+        crossterm::event::KeyModifiers::CONTROL,
+    );
+    tab(&mut app);
+    assert_ne!(
+        app.step(),
+        Step::Attachments,
+        "Tab on an empty field goes on"
+    );
 }
 
 #[test]

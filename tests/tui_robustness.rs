@@ -4,8 +4,8 @@
 mod tui_common;
 
 use omsorgsklage::domain::case::Ground;
+use omsorgsklage::interview::Step;
 use omsorgsklage::interview::action::Action;
-use omsorgsklage::interview::app::Step;
 use tui_common::{app_at, daughter_case, screen_sized};
 
 #[test]

@@ -8,8 +8,8 @@ use crossterm::event::KeyCode;
 use omsorgsklage::domain::case;
 use omsorgsklage::domain::letter::LetterKind;
 use omsorgsklage::i18n::Ui;
-use omsorgsklage::interview::app::{Step, step_for_field};
 use omsorgsklage::interview::steps::preview::letter_text;
+use omsorgsklage::interview::{Step, step_for_field};
 use tui_common::*;
 
 fn flat(s: &str) -> String {

@@ -25,7 +25,8 @@ pub enum Action {
     PageDown,
     /// Confirm: choose, go on, or (in a form) go to the next field.
     Enter,
-    /// Tab: the next field, or go on from a multi-line text.
+    /// Tab: the next field, or go on from a multi-line text (there Ctrl+Enter too, where the
+    /// terminal tells it).
     Tab,
     /// Shift+Tab: the previous field.
     BackTab,
@@ -43,8 +44,8 @@ pub enum Action {
     Char(char),
     /// Text pasted into the terminal (bracketed paste).
     Paste(String),
-    /// A key for the multi-line editor, passed on as it is.
-    Edit(ratatui_textarea::Input),
+    /// A key for the multi-line text box (see [`crate::interview::text_box`]).
+    Edit(crate::interview::text_box::EditKey),
     /// Open the help for this screen.
     Help,
     /// Leave the program (asks first when answers are not saved).
@@ -73,7 +74,7 @@ pub enum Effect {
     Editor(String),
     /// Remember the interface language for the next start (settings file; not in counter mode).
     RememberLanguage(Ui),
-    /// Open a saved case, or answer a conflict on save (see `tui::session`).
+    /// Open a saved case, or answer a conflict on save (see `interview::session`).
     Draft(DraftRequest),
 }
 

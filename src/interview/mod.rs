@@ -15,15 +15,16 @@
 //! - [`list`], [`text_field`]: a list's cursor and a one-line text with its cursor.
 
 pub mod action;
-pub mod app;
 pub mod describe;
 pub mod drafts;
 pub mod export;
+pub mod layout;
 pub mod list;
 pub mod marks;
 pub mod path;
 pub mod session;
 pub mod steps;
+pub mod text_box;
 pub mod text_field;
 pub mod wrap;
 
@@ -50,7 +51,6 @@ use self::drafts::{Notice, SaveResult, SaveStatus};
 pub use self::session::Session;
 use self::steps::Screen;
 use self::steps::check::Item as CheckItem;
-use crate::tui::view;
 
 // The vocabulary and the path rules live beside the state machine; their names are kept here
 // too, so that `app::Step` and `app::path_for` keep meaning what they meant.
@@ -191,6 +191,8 @@ pub struct App {
     pub(crate) modal: Option<Modal>,
     /// The terminal size.
     pub(crate) size: (u16, u16),
+    /// The rows the wizard's help line took when it last drew (see [`layout`]).
+    pub help_rows: std::cell::Cell<u16>,
     /// Answers changed since the last save or export.
     pub(crate) dirty: bool,
     /// The representative's answers, kept when "myself" is chosen, for when the person changes
@@ -272,6 +274,7 @@ impl App {
             changing: false,
             modal: None,
             size: (80, 24),
+            help_rows: std::cell::Cell::new(layout::DEFAULT_HELP_ROWS),
             dirty: false,
             rep_stash: None,
             export_dir: options
@@ -743,7 +746,7 @@ impl App {
             let typing = matches!(self.screen.mode(self), Mode::Line | Mode::Multi)
                 && match &action {
                     Action::Char(_) | Action::Paste(_) => true,
-                    Action::Edit(i) => matches!(i.key, ratatui_textarea::Key::Char(_)),
+                    Action::Edit(k) => matches!(k.key, text_box::Key::Char(_)),
                     _ => false,
                 };
             if !typing {
@@ -805,7 +808,7 @@ impl App {
     fn update_modal(&mut self, modal: Modal, action: Action) -> Effect {
         match modal {
             Modal::Help(scroll) => {
-                let max = view::help_max_scroll(self);
+                let max = layout::help_max_scroll(self);
                 match action {
                     Action::Down => self.modal = Some(Modal::Help((scroll + 1).min(max))),
                     Action::Up => self.modal = Some(Modal::Help(scroll.saturating_sub(1))),

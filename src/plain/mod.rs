@@ -16,7 +16,7 @@ use anyhow::Result;
 use chrono::NaiveDate;
 
 use crate::i18n::{t, tf};
-use crate::interview::Session as Wizard;
+use crate::interview::Session;
 use crate::interview::action::{Action, Effect};
 use crate::interview::describe::{self, Answer, Control, Description, Entry, Mark, describe};
 use crate::interview::{App, Options, Step};
@@ -51,14 +51,14 @@ pub fn run(ui: crate::i18n::Ui, today: NaiveDate, options: Options) -> Result<i3
         && !std::env::var("TERM").is_ok_and(|t| t.trim() == "dumb");
     let mut input = read::Stdin::start(editing);
     let mut output = std::io::stdout().lock();
-    let wizard = Wizard::new(ui, today, options);
+    let wizard = Session::new(ui, today, options);
     run_on(wizard, &mut input, &mut output, newline, wrap::width())
 }
 
 /// Run the interview on any input and output. The wizard saves drafts as the terminal wizard
 /// does. `newline`: print a line break after each answer read (the input is not echoed).
 pub fn run_with(
-    wizard: Wizard,
+    wizard: Session,
     input: &mut dyn BufRead,
     output: &mut dyn Write,
     newline: bool,
@@ -71,7 +71,7 @@ pub fn run_with(
 }
 
 fn run_on(
-    wizard: Wizard,
+    wizard: Session,
     input: &mut dyn Input,
     output: &mut dyn Write,
     newline: bool,
@@ -152,7 +152,7 @@ enum Next {
 }
 
 struct Interview<'a> {
-    wizard: Wizard,
+    wizard: Session,
     input: &'a mut dyn Input,
     out: &'a mut dyn Write,
     /// A line break after each answer read.

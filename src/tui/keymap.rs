@@ -13,13 +13,14 @@
 //! takes typing ([`Mode::Line`]) to filter them.
 //! Single-line fields ([`Mode::Line`]): type, ← → Home End move, Backspace (on an empty field:
 //! back), Delete, Ctrl+U clear, Enter next field / go on, Tab / Shift+Tab / ↑ ↓ between fields.
-//! Multi-line texts ([`Mode::Multi`]): type, Enter new line (Enter on an empty last line goes on),
-//! arrows move, Tab go on, Shift+Tab back, Ctrl+E edit in your own editor; other keys go to the
-//! editor widget.
+//! Multi-line texts ([`Mode::Multi`]): type, Enter new line (a blank line is a new paragraph),
+//! arrows move, Tab (or Ctrl+Enter, where the terminal tells it) go on, Shift+Tab back, Ctrl+E
+//! edit in your own editor; other keys go to the text box as [`EditKey`]s.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::interview::action::Action;
+use crate::interview::text_box::{EditKey, Key};
 
 // The kind of input with the focus is the interview's (a step knows whether it asks for a line
 // or a long text); the keymap reads it.
@@ -42,9 +43,10 @@ pub fn map(key: KeyEvent, mode: Mode) -> Action {
     match mode {
         Mode::Multi => match key.code {
             KeyCode::Tab => Action::Tab,
+            KeyCode::Enter if ctrl => Action::Tab,
             KeyCode::BackTab => Action::BackTab,
             KeyCode::Char('e') if ctrl => Action::Editor,
-            _ => Action::Edit(key.into()),
+            _ => Action::Edit(edit_key(key)),
         },
         Mode::Line | Mode::Nav => {
             let common = match key.code {
@@ -74,6 +76,32 @@ pub fn map(key: KeyEvent, mode: Mode) -> Action {
                 _ => Action::Noop,
             }
         }
+    }
+}
+
+/// A key for the text box, as the terminal told it.
+fn edit_key(key: KeyEvent) -> EditKey {
+    let key_of = match key.code {
+        KeyCode::Char(c) => Key::Char(c),
+        KeyCode::Enter => Key::Enter,
+        KeyCode::Tab => Key::Tab,
+        KeyCode::Backspace => Key::Backspace,
+        KeyCode::Delete => Key::Delete,
+        KeyCode::Left => Key::Left,
+        KeyCode::Right => Key::Right,
+        KeyCode::Up => Key::Up,
+        KeyCode::Down => Key::Down,
+        KeyCode::Home => Key::Home,
+        KeyCode::End => Key::End,
+        KeyCode::PageUp => Key::PageUp,
+        KeyCode::PageDown => Key::PageDown,
+        _ => Key::Other,
+    };
+    EditKey {
+        key: key_of,
+        ctrl: key.modifiers.contains(KeyModifiers::CONTROL),
+        alt: key.modifiers.contains(KeyModifiers::ALT),
+        shift: key.modifiers.contains(KeyModifiers::SHIFT),
     }
 }
 
@@ -114,6 +142,8 @@ mod tests {
             Action::Edit(_)
         ));
         assert_eq!(map(key(KeyCode::Tab), Mode::Multi), Action::Tab);
+        let ctrl_enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::CONTROL);
+        assert_eq!(map(ctrl_enter, Mode::Multi), Action::Tab);
         let ctrl_e = KeyEvent::new(KeyCode::Char('e'), KeyModifiers::CONTROL);
         assert_eq!(map(ctrl_e, Mode::Multi), Action::Editor);
     }

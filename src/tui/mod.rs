@@ -8,17 +8,11 @@
 
 pub mod editor;
 pub mod keymap;
-pub use crate::signals;
 pub mod steps;
 pub mod theme;
 pub mod tty;
 pub mod view;
 pub mod widgets;
-
-// The interview lived here before issue #24; its old paths (`tui::app::App`, `tui::action`, …)
-// still name it, for branches written before the move. New code names `crate::interview`.
-pub use crate::interview::{action, app, describe, drafts, export, path, session};
-pub use crate::step;
 
 use std::io::IsTerminal;
 use std::time::{Duration, Instant};
@@ -29,6 +23,7 @@ use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event,
 use crossterm::execute;
 
 use crate::i18n::{Ui, t};
+use crate::signals;
 
 pub use crate::interview::{Action, App, Effect, Options, Session, Step};
 

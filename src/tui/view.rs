@@ -11,8 +11,7 @@ use crate::i18n::{t, tf};
 use super::keymap::Mode;
 use super::widgets::help_bar::{self, KeyHelp};
 use super::widgets::{self, step_indicator};
-use crate::interview::steps::title_and_hint;
-use crate::interview::{App, Modal, Step};
+use crate::interview::{App, Modal, Step, layout};
 
 // The smallest window is the interview's rule (a key in a too-small window is not used, and the
 // screen says so); the words of the step indicator and of the dialogs are the interview's too.
@@ -78,21 +77,15 @@ pub struct Areas {
     pub help: Rect,
 }
 
-/// Split the window.
+/// Split the window (the body as the interview measures it, [`layout::body_in`]).
 pub fn areas(app: &App, size: Rect) -> Areas {
     let help_h = help_bar::height(&keys(app), size.width.saturating_sub(2)).clamp(1, 3);
-    let margin = if size.width >= 60 { 2 } else { 1 };
     let body_top = 2;
-    let body_h = size.height.saturating_sub(body_top + help_h + 1);
+    let body = layout::body_in(size.into(), help_h);
     Areas {
         header: Rect::new(size.x, size.y, size.width, 1),
-        body: Rect::new(
-            size.x + margin,
-            size.y + body_top,
-            size.width.saturating_sub(2 * margin),
-            body_h,
-        ),
-        rule: Rect::new(size.x, size.y + body_top + body_h, size.width, 1),
+        body: body.into(),
+        rule: Rect::new(size.x, size.y + body_top + body.height, size.width, 1),
         help: Rect::new(
             size.x + 1,
             size.bottom().saturating_sub(help_h),
@@ -102,9 +95,29 @@ pub fn areas(app: &App, size: Rect) -> Areas {
     }
 }
 
-/// The body area for the wizard's current window size.
-pub fn body_area(app: &App) -> Rect {
-    areas(app, Rect::new(0, 0, app.size.0, app.size.1)).body
+impl From<layout::Area> for Rect {
+    fn from(a: layout::Area) -> Rect {
+        Rect::new(a.x, a.y, a.width, a.height)
+    }
+}
+
+impl From<Rect> for layout::Area {
+    fn from(r: Rect) -> layout::Area {
+        layout::Area::new(r.x, r.y, r.width, r.height)
+    }
+}
+
+/// The body area as if the help bar took its most rows (3): for a screen whose keys depend
+/// on what fits (the help bar's height depends on the keys, so [`body_area`] cannot be asked).
+pub fn body_area_least(app: &App) -> Rect {
+    let (w, h) = app.size;
+    let margin = if w >= 60 { 2 } else { 1 };
+    Rect::new(
+        margin,
+        2,
+        w.saturating_sub(2 * margin),
+        h.saturating_sub(2 + 3 + 1),
+    )
 }
 
 /// Draw the wizard into a frame, and put the terminal cursor where typing goes.
@@ -139,6 +152,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         return None;
     }
     let a = areas(app, area);
+    // The interview pages by the body's height: it is told how many rows the help line took.
+    app.help_rows.set(a.help.height);
     let mut right = t(app.ui, "tui.app-name");
     if app.counter {
         right = format!("{right} · {}", t(app.ui, "tui.counter-mode"));
@@ -175,38 +190,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
 
 /// The lines of the help dialog at this width.
 fn help_lines(app: &App, width: u16) -> Vec<String> {
-    let ui = app.ui;
-    let (title, _) = title_and_hint(app, app.step);
-    let mut text = format!("{title}\n\n{}", t(ui, &app.step.help_key()));
-    text.push_str(&format!("\n\n{}", t(ui, "tui.help.keys")));
-    widgets::wrap(&text, width)
+    layout::help_lines(app, width)
 }
 
 fn modal_area(area: Rect, want_h: u16) -> Rect {
-    let w = area.width.saturating_sub(4).min(72);
-    let h = want_h.min(area.height.saturating_sub(2));
-    Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    )
-}
-
-fn help_box(app: &App) -> (Rect, Vec<String>) {
-    let area = Rect::new(0, 0, app.size.0, app.size.1);
-    let probe = modal_area(area, area.height);
-    let lines = help_lines(app, probe.width.saturating_sub(4));
-    let h = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    (modal_area(area, h.max(5)), lines)
-}
-
-/// How far the help can be scrolled.
-pub fn help_max_scroll(app: &App) -> usize {
-    let (b, lines) = help_box(app);
-    lines
-        .len()
-        .saturating_sub(usize::from(b.height.saturating_sub(2)))
+    layout::modal_area(area.into(), want_h).into()
 }
 
 fn render_modal(app: &App, m: &Modal, area: Rect, buf: &mut Buffer) {

@@ -9,7 +9,7 @@ use omsorgsklage::domain::case::{
 };
 use omsorgsklage::i18n::Ui;
 use omsorgsklage::interview::action::Effect;
-use omsorgsklage::interview::app::{App, Options, Step};
+use omsorgsklage::interview::{App, Options, Step};
 use omsorgsklage::tui::theme::{Theme, ThemeName};
 use omsorgsklage::tui::{keymap, view};
 use ratatui::Terminal;

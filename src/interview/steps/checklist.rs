@@ -194,6 +194,27 @@ pub fn complete_path(typed: &str) -> (String, Vec<String>) {
     }
 }
 
+/// A file or folder of this name is there (typed whole, Tab has nothing to add).
+fn fits_a_file(typed: &str) -> bool {
+    export::attachment_path(typed.trim_end_matches('/'), None).exists()
+}
+
+/// The name Tab completes: what was typed after the last `/`.
+fn name_part(typed: &str) -> String {
+    typed.rsplit('/').next().unwrap_or(typed).to_string()
+}
+
+/// The folder Tab looks in for `typed`, for the screen: the current folder when no folder was
+/// typed.
+fn folder_of(typed: &str) -> String {
+    match typed.rfind('/') {
+        Some(i) => typed[..=i].to_string(),
+        None => std::env::current_dir()
+            .map(|d| d.display().to_string())
+            .unwrap_or_else(|_| ".".into()),
+    }
+}
+
 /// The attachments the wizard suggests, in the letter's language.
 pub fn suggested_attachments(app: &App) -> Vec<String> {
     let ui = letter_ui(&app.raw);
@@ -501,10 +522,28 @@ impl ChecklistState {
                 }
             }
             Action::Back => return Flow::Back,
-            Action::Tab if on_add && looks_like_path(self.input.value()) => {
-                let (done, many) = complete_path(self.input.value());
-                self.input.set(&done);
-                self.completions = many;
+            // Tab completes a file's name, also one typed without "./" (from the current
+            // folder); when no file fits, the text stays as typed and the screen says so.
+            Action::Tab if on_add && !self.input.value().trim().is_empty() => {
+                let typed = self.input.value().to_string();
+                let (done, many) = complete_path(&typed);
+                if done == typed && many.is_empty() && !fits_a_file(&typed) {
+                    // A name that is no path is added as the name of an attachment by Enter.
+                    let key = if looks_like_path(&typed) {
+                        "tui.attach.no-match"
+                    } else {
+                        "tui.attach.no-match-name"
+                    };
+                    self.error = Some(tf(
+                        app.ui,
+                        key,
+                        &[("typed", name_part(&typed)), ("folder", folder_of(&typed))],
+                    ));
+                } else {
+                    self.error = None;
+                    self.input.set(&done);
+                    self.completions = many;
+                }
             }
             Action::Tab => return Flow::Next,
             Action::Up | Action::BackTab => self.focus = self.focus.saturating_sub(1),
@@ -598,9 +637,12 @@ impl ChecklistState {
                     self.write(app);
                 }
             }
-            other if on_add && self.input.handle(&other) == FieldEvent::BackspaceOnEmpty => {
-                self.focus = self.focus.saturating_sub(1);
-            }
+            other if on_add => match self.input.handle(&other) {
+                FieldEvent::BackspaceOnEmpty => self.focus = self.focus.saturating_sub(1),
+                // What was said about the text before (no file fits) is about another text.
+                FieldEvent::Changed => self.error = None,
+                _ => {}
+            },
             _ => {}
         }
         Flow::Stay

@@ -3,8 +3,8 @@
 
 use std::path::PathBuf;
 
+use crate::interview::layout::Area;
 use chrono::Months;
-use ratatui::layout::Rect;
 
 use crate::domain::law;
 use crate::domain::letter::LetterKind;
@@ -13,6 +13,7 @@ use crate::export::{base_of, default_file_name, file_name};
 use crate::i18n::{t, tf};
 use crate::interview::action::Mode;
 use crate::interview::action::{Action, Effect, ExportFormat, ExportJob, ExportReport};
+use crate::interview::layout;
 use crate::interview::marks::{
     CHECKED, DONE, RADIO_OFF, RADIO_ON, SELECTED, UNCHECKED, UNSELECTED,
 };
@@ -21,13 +22,20 @@ use crate::interview::wrap as widgets;
 use crate::interview::{
     App, Flow, NewCase, Step, applicant_name, date_answer, deadline, letter_date, route,
 };
-use crate::tui::view;
 
 use super::info::law_lang;
 
 /// The controls' lines (text, look, whether it holds the path field), the rows left for "what to
 /// do next", and its lines (look, text).
-type DoneLayout = (Vec<(String, u8, Option<usize>)>, u16, Vec<(u8, String)>);
+type DoneLayout = (Vec<DoneLine>, u16, Vec<(u8, String)>);
+
+/// A line of the done screen: its text, its look (0 plain, 1 focused, 2 dim, 3 success, 4 error,
+/// 5 heading) and whether it holds the path field.
+pub(crate) type DoneLine = (String, u8, Option<usize>);
+
+/// Fewer rows than this for "what to do next" below the controls (a low window: a zoomed
+/// terminal at 40×15), and the screen is one page that scrolls as a whole ([`DoneState::page`]).
+const MIN_TEXT_ROWS: u16 = 4;
 
 /// The controls, top to bottom.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -190,6 +198,8 @@ impl DoneState {
             s.push(Status::Error(e.clone()));
         }
         self.status = s;
+        // A page scrolled in a low window goes back to show what happened.
+        self.scroll = 0;
         if r.errors.is_empty() && !r.written.is_empty() {
             let controls = self.controls(app);
             // "Har du sendt klagen?"; in counter mode "Neste person"; else on to the case.
@@ -204,10 +214,68 @@ impl DoneState {
     }
 
     pub fn fit(&mut self, app: &App) {
-        let (_, text_h, lines) = self.layout(app, view::body_area(app));
+        let area = layout::body_area(app);
+        if let Some((lines, first)) = self.page(app, area) {
+            let max = lines.len().saturating_sub(usize::from(area.height));
+            self.scroll = self.scroll.min(max.saturating_sub(first));
+            return;
+        }
+        let (_, text_h, lines) = self.layout(app, area);
         self.scroll = self
             .scroll
             .min(lines.len().saturating_sub(usize::from(text_h)));
+    }
+
+    /// Whether PgUp/PgDn show anything more (else they are not offered).
+    pub fn scrolls(&self, app: &App, area: Area) -> bool {
+        if let Some((lines, _)) = self.page(app, area) {
+            return lines.len() > usize::from(area.height);
+        }
+        let (_, text_h, lines) = self.layout(app, area);
+        lines.len() > usize::from(text_h) || self.scroll > 0
+    }
+
+    /// In a low window, where the controls leave too few rows for "what to do next": the whole
+    /// screen as one page (the controls, a blank line, "what to do next"), and the first line
+    /// shown before PgDn. That line keeps the focused control in view; after saving, the page
+    /// starts at "✓ Saved …", so that it is seen together with the question below it and the
+    /// heading "what to do next". `None` when the window has room for both parts.
+    pub(crate) fn page(&self, app: &App, area: Area) -> Option<(Vec<DoneLine>, usize)> {
+        let ((top, text_h, next), spans) = self.layout_spans(app, area);
+        if text_h >= MIN_TEXT_ROWS {
+            return None;
+        }
+        let h = usize::from(area.height.max(1));
+        let controls = self.controls(app);
+        let (s, e) = spans.get(self.focus).copied().unwrap_or((0, 1));
+        let save = controls.iter().position(|c| *c == Control::Save);
+        let anchor = match save {
+            // The status lines follow the save button's own line.
+            Some(i) if self.focus > i && !self.status.is_empty() => spans[i].0 + 1,
+            _ => s,
+        };
+        let first = if e <= h {
+            0
+        } else {
+            anchor.max(e.saturating_sub(h))
+        };
+        let mut lines = top;
+        lines.extend(next.into_iter().map(|(kind, l)| (l, kind, None)));
+        let first = first.min(lines.len().saturating_sub(h));
+        Some((lines, first))
+    }
+
+    /// In a low window scrolled with PgDn so far that the focused control is out of sight.
+    fn focus_hidden(&self, app: &App) -> bool {
+        let area = layout::body_area(app);
+        let Some((lines, first)) = self.page(app, area) else {
+            return false;
+        };
+        let h = usize::from(area.height.max(1));
+        let off = (first + self.scroll).min(lines.len().saturating_sub(h));
+        let (_, spans) = self.layout_spans(app, area);
+        let (s, e) = spans.get(self.focus).copied().unwrap_or((0, 1));
+        s < off || e > off + h
     }
 
     pub fn update(&mut self, app: &mut App, action: Action) -> Flow {
@@ -217,10 +285,30 @@ impl DoneState {
         let save = |s: &Self, app: &App| Flow::Effect(Effect::Export(Box::new(s.job(app, false))));
         match action {
             Action::Back => return Flow::Back,
-            Action::Up | Action::BackTab => self.focus = self.focus.saturating_sub(1),
-            Action::Down | Action::Tab => self.focus = (self.focus + 1).min(last),
+            Action::Up | Action::BackTab => {
+                self.focus = self.focus.saturating_sub(1);
+                self.scroll_with_focus(app);
+            }
+            Action::Down | Action::Tab => {
+                self.focus = (self.focus + 1).min(last);
+                self.scroll_with_focus(app);
+            }
             Action::PageDown => self.scroll += 5,
             Action::PageUp => self.scroll = self.scroll.saturating_sub(5),
+            // A key for the focused control while it is scrolled out of sight: first back to
+            // it, so that nothing happens that the person did not see.
+            Action::Enter
+            | Action::Char(_)
+            | Action::Left
+            | Action::Right
+            | Action::Paste(_)
+            | Action::Backspace
+            | Action::Delete
+            | Action::ClearLine
+                if self.focus_hidden(app) =>
+            {
+                self.scroll = 0
+            }
             _ => match control {
                 Control::Format => {
                     let i = ExportFormat::ALL
@@ -276,6 +364,13 @@ impl DoneState {
         Flow::Stay
     }
 
+    /// In a low window the page follows the focus: scrolled back to show the focused control.
+    fn scroll_with_focus(&mut self, app: &App) {
+        if self.page(app, layout::body_area(app)).is_some() {
+            self.scroll = 0;
+        }
+    }
+
     /// The file names the current choices give.
     fn files(&self) -> Vec<PathBuf> {
         let base = base_of(self.path.value());
@@ -287,12 +382,19 @@ impl DoneState {
     }
 
     /// The controls' lines, the height left for "what to do next", and its lines.
-    pub(crate) fn layout(&self, app: &App, area: Rect) -> DoneLayout {
+    pub(crate) fn layout(&self, app: &App, area: Area) -> DoneLayout {
+        self.layout_spans(app, area).0
+    }
+
+    /// [`layout`](Self::layout), and for each control the range of the lines it takes.
+    fn layout_spans(&self, app: &App, area: Area) -> (DoneLayout, Vec<(usize, usize)>) {
         let ui = app.ui;
         let w = area.width;
         let mut top: Vec<(String, u8, Option<usize>)> = Vec::new();
         let controls = self.controls(app);
+        let mut spans = Vec::new();
         for (i, c) in controls.iter().enumerate() {
+            let start = top.len();
             let sel = i == self.focus;
             let mark = if sel { SELECTED } else { UNSELECTED };
             let kind = u8::from(sel);
@@ -407,6 +509,7 @@ impl DoneState {
                     }
                 }
             }
+            spans.push((start, top.len()));
         }
         top.push((String::new(), 0, None));
         let used = u16::try_from(top.len() + 1).unwrap_or(0);
@@ -418,7 +521,7 @@ impl DoneState {
                 lines.push((0, l));
             }
         }
-        (top, text_h, lines)
+        ((top, text_h, lines), spans)
     }
 }
 

@@ -8,13 +8,13 @@ use crate::domain::routing::{Route, RouteBasis, route_for};
 use crate::domain::situation::Situation;
 use crate::i18n::{Ui, t, tf};
 use crate::interview::action::Action;
+use crate::interview::layout;
 use crate::interview::list;
 use crate::interview::wrap as widgets;
 use crate::interview::{
     App, Flow, Step, chosen_service, date_answer, deadline, letter_date, route,
 };
 use crate::summary::explain_deadline;
-use crate::tui::view;
 
 use super::title_and_hint;
 
@@ -218,7 +218,7 @@ impl InfoState {
     }
 
     fn max_scroll(&self, app: &App) -> usize {
-        let body = view::body_area(app);
+        let body = layout::body_area(app);
         let n = lines(self.step(), app, body.width).len();
         n.saturating_sub(usize::from(body.height))
     }
@@ -228,7 +228,7 @@ impl InfoState {
     }
 
     pub fn update(&mut self, app: &mut App, action: Action) -> Flow {
-        let page = usize::from(view::body_area(app).height.saturating_sub(2)).max(1);
+        let page = usize::from(layout::body_area(app).height.saturating_sub(2)).max(1);
         match action {
             Action::Enter | Action::Tab | Action::Char(' ') => return Flow::Next,
             Action::Back => return Flow::Back,

@@ -1,17 +1,15 @@
-//! Long texts in a multi-line editor (`ratatui-textarea`): the guided prompts of "why the decision
+//! Long texts in a multi-line text box ([`TextBox`]): the guided prompts of "why the decision
 //! is wrong" (step 7, each optional, at least one), what the person asks for (step 8, with the
 //! sentence the letter will use when it is left empty), and why a late complaint is late.
 //!
-//! Enter makes a new line; Tab goes on; Ctrl+E opens the text in the person's own editor.
-
-use ratatui::style::Style;
-use ratatui::widgets::Block;
-use ratatui_textarea::{CursorMove, DataCursor, Key, TextArea, WrapMode};
+//! Enter makes a new line (a blank line is a new paragraph); Tab goes on; Ctrl+E opens the text
+//! in the person's own editor.
 
 use crate::domain::case::{self, Ground, RawCase};
 use crate::domain::letter::Block as LetterBlock;
 use crate::i18n::{t, tf};
 use crate::interview::action::{Action, Effect};
+use crate::interview::text_box::TextBox;
 use crate::interview::{App, Flow, Step, letter_ui};
 use crate::render;
 
@@ -31,7 +29,10 @@ pub fn too_long_message(ui: crate::i18n::Ui) -> String {
 
 pub struct LongState {
     pub step: Step,
-    pub area: TextArea<'static>,
+    /// The text and its cursor.
+    pub text: TextBox,
+    /// The theme the box is drawn in: the one chosen when the screen opened.
+    pub theme: crate::interview::ThemeName,
     /// Why the person cannot go on yet.
     pub error: Option<String>,
     /// A message from the external editor.
@@ -73,19 +74,8 @@ fn normalise(s: &str) -> String {
     s.replace("\r\n", "\n").replace('\r', "\n")
 }
 
-fn new_area(text: &str, app: &App) -> TextArea<'static> {
-    let lines: Vec<String> = normalise(text).split('\n').map(str::to_string).collect();
-    let mut area = TextArea::new(lines);
-    area.set_wrap_mode(WrapMode::WordOrGlyph);
-    area.set_cursor_line_style(Style::default());
-    area.set_cursor_style(app.theme().cursor);
-    area.set_style(app.theme().base);
-    area.set_placeholder_text(t(app.ui, "tui.long.placeholder"));
-    area.set_placeholder_style(app.theme().dim);
-    area.set_block(Block::bordered().border_style(app.theme().border));
-    area.move_cursor(CursorMove::Bottom);
-    area.move_cursor(CursorMove::End);
-    area
+fn new_box(text: &str) -> TextBox {
+    TextBox::new(&normalise(text))
 }
 
 impl LongState {
@@ -93,7 +83,8 @@ impl LongState {
         let text = get(step, &app.raw).unwrap_or_default();
         LongState {
             step,
-            area: new_area(&text, app),
+            text: new_box(&text),
+            theme: app.theme,
             error: None,
             note: None,
         }
@@ -101,13 +92,12 @@ impl LongState {
 
     /// The text as typed.
     pub fn text(&self) -> String {
-        self.area.lines().join("\n")
+        self.text.text()
     }
 
     /// Characters in the text, line breaks included.
     fn chars(&self) -> usize {
-        let lines = self.area.lines();
-        lines.iter().map(|l| l.chars().count()).sum::<usize>() + lines.len().saturating_sub(1)
+        self.text.chars()
     }
 
     fn too_long(&mut self, app: &App) {
@@ -119,13 +109,6 @@ impl LongState {
         let value = (!text.trim().is_empty()).then_some(text);
         let step = self.step;
         app.edit(|r| set(step, r, value));
-    }
-
-    /// The cursor is at the end, on an empty line.
-    fn on_empty_last_line(&self) -> bool {
-        let lines = self.area.lines();
-        let DataCursor(row, col) = self.area.cursor();
-        row + 1 == lines.len() && lines[row].chars().count() == col && lines[row].trim().is_empty()
     }
 
     /// Go on to the next screen, unless an answer is needed here.
@@ -147,32 +130,14 @@ impl LongState {
             Action::Back | Action::BackTab => return Flow::Back,
             Action::Tab => return self.go_on(app),
             Action::Editor => return Flow::Effect(Effect::Editor(self.text())),
-            // Enter on an empty last line (or in an empty field) goes on: a blank line means
-            // nothing in the letter, and Enter is what people press to go on.
-            Action::Edit(input)
-                if input.key == Key::Enter
-                    && !input.ctrl
-                    && !input.alt
-                    && self.on_empty_last_line() =>
-            {
-                if self.area.lines().len() > 1 {
-                    self.area.delete_newline();
-                    self.write(app);
-                }
-                return self.go_on(app);
-            }
+            // Enter is always a line break (a blank line is a new paragraph); Tab goes on.
             // Full: typing more is refused, and the person is told (deleting still works).
-            Action::Edit(input)
-                if matches!(input.key, Key::Char(_) | Key::Enter | Key::Tab)
-                    && !input.ctrl
-                    && !input.alt
-                    && self.chars() >= MAX_LONG_CHARS =>
-            {
+            Action::Edit(key) if key.is_typing() && self.chars() >= MAX_LONG_CHARS => {
                 self.too_long(app);
             }
-            Action::Edit(input) => {
+            Action::Edit(key) => {
                 self.note = None;
-                if self.area.input(input) {
+                if self.text.key(key) {
                     self.error = None;
                     self.write(app);
                 }
@@ -182,7 +147,7 @@ impl LongState {
                 let room = MAX_LONG_CHARS.saturating_sub(self.chars());
                 let cut = s.chars().count() > room;
                 let s: String = s.chars().take(room).collect();
-                if self.area.insert_str(s) {
+                if self.text.insert_str(&s) {
                     self.error = None;
                     self.write(app);
                 }
@@ -203,7 +168,7 @@ impl LongState {
                 let text = text.strip_suffix('\n').unwrap_or(&text);
                 let cut = text.chars().count() > MAX_LONG_CHARS;
                 let text: String = text.chars().take(MAX_LONG_CHARS).collect();
-                self.area = new_area(&text, app);
+                self.text = new_box(&text);
                 self.note = Some(t(app.ui, "tui.editor.done"));
                 self.error = None;
                 self.write(app);

@@ -5,7 +5,7 @@
 //! screen, typing filters them by name. In counter mode: that nothing is saved, and nothing of
 //! the last person kept.
 
-use ratatui::layout::Rect;
+use crate::interview::layout::Area;
 
 use crate::i18n::{Ui, t};
 use crate::interview::action::Mode;
@@ -61,7 +61,7 @@ pub fn rows(app: &App, filter: &str) -> Vec<Row> {
 /// Where the list of saved cases goes in `area`: the row it starts at (below its heading and,
 /// when the list can be filtered, the filter line) and the rows it may use (what the languages
 /// below leave).
-fn list_area(app: &App, area: Rect, filterable: bool) -> (u16, u16) {
+fn list_area(app: &App, area: Area, filterable: bool) -> (u16, u16) {
     let ui = app.ui;
     let lines = |text: &str| u16::try_from(widgets::wrap(text, area.width).len()).unwrap_or(0);
     let mut y = lines(&t(ui, "tui.start.title")) + 1;
@@ -114,7 +114,7 @@ pub fn filterable(app: &App) -> bool {
     // which depend on this).
     let (w, h) = app.size;
     let margin = if w >= 60 { 2 } else { 1 };
-    let area = Rect::new(
+    let area = Area::new(
         0,
         0,
         w.saturating_sub(2 * margin),

@@ -112,12 +112,19 @@ impl ChecklistState {
             lines.push((String::new(), 0));
             let sel = self.focus == add;
             let mark = if sel { SELECTED } else { UNSELECTED };
-            spans.push((lines.len(), lines.len() + 1));
-            cursor_row = Some(lines.len());
-            lines.push((
-                format!("{mark}{}", field_label(app, self.editing)),
-                u8::from(sel),
-            ));
+            let label = format!("{mark}{}", field_label(app, self.editing));
+            // The field beside its label when there is room to type a name (16 columns), else
+            // on the line below it (a narrow window).
+            if label.chars().count() + 1 + 16 <= usize::from(rest.width) {
+                spans.push((lines.len(), lines.len() + 1));
+                cursor_row = Some(lines.len());
+                lines.push((label, u8::from(sel)));
+            } else {
+                spans.push((lines.len(), lines.len() + 2));
+                lines.push((label, u8::from(sel)));
+                cursor_row = Some(lines.len());
+                lines.push(("   ".to_string(), u8::from(sel)));
+            }
             if let Some(e) = &self.error {
                 for l in widgets::wrap_hanging(e, rest.width, "      ") {
                     lines.push((l, 3));

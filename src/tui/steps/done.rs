@@ -5,9 +5,12 @@ use crate::i18n::t;
 use crate::interview::App;
 use crate::interview::action::Mode;
 use crate::interview::steps::done::*;
+use crate::tui::theme::Theme;
+use crate::tui::widgets;
 use crate::tui::widgets::help_bar::KeyHelp;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
 
 impl DoneState {
     pub fn keys(&self, app: &App) -> Vec<KeyHelp> {
@@ -22,38 +25,74 @@ impl DoneState {
                 v.push(k("tui.key.enter", "tui.key.choose"))
             }
         }
-        v.push(k("tui.key.pgup-pgdn", "tui.key.read-more"));
+        if self.scrolls(app, crate::tui::view::body_area_least(app).into()) {
+            v.push(k("tui.key.pgup-pgdn", "tui.key.read-more"));
+        }
         v
+    }
+
+    /// A low window: the whole screen as one page, scrolled to the focus (and after saving to
+    /// the result), and further with PgDn.
+    fn render_page(
+        &self,
+        app: &App,
+        area: Rect,
+        buf: &mut Buffer,
+        lines: &[DoneLine],
+        first: usize,
+    ) -> Option<Position> {
+        let th = app.theme();
+        let h = usize::from(area.height);
+        let off = (first + self.scroll).min(lines.len().saturating_sub(h));
+        let mut cursor = None;
+        for (n, (l, kind, field)) in lines.iter().skip(off).take(h).enumerate() {
+            let y = area.y + u16::try_from(n).unwrap_or(0);
+            buf.set_string(area.x, y, l, style_of(th, *kind));
+            if field.is_some() {
+                cursor = self.render_path(app, area, l, y, buf);
+            }
+        }
+        widgets::scroll_marks(area, off, h, lines.len(), buf, th.dim);
+        cursor
+    }
+
+    /// The path field after its label on row `y`.
+    fn render_path(
+        &self,
+        app: &App,
+        area: Rect,
+        label: &str,
+        y: u16,
+        buf: &mut Buffer,
+    ) -> Option<Position> {
+        let th = app.theme();
+        let x = area.x + u16::try_from(label.chars().count() + 1).unwrap_or(0);
+        let focused = self.mode() == Mode::Line;
+        let st = if focused { th.field_focus } else { th.field };
+        self.path.render(
+            Rect::new(x, y, area.right().saturating_sub(x), 1),
+            buf,
+            st,
+            th.base,
+            focused,
+        )
     }
 
     pub fn render(&self, app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         let th = app.theme();
-        let (top, text_h, lines) = self.layout(app, area);
+        if let Some((lines, first)) = self.page(app, area.into()) {
+            return self.render_page(app, area, buf, &lines, first);
+        }
+        let (top, text_h, lines) = self.layout(app, area.into());
         let mut cursor = None;
         let mut y = area.y;
         for (l, kind, field) in &top {
             if y >= area.bottom() {
                 break;
             }
-            let style = match kind {
-                1 => th.selected,
-                2 => th.dim,
-                3 => th.success,
-                4 => th.error,
-                _ => th.base,
-            };
-            buf.set_string(area.x, y, l, style);
+            buf.set_string(area.x, y, l, style_of(th, *kind));
             if field.is_some() {
-                let x = area.x + u16::try_from(l.chars().count() + 1).unwrap_or(0);
-                let focused = self.mode() == Mode::Line;
-                let st = if focused { th.field_focus } else { th.field };
-                cursor = self.path.render(
-                    Rect::new(x, y, area.right().saturating_sub(x), 1),
-                    buf,
-                    st,
-                    th.base,
-                    focused,
-                );
+                cursor = self.render_path(app, area, l, y, buf);
             }
             y += 1;
         }
@@ -79,5 +118,17 @@ impl DoneState {
             buf.set_string(area.x, text_area.bottom(), msg, th.dim);
         }
         cursor
+    }
+}
+
+/// The look of a line of the done screen (see [`DoneLine`]).
+fn style_of(th: &Theme, kind: u8) -> Style {
+    match kind {
+        1 => th.selected,
+        2 => th.dim,
+        3 => th.success,
+        4 => th.error,
+        5 => th.title,
+        _ => th.base,
     }
 }

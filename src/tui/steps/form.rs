@@ -31,7 +31,14 @@ impl FormState {
             .collect();
         let label_w = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0) + 3;
         let width = usize::from(rest.width);
-        let stacked = label_w + 14 > width;
+        // Labels above the fields when a field would be too narrow beside its label (a date
+        // needs room for "23. november 2026").
+        let need = specs
+            .iter()
+            .map(|s| if s.kind == Kind::Date { 20 } else { 14 })
+            .max()
+            .unwrap_or(14);
+        let stacked = label_w + need > width;
         // The rows of the form, laid out first, so that the field with the focus can be
         // scrolled into view when the window is low (a zoomed terminal).
         let mut rows: Vec<FormRow> = Vec::new();
@@ -91,7 +98,8 @@ impl FormState {
                         )
                     };
                     let want = match kind {
-                        Kind::Date => 14,
+                        // "23. november 2026" whole, and the cursor after it.
+                        Kind::Date => 20,
                         Kind::Postcode => 8,
                         Kind::Text => 60,
                     };

@@ -71,7 +71,7 @@ impl Screen {
             Screen::Long(_) => {
                 let mut keys = vec![
                     k("tui.key.enter", "tui.key.new-line"),
-                    k("tui.key.enter-twice", "tui.key.go-on"),
+                    k("tui.key.tab", "tui.key.go-on"),
                 ];
                 // Not offered where no editor was found.
                 if crate::tui::editor::offered() {

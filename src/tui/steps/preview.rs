@@ -2,9 +2,8 @@
 //! `crate::interview::steps::preview`).
 
 use crate::i18n::tf;
+use crate::interview::App;
 use crate::interview::steps::preview::*;
-use crate::interview::steps::title_and_hint;
-use crate::interview::{App, Step};
 use crate::tui::steps::question;
 use crate::tui::widgets;
 use ratatui::buffer::Buffer;
@@ -13,14 +12,14 @@ use ratatui::layout::{Position, Rect};
 impl PreviewState {
     pub fn render(&self, app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         let th = app.theme();
-        let (title, hint) = title_and_hint(app, Step::Preview);
+        let (title, hint) = PreviewState::title_and_hint(app);
         question(app, &title, &hint, area, buf);
         // The app's idea of the window size can lag behind the real one for a frame (the
         // terminal shrinks before the resize event arrives): never draw outside the buffer.
         let bounds =
             buf.area
                 .intersection(area.union(Rect::new(0, area.y, buf.area.width, area.height)));
-        let ta = PreviewState::text_area(app).intersection(bounds);
+        let ta = Rect::from(PreviewState::text_area(app)).intersection(bounds);
         match &self.text {
             Ok(text) => {
                 let lines = display_lines(text, ta.width);

@@ -34,7 +34,56 @@ impl StartState {
         v
     }
 
+    /// Draw the start screen. In a low window (a zoomed terminal at 40×15) where the row with
+    /// the focus would not be seen, the screen is drawn whole off screen and the part around the
+    /// chosen row is shown, with arrows where there is more: a saved case or a language that
+    /// has the focus is always seen.
     pub fn render(&self, app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
+        const TALL: u16 = 200;
+        let mark = SELECTED.trim_end();
+        let mut here = Buffer::empty(area);
+        here.set_style(area, app.theme().base);
+        let cursor = self.render_all(app, area, &mut here, area.height);
+        if (area.y..area.bottom()).any(|y| here[(area.x, y)].symbol() == mark) {
+            buf.merge(&here);
+            return cursor;
+        }
+        let tall_area = Rect::new(area.x, area.y, area.width, TALL);
+        let mut tall = Buffer::empty(tall_area);
+        tall.set_style(tall_area, app.theme().base);
+        let tall_cursor = self.render_all(app, tall_area, &mut tall, area.height);
+        let blank = |y: u16| (area.x..area.right()).all(|x| tall[(x, y)].symbol() == " ");
+        let used = (area.y..area.y + TALL)
+            .rev()
+            .find(|&y| !blank(y))
+            .map_or(0, |y| y - area.y + 1);
+        let focus = (area.y..area.y + used)
+            .find(|&y| tall[(area.x, y)].symbol() == mark)
+            .map_or(0, |y| usize::from(y - area.y));
+        let (h, total) = (usize::from(area.height), usize::from(used));
+        let off = centred_offset(focus, (focus + 2).min(total), total, h);
+        let off16 = u16::try_from(off).unwrap_or(0);
+        for y in 0..area.height {
+            for x in area.x..area.right() {
+                buf[(x, area.y + y)] = tall[(x, area.y + off16 + y)].clone();
+            }
+        }
+        widgets::scroll_marks(area, off, h, total, buf, app.theme().dim);
+        tall_cursor.and_then(|p| {
+            let y = p.y.checked_sub(off16)?;
+            (y < area.bottom()).then_some(Position::new(p.x, y))
+        })
+    }
+
+    /// Draw the whole start screen into `area`; `window_h` is the height of the real window
+    /// (the introduction is left out when that is low).
+    fn render_all(
+        &self,
+        app: &App,
+        area: Rect,
+        buf: &mut Buffer,
+        window_h: u16,
+    ) -> Option<Position> {
         let th = app.theme();
         let ui = app.ui;
         let rows = rows(app, &self.filter);
@@ -45,7 +94,7 @@ impl StartState {
         // out when it would push them off the screen (the help has it too).
         let intro = widgets::wrap(&t(ui, "tui.start.intro"), area.width);
         let intro_h = u16::try_from(intro.len()).unwrap_or(u16::MAX);
-        if area.height >= y.saturating_add(intro_h) + 1 + 7 {
+        if window_h >= y.saturating_add(intro_h) + 1 + 7 {
             y += widgets::put_lines(&intro, widgets::below(area, y), buf, th.hint) + 1;
         }
         if app.counter {

@@ -24,9 +24,25 @@ impl TextInput {
         }
         let inner = usize::from(area.width - 2);
         let chars: Vec<char> = self.value().chars().collect();
-        // Scroll sideways so that the cursor is visible (one cell is kept for it at the end).
-        let first = (self.cursor() + 1).saturating_sub(inner);
-        let shown: String = chars.iter().skip(first).take(inner).collect();
+        // Scroll sideways so that the cursor is visible (one cell is kept for it at the end);
+        // a field without the focus shows the start of its text.
+        let first = if focused {
+            (self.cursor() + 1).saturating_sub(inner)
+        } else {
+            0
+        };
+        let mut shown: Vec<char> = chars.iter().skip(first).take(inner).copied().collect();
+        // Cut: "…" says that the text goes on further left or right (a path cut to "/klage-…"
+        // would look like a folder of its own).
+        if inner > 1 {
+            if first > 0 {
+                shown[0] = '…';
+            }
+            if !focused && chars.len() > inner {
+                shown[inner - 1] = '…';
+            }
+        }
+        let shown: String = shown.into_iter().collect();
         let shown_width = Span::raw(shown.as_str()).width();
         let pad = inner.saturating_sub(shown_width);
         buf.set_string(area.x, area.y, "[", bracket_style);
@@ -60,5 +76,23 @@ mod tests {
         let mut buf = Buffer::empty(Rect::new(0, 0, 12, 1));
         let pos = t.render(buf.area, &mut buf, Style::default(), Style::default(), true);
         assert_eq!(pos, Some(Position::new(10, 0)));
+        let row: String = (0..12).map(|x| buf[(x, 0)].symbol().to_string()).collect();
+        assert_eq!(row, "[…xxxxxxxx ]");
+    }
+
+    #[test]
+    fn a_field_without_the_focus_shows_the_start_and_marks_the_cut() {
+        let t = TextInput::new("hjemmesykepleie tre ganger om dagen");
+        let mut buf = Buffer::empty(Rect::new(0, 0, 12, 1));
+        let pos = t.render(
+            buf.area,
+            &mut buf,
+            Style::default(),
+            Style::default(),
+            false,
+        );
+        assert_eq!(pos, None);
+        let row: String = (0..12).map(|x| buf[(x, 0)].symbol().to_string()).collect();
+        assert_eq!(row, "[hjemmesyk…]");
     }
 }
