@@ -6,8 +6,8 @@
 mod tui_common;
 
 use crossterm::event::{KeyCode, KeyModifiers};
+use omsorgsklage::interview::Step;
 use omsorgsklage::interview::action::Effect;
-use omsorgsklage::interview::app::Step;
 use tui_common::*;
 
 /// Choose the row of the case screen whose text starts with `label` (by its number); false when
