@@ -6,7 +6,7 @@
 
 mod tui_common;
 
-use crossterm::event::KeyCode;
+use crossterm::event::{KeyCode, KeyModifiers};
 use omsorgsklage::domain::case::{Ground, RawCase};
 use omsorgsklage::i18n::{Ui, has, t};
 use omsorgsklage::interview::App;
@@ -195,7 +195,7 @@ fn screens() -> Vec<(&'static str, App, Shows)> {
     let mut a = app_at(daughter_case(), Step::Situation);
     press(&mut a, KeyCode::Char('2'));
     press(&mut a, KeyCode::Esc);
-    press(&mut a, KeyCode::Char('q'));
+    press_mod(&mut a, KeyCode::Char('c'), KeyModifiers::CONTROL);
     v.push(("dialog_quit", a, Text));
     // After the complaint: the case screen, the date it was sent, new information.
     let mut raw = daughter_case();

@@ -674,10 +674,10 @@ fn counter_mode_leaves_nothing_but_the_exported_letter() {
     walk_to_done(&mut s);
     assert!(everything_under(data.path()).is_empty());
     // Never exported: quitting asks, and says that nothing is kept.
-    key(&mut s, KeyCode::Char('q'));
+    key_mod(&mut s, KeyCode::Char('q'), KeyModifiers::CONTROL);
     assert_eq!(s.app().modal(), Some(&Modal::ConfirmQuit));
     assert!(
-        flat(&s).contains("ingenting er lagret på denne maskinen"),
+        flat(&s).contains("svarene lagres ikke på denne maskinen"),
         "{}",
         text(&s)
     );
@@ -691,7 +691,10 @@ fn counter_mode_leaves_nothing_but_the_exported_letter() {
     assert_eq!(e, Effect::Quit);
     s.flush();
     let bye = s.farewell().join("\n");
-    assert!(bye.contains("Ingenting fra denne økten er lagret"), "{bye}");
+    assert!(
+        !bye.contains("Ingenting fra denne økten er lagret"),
+        "{bye}"
+    );
     assert!(
         bye.contains(&s.exported()[0].display().to_string()),
         "{bye}"
@@ -713,7 +716,7 @@ fn counter_mode_quit_without_export_leaves_the_data_dir_empty() {
     let out = tempfile::tempdir().expect("out");
     let mut s = session_with(opts(data.path(), true, out.path()));
     walk_to_done(&mut s);
-    key(&mut s, KeyCode::Char('q'));
+    key_mod(&mut s, KeyCode::Char('q'), KeyModifiers::CONTROL);
     assert_eq!(enter(&mut s), Effect::Quit);
     s.flush();
     drop(s);
@@ -1063,6 +1066,18 @@ fn counter_mode_after_saving_the_letter_the_next_person_is_not_asked_about() {
     );
     assert!(everything_under(data.path()).is_empty());
     assert_eq!(everything_under(out.path()).len(), 1, "the letter stays");
+    // The next person's answers are not saved; the exit still says which letter of this session
+    // is on the machine, and to delete it (issue #23: it said "Ingenting ... er lagret").
+    walk_to_done(&mut s);
+    let bye = s.farewell().join("\n");
+    let letter = everything_under(out.path())[0].display().to_string();
+    assert!(bye.contains(&letter), "{bye}");
+    assert!(bye.contains("Slett dem"), "{bye}");
+    assert!(!bye.contains("Ingenting"), "{bye}");
+    // Deleted: the exit says that nothing was saved.
+    std::fs::remove_file(&letter).expect("delete");
+    let bye = s.farewell().join("\n");
+    assert!(bye.contains("Ingenting fra denne økten er lagret"), "{bye}");
 }
 
 #[test]
@@ -1367,7 +1382,7 @@ fn pty_counter_mode_says_so_asks_before_quitting_and_writes_nothing() {
     t.send(ENTER);
     t.wait_for("Hva skjedde?");
     t.send(CTRL_C);
-    t.wait_for("Skrankemodus: ingenting er lagret");
+    t.wait_for("Skrankemodus: svarene lagres ikke");
     t.send(ENTER);
     assert!(t.wait_exit().success());
     t.wait_for("Ingenting fra denne økten er lagret");

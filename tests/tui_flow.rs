@@ -275,6 +275,29 @@ fn trygghetsalarm_asks_which_law_the_decision_cites() {
 }
 
 #[test]
+fn more_than_a_year_after_the_decision_no_late_reason_is_asked() {
+    // Decided 1 November 2025, opened 3 December 2026: no complaint can be considered, so the
+    // wizard does not ask why it is late; the rights screen and check answers say what to do.
+    let mut raw = daughter_case();
+    raw.late_reason = None;
+    let mut app = app_at(raw, Step::DecisionDate);
+    press_mod(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    type_text(&mut app, "01.11.2025\n");
+    press_mod(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    type_text(&mut app, "03.11.2025\n");
+    assert_eq!(app.step(), Step::Rights);
+    press(&mut app, KeyCode::End);
+    assert!(
+        screen_text(&app).contains("ett år"),
+        "{}",
+        screen_text(&app)
+    );
+    enter(&mut app);
+    assert_eq!(app.step(), Step::Decision, "{}", screen_text(&app));
+    assert!(!app.path().contains(&Step::LateReason));
+}
+
+#[test]
 fn a_late_complaint_asks_why_it_is_late() {
     let mut raw = daughter_case();
     raw.late_reason = None;
@@ -391,7 +414,10 @@ fn the_preview_is_exactly_the_text_letter() {
 #[test]
 fn quitting_asks_only_when_answers_are_unsaved() {
     let mut app = new_app();
-    assert_eq!(press(&mut app, KeyCode::Char('q')), Effect::Quit);
+    assert_eq!(
+        press_mod(&mut app, KeyCode::Char('q'), KeyModifiers::CONTROL),
+        Effect::Quit
+    );
     let mut app = new_app();
     enter(&mut app);
     // "Myself" (the default) leaves nothing to lose; "for someone else" is an answer.

@@ -128,9 +128,9 @@ fn a_daughter_writes_for_her_father_and_saves_the_letter_as_text() {
     t.wait_for("klage-til-kommunen.txt");
     t.send(ENTER);
     t.wait_for("Lagret:");
-    // Saved: quitting does not ask.
+    // Saved: quitting (Ctrl+Q, the same on every screen) does not ask.
     t.send(UP);
-    t.send("q");
+    t.send("\x11");
     let status = t.wait_exit();
     assert!(status.success(), "{status:?}");
     // The terminal is back on the main screen.

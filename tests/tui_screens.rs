@@ -3,7 +3,7 @@
 
 mod tui_common;
 
-use crossterm::event::KeyCode;
+use crossterm::event::{KeyCode, KeyModifiers};
 use omsorgsklage::domain::case::{Ground, RawCase};
 use omsorgsklage::i18n::Ui;
 use omsorgsklage::interview::Step;
@@ -402,7 +402,7 @@ fn dialog_quit() {
     let mut app = app_at(daughter_case(), Step::Situation);
     press(&mut app, KeyCode::Char('2'));
     press(&mut app, KeyCode::Esc);
-    press(&mut app, KeyCode::Char('q'));
+    press_mod(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL);
     snap("dialog_quit", &app);
 }
 

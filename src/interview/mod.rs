@@ -220,6 +220,9 @@ pub struct App {
     /// While answering one question outside the path ([`Flow::Visit`]): the screen to come
     /// back to, as it was.
     pub(crate) visit: Option<(Step, Box<Screen>)>,
+    /// Check answers was reached from the case screen ("Fortsett med klagen" on a saved
+    /// complaint): Esc there goes back to the case screen, not into a question (issue #23).
+    pub(crate) check_from_case: bool,
     /// Where an opened case stopped (the letter and the screen): the case screen offers to go
     /// on there.
     pub(crate) resume: Option<(LetterKind, Step)>,
@@ -288,6 +291,7 @@ impl App {
             kind,
             skip: HashSet::new(),
             visit: None,
+            check_from_case: false,
             resume: None,
             left_from: None,
             first_ui: ui,
@@ -609,6 +613,9 @@ impl App {
         if step == Step::Start && self.step != Step::Start {
             self.left_from = Some(self.step);
         }
+        if matches!(step, Step::Start | Step::Case) {
+            self.check_from_case = false;
+        }
         self.step = step;
         self.screen = Screen::for_step(step, self);
     }
@@ -669,6 +676,11 @@ impl App {
         if self.changing {
             self.changing = false;
             self.enter(Step::Check);
+            return Effect::None;
+        }
+        if self.step == Step::Check && self.check_from_case {
+            // Back where the person came from, with nothing in a field to type into.
+            self.enter(Step::Case);
             return Effect::None;
         }
         let path = self.path();
@@ -777,6 +789,7 @@ impl App {
             }
             Flow::Effect(e) => e,
             Flow::Goto(step) => {
+                self.check_from_case = self.step == Step::Case && step == Step::Check;
                 self.changing = false;
                 self.visit = None;
                 self.enter(step);

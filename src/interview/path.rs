@@ -100,9 +100,17 @@ pub fn deadline(raw: &RawCase) -> Option<Deadline> {
     crate::domain::timeline::deadline_of(raw)
 }
 
-/// The deadline has passed on the letter's date.
+/// The deadline has passed on the letter's date, and a late complaint can still be considered.
+/// More than a year after the decision it cannot (fvl § 31 tredje ledd, FACTS.md section 1):
+/// check answers writes no letter then and the rights screen says what to do instead, so no
+/// late reason is asked for (issue #23).
 pub fn is_late(raw: &RawCase, today: NaiveDate) -> bool {
-    deadline(raw).is_some_and(|d| letter_date(raw, today) > d.last_day)
+    let day = letter_date(raw, today);
+    deadline(raw).is_some_and(|d| {
+        let decided = date_answer(raw.decision.as_ref().and_then(|x| x.date.as_ref()));
+        day > d.last_day
+            && !crate::domain::deadline::beyond_one_year(decided.unwrap_or(d.received), day)
+    })
 }
 
 /// A case with no answers yet (a follow-up letter then asks every question).

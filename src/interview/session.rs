@@ -61,6 +61,9 @@ pub struct Session {
     stopped: bool,
     /// Files the letter was exported to.
     exported: Vec<PathBuf>,
+    /// Counter mode: every letter saved in this session, for every person (the exit says
+    /// which of them are still on the machine, issue #23).
+    session_letters: Vec<PathBuf>,
 }
 
 /// Keys that change a text while it is typed: saved when the typing pauses.
@@ -106,6 +109,7 @@ impl Session {
             pending: None,
             stopped: false,
             exported: Vec::new(),
+            session_letters: Vec::new(),
         };
         s.saved_rev = s.app.revision();
         s.case_gen = s.app.case_gen();
@@ -218,6 +222,9 @@ impl Session {
             Effect::Export(job) => {
                 let report = export::run(&job);
                 self.exported.extend(report.written.iter().cloned());
+                if self.options.counter {
+                    self.session_letters.extend(report.written.iter().cloned());
+                }
                 let next = self.app.update(Action::ExportDone(report));
                 // The letter's date it keeps is saved with the case at once.
                 if self.app.revision() != self.saved_rev {
@@ -452,13 +459,18 @@ impl Session {
         let ui = self.app.ui();
         let mut out = Vec::new();
         if self.options.counter {
-            out.push(t(ui, "tui.bye.counter"));
-            if !self.exported.is_empty() {
-                let files: Vec<String> = self
-                    .exported
-                    .iter()
-                    .map(|p| p.display().to_string())
-                    .collect();
+            // The truth at the exit: the letters of this session (every person's) that are still
+            // on the machine, or that nothing was saved.
+            let mut files: Vec<String> = Vec::new();
+            for p in self.session_letters.iter().filter(|p| p.exists()) {
+                let name = p.display().to_string();
+                if !files.contains(&name) {
+                    files.push(name);
+                }
+            }
+            if files.is_empty() {
+                out.push(t(ui, "tui.bye.counter"));
+            } else {
                 out.push(tf(
                     ui,
                     "tui.bye.counter-exported",

@@ -3,12 +3,12 @@
 //!
 //! | key | everywhere |
 //! |---|---|
-//! | Ctrl+C | quit (asks first when answers are not saved) |
+//! | Ctrl+C (or Ctrl+Q) | quit (asks first when answers are not saved); no letter quits |
 //! | F1 | help for this screen |
 //! | Esc | back (never loses an answer) / close a dialog |
 //!
 //! Lists and explanations ([`Mode::Nav`]): ↑ ↓ move, Enter choose/go on, Space tick, 1–9 choose,
-//! `?` help, `q` quit, PgUp/PgDn/Home/End scroll, Tab go on. On the start screen Delete deletes
+//! `?` help, PgUp/PgDn/Home/End scroll, Tab go on. On the start screen Delete deletes
 //! the chosen saved case (after a question); when the saved cases do not fit, the start screen
 //! takes typing ([`Mode::Line`]) to filter them.
 //! Single-line fields ([`Mode::Line`]): type, ← → Home End move, Backspace (on an empty field:
@@ -34,7 +34,8 @@ pub fn map(key: KeyEvent, mode: Mode) -> Action {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     let alt = key.modifiers.contains(KeyModifiers::ALT);
     match key.code {
-        KeyCode::Char('c') if ctrl => return Action::Quit,
+        // One quit key on every screen, never a letter a field could take (issue #23).
+        KeyCode::Char('c' | 'q') if ctrl => return Action::Quit,
         KeyCode::F(1) => return Action::Help,
         KeyCode::Esc => return Action::Back,
         _ => {}
@@ -70,7 +71,6 @@ pub fn map(key: KeyEvent, mode: Mode) -> Action {
                 (Mode::Line, KeyCode::Backspace) => Action::Backspace,
                 (Mode::Line, KeyCode::Char('u')) if ctrl => Action::ClearLine,
                 (Mode::Line, KeyCode::Char(c)) if !ctrl && !alt => Action::Char(c),
-                (Mode::Nav, KeyCode::Char('q')) if !ctrl && !alt => Action::Quit,
                 (Mode::Nav, KeyCode::Char('?')) if !ctrl && !alt => Action::Help,
                 (Mode::Nav, KeyCode::Char(c)) if !ctrl && !alt => Action::Char(c),
                 _ => Action::Noop,
@@ -116,7 +116,9 @@ mod tests {
     #[test]
     fn letters_are_text_in_fields_and_commands_in_lists() {
         assert_eq!(map(key(KeyCode::Char('q')), Mode::Line), Action::Char('q'));
-        assert_eq!(map(key(KeyCode::Char('q')), Mode::Nav), Action::Quit);
+        // `q` is a letter everywhere: it never quits (it was typed into fields after a list
+        // screen said "q avslutt").
+        assert_eq!(map(key(KeyCode::Char('q')), Mode::Nav), Action::Char('q'));
         assert_eq!(map(key(KeyCode::Char('?')), Mode::Line), Action::Char('?'));
         assert_eq!(map(key(KeyCode::Char('?')), Mode::Nav), Action::Help);
     }
@@ -126,6 +128,8 @@ mod tests {
         for mode in [Mode::Nav, Mode::Line, Mode::Multi] {
             let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
             assert_eq!(map(ctrl_c, mode), Action::Quit);
+            let ctrl_q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL);
+            assert_eq!(map(ctrl_q, mode), Action::Quit);
             assert_eq!(map(key(KeyCode::Esc), mode), Action::Back);
             assert_eq!(map(key(KeyCode::F(1)), mode), Action::Help);
         }

@@ -64,14 +64,8 @@ pub fn keys(app: &App) -> Vec<KeyHelp> {
         },
         "tui.key.help",
     ));
-    v.push(k(
-        if nav {
-            "tui.key.quit-nav"
-        } else {
-            "tui.key.quit-text"
-        },
-        "tui.key.quit",
-    ));
+    // The same quit key on every screen (issue #23): never a letter a field could take.
+    v.push(k("tui.key.quit-text", "tui.key.quit"));
     v
 }
 
