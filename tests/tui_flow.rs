@@ -288,7 +288,7 @@ fn more_than_a_year_after_the_decision_no_late_reason_is_asked() {
     assert_eq!(app.step(), Step::Rights);
     press(&mut app, KeyCode::End);
     assert!(
-        screen_text(&app).contains("ett år"),
+        screen_text(&app).contains("ikke lenger tas under behandling"),
         "{}",
         screen_text(&app)
     );
