@@ -530,20 +530,7 @@ fn next_steps_followup(app: &App) -> Vec<String> {
     let ui = app.ui;
     let lang = law_lang(ui);
     let name = applicant_name(&app.raw);
-    // In Oslo, the bydel: "bydel Grünerløkka i Oslo kommune" (FACTS.md §9).
-    let district = app
-        .raw
-        .municipality
-        .as_ref()
-        .and_then(|m| m.district.as_deref())
-        .and_then(crate::domain::municipality::bydel::find);
-    let municipality = super::municipality::chosen(app)
-        .map(|m| {
-            let district =
-                district.filter(|_| m.number == crate::domain::municipality::bydel::OSLO);
-            crate::domain::municipality::decision_maker(m, district)
-        })
-        .unwrap_or_else(|| t(ui, "tui.next.the-municipality"));
+    let municipality = send_to(app);
     let mut v = Vec::new();
     if app.kind == LetterKind::Fullmakt {
         v.push(tf(ui, "tui.next.fullmakt-sign", &[("name", name)]));
@@ -615,20 +602,7 @@ pub fn next_steps(app: &App) -> Vec<String> {
     } else {
         t(ui, "tui.next.sign")
     });
-    // In Oslo, the bydel: "bydel Grünerløkka i Oslo kommune" (FACTS.md §9).
-    let district = app
-        .raw
-        .municipality
-        .as_ref()
-        .and_then(|m| m.district.as_deref())
-        .and_then(crate::domain::municipality::bydel::find);
-    let municipality = super::municipality::chosen(app)
-        .map(|m| {
-            let district =
-                district.filter(|_| m.number == crate::domain::municipality::bydel::OSLO);
-            crate::domain::municipality::decision_maker(m, district)
-        })
-        .unwrap_or_else(|| t(ui, "tui.next.the-municipality"));
+    let municipality = send_to(app);
     v.push(tf(ui, "tui.next.send", &[("municipality", municipality)]));
     if bundles(app) {
         v.push(t(ui, "tui.done.bundled"));
@@ -685,4 +659,22 @@ pub fn next_steps(app: &App) -> Vec<String> {
         &[("rule", law::FVL_11.full(lang))],
     ));
     v
+}
+
+/// Who the complaint is sent to, in words: the municipality, or in Oslo "bydel Grünerløkka i
+/// Oslo kommune" (FACTS.md §9); "kommunen" while no municipality is chosen.
+fn send_to(app: &App) -> String {
+    let district = app
+        .raw
+        .municipality
+        .as_ref()
+        .and_then(|m| m.district.as_deref())
+        .and_then(crate::domain::municipality::bydel::find);
+    super::municipality::chosen(app)
+        .map(|m| {
+            let district =
+                district.filter(|_| m.number == crate::domain::municipality::bydel::OSLO);
+            crate::domain::municipality::decision_maker(m, district)
+        })
+        .unwrap_or_else(|| t(app.ui, "tui.next.the-municipality"))
 }

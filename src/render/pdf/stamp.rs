@@ -5,8 +5,8 @@
 //! (pagination), so a reader that follows the tags does not read it as the attachment's text.
 
 use printpdf::{
-    Color, DictItem, Greyscale, Mm, Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Pt,
-    TextItem, TextMatrix,
+    Color, DictItem, Greyscale, Mm, Op, PdfDocument, PdfFontHandle, PdfPage, Pt, TextItem,
+    TextMatrix,
 };
 
 use super::PdfError;
@@ -83,12 +83,7 @@ pub fn stamps(labels: &[String]) -> Result<Stamps, PdfError> {
         pages.push(PdfPage::new(Mm(width / MM), Mm(height / MM), ops));
     }
     doc.with_pages(pages);
-    let opts = PdfSaveOptions {
-        optimize: true,
-        subset_fonts: true,
-        secure: true,
-        image_optimization: None,
-    };
+    let opts = super::writer::save_options();
     let mut warnings = Vec::new();
     let doc = doc.to_lopdf_document(&opts, &mut warnings);
     Ok(Stamps { doc, sizes })

@@ -203,12 +203,7 @@ pub(super) fn write_pdf(
     }
     doc.with_pages(pdf_pages);
 
-    let opts = PdfSaveOptions {
-        optimize: true,
-        subset_fonts: true,
-        secure: true,
-        image_optimization: None,
-    };
+    let opts = save_options();
     let mut warnings = Vec::new();
     let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
     let err = |what: &str, e: &dyn std::fmt::Display| PdfError::Write(format!("{what}: {e}"));
@@ -298,5 +293,16 @@ fn compress(doc: &mut lopdf::Document) {
             stream.dict.set("Filter", "FlateDecode");
             stream.set_content(compressed);
         }
+    }
+}
+
+/// How printpdf writes every PDF of the program (the letter and the envelope's stamps): fonts
+/// subset and embedded, objects optimised.
+pub(super) fn save_options() -> PdfSaveOptions {
+    PdfSaveOptions {
+        optimize: true,
+        subset_fonts: true,
+        secure: true,
+        image_optimization: None,
     }
 }
