@@ -1441,6 +1441,11 @@ fn counter_mode_takes_the_case_file_along_and_keeps_no_draft() {
             .any(|p| p.to_string_lossy().ends_with("-2.json")),
         "{json2:?}"
     );
+    // The exit names both case files with the letter, to delete them when the person has them.
+    let bye = s.farewell().join("\n");
+    for p in &json2 {
+        assert!(bye.contains(&p.display().to_string()), "{bye}");
+    }
     // Nothing in the data folder: no draft.
     assert!(
         everything_under(data.path()).is_empty(),
