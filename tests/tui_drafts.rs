@@ -1392,3 +1392,64 @@ fn pty_counter_mode_says_so_asks_before_quitting_and_writes_nothing() {
         everything_under(data.path())
     );
 }
+
+#[test]
+fn counter_mode_takes_the_case_file_along_and_keeps_no_draft() {
+    let data = tempfile::tempdir().expect("tmp");
+    let out = tempfile::tempdir().expect("out");
+    let mut s = session_with(opts(data.path(), true, out.path()));
+    walk_to_done(&mut s);
+    // Save the letter; "Neste person" has the focus, "Ta med saken" is just above it.
+    enter(&mut s);
+    enter(&mut s);
+    key(&mut s, KeyCode::Up);
+    assert!(text(&s).contains("▶ [ Ta med saken ]"), "{}", text(&s));
+    assert!(
+        flat(&s).contains("Ingenting blir lagret på denne maskinen"),
+        "{}",
+        text(&s)
+    );
+    enter(&mut s);
+    let t = flat(&s);
+    assert!(t.contains("Saken er lagret i"), "{}", text(&s));
+    assert!(t.contains("omsorgsklage cases import"), "{}", text(&s));
+    let json: Vec<PathBuf> = everything_under(out.path())
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    assert_eq!(json.len(), 1, "{json:?}");
+    let name = json[0].file_name().unwrap().to_string_lossy().into_owned();
+    assert!(name.starts_with("klage-kari-nordmann-"), "{name}");
+    let raw = case::read(&std::fs::read(&json[0]).expect("read")).expect("a case file");
+    let applicant = raw.applicant.as_ref().expect("applicant");
+    assert_eq!(applicant.name.as_deref(), Some("Kari Nordmann"));
+    assert_eq!(raw, {
+        let mut r = s.app().raw().clone();
+        r.draft = None;
+        r
+    });
+    // Again: a second file beside it, the first never overwritten.
+    enter(&mut s);
+    let json2: Vec<PathBuf> = everything_under(out.path())
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    assert_eq!(json2.len(), 2, "{json2:?}");
+    assert!(
+        json2
+            .iter()
+            .any(|p| p.to_string_lossy().ends_with("-2.json")),
+        "{json2:?}"
+    );
+    // The exit names both case files with the letter, to delete them when the person has them.
+    let bye = s.farewell().join("\n");
+    for p in &json2 {
+        assert!(bye.contains(&p.display().to_string()), "{bye}");
+    }
+    // Nothing in the data folder: no draft.
+    assert!(
+        everything_under(data.path()).is_empty(),
+        "{:?}",
+        everything_under(data.path())
+    );
+}

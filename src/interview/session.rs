@@ -186,6 +186,17 @@ impl Session {
         }
         let before_step = self.app.step();
         let effect = self.app.update(action);
+        // Counter mode, "take the case with you": the case file is on this machine too until the
+        // folder is taken away, so the exit names it with the letters.
+        if self.options.counter
+            && let crate::interview::steps::Screen::Done(d) = self.app.screen()
+            && let Some(Ok(f)) = &d.taken
+        {
+            let f = PathBuf::from(f);
+            if !self.session_letters.contains(&f) {
+                self.session_letters.push(f);
+            }
+        }
         if self.app.case_gen() != self.case_gen {
             // A new case: the old one was saved above, before the key was handled.
             self.case_closed();

@@ -122,6 +122,7 @@ impl Interview<'_> {
             | Control::Save
             | Control::Sent
             | Control::ToCase
+            | Control::Take
             | Control::NextPerson => {
                 let r = self.act(vec![Action::Up])?;
                 Ok(self.done(r))

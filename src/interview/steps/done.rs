@@ -9,7 +9,7 @@ use chrono::Months;
 use crate::domain::law;
 use crate::domain::letter::LetterKind;
 use crate::domain::routing::Route;
-use crate::export::{base_of, default_file_name, file_name};
+use crate::export::{base_of, default_file_name, file_name, strip_letter_ext};
 use crate::i18n::{t, tf};
 use crate::interview::action::Mode;
 use crate::interview::action::{Action, Effect, ExportFormat, ExportJob, ExportReport};
@@ -48,6 +48,9 @@ pub enum Control {
     Sent,
     /// To the case screen: the timeline and the other letters.
     ToCase,
+    /// Counter mode: write the case file (the answers as JSON) to the folder of the file field,
+    /// e.g. a USB stick, to take along; nothing is kept on this machine.
+    Take,
     /// Counter mode: forget this person's answers and go to the start screen for the next.
     NextPerson,
 }
@@ -70,6 +73,8 @@ pub struct DoneState {
     pub status: Vec<Status>,
     /// How far "what to do next" is scrolled.
     pub scroll: usize,
+    /// Counter mode, "take the case with you": the file written, or why it could not be.
+    pub taken: Option<Result<String, String>>,
 }
 
 /// A fullmakt is offered with the complaint: someone writes on another's behalf without a
@@ -124,6 +129,7 @@ impl DoneState {
             focus: 0,
             status: Vec::new(),
             scroll: 0,
+            taken: None,
         }
     }
 
@@ -139,9 +145,44 @@ impl DoneState {
         }
         v.push(Control::ToCase);
         if app.counter {
+            v.push(Control::Take);
             v.push(Control::NextPerson);
         }
         v
+    }
+
+    /// Counter mode: write the case file next to the letter's file name, as
+    /// "klage-<name>-<date>.json" (a free name, "-2", "-3" …, if that one exists: nothing is
+    /// ever overwritten), owner-only and atomic.
+    fn take_case(&mut self, app: &App) {
+        let base = strip_letter_ext(&base_of(self.path.value()));
+        // As `omsorgsklage cases export` writes it: without the draft's own bookkeeping.
+        let mut raw = app.raw.clone();
+        raw.draft = None;
+        let json = match serde_json::to_vec_pretty(&raw) {
+            Ok(j) => j,
+            Err(e) => {
+                self.taken = Some(Err(e.to_string()));
+                return;
+            }
+        };
+        let mut n = 1;
+        let result = loop {
+            let b = if n == 1 {
+                base.clone()
+            } else {
+                let mut s = base.clone().into_os_string();
+                s.push(format!("-{n}"));
+                PathBuf::from(s)
+            };
+            let dest = file_name(&b, "json");
+            match crate::fsutil::write_new(&dest, &json) {
+                Ok(()) => break Ok(dest.display().to_string()),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 100 => n += 1,
+                Err(e) => break Err(crate::export::write_error(app.ui, &dest, &e)),
+            }
+        };
+        self.taken = Some(result);
     }
 
     /// The letter has been written to a file.
@@ -354,6 +395,11 @@ impl DoneState {
                         return Flow::Goto(Step::Case);
                     }
                 }
+                Control::Take => {
+                    if matches!(action, Action::Enter | Action::Char(' ')) {
+                        self.take_case(app);
+                    }
+                }
                 Control::NextPerson => {
                     if matches!(action, Action::Enter | Action::Char(' ')) {
                         return Flow::NewCase(NewCase::Start);
@@ -494,6 +540,26 @@ impl DoneState {
                     let s = format!("[ {} ]", t(ui, "tui.done.to-case"));
                     for l in widgets::wrap_hanging(&s, w, mark) {
                         top.push((l, kind, None));
+                    }
+                }
+                Control::Take => {
+                    let s = format!("[ {} ]", t(ui, "tui.done.take"));
+                    for l in widgets::wrap_hanging(&s, w, mark) {
+                        top.push((l, kind, None));
+                    }
+                    let (text, look) = match &self.taken {
+                        None if sel => (t(ui, "tui.done.take.hint"), 2),
+                        None => (String::new(), 2),
+                        Some(Ok(f)) => (
+                            format!("{DONE}{}", tf(ui, "tui.done.taken", &[("file", f.clone())])),
+                            3,
+                        ),
+                        Some(Err(e)) => (format!("{}: {e}", t(ui, "word.error")), 4),
+                    };
+                    if !text.is_empty() {
+                        for l in widgets::wrap_hanging(&text, w, "    ") {
+                            top.push((l, look, None));
+                        }
                     }
                 }
                 Control::NextPerson => {

@@ -21,7 +21,7 @@ impl DoneState {
             Control::Path => v.push(k("tui.key.enter", "tui.key.save")),
             Control::Fullmakt => v.push(k("tui.key.space-enter", "tui.key.tick")),
             Control::Save => v.push(k("tui.key.enter", "tui.key.save")),
-            Control::Sent | Control::ToCase | Control::NextPerson => {
+            Control::Sent | Control::ToCase | Control::Take | Control::NextPerson => {
                 v.push(k("tui.key.enter", "tui.key.choose"))
             }
         }
