@@ -58,6 +58,8 @@ pub enum Action {
     EditorDone(Result<String, String>),
     /// The export finished.
     ExportDone(ExportReport),
+    /// Counter mode, "take the case with you": the case file written, or why it could not be.
+    TakeDone(Result<PathBuf, String>),
     /// A key that means nothing here.
     Noop,
 }
@@ -70,6 +72,9 @@ pub enum Effect {
     Quit,
     /// Write the letter to files.
     Export(Box<ExportJob>),
+    /// Counter mode, "take the case with you": write the case file to the folder the person
+    /// chose (reported back with [`Action::TakeDone`]).
+    TakeCase(Box<TakeJob>),
     /// Run the external editor on this text.
     Editor(String),
     /// Remember the interface language for the next start (settings file; not in counter mode).
@@ -106,6 +111,19 @@ pub struct ExportJob {
     pub fullmakt: bool,
     /// The person has agreed to replace existing files.
     pub overwrite: bool,
+}
+
+/// The case file to write for "take the case with you" (counter mode): the answers, to the
+/// folder the person chose, as `<name>.json` (`<name>-2.json` … when that one exists).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TakeJob {
+    pub ui: Ui,
+    /// The answers (the session writes them as its drafts store would).
+    pub raw: RawCase,
+    /// The folder the person chose.
+    pub dir: PathBuf,
+    /// The file name without ".json": "klage-kari-nordmann-2026-11-20".
+    pub name: String,
 }
 
 /// What the export did.

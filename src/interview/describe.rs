@@ -658,6 +658,15 @@ pub struct SaveView {
     pub control: done::Control,
     /// How many controls the screen has ("Neste person" is the last).
     pub controls: usize,
+    /// The controls, top to bottom, and which has the focus.
+    pub all: Vec<done::Control>,
+    pub focus: usize,
+    /// Counter mode, "take the case with you": the folder it goes to, and the file written (or
+    /// why it could not be).
+    pub take_dir: String,
+    pub taken: Option<Result<String, String>>,
+    /// When to use "a new complaint on the same decision" (offered when it is in `all`).
+    pub same_decision: String,
     /// The offer of a power of attorney, and whether it is ticked.
     pub fullmakt: Option<(String, bool)>,
     pub path: String,
@@ -703,6 +712,11 @@ pub fn save_view(app: &App) -> Option<SaveView> {
             .copied()
             .unwrap_or(done::Control::Save),
         controls: controls.len(),
+        all: controls.clone(),
+        focus: s.focus,
+        take_dir: s.take_field().value().to_string(),
+        taken: s.taken.clone(),
+        same_decision: done::same_decision_hint(app),
         fullmakt,
         path: s.path.value().to_string(),
         files: exts

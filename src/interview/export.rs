@@ -2,12 +2,15 @@
 //! through the one pipeline in [`crate::export`]. Nothing is replaced without the person's
 //! consent: when a file exists and the job does not allow overwriting, nothing at all is written
 //! and the existing files are reported.
+//!
+//! [`take_case`] writes the case file of counter mode's "take the case with you": never over
+//! another file, owner-only and atomic, as the drafts store writes a case.
 
 use crate::domain::letter::LetterKind;
 use crate::export::{self, ExportError, Formats};
 use crate::i18n::{t, tf};
 
-use super::action::{ExportFormat, ExportJob, ExportReport};
+use super::action::{ExportFormat, ExportJob, ExportReport, TakeJob};
 
 impl From<ExportFormat> for Formats {
     fn from(f: ExportFormat) -> Formats {
@@ -85,4 +88,27 @@ pub fn run(job: &ExportJob) -> ExportReport {
         report.errors.push(export::write_error(ui, p, e));
     }
     report
+}
+
+/// Counter mode, "take the case with you": write the case file into the folder the person chose,
+/// as "<name>.json", or "<name>-2.json", "-3" … when that name is taken: nothing is ever
+/// overwritten. Atomic and readable by the owner only ([`crate::fsutil::write_new`]), pretty
+/// JSON as the drafts store writes it. The file written, or why it could not be, in words.
+pub fn take_case(job: &TakeJob) -> Result<std::path::PathBuf, String> {
+    let json = serde_json::to_vec_pretty(&job.raw).map_err(|e| e.to_string())?;
+    let dir = export::expand_home(job.dir.to_string_lossy().trim());
+    let mut n = 1;
+    loop {
+        let name = if n == 1 {
+            format!("{}.json", job.name)
+        } else {
+            format!("{}-{n}.json", job.name)
+        };
+        let dest = dir.join(name);
+        match crate::fsutil::write_new(&dest, &json) {
+            Ok(()) => return Ok(dest),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 100 => n += 1,
+            Err(e) => return Err(export::write_error(job.ui, &dest, &e)),
+        }
+    }
 }

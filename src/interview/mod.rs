@@ -22,6 +22,7 @@ pub mod layout;
 pub mod list;
 pub mod marks;
 pub mod path;
+pub mod same_decision;
 pub mod session;
 pub mod steps;
 pub mod text_box;
@@ -128,7 +129,7 @@ pub enum Modal {
 }
 
 /// What to do once the case in memory is closed ([`App::new_case`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum NewCase {
     /// Show the start screen (the done screen's "Neste person").
     Start,
@@ -138,6 +139,10 @@ pub enum NewCase {
     Letter,
     /// Open the saved case with this id.
     Open(String),
+    /// A new complaint on the same decision (the done screen, issue #26): a case with these
+    /// answers ([`same_decision::carry`]), in this interface language, opened on its first
+    /// question without an answer; `true` after a carer's own complaint.
+    SameDecision(Box<RawCase>, Ui, bool),
 }
 
 /// What a screen's update asks the wizard to do next.
@@ -579,6 +584,26 @@ impl App {
             NewCase::Open(id) => {
                 return Effect::Draft(self::drafts::DraftRequest::Open(id));
             }
+            NewCase::SameDecision(raw, ui, carers_own) => {
+                let step = same_decision::first_step(&raw, ui, self.today, carers_own);
+                let options = Options {
+                    theme: None,
+                    counter: self.counter,
+                    export_dir: Some(self.export_dir.clone()),
+                    data_dir: None,
+                };
+                // As `close_case` left the blank case: the program's things kept, a new case.
+                let mut fresh = App::from_raw(*raw, step, ui, self.today, &options);
+                fresh.theme = self.theme;
+                fresh.first_ui = self.first_ui;
+                fresh.listing = std::mem::take(&mut self.listing);
+                fresh.case_gen = self.case_gen;
+                fresh.revision = self.revision + 1;
+                // Its answers are in no draft and no letter yet.
+                fresh.dirty = true;
+                fresh.update(Action::Resize(self.size.0, self.size.1));
+                *self = fresh;
+            }
         }
         Effect::None
     }
@@ -721,6 +746,12 @@ impl App {
                 return Effect::None;
             }
             Action::ExportDone(report) => return self.export_done(report),
+            Action::TakeDone(result) => {
+                if let Screen::Done(d) = &mut self.screen {
+                    d.taken = Some(result.map(|p| p.display().to_string()));
+                }
+                return Effect::None;
+            }
             Action::EditorDone(result) => {
                 self.editor_done(result);
                 return Effect::None;

@@ -21,7 +21,8 @@
 //! start screen closes a case that its draft keeps at once.
 //!
 //! **Counter mode** writes nothing at all: no drafts, no settings. Only an export the person
-//! asks for writes a file. Starting again forgets the previous person's answers (asked first when
+//! asks for writes a file, and "take the case with you" ([`Effect::TakeCase`]) the case file to
+//! the folder they choose; the exit names both while they are on the machine. Starting again forgets the previous person's answers (asked first when
 //! the letter was not saved), and the names of the files their letter went to.
 
 use std::path::PathBuf;
@@ -186,20 +187,14 @@ impl Session {
         }
         let before_step = self.app.step();
         let effect = self.app.update(action);
-        // Counter mode, "take the case with you": the case file is on this machine too until the
-        // folder is taken away, so the exit names it with the letters.
-        if self.options.counter
-            && let crate::interview::steps::Screen::Done(d) = self.app.screen()
-            && let Some(Ok(f)) = &d.taken
-        {
-            let f = PathBuf::from(f);
-            if !self.session_letters.contains(&f) {
-                self.session_letters.push(f);
-            }
-        }
         if self.app.case_gen() != self.case_gen {
             // A new case: the old one was saved above, before the key was handled.
             self.case_closed();
+            // A new complaint on the same decision starts with answers: its own draft at once
+            // (not in counter mode: `save_now` writes nothing there).
+            if drafts::has_answers(self.app.raw()) {
+                self.save_now();
+            }
         }
         if self.app.revision() != self.saved_rev {
             if typing && self.app.step() == before_step {
@@ -241,6 +236,21 @@ impl Session {
                 if self.app.revision() != self.saved_rev {
                     self.save_now();
                 }
+                self.carry_out(next)
+            }
+            Effect::TakeCase(job) => {
+                // The case file as the drafts store writes a case (with where it stopped, so that
+                // `cases import` opens it there).
+                let mut job = *job;
+                job.raw = self.as_draft(job.raw);
+                let result = export::take_case(&job);
+                // On this machine too until the folder is taken away: the exit names it.
+                if let Ok(f) = &result
+                    && !self.session_letters.contains(f)
+                {
+                    self.session_letters.push(f.clone());
+                }
+                let next = self.app.update(Action::TakeDone(result));
                 self.carry_out(next)
             }
             Effect::RememberLanguage(ui) => {
@@ -318,7 +328,29 @@ impl Session {
                 }
             }
         }
-        let mut raw = self.app.raw().clone();
+        let raw = self.as_draft(self.app.raw().clone());
+        let rev = self.app.revision();
+        let Some(draft) = self.draft.as_mut() else {
+            return;
+        };
+        let result = match draft.save(&raw) {
+            Ok(()) => {
+                self.saved_rev = rev;
+                SaveResult::Saved(draft.id.clone())
+            }
+            Err(StoreError::Conflict) => {
+                // Leave the other program's file alone, and ask.
+                self.stopped = true;
+                SaveResult::Conflict
+            }
+            Err(e) => SaveResult::Failed(self.reason(&e)),
+        };
+        drafts::saved(&mut self.app, result);
+    }
+
+    /// The answers as a draft keeps them: with the step to resume at, when it was saved, and
+    /// the letter being written (also the case file "take the case with you" writes).
+    fn as_draft(&self, mut raw: crate::domain::case::RawCase) -> crate::domain::case::RawCase {
         let step = match self.app.step() {
             Step::Start => self.app.path().get(1).copied().unwrap_or(Step::Who),
             // A question asked from another screen: resume at that screen.
@@ -341,23 +373,7 @@ impl Session {
             updated: Some(now_rfc3339()),
             letter: (kind != LetterKind::Complaint).then(|| kind.id().to_string()),
         });
-        let rev = self.app.revision();
-        let Some(draft) = self.draft.as_mut() else {
-            return;
-        };
-        let result = match draft.save(&raw) {
-            Ok(()) => {
-                self.saved_rev = rev;
-                SaveResult::Saved(draft.id.clone())
-            }
-            Err(StoreError::Conflict) => {
-                // Leave the other program's file alone, and ask.
-                self.stopped = true;
-                SaveResult::Conflict
-            }
-            Err(e) => SaveResult::Failed(self.reason(&e)),
-        };
-        drafts::saved(&mut self.app, result);
+        raw
     }
 
     fn reason(&self, e: &StoreError) -> String {

@@ -1,5 +1,6 @@
 //! The end of the line-by-line interview: saving the letter, the date it was sent, another
-//! letter, and the next person in counter mode.
+//! letter, a new complaint on the same decision, and in counter mode taking the case along and
+//! the next person. Each is a control of the done screen, pressed through the session.
 
 use anyhow::Result;
 
@@ -122,6 +123,7 @@ impl Interview<'_> {
             | Control::Save
             | Control::Sent
             | Control::ToCase
+            | Control::SameDecision
             | Control::Take
             | Control::NextPerson => {
                 let r = self.act(vec![Action::Up])?;
@@ -217,6 +219,12 @@ impl Interview<'_> {
         let code = if v.errors.is_empty() { 0 } else { 1 };
         self.saved |= !v.saved.is_empty();
         if v.errors.is_empty() && self.app().counter {
+            if let Some(next) = self.take_along()? {
+                return Ok(next);
+            }
+            if let Some(next) = self.same_decision()? {
+                return Ok(next);
+            }
             return self.next_person();
         }
         // As the wizard's last button: the case, with the fullmakt and the follow-up letters.
@@ -235,17 +243,130 @@ impl Interview<'_> {
                 && matches!(s.trim().to_lowercase().as_str(), "j" | "ja" | "y" | "yes")
             {
                 self.finished = false;
-                let mut to_case = vec![Action::Down; 8];
-                to_case.push(Action::Enter);
-                if let Some(code) = self.act(to_case)? {
+                if let Some(code) = self.press(Control::ToCase, vec![Action::Enter])? {
                     return Ok(Next::Stop(code));
                 }
                 if self.app().step() == Step::Case {
                     return Ok(Next::Go);
                 }
+            } else if let Some(next) = self.same_decision()? {
+                return Ok(next);
             }
         }
         Ok(Next::Stop(code))
+    }
+
+    /// Move the done screen's focus to this control and do these actions there. Nothing when
+    /// the control is not offered. `Some(code)` when the program quits.
+    fn press(&mut self, c: Control, then: Vec<Action>) -> Result<Option<i32>> {
+        let Some(v) = describe::save_view(self.app()) else {
+            return Ok(None);
+        };
+        let Some(target) = v.all.iter().position(|x| *x == c) else {
+            return Ok(None);
+        };
+        let mut actions = if target >= v.focus {
+            vec![Action::Down; target - v.focus]
+        } else {
+            vec![Action::Up; v.focus - target]
+        };
+        actions.extend(then);
+        self.act(actions)
+    }
+
+    /// A yes or a no: `Ok(false)` also when the input ends; `Err` when it went away.
+    fn yes(&mut self, prompt: &str) -> Result<Result<bool, Next>> {
+        match self.ask(prompt)? {
+            Line::Text(s) => Ok(Ok(matches!(
+                s.trim().to_lowercase().as_str(),
+                "j" | "ja" | "y" | "yes"
+            ))),
+            Line::End | Line::NotText => Ok(Ok(false)),
+            gone => Ok(Err(self.stopped(gone)?)),
+        }
+    }
+
+    /// After the complaint is saved: a new complaint on the same decision (the done screen's
+    /// "Ny klage på samme vedtak", issue #26), said with when to use it. `Some` when it has
+    /// started (or the program stops).
+    pub(super) fn same_decision(&mut self) -> Result<Option<Next>> {
+        let ui = self.ui();
+        let Some(v) = describe::save_view(self.app()) else {
+            return Ok(None);
+        };
+        if !v.all.contains(&Control::SameDecision) {
+            return Ok(None);
+        }
+        self.say("")?;
+        self.say(&v.same_decision)?;
+        let prompt = format!(
+            "{} {}:",
+            t(ui, "plain.prompt.same-decision"),
+            t(ui, "plain.prompt.yes-no")
+        );
+        match self.yes(&prompt)? {
+            Ok(true) => {}
+            Ok(false) => return Ok(None),
+            Err(next) => return Ok(Some(next)),
+        }
+        if let Some(code) = self.press(Control::SameDecision, vec![Action::Enter])? {
+            return Ok(Some(Next::Stop(code)));
+        }
+        self.forget();
+        Ok(Some(Next::Go))
+    }
+
+    /// Counter mode, after the letter is saved: "take the case with you", the case file written
+    /// to a folder the person chooses (the letter's, or another: a USB stick). Asked again after
+    /// a folder that could not be written to. `Some` when the program stops.
+    pub(super) fn take_along(&mut self) -> Result<Option<Next>> {
+        let ui = self.ui();
+        loop {
+            let Some(v) = describe::save_view(self.app()) else {
+                return Ok(None);
+            };
+            if !v.all.contains(&Control::Take) {
+                return Ok(None);
+            }
+            self.say("")?;
+            self.say(&t(ui, "plain.done.take"))?;
+            let prompt = format!(
+                "{} {}:",
+                t(ui, "plain.prompt.take"),
+                t(ui, "plain.prompt.yes-no")
+            );
+            match self.yes(&prompt)? {
+                Ok(true) => {}
+                Ok(false) => return Ok(None),
+                Err(next) => return Ok(Some(next)),
+            }
+            let prompt = format!(
+                "{}{}:",
+                t(ui, "plain.prompt.folder"),
+                self.current(&v.take_dir)
+            );
+            let typed = match self.ask(&prompt)? {
+                Line::Text(s) => s.trim().to_string(),
+                Line::End | Line::NotText => return Ok(None),
+                gone => return Ok(Some(self.stopped(gone)?)),
+            };
+            let mut then = Vec::new();
+            if !typed.is_empty() {
+                then.extend([Action::ClearLine, Action::Paste(typed)]);
+            }
+            then.push(Action::Enter);
+            if let Some(code) = self.press(Control::Take, then)? {
+                return Ok(Some(Next::Stop(code)));
+            }
+            match describe::save_view(self.app()).and_then(|v| v.taken) {
+                Some(Ok(f)) => {
+                    self.say(&tf(ui, "tui.done.taken", &[("file", f)]))?;
+                    return Ok(None);
+                }
+                Some(Err(e)) => self.error(&e)?,
+                None => return Ok(None),
+            }
+        }
     }
 
     /// Counter mode, after the letter is saved: the next person, with nothing of this one kept

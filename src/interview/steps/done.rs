@@ -9,10 +9,10 @@ use chrono::Months;
 use crate::domain::law;
 use crate::domain::letter::LetterKind;
 use crate::domain::routing::Route;
-use crate::export::{base_of, default_file_name, file_name, strip_letter_ext};
+use crate::export::{base_of, default_file_name, file_name};
 use crate::i18n::{t, tf};
 use crate::interview::action::Mode;
-use crate::interview::action::{Action, Effect, ExportFormat, ExportJob, ExportReport};
+use crate::interview::action::{Action, Effect, ExportFormat, ExportJob, ExportReport, TakeJob};
 use crate::interview::layout;
 use crate::interview::marks::{
     CHECKED, DONE, RADIO_OFF, RADIO_ON, SELECTED, UNCHECKED, UNSELECTED,
@@ -30,7 +30,8 @@ use super::info::law_lang;
 type DoneLayout = (Vec<DoneLine>, u16, Vec<(u8, String)>);
 
 /// A line of the done screen: its text, its look (0 plain, 1 focused, 2 dim, 3 success, 4 error,
-/// 5 heading) and whether it holds the path field.
+/// 5 heading) and, on a line that holds a field (the letter's file, the folder to take the case
+/// to), the index of its control.
 pub(crate) type DoneLine = (String, u8, Option<usize>);
 
 /// Fewer rows than this for "what to do next" below the controls (a low window: a zoomed
@@ -48,8 +49,12 @@ pub enum Control {
     Sent,
     /// To the case screen: the timeline and the other letters.
     ToCase,
-    /// Counter mode: write the case file (the answers as JSON) to the folder of the file field,
-    /// e.g. a USB stick, to take along; nothing is kept on this machine.
+    /// After the complaint is saved: a new complaint on the same decision (issue #26), for the
+    /// part that needs a letter of its own.
+    SameDecision,
+    /// Counter mode, "take the case with you": the folder (a field, the letter's folder until
+    /// another is typed, e.g. a USB stick); Enter writes the case file there. Nothing else is
+    /// kept on this machine.
     Take,
     /// Counter mode: forget this person's answers and go to the start screen for the next.
     NextPerson,
@@ -73,6 +78,8 @@ pub struct DoneState {
     pub status: Vec<Status>,
     /// How far "what to do next" is scrolled.
     pub scroll: usize,
+    /// Counter mode, "take the case with you": the folder typed (`None`: the letter's folder).
+    pub take_dir: Option<TextInput>,
     /// Counter mode, "take the case with you": the file written, or why it could not be.
     pub taken: Option<Result<String, String>>,
 }
@@ -129,6 +136,7 @@ impl DoneState {
             focus: 0,
             status: Vec::new(),
             scroll: 0,
+            take_dir: None,
             taken: None,
         }
     }
@@ -144,6 +152,9 @@ impl DoneState {
             v.push(Control::Sent);
         }
         v.push(Control::ToCase);
+        if self.saved() && app.kind == LetterKind::Complaint {
+            v.push(Control::SameDecision);
+        }
         if app.counter {
             v.push(Control::Take);
             v.push(Control::NextPerson);
@@ -151,38 +162,36 @@ impl DoneState {
         v
     }
 
-    /// Counter mode: write the case file next to the letter's file name, as
-    /// "klage-<name>-<date>.json" (a free name, "-2", "-3" …, if that one exists: nothing is
-    /// ever overwritten), owner-only and atomic.
-    fn take_case(&mut self, app: &App) {
-        let base = strip_letter_ext(&base_of(self.path.value()));
-        // As `omsorgsklage cases export` writes it: without the draft's own bookkeeping.
-        let mut raw = app.raw.clone();
-        raw.draft = None;
-        let json = match serde_json::to_vec_pretty(&raw) {
-            Ok(j) => j,
-            Err(e) => {
-                self.taken = Some(Err(e.to_string()));
-                return;
-            }
-        };
-        let mut n = 1;
-        let result = loop {
-            let b = if n == 1 {
-                base.clone()
-            } else {
-                let mut s = base.clone().into_os_string();
-                s.push(format!("-{n}"));
-                PathBuf::from(s)
-            };
-            let dest = file_name(&b, "json");
-            match crate::fsutil::write_new(&dest, &json) {
-                Ok(()) => break Ok(dest.display().to_string()),
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 100 => n += 1,
-                Err(e) => break Err(crate::export::write_error(app.ui, &dest, &e)),
-            }
-        };
-        self.taken = Some(result);
+    /// The folder of the letter's file field: where the case file goes until another is typed.
+    fn letter_dir(&self) -> String {
+        let typed = self.path.value().trim();
+        match std::path::Path::new(typed).parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.display().to_string(),
+            _ => ".".to_string(),
+        }
+    }
+
+    /// The folder field of "take the case with you", as it is shown.
+    pub fn take_field(&self) -> TextInput {
+        self.take_dir
+            .clone()
+            .unwrap_or_else(|| TextInput::new(&self.letter_dir()))
+    }
+
+    /// The case file to write for "take the case with you": the answers, to the folder in the
+    /// field, named as the complaint is ("klage-kari-nordmann-2026-11-20.json").
+    pub fn take_job(&self, app: &App) -> TakeJob {
+        let name = default_file_name(
+            LetterKind::Complaint,
+            &applicant_name(&app.raw),
+            letter_date(&app.raw, app.today),
+        );
+        TakeJob {
+            ui: app.ui,
+            raw: app.raw.clone(),
+            dir: PathBuf::from(self.take_field().value().trim()),
+            name: name.display().to_string(),
+        }
     }
 
     /// The letter has been written to a file.
@@ -195,12 +204,11 @@ impl DoneState {
         c.get(self.focus).copied().unwrap_or(Control::Save)
     }
 
-    pub fn mode(&self) -> Mode {
-        // The path field is the second control.
-        if self.focus == 1 {
-            Mode::Line
-        } else {
-            Mode::Nav
+    pub fn mode(&self, app: &App) -> Mode {
+        // The letter's file and the folder to take the case to are fields.
+        match self.control(app) {
+            Control::Path | Control::Take => Mode::Line,
+            _ => Mode::Nav,
         }
     }
 
@@ -395,11 +403,28 @@ impl DoneState {
                         return Flow::Goto(Step::Case);
                     }
                 }
-                Control::Take => {
+                Control::SameDecision => {
                     if matches!(action, Action::Enter | Action::Char(' ')) {
-                        self.take_case(app);
+                        let carers_own = crate::interview::same_decision::is_carers_own(&app.raw);
+                        let raw = crate::interview::same_decision::carry(&app.raw);
+                        return Flow::NewCase(NewCase::SameDecision(
+                            Box::new(raw),
+                            app.ui,
+                            carers_own,
+                        ));
                     }
                 }
+                Control::Take => match action {
+                    Action::Enter => {
+                        return Flow::Effect(Effect::TakeCase(Box::new(self.take_job(app))));
+                    }
+                    other => {
+                        let dir = self.letter_dir();
+                        self.take_dir
+                            .get_or_insert_with(|| TextInput::new(&dir))
+                            .handle(&other);
+                    }
+                },
                 Control::NextPerson => {
                     if matches!(action, Action::Enter | Action::Char(' ')) {
                         return Flow::NewCase(NewCase::Start);
@@ -542,11 +567,21 @@ impl DoneState {
                         top.push((l, kind, None));
                     }
                 }
-                Control::Take => {
-                    let s = format!("[ {} ]", t(ui, "tui.done.take"));
+                Control::SameDecision => {
+                    let s = format!("[ {} ]", t(ui, "tui.done.same-decision"));
                     for l in widgets::wrap_hanging(&s, w, mark) {
                         top.push((l, kind, None));
                     }
+                    if sel {
+                        let s = same_decision_hint(app);
+                        for l in widgets::wrap_hanging(&s, w, "    ") {
+                            top.push((l, 2, None));
+                        }
+                    }
+                }
+                Control::Take => {
+                    top.push((format!("{mark}{}", t(ui, "tui.done.take")), kind, None));
+                    top.push((format!("    {}", t(ui, "tui.done.take.folder")), kind, Some(i)));
                     let (text, look) = match &self.taken {
                         None if sel => (t(ui, "tui.done.take.hint"), 2),
                         None => (String::new(), 2),
@@ -588,6 +623,25 @@ impl DoneState {
             }
         }
         ((top, text_h, lines), spans)
+    }
+}
+
+/// When to use "a new complaint on the same decision": another service of the decision that
+/// needs its own letter; after a carer's own complaint, the part the cared-for person complains
+/// about (issue #26).
+pub fn same_decision_hint(app: &App) -> String {
+    let ui = app.ui;
+    if crate::interview::same_decision::is_carers_own(&app.raw) {
+        let name = app
+            .raw
+            .cared_for
+            .as_ref()
+            .and_then(|c| c.name.clone())
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or_else(|| t(ui, "tui.done.same-decision.the-person"));
+        tf(ui, "tui.done.same-decision.hint-carer", &[("name", name)])
+    } else {
+        t(ui, "tui.done.same-decision.hint")
     }
 }
 

@@ -87,7 +87,7 @@ impl Screen {
             Screen::Form(_) | Screen::Service(_) | Screen::Municipality(_) => Mode::Line,
             Screen::Long(_) => Mode::Multi,
             Screen::Checklist(c) => c.mode(),
-            Screen::Done(d) => d.mode(),
+            Screen::Done(d) => d.mode(app),
             _ => Mode::Nav,
         }
     }

@@ -20,8 +20,8 @@ impl DoneState {
             Control::Format => v.push(k("tui.key.left-right", "tui.key.choose")),
             Control::Path => v.push(k("tui.key.enter", "tui.key.save")),
             Control::Fullmakt => v.push(k("tui.key.space-enter", "tui.key.tick")),
-            Control::Save => v.push(k("tui.key.enter", "tui.key.save")),
-            Control::Sent | Control::ToCase | Control::Take | Control::NextPerson => {
+            Control::Save | Control::Take => v.push(k("tui.key.enter", "tui.key.save")),
+            Control::Sent | Control::ToCase | Control::SameDecision | Control::NextPerson => {
                 v.push(k("tui.key.enter", "tui.key.choose"))
             }
         }
@@ -48,18 +48,22 @@ impl DoneState {
         for (n, (l, kind, field)) in lines.iter().skip(off).take(h).enumerate() {
             let y = area.y + u16::try_from(n).unwrap_or(0);
             buf.set_string(area.x, y, l, style_of(th, *kind));
-            if field.is_some() {
-                cursor = self.render_path(app, area, l, y, buf);
+            if let Some(i) = field
+                && let Some(c) = self.render_field(app, *i, area, l, y, buf)
+            {
+                cursor = Some(c);
             }
         }
         widgets::scroll_marks(area, off, h, lines.len(), buf, th.dim);
         cursor
     }
 
-    /// The path field after its label on row `y`.
-    fn render_path(
+    /// The field of control `i` (the letter's file, or the folder to take the case to) after
+    /// its label on row `y`.
+    fn render_field(
         &self,
         app: &App,
+        i: usize,
         area: Rect,
         label: &str,
         y: u16,
@@ -67,9 +71,16 @@ impl DoneState {
     ) -> Option<Position> {
         let th = app.theme();
         let x = area.x + u16::try_from(label.chars().count() + 1).unwrap_or(0);
-        let focused = self.mode() == Mode::Line;
+        let focused = self.focus == i && self.mode(app) == Mode::Line;
         let st = if focused { th.field_focus } else { th.field };
-        self.path.render(
+        let take;
+        let field = if self.controls(app).get(i) == Some(&Control::Take) {
+            take = self.take_field();
+            &take
+        } else {
+            &self.path
+        };
+        field.render(
             Rect::new(x, y, area.right().saturating_sub(x), 1),
             buf,
             st,
@@ -91,8 +102,10 @@ impl DoneState {
                 break;
             }
             buf.set_string(area.x, y, l, style_of(th, *kind));
-            if field.is_some() {
-                cursor = self.render_path(app, area, l, y, buf);
+            if let Some(i) = field
+                && let Some(c) = self.render_field(app, *i, area, l, y, buf)
+            {
+                cursor = Some(c);
             }
             y += 1;
         }
