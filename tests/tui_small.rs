@@ -9,6 +9,7 @@ use crossterm::event::{KeyCode, KeyModifiers};
 use omsorgsklage::domain::case::RawMunicipality;
 use omsorgsklage::interview::action::{Action, ExportReport};
 use omsorgsklage::interview::{App, Step};
+use omsorgsklage::i18n::Ui;
 use omsorgsklage::tui::theme::{Theme, ThemeName};
 use tui_common::*;
 
@@ -50,9 +51,41 @@ fn after_saving_the_result_and_what_to_do_next_are_on_the_screen() {
     let screen = shot(&app);
     insta::assert_snapshot!("small_done_saved", screen);
     assert!(screen.contains("✓ Lagret:"), "{screen}");
-    assert!(screen.contains("Hva gjør du nå?"), "{screen}");
-    // The question that has the focus after saving is seen, with its mark.
+    // The question that has the focus after saving is seen, with its mark, and the other
+    // choices below it; "what to do next" is one PgDn away, and the ↓ says so.
     assert!(screen.contains("▶ [ Har du sendt klagen?"), "{screen}");
+    assert!(screen.contains("[ Ny klage på samme vedtak ]"), "{screen}");
+    assert!(screen.contains("↓"), "{screen}");
+    press(&mut app, KeyCode::PageDown);
+    assert!(shot(&app).contains("Hva gjør du nå?"), "{}", shot(&app));
+}
+
+#[test]
+fn counter_mode_s_take_the_case_is_seen_with_its_folder_and_words_in_a_low_window() {
+    let mut options = options();
+    options.counter = true;
+    let mut app = App::from_raw(daughter_case(), Step::Done, Ui::Nb, today(), &options);
+    app.set_theme(Theme::new(ThemeName::NoColor));
+    let mut app = small(app);
+    saved(&mut app);
+    press(&mut app, KeyCode::Up);
+    let screen = shot(&app);
+    insta::assert_snapshot!("small_done_take", screen);
+    assert!(screen.contains("▶ Ta med saken"), "{screen}");
+    assert!(screen.contains("Mappe: [/home/kari/Dokumenter"), "{screen}");
+    // Typing there is typing, not lost to a control out of sight.
+    press_mod(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    type_text(&mut app, "/media/usb");
+    assert!(shot(&app).contains("Mappe: [/media/usb"), "{}", shot(&app));
+    // Its words follow with PgDn, to the end.
+    let mut all = rows(&app).join(" ");
+    for _ in 0..3 {
+        press(&mut app, KeyCode::PageDown);
+        all.push(' ');
+        all.push_str(&rows(&app).join(" "));
+    }
+    let all = all.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(all.contains("Filen inneholder helseopplysninger"), "{all}");
 }
 
 #[test]

@@ -610,7 +610,13 @@ impl DoneState {
                     }
                 }
             }
-            spans.push((start, top.len()));
+            // "Ta med saken" is seen when its name and its folder are: its words below may take
+            // more rows than a low window has, and follow with PgDn.
+            let end = match c {
+                Control::Take => (start + 2).min(top.len()),
+                _ => top.len(),
+            };
+            spans.push((start, end));
         }
         top.push((String::new(), 0, None));
         let used = u16::try_from(top.len() + 1).unwrap_or(0);
