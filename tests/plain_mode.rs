@@ -691,8 +691,9 @@ fn counter_mode_in_line_mode_forgets_the_last_person() {
     let base = dir.path().join("klage");
     let mut answers = BOKMAAL.to_vec();
     answers.push(base.to_str().expect("path"));
-    // The next person: start, for myself, and the service question.
-    answers.extend(["j", "", "1"]);
+    // Not taking the case along, no new complaint on the same decision; the next person: start,
+    // for myself, and the service question.
+    answers.extend(["n", "n", "j", "", "1"]);
     let out = run_plain(
         "nb",
         &lines(&answers),

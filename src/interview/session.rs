@@ -15,10 +15,12 @@
 //! every answer is taken away: a draft without answers is never kept.
 //!
 //! **A new case.** Whatever starts something new (the start screen's choices, opening a saved
-//! case, counter mode's "Neste person") goes through [`App::new_case`], which closes the case in
-//! memory ([`App::close_case`]); the answers were saved before the key was handled, and the
-//! session then lets go of the draft and its lock ([`App::case_gen`] tells it). Going back to the
-//! start screen closes a case that its draft keeps at once.
+//! case, counter mode's "Neste person", the done screen's "Ny klage på samme vedtak") goes
+//! through [`App::new_case`], which closes the case in memory ([`App::close_case`]); the answers
+//! were saved before the key was handled, and the session then lets go of the draft and its lock
+//! ([`App::case_gen`] tells it). A new case that starts with answers (a new complaint on the same
+//! decision) gets a draft of its own at once. Going back to the start screen closes a case that
+//! its draft keeps at once.
 //!
 //! **Counter mode** writes nothing at all: no drafts, no settings. Only an export the person
 //! asks for writes a file, and "take the case with you" ([`Effect::TakeCase`]) the case file to
