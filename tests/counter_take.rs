@@ -130,11 +130,17 @@ fn the_case_file_goes_to_the_folder_the_person_types_and_nothing_is_kept() {
         files[0].file_name().expect("name").to_string_lossy(),
         "klage-ola-hansen-2026-11-20.json"
     );
-    assert!(json_under(out.path()).is_empty(), "nothing beside the letter");
+    assert!(
+        json_under(out.path()).is_empty(),
+        "nothing beside the letter"
+    );
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(&files[0]).expect("meta").permissions().mode();
+        let mode = std::fs::metadata(&files[0])
+            .expect("meta")
+            .permissions()
+            .mode();
         assert_eq!(mode & 0o777, 0o600, "readable by the owner only");
     }
     // Read back, it is the case: the answers, and where it stopped.
@@ -162,9 +168,9 @@ fn the_case_file_goes_to_the_folder_the_person_types_and_nothing_is_kept() {
     let files = json_under(usb.path());
     assert_eq!(files.len(), 2, "{files:?}");
     assert!(
-        files
-            .iter()
-            .any(|p| p.to_string_lossy().ends_with("klage-ola-hansen-2026-11-20-2.json")),
+        files.iter().any(|p| p
+            .to_string_lossy()
+            .ends_with("klage-ola-hansen-2026-11-20-2.json")),
         "{files:?}"
     );
     assert_eq!(

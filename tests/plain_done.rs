@@ -146,17 +146,29 @@ fn counter_mode_takes_the_case_to_a_folder_typed_in_line_mode() {
     );
     let files = json_under(usb.path());
     assert_eq!(files.len(), 1, "{files:?}\n{text}");
-    assert!(said.contains(&format!("Saken er lagret i {}", files[0].display())), "{said}");
+    assert!(
+        said.contains(&format!("Saken er lagret i {}", files[0].display())),
+        "{said}"
+    );
     let raw = case::read(&std::fs::read(&files[0]).expect("read")).expect("a case file");
     assert_eq!(
         raw.applicant.as_ref().and_then(|a| a.name.as_deref()),
         Some("Kari Nordmann")
     );
     assert_eq!(raw.service.as_deref(), Some("praktisk-bistand"));
-    assert!(json_under(dir.path()).is_empty(), "nothing beside the letter");
-    assert!(nothing_in(&dir.path().join("data")), "no draft in counter mode");
+    assert!(
+        json_under(dir.path()).is_empty(),
+        "nothing beside the letter"
+    );
+    assert!(
+        nothing_in(&dir.path().join("data")),
+        "no draft in counter mode"
+    );
     // The new complaint on the same decision was offered too, and said when to use it.
-    assert!(said.contains("Vil du skrive en ny klage på samme vedtak?"), "{said}");
+    assert!(
+        said.contains("Vil du skrive en ny klage på samme vedtak?"),
+        "{said}"
+    );
     assert!(said.contains("for eksempel omsorgsbolig"), "{said}");
     // The exit names the letter and the case file, to delete them when the person has them.
     let bye = said
@@ -182,14 +194,20 @@ fn a_new_complaint_on_the_same_decision_in_line_mode_goes_to_the_service_questio
         .find("Vil du skrive en ny klage på samme vedtak? Svar j for ja eller n for nei:")
         .unwrap_or_else(|| panic!("not asked:\n{text}"));
     let after = &said[asked..];
-    assert!(after.contains("Hvilken tjeneste gjelder vedtaket?"), "{after}");
+    assert!(
+        after.contains("Hvilken tjeneste gjelder vedtaket?"),
+        "{after}"
+    );
     // The service is the new complaint's own: nothing chosen.
     assert!(!after.contains("Praktisk bistand, valgt"), "{after}");
     // The finished case and the new one are saved, each as its own case.
     let saved = common::case_files(&dir.path().join("data"));
     assert_eq!(saved.len(), 2, "{saved:?}\n{text}");
     let raws: Vec<case::RawCase> = saved.iter().map(|p| common::raw_from_file(p)).collect();
-    assert!(raws.iter().any(|r| r.service.as_deref() == Some("praktisk-bistand")));
+    assert!(
+        raws.iter()
+            .any(|r| r.service.as_deref() == Some("praktisk-bistand"))
+    );
     let new = raws
         .iter()
         .find(|r| r.service.is_none())

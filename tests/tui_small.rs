@@ -7,9 +7,9 @@ mod tui_common;
 
 use crossterm::event::{KeyCode, KeyModifiers};
 use omsorgsklage::domain::case::RawMunicipality;
+use omsorgsklage::i18n::Ui;
 use omsorgsklage::interview::action::{Action, ExportReport};
 use omsorgsklage::interview::{App, Step};
-use omsorgsklage::i18n::Ui;
 use omsorgsklage::tui::theme::{Theme, ThemeName};
 use tui_common::*;
 

@@ -581,7 +581,11 @@ impl DoneState {
                 }
                 Control::Take => {
                     top.push((format!("{mark}{}", t(ui, "tui.done.take")), kind, None));
-                    top.push((format!("    {}", t(ui, "tui.done.take.folder")), kind, Some(i)));
+                    top.push((
+                        format!("    {}", t(ui, "tui.done.take.folder")),
+                        kind,
+                        Some(i),
+                    ));
                     let (text, look) = match &self.taken {
                         None if sel => (t(ui, "tui.done.take.hint"), 2),
                         None => (String::new(), 2),
