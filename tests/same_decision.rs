@@ -177,7 +177,11 @@ fn after_a_carers_own_complaint_the_new_one_is_the_cared_for_persons_with_the_ca
     // Esc goes back to who complains, answered: someone writes for another.
     key(&mut s, KeyCode::Esc);
     assert_eq!(s.app().step(), Step::Who, "{}", text(&s));
-    assert!(text(&s).contains("▶ (x) 2. Jeg skriver for en annen"), "{}", text(&s));
+    assert!(
+        text(&s).contains("▶ (x) 2. Jeg skriver for en annen"),
+        "{}",
+        text(&s)
+    );
     enter(&mut s);
     assert_eq!(s.app().step(), Step::Role, "{}", text(&s));
     enter(&mut s);

@@ -585,24 +585,7 @@ impl App {
                 return Effect::Draft(self::drafts::DraftRequest::Open(id));
             }
             NewCase::SameDecision(raw, ui, carers_own) => {
-                let step = same_decision::first_step(&raw, ui, self.today, carers_own);
-                let options = Options {
-                    theme: None,
-                    counter: self.counter,
-                    export_dir: Some(self.export_dir.clone()),
-                    data_dir: None,
-                };
-                // As `close_case` left the blank case: the program's things kept, a new case.
-                let mut fresh = App::from_raw(*raw, step, ui, self.today, &options);
-                fresh.theme = self.theme;
-                fresh.first_ui = self.first_ui;
-                fresh.listing = std::mem::take(&mut self.listing);
-                fresh.case_gen = self.case_gen;
-                fresh.revision = self.revision + 1;
-                // Its answers are in no draft and no letter yet.
-                fresh.dirty = true;
-                fresh.update(Action::Resize(self.size.0, self.size.1));
-                *self = fresh;
+                self.begin_same_decision(*raw, ui, carers_own);
             }
         }
         Effect::None

@@ -2,13 +2,16 @@
 //! about, for the part that needs a letter of its own (another service in the same decision,
 //! e.g. an omsorgsbolig on route B; or, after a carer's own complaint, the part that the person
 //! cared for must complain about). The pure part: which answers the new case starts with
-//! ([`carry`]) and where it opens ([`first_step`]). `App::new_case` starts it.
+//! ([`carry`]) and where it opens ([`first_step`]); `App::new_case` starts it
+//! ([`App::begin_same_decision`]).
 
 use chrono::NaiveDate;
 
 use crate::domain::case::{self, RawCase, RawDecision, RawPerson, RawRepresentative, Role};
 use crate::i18n::Ui;
 use crate::step::Step;
+
+use super::{Action, App, Options};
 
 /// The finished case is a carer's own complaint (pbrl § 2-8) about the person they care for.
 pub fn is_carers_own(raw: &RawCase) -> bool {
@@ -78,6 +81,32 @@ pub fn first_step(new: &RawCase, ui: Ui, today: NaiveDate, carers_own: bool) -> 
     path.into_iter()
         .find(|s| !answered(s))
         .unwrap_or(Step::Service)
+}
+
+impl App {
+    /// The new complaint on the same decision, after the finished case is closed
+    /// ([`App::new_case`]): a case with these answers, in this interface language (also in
+    /// counter mode: it is the same person), on its first question without an answer. What
+    /// belongs to the program is kept, as [`App::close_case`] keeps it.
+    pub(crate) fn begin_same_decision(&mut self, raw: RawCase, ui: Ui, carers_own: bool) {
+        let step = first_step(&raw, ui, self.today, carers_own);
+        let options = Options {
+            theme: None,
+            counter: self.counter,
+            export_dir: Some(self.export_dir.clone()),
+            data_dir: None,
+        };
+        let mut fresh = App::from_raw(raw, step, ui, self.today, &options);
+        fresh.theme = self.theme;
+        fresh.first_ui = self.first_ui;
+        fresh.listing = std::mem::take(&mut self.listing);
+        fresh.case_gen = self.case_gen;
+        fresh.revision = self.revision + 1;
+        // Its answers are in no draft and no letter yet.
+        fresh.dirty = true;
+        fresh.update(Action::Resize(self.size.0, self.size.1));
+        *self = fresh;
+    }
 }
 
 #[cfg(test)]
