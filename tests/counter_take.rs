@@ -9,72 +9,43 @@ mod tui_common;
 
 use std::path::{Path, PathBuf};
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyModifiers};
 use omsorgsklage::domain::case::{self, RawCase};
-use omsorgsklage::i18n::Ui;
 use omsorgsklage::interview::session::Session;
-use omsorgsklage::interview::{App, Options, Step};
-use omsorgsklage::tui::keymap;
-use omsorgsklage::tui::theme::{Theme, ThemeName};
-use tui_common::{daughter_case, screen_text, today};
+use omsorgsklage::interview::{Options, Step};
+use tui_common::{
+    daughter_case, everything_under, flat_words, screen_text, session_at, session_options, skey,
+    skey_mod,
+};
 
 fn counter(data: &Path, export: &Path) -> Options {
-    Options {
-        theme: Some("no-color".into()),
-        counter: true,
-        export_dir: Some(export.to_path_buf()),
-        data_dir: Some(data.to_path_buf()),
-    }
+    session_options(data, true, export)
 }
 
 /// A counter-mode session on the done screen of the daughter's complete case.
 fn at_done(options: Options) -> Session {
-    let mut app = App::from_raw(daughter_case(), Step::Done, Ui::Nb, today(), &options);
-    app.set_theme(Theme::new(ThemeName::NoColor));
-    Session::with_app(app, today(), options)
+    session_at(daughter_case(), Step::Done, options)
 }
 
 fn key_mod(s: &mut Session, code: KeyCode, m: KeyModifiers) {
-    let action = keymap::map(KeyEvent::new(code, m), s.app().mode());
-    s.handle(action);
+    skey_mod(s, code, m);
 }
 
 fn key(s: &mut Session, code: KeyCode) {
-    key_mod(s, code, KeyModifiers::NONE);
+    skey(s, code);
 }
 
+/// Type text, one key at a time (a folder name: no Enter in it).
 fn typ(s: &mut Session, text: &str) {
-    for c in text.chars() {
-        key(s, KeyCode::Char(c));
-    }
+    tui_common::stype(s, text);
 }
 
 fn text(s: &Session) -> String {
     screen_text(s.app())
 }
 
-/// The screen as one line of words.
 fn flat(s: &Session) -> String {
-    text(s)
-        .lines()
-        .map(|l| l.trim().trim_matches('│').trim())
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-fn everything_under(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    if let Ok(rd) = std::fs::read_dir(dir) {
-        for e in rd.flatten() {
-            out.push(e.path());
-            out.extend(everything_under(&e.path()));
-        }
-    }
-    out
+    flat_words(&text(s))
 }
 
 fn json_under(dir: &Path) -> Vec<PathBuf> {

@@ -4,46 +4,17 @@
 
 mod common;
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
-use common::BIN;
+use common::plain::{lines, stdout};
 use omsorgsklage::domain::case;
 
 /// Run `omsorgsklage --plain` in bokmål with these lines on standard input.
 fn run_plain(input: &[u8], data: &Path, extra: &[&str]) -> Output {
-    let mut args = vec!["--today", "2026-11-20", "--lang", "nb", "--plain"];
+    let mut args = vec!["--plain"];
     args.extend_from_slice(extra);
-    let mut child = Command::new(BIN)
-        .args(&args)
-        .env("OMSORGSKLAGE_DATA", data.join("data"))
-        .env("HOME", data)
-        .env_remove("NO_COLOR")
-        .env_remove("COLUMNS")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start omsorgsklage");
-    let mut stdin = child.stdin.take().expect("stdin");
-    let input = input.to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = stdin.write_all(&input);
-    });
-    let out = child.wait_with_output().expect("run");
-    writer.join().expect("writer");
-    out
-}
-
-fn lines(v: &[&str]) -> Vec<u8> {
-    let mut s = v.join("\n");
-    s.push('\n');
-    s.into_bytes()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("the output is UTF-8")
+    common::plain::run("nb", input, data, &args)
 }
 
 /// The output as one line of words (wrapped lines read as written).

@@ -7,76 +7,43 @@ mod tui_common;
 
 use std::path::{Path, PathBuf};
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyCode;
 use omsorgsklage::domain::case::{self, RawCaredFor, RawCase};
-use omsorgsklage::i18n::Ui;
+use omsorgsklage::interview::Options;
+use omsorgsklage::interview::Step;
 use omsorgsklage::interview::session::Session;
-use omsorgsklage::interview::{App, Options, Step};
-use omsorgsklage::tui::keymap;
-use omsorgsklage::tui::theme::{Theme, ThemeName};
-use tui_common::{daughter_case, screen_text, today};
+use tui_common::{
+    daughter_case, everything_under, flat_words, screen_text, session_at, session_options, skey,
+    stype,
+};
 
 fn opts(data: &Path, counter: bool, export: &Path) -> Options {
-    Options {
-        theme: Some("no-color".into()),
-        counter,
-        export_dir: Some(export.to_path_buf()),
-        data_dir: Some(data.to_path_buf()),
-    }
+    session_options(data, counter, export)
 }
 
 /// A session on the done screen of this case.
 fn at_done(raw: RawCase, options: Options) -> Session {
-    let mut app = App::from_raw(raw, Step::Done, Ui::Nb, today(), &options);
-    app.set_theme(Theme::new(ThemeName::NoColor));
-    Session::with_app(app, today(), options)
+    session_at(raw, Step::Done, options)
 }
 
 fn key(s: &mut Session, code: KeyCode) {
-    let action = keymap::map(KeyEvent::new(code, KeyModifiers::NONE), s.app().mode());
-    s.handle(action);
+    skey(s, code);
 }
 
 fn enter(s: &mut Session) {
-    key(s, KeyCode::Enter);
+    skey(s, KeyCode::Enter);
 }
 
 fn typ(s: &mut Session, text: &str) {
-    for c in text.chars() {
-        if c == '\n' {
-            enter(s);
-        } else {
-            key(s, KeyCode::Char(c));
-        }
-    }
+    stype(s, text);
 }
 
 fn text(s: &Session) -> String {
     screen_text(s.app())
 }
 
-/// The screen as one line of words.
 fn flat(s: &Session) -> String {
-    text(s)
-        .lines()
-        .map(|l| l.trim().trim_matches('│').trim())
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-fn everything_under(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    if let Ok(rd) = std::fs::read_dir(dir) {
-        for e in rd.flatten() {
-            out.push(e.path());
-            out.extend(everything_under(&e.path()));
-        }
-    }
-    out
+    flat_words(&text(s))
 }
 
 fn drafts(data: &Path) -> Vec<PathBuf> {

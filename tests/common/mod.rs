@@ -4,6 +4,7 @@
 
 pub mod images;
 pub mod pdf_text;
+pub mod plain;
 pub mod pty;
 
 use std::path::{Path, PathBuf};

@@ -9,7 +9,7 @@ use omsorgsklage::domain::case::{
 };
 use omsorgsklage::i18n::Ui;
 use omsorgsklage::interview::action::Effect;
-use omsorgsklage::interview::{App, Options, Step};
+use omsorgsklage::interview::{App, Options, Session, Step};
 use omsorgsklage::tui::theme::{Theme, ThemeName};
 use omsorgsklage::tui::{keymap, view};
 use ratatui::Terminal;
@@ -165,4 +165,70 @@ pub fn esc(app: &mut App) -> Effect {
 
 pub fn tab(app: &mut App) -> Effect {
     press(app, KeyCode::Tab)
+}
+
+// --- a `Session` (the run loop's own driver: drafts, exports, counter mode) ------------------
+
+/// Options for a session: the no-colour theme, counter mode or not, where letters are
+/// suggested, and the data folder.
+pub fn session_options(data: &std::path::Path, counter: bool, export: &std::path::Path) -> Options {
+    Options {
+        theme: Some("no-color".into()),
+        counter,
+        export_dir: Some(export.to_path_buf()),
+        data_dir: Some(data.to_path_buf()),
+    }
+}
+
+/// A session on this case, at this step, in bokmål.
+pub fn session_at(raw: RawCase, step: Step, options: Options) -> Session {
+    let mut app = App::from_raw(raw, step, Ui::Nb, today(), &options);
+    app.set_theme(Theme::new(ThemeName::NoColor));
+    Session::with_app(app, today(), options)
+}
+
+/// Press one key in a session.
+pub fn skey_mod(s: &mut Session, code: KeyCode, m: KeyModifiers) -> Effect {
+    let action = keymap::map(KeyEvent::new(code, m), s.app().mode());
+    s.handle(action)
+}
+
+pub fn skey(s: &mut Session, code: KeyCode) -> Effect {
+    skey_mod(s, code, KeyModifiers::NONE)
+}
+
+/// Type text in a session, one key at a time ("\n" is Enter).
+pub fn stype(s: &mut Session, text: &str) {
+    for c in text.chars() {
+        if c == '\n' {
+            skey(s, KeyCode::Enter);
+        } else {
+            skey(s, KeyCode::Char(c));
+        }
+    }
+}
+
+/// A screen's text as one line of words: wrapped text (also inside a dialog) reads as written.
+pub fn flat_words(screen: &str) -> String {
+    screen
+        .lines()
+        .map(|l| l.trim().trim_matches('│').trim())
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Everything under a folder, files and folders.
+pub fn everything_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    if let Ok(rd) = std::fs::read_dir(dir) {
+        for e in rd.flatten() {
+            out.push(e.path());
+            out.extend(everything_under(&e.path()));
+        }
+    }
+    out
 }
