@@ -239,6 +239,8 @@ impl Interview<'_> {
             if matches!(answer, Line::Failed | Line::Signal(_)) {
                 return self.stopped(answer);
             }
+            // Nothing more is asked once the input has ended.
+            let more = matches!(answer, Line::Text(_));
             if let Line::Text(s) = answer
                 && matches!(s.trim().to_lowercase().as_str(), "j" | "ja" | "y" | "yes")
             {
@@ -249,7 +251,7 @@ impl Interview<'_> {
                 if self.app().step() == Step::Case {
                     return Ok(Next::Go);
                 }
-            } else if let Some(next) = self.same_decision()? {
+            } else if more && let Some(next) = self.same_decision()? {
                 return Ok(next);
             }
         }
@@ -274,14 +276,15 @@ impl Interview<'_> {
         self.act(actions)
     }
 
-    /// A yes or a no: `Ok(false)` also when the input ends; `Err` when it went away.
+    /// A yes or a no; `Err` when the input has ended (the end, as after "Neste person?") or
+    /// went away.
     fn yes(&mut self, prompt: &str) -> Result<Result<bool, Next>> {
         match self.ask(prompt)? {
             Line::Text(s) => Ok(Ok(matches!(
                 s.trim().to_lowercase().as_str(),
                 "j" | "ja" | "y" | "yes"
             ))),
-            Line::End | Line::NotText => Ok(Ok(false)),
+            Line::End | Line::NotText => Ok(Err(Next::Stop(0))),
             gone => Ok(Err(self.stopped(gone)?)),
         }
     }
@@ -347,7 +350,7 @@ impl Interview<'_> {
             );
             let typed = match self.ask(&prompt)? {
                 Line::Text(s) => s.trim().to_string(),
-                Line::End | Line::NotText => return Ok(None),
+                Line::End | Line::NotText => return Ok(Some(Next::Stop(0))),
                 gone => return Ok(Some(self.stopped(gone)?)),
             };
             let mut then = Vec::new();
