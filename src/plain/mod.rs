@@ -232,7 +232,8 @@ impl Interview<'_> {
                     label,
                     default,
                     keep,
-                } => self.search(&d, &label, default, keep)?,
+                    one_chooses,
+                } => self.search(&d, &label, default, keep, one_chooses)?,
                 Answer::Lines { current } => self.lines(current)?,
                 Answer::Tick { add } => self.tick(&d, add)?,
                 Answer::Change { ready } => self.change(&d, ready)?,
@@ -702,6 +703,7 @@ impl Interview<'_> {
         label: &str,
         default: Option<usize>,
         keep: Option<String>,
+        one_chooses: bool,
     ) -> Result<Next> {
         let ui = self.ui();
         let count = Self::count(d);
@@ -771,6 +773,13 @@ impl Interview<'_> {
                 return Ok(Next::Stop(code));
             }
             let d = describe(self.app());
+            // One bydel fits: chosen, and said so (the next screen follows).
+            if one_chooses && Self::count(&d) == 1 {
+                let chosen = format!("{}, {}.", Self::item_label(&d, 0), t(ui, "plain.chosen"));
+                self.say(&chosen)?;
+                let r = self.act(vec![Action::Enter])?;
+                return Ok(self.done(r));
+            }
             self.print_entries(&d)?;
             for e in d.errors.clone() {
                 self.error(&e)?;

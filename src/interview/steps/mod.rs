@@ -6,6 +6,7 @@ pub mod case;
 pub mod check;
 pub mod checklist;
 pub mod choice;
+pub mod district;
 pub mod done;
 pub mod form;
 pub mod info;
@@ -31,6 +32,7 @@ pub enum Screen {
     Choice(choice::ChoiceState),
     Form(form::FormState),
     Service(service::ServiceState),
+    District(district::DistrictState),
     Info(info::InfoState),
     Long(Box<longtext::LongState>),
     Checklist(checklist::ChecklistState),
@@ -52,8 +54,8 @@ impl Screen {
             | Step::Fullmakt
             | Step::Carer
             | Step::RouteLaw
-            | Step::Situation
-            | Step::District => Screen::Choice(choice::ChoiceState::new(step, app)),
+            | Step::Situation => Screen::Choice(choice::ChoiceState::new(step, app)),
+            Step::District => Screen::District(district::DistrictState::new(app)),
             Step::Relation
             | Step::Person
             | Step::CaredFor
@@ -84,7 +86,10 @@ impl Screen {
     pub fn mode(&self, app: &App) -> Mode {
         match self {
             Screen::Start(s) => s.mode(app),
-            Screen::Form(_) | Screen::Service(_) | Screen::Municipality(_) => Mode::Line,
+            Screen::Form(_)
+            | Screen::Service(_)
+            | Screen::District(_)
+            | Screen::Municipality(_) => Mode::Line,
             Screen::Long(_) => Mode::Multi,
             Screen::Checklist(c) => c.mode(),
             Screen::Done(d) => d.mode(),
@@ -101,6 +106,7 @@ impl Screen {
             Screen::Choice(s) => s.update(app, action),
             Screen::Form(s) => s.update(app, action),
             Screen::Service(s) => s.update(app, action),
+            Screen::District(s) => s.update(app, action),
             Screen::Info(s) => s.update(app, action),
             Screen::Long(s) => s.update(app, action),
             Screen::Checklist(s) => s.update(app, action),
