@@ -799,12 +799,43 @@ impl Interview<'_> {
         } else {
             "plain.prompt.tick"
         };
-        let prompt = format!("{}:", t(ui, key));
+        let rename_word = command::rename_words(ui)
+            .first()
+            .cloned()
+            .unwrap_or_default();
+        let prompt = format!("{}:", tf(ui, key, &[("rename", rename_word.clone())]));
         let s = match self.answer(&prompt)? {
             Ok(s) => s,
             Err(next) => return Ok(next),
         };
         let top = vec![Action::Up; count + 2];
+        // "endre 3": the title of an attachment in the list, asked as a field (issue #25).
+        if add && let Some(rest) = command::rename(ui, &s) {
+            let Some(i) = Self::number(&rest, count) else {
+                let e = tf(
+                    ui,
+                    "plain.error.rename",
+                    &[("rename", rename_word), ("count", count.to_string())],
+                );
+                self.error(&e)?;
+                return Ok(Next::Go);
+            };
+            let mut v = top;
+            v.extend(std::iter::repeat_n(Action::Down, i));
+            v.push(Action::Char('e'));
+            if let Some(code) = self.act(v)? {
+                return Ok(Next::Stop(code));
+            }
+            if describe(self.app()).fields.is_empty() {
+                let e = tf(
+                    ui,
+                    "plain.error.rename-fixed",
+                    &[("label", Self::item_label(d, i))],
+                );
+                self.error(&e)?;
+            }
+            return Ok(Next::Go);
+        }
         // In the field for another attachment, emptied first, so that a path refused before (the
         // screen keeps it for correcting) is neither added to nor completed by Tab.
         let in_add_field = |then: Vec<Action>| {
