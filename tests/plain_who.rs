@@ -134,7 +134,7 @@ fn line_mode_renames_an_attachment_already_in_the_list() {
         "Endre 3",
         "Legeerklæring fra fastlegen, 12. oktober 2026",
         "endre 1", // the suggested copy of the decision, unticked until now
-        "", // Enter keeps the title as it is, and ticks it
+        "",        // Enter keeps the title as it is, and ticks it
     ]);
     let out = run_plain(&(answers.join("\n") + "\n"), dir.path());
     let text = String::from_utf8(out.stdout).expect("utf-8");
