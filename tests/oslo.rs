@@ -170,15 +170,15 @@ fn the_done_screen_says_where_to_send_it_as_the_letter_is_addressed() {
     for (ui, words) in [
         (
             Ui::Nb,
-            "Send klagen til Oslo kommune, bydel Grünerløkka i posten",
+            "Send klagen i posten til Oslo kommune, bydel Grünerløkka, eller",
         ),
         (
             Ui::Nn,
-            "Send klaga til Oslo kommune, bydel Grünerløkka i posten",
+            "Send klaga i posten til Oslo kommune, bydel Grünerløkka, eller",
         ),
         (
             Ui::En,
-            "Send the complaint to Oslo kommune, bydel Grünerløkka by post",
+            "Send the complaint by post to Oslo kommune, bydel Grünerløkka, or",
         ),
     ] {
         let app = app_at_in(oslo_case(), Step::Done, ui);
@@ -190,7 +190,7 @@ fn the_done_screen_says_where_to_send_it_as_the_letter_is_addressed() {
     let app = app_at(oslo_case(), Step::Done);
     let shown = flat(&screen_text(&app));
     assert!(
-        shown.contains("Send klagen til Oslo kommune, bydel Grünerløkka"),
+        shown.contains("Send klagen i posten til Oslo kommune, bydel Grünerløkka,"),
         "{shown}"
     );
 }

@@ -1529,7 +1529,7 @@ fn in_oslo_line_mode_asks_the_bydel_and_says_where_to_send_it() {
     assert!(text.contains("6. Grünerløkka"), "{text}");
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        flat.contains("Send klagen til Oslo kommune, bydel Grünerløkka"),
+        flat.contains("Send klagen i posten til Oslo kommune, bydel Grünerløkka,"),
         "{text}"
     );
     let written = std::fs::read_to_string(dir.path().join("klage.txt")).expect("klage.txt");
