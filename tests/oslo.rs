@@ -68,6 +68,13 @@ fn the_bydel_is_found_by_typing_part_of_its_name() {
         assert!(highlighted(&app)[0].contains("Grünerløkka"), "{shown}");
         enter(&mut app);
         assert_eq!(app.step(), Step::MunicipalityAddress, "{typed}");
+        // The address asked for is the bydel's, not "Postboks 6900, 9299 Tromsø".
+        let shown = flat(&screen_text(&app));
+        assert!(
+            shown.contains("Adressen til bydelen står i vedtaket"),
+            "{shown}"
+        );
+        assert!(!shown.contains("Tromsø"), "{shown}");
         let m = app.raw().municipality.clone().expect("municipality");
         assert_eq!(m.district.as_deref(), Some("Grünerløkka"), "{typed}");
     }

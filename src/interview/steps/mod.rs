@@ -231,7 +231,8 @@ pub fn title_and_hint(app: &App, step: Step) -> (String, String) {
 /// The variant of a step's hint that fits the answers so far: "-one" when the requests screen
 /// has two checkboxes (not "Alle kan stå tomme"), "-own" for the writer's own details when the
 /// writer needs no fullmakt, "-other" for the decision screen of a service
-/// other than home nursing (its example is about home nursing).
+/// other than home nursing (its example is about home nursing), "-district" for the address in
+/// Oslo (the bydel's).
 pub fn hint_variant(app: &App, step: Step) -> &'static str {
     match step {
         Step::Requests if !checklist::cut(app) => "-one",
@@ -244,6 +245,8 @@ pub fn hint_variant(app: &App, step: Step) -> &'static str {
         {
             "-own"
         }
+        // In Oslo the address is the bydel's (the example is another municipality's).
+        Step::MunicipalityAddress if crate::interview::path::asks_district(&app.raw) => "-district",
         Step::Decision
             if app
                 .raw
