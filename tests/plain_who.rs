@@ -138,6 +138,8 @@ fn line_mode_renames_an_attachment_already_in_the_list() {
     ]);
     let out = run_plain(&(answers.join("\n") + "\n"), dir.path());
     let text = String::from_utf8(out.stdout).expect("utf-8");
+    // Line mode completes no file names: its hint says nothing about Tab.
+    assert!(!text.contains("Tab fullfører"), "{text}");
     // The prompt says how.
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
