@@ -153,6 +153,20 @@ fn line_mode_renames_an_attachment_already_in_the_list() {
         ),
         "{text}"
     );
+    // The long prompt once, then the short one.
+    assert_eq!(
+        flat.matches("Skriv «endre» og tallet for å gi et vedlegg et annet navn")
+            .count(),
+        1,
+        "{text}"
+    );
+    assert!(
+        flat.contains(
+            "Skriv et tall for å krysse av, «endre» og et tall for nytt navn, eller et navn eller \
+             en fil for å legge til. Bare Enter går videre:"
+        ),
+        "{text}"
+    );
     // Asked with the title it has now, then the list again with the new one.
     assert!(
         text.contains("Hva skal vedlegget hete i brevet? [svar nå: Uttalelse fra fastlegen]:"),

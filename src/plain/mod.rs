@@ -88,6 +88,7 @@ fn run_on(
         asked_fullmakt: false,
         listed: false,
         told_lines: false,
+        told_tick: false,
         fixing: false,
         told_errors: Vec::new(),
         saved: false,
@@ -169,6 +170,8 @@ struct Interview<'a> {
     listed: bool,
     /// How to answer with several lines has been told.
     told_lines: bool,
+    /// How to answer the attachments list has been told in full (then shortly).
+    told_tick: bool,
     /// A form could not be left: only the fields with errors are asked again.
     fixing: bool,
     /// The errors of saving that have been said.
@@ -794,7 +797,10 @@ impl Interview<'_> {
     fn tick(&mut self, d: &Description, add: bool) -> Result<Next> {
         let ui = self.ui();
         let count = Self::count(d);
-        let key = if add {
+        // The attachments' prompt is long: in full the first time, then shortly (`?` has it all).
+        let key = if add && std::mem::replace(&mut self.told_tick, true) {
+            "plain.prompt.tick-add-short"
+        } else if add {
             "plain.prompt.tick-add"
         } else {
             "plain.prompt.tick"
