@@ -141,6 +141,28 @@ fn a_bydel_chosen_before_is_marked_and_kept_by_enter() {
 }
 
 #[test]
+fn check_answers_names_the_bydel_by_its_official_name() {
+    // A case file may spell it as typed ("grunerlokka", tests/cases/oslo-bydel-nb.json).
+    let mut raw = oslo_case();
+    raw.municipality.as_mut().unwrap().district = Some("grunerlokka".into());
+    let mut app = app_at(raw, Step::Check);
+    for _ in 0..40 {
+        press(&mut app, KeyCode::Down);
+    }
+    let shown = screen_text(&app);
+    let row = shown
+        .lines()
+        .find(|l| {
+            l.trim_start()
+                .trim_start_matches('▶')
+                .trim()
+                .starts_with("Bydel")
+        })
+        .unwrap_or_else(|| panic!("{shown}"));
+    assert!(row.contains("Grünerløkka"), "{shown}");
+}
+
+#[test]
 fn the_case_screen_says_where_to_send_it_in_each_language() {
     for (ui, words) in [
         (Ui::Nb, "Klagen sendes til Oslo kommune, bydel Grünerløkka."),
