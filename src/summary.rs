@@ -76,7 +76,7 @@ fn one_service(ui: Ui, s: &service::Service, other: Option<&String>) -> String {
 }
 
 /// "a", "a og b", "a, b og c" in the interface language.
-fn join_and(ui: Ui, names: &[String]) -> String {
+pub fn join_and(ui: Ui, names: &[String]) -> String {
     match names.split_last() {
         None => String::new(),
         Some((last, [])) => last.clone(),

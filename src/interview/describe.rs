@@ -355,7 +355,7 @@ pub fn describe(app: &App) -> Description {
                     d.entries.push(Entry::Heading(t(ui, key)));
                     group = Some(care);
                 }
-                let mark = if app.raw.service.as_deref() == Some(sv.id) {
+                let mark = if s.chosen(app).as_deref() == Some(sv.id) {
                     Mark::Chosen
                 } else {
                     Mark::None
@@ -383,12 +383,22 @@ pub fn describe(app: &App) -> Description {
                     &[("filter", s.filter.value().to_string())],
                 ));
             }
+            // A carer's list has only the carer's services: why, and how the rest is complained
+            // about; a service that was not added to this letter, and why.
+            if let Some(n) = crate::interview::services::carer_search_note(app, s.filter.value())
+                .or_else(|| crate::interview::services::carer_note(app))
+            {
+                d.entries.push(Entry::Text(n));
+            }
+            if let Some(n) = &s.notice {
+                d.errors.push(n.clone());
+            }
             let searched = !s.filter.value().trim().is_empty();
             d.answer = Answer::Search {
                 label: t(ui, "tui.service.filter")
                     .trim_end_matches(':')
                     .to_string(),
-                default: (searched || app.raw.service.is_some())
+                default: (searched || s.chosen(app).is_some())
                     .then_some(s.selected)
                     .filter(|i| *i < list.len()),
                 keep: None,

@@ -22,6 +22,7 @@ pub mod layout;
 pub mod list;
 pub mod marks;
 pub mod path;
+pub mod services;
 pub mod session;
 pub mod steps;
 pub mod text_box;
@@ -253,7 +254,9 @@ impl App {
     /// A wizard over an existing case (a resumed draft), at `step`, writing the letter the
     /// draft names (`draft.letter`; the complaint when it names none).
     pub fn from_raw(raw: RawCase, step: Step, ui: Ui, today: NaiveDate, options: &Options) -> App {
-        let mut raw = raw;
+        // Several services of one decision: the first in the single fields, as the screens
+        // ask it (`services::from_file`).
+        let mut raw = self::services::from_file(raw);
         if raw.format.is_none() {
             raw.format = Some(case::FORMAT.to_string());
         }
@@ -309,6 +312,9 @@ impl App {
         } else if step == Step::Carer {
             // A draft saved on the carer question of before: who complains is asked there now.
             Step::Who
+        } else if matches!(step, Step::Extra(..)) && path.contains(&Step::Services) {
+            // Saved while adding a service not yet chosen: the list of the decision's services.
+            Step::Services
         } else {
             Step::Check
         };

@@ -307,7 +307,8 @@ impl Session {
                 }
             }
         }
-        let mut raw = self.app.raw().clone();
+        // The case file's form: other services of the decision in `services`.
+        let mut raw = super::services::to_file(self.app.raw()).into_owned();
         let step = match self.app.step() {
             Step::Start => self.app.path().get(1).copied().unwrap_or(Step::Who),
             // A question asked from another screen: resume at that screen.
