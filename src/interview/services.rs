@@ -201,14 +201,21 @@ fn capitalised(s: &str) -> String {
 pub fn lines(app: &App) -> Vec<String> {
     (0..=extras(&app.raw).len())
         .filter(|k| item(&app.raw, *k).service.is_some())
-        .map(|k| {
-            let name = capitalised(&name_of(app.ui, &app.raw, k));
-            match item(&app.raw, k).situation {
-                Some(s) => format!("{name}: {}", t(app.ui, &format!("tui.opt.situation-{s}"))),
-                None => name,
-            }
-        })
+        .map(|k| line_of(app, k))
         .collect()
+}
+
+/// Item `k` in one line: the service and what happened.
+pub fn line_of(app: &App, k: usize) -> String {
+    let name = capitalised(&name_of(app.ui, &app.raw, k));
+    let situation = item(&app.raw, k)
+        .situation
+        .map(|s| format!("tui.opt.situation-{s}"))
+        .filter(|key| crate::i18n::has(Ui::Nb, key));
+    match situation {
+        Some(key) => format!("{name}: {}", t(app.ui, &key)),
+        None => name,
+    }
 }
 
 /// Under a carer's service list, and on the screen of several services: why a service of the
