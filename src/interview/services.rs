@@ -277,6 +277,8 @@ pub fn carer_search_note(app: &App, filter: &str) -> Option<String> {
     if parts.is_empty() {
         return None;
     }
+    // The carer's part and the person's part; "two letters" is said by the next sentence.
+    parts.truncate(2);
     parts.push(t(app.ui, "tui.services.next-letter"));
     Some(parts.join(" "))
 }
@@ -351,17 +353,17 @@ pub fn title_and_hint(app: &App, k: usize, part: ExtraPart) -> (String, String) 
 pub fn overview_hint(app: &App) -> String {
     let mut out = vec![t(app.ui, "tui.services.so-far")];
     out.extend(lines(app).into_iter().map(|l| format!("• {l}")));
-    out.push(String::new());
-    out.push(t(app.ui, "tui.services.explain"));
-    if let Some(n) = carer_note(app) {
-        out.push(String::new());
-        out.push(n);
-    }
     out.join("\n")
 }
 
+/// Under "add another service": how it works, or, for a carer, which services a carer may add
+/// and how the cared-for person's part is complained about.
+pub fn add_hint(app: &App) -> String {
+    carer_note(app).unwrap_or_else(|| t(app.ui, "tui.services.explain"))
+}
+
 /// The answers on the screen of several services: go on, add one, change or remove one added.
-pub fn overview_options(app: &App) -> Vec<(&'static str, String)> {
+pub fn overview_options(app: &App) -> Vec<(&'static str, String, String)> {
     const CHANGE: [&str; MAX_EXTRA as usize] = [
         "change-1", "change-2", "change-3", "change-4", "change-5", "change-6", "change-7",
         "change-8",
@@ -371,14 +373,22 @@ pub fn overview_options(app: &App) -> Vec<(&'static str, String)> {
         "remove-8",
     ];
     let ui = app.ui;
-    let mut v = vec![("next", t(ui, "tui.services.opt-next"))];
+    let mut v = vec![("next", t(ui, "tui.services.opt-next"), String::new())];
     if extras(&app.raw).len() < usize::from(MAX_EXTRA) {
-        v.push(("add", t(ui, "tui.services.opt-add")));
+        v.push(("add", t(ui, "tui.services.opt-add"), add_hint(app)));
     }
     for k in 1..=extras(&app.raw).len().min(usize::from(MAX_EXTRA)) {
         let name = name_of(ui, &app.raw, k);
-        v.push((CHANGE[k - 1], tf(ui, "tui.services.opt-change", &[("service", name.clone())])));
-        v.push((REMOVE[k - 1], tf(ui, "tui.services.opt-remove", &[("service", name)])));
+        v.push((
+            CHANGE[k - 1],
+            tf(ui, "tui.services.opt-change", &[("service", name.clone())]),
+            String::new(),
+        ));
+        v.push((
+            REMOVE[k - 1],
+            tf(ui, "tui.services.opt-remove", &[("service", name)]),
+            String::new(),
+        ));
     }
     v
 }

@@ -73,11 +73,7 @@ pub fn options(step: Step, app: &App) -> Vec<Opt> {
         ],
         Step::Services => services::overview_options(app)
             .into_iter()
-            .map(|(value, label)| Opt {
-                value,
-                label,
-                hint: String::new(),
-            })
+            .map(|(value, label, hint)| Opt { value, label, hint })
             .collect(),
         Step::Situation | Step::Extra(_, ExtraPart::Situation) => {
             let raw = match step {
