@@ -385,8 +385,9 @@ pub fn describe(app: &App) -> Description {
             }
             // A carer's list has only the carer's services: why, and how the rest is complained
             // about; a service that was not added to this letter, and why.
-            if let Some(n) = crate::interview::services::carer_search_note(app, s.filter.value())
-                .or_else(|| crate::interview::services::carer_note(app))
+            if let Some(n) =
+                crate::interview::steps::services::carer_search_note(app, s.filter.value())
+                    .or_else(|| crate::interview::steps::services::carer_note(app))
             {
                 d.entries.push(Entry::Text(n));
             }

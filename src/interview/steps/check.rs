@@ -217,8 +217,11 @@ fn answers(app: &App) -> Vec<(String, Vec<Answer>)> {
             value: crate::interview::services::item(raw, k)
                 .service
                 .is_some()
-                .then(|| crate::interview::services::line_of(app, k)),
-            step: Step::Extra(u8::try_from(k).unwrap_or(1), crate::step::ExtraPart::Service),
+                .then(|| crate::interview::steps::services::line_of(app, k)),
+            step: Step::Extra(
+                u8::try_from(k).unwrap_or(1),
+                crate::step::ExtraPart::Service,
+            ),
         });
     }
     let lang = match raw.language.as_deref() {

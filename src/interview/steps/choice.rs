@@ -71,7 +71,7 @@ pub fn options(step: Step, app: &App) -> Vec<Opt> {
             o("klagenemnd", "tui.opt.route-fvl"),
             o("unknown", "tui.opt.route-unknown"),
         ],
-        Step::Services => services::overview_options(app)
+        Step::Services => super::services::overview_options(app)
             .into_iter()
             .map(|(value, label, hint)| Opt { value, label, hint })
             .collect(),
@@ -289,7 +289,7 @@ impl ChoiceState {
             }
             Action::Enter | Action::Char(' ') if self.step == Step::Services => {
                 if let Some(o) = opts.get(self.selected) {
-                    let flow = services::choose(app, o.value);
+                    let flow = super::services::choose(app, o.value);
                     self.selected = self.selected.min(options(self.step, app).len() - 1);
                     return flow;
                 }
@@ -298,7 +298,7 @@ impl ChoiceState {
                 let i = c.to_digit(10).unwrap_or(0) as usize;
                 if i >= 1 && i <= opts.len() {
                     self.selected = i - 1;
-                    let flow = services::choose(app, opts[i - 1].value);
+                    let flow = super::services::choose(app, opts[i - 1].value);
                     self.selected = self.selected.min(options(self.step, app).len() - 1);
                     return flow;
                 }

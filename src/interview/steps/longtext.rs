@@ -11,8 +11,8 @@ use crate::i18n::{t, tf};
 use crate::interview::action::{Action, Effect};
 use crate::interview::text_box::TextBox;
 use crate::interview::{App, Flow, Step, letter_ui, services};
-use crate::step::ExtraPart;
 use crate::render;
+use crate::step::ExtraPart;
 
 /// The most characters a long text takes (about four pages). With every field at its limit a
 /// draft still fits within [`case::MAX_BYTES`], so whatever the wizard saves it can open again

@@ -13,15 +13,16 @@ pub mod longtext;
 pub mod municipality;
 pub mod preview;
 pub mod service;
+pub mod services;
 pub mod start;
 
 use crate::i18n::{has, t};
 
 use super::action::Action;
 use super::{App, Flow, Step, has_representative};
-use crate::step::ExtraPart;
 use crate::interview::action::Mode;
 use crate::interview::wrap as widgets;
+use crate::step::ExtraPart;
 
 /// The state of the screen being shown.
 pub enum Screen {
@@ -214,12 +215,12 @@ pub fn more_below(app: &App, width: u16) -> String {
 /// The title and hint of a step: `tui.q.<id>.title` and `tui.q.<id>.hint`.
 pub fn title_and_hint(app: &App, step: Step) -> (String, String) {
     if let Step::Extra(k, part) = step {
-        return crate::interview::services::title_and_hint(app, usize::from(k), part);
+        return crate::interview::steps::services::title_and_hint(app, usize::from(k), part);
     }
     if step == Step::Services {
         return (
             t(app.ui, "tui.q.services.title"),
-            crate::interview::services::overview_hint(app),
+            crate::interview::steps::services::overview_hint(app),
         );
     }
     let id = match step {

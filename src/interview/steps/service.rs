@@ -122,7 +122,7 @@ impl ServiceState {
         match action {
             // Another service added and left before one was chosen: it is not added.
             Action::Back if self.item > 0 && self.chosen(app).is_none() => {
-                services::remove(app, self.item);
+                super::services::remove(app, self.item);
                 return Flow::Goto(crate::interview::Step::Services);
             }
             Action::Back => return Flow::Back,
@@ -137,7 +137,7 @@ impl ServiceState {
                     if self.item > 0 {
                         // Another route, or already in the letter: said, and not added.
                         if let Err(why) = services::may_add(&app.raw, self.item, s) {
-                            self.notice = Some(services::not_added_text(app, s, why));
+                            self.notice = Some(super::services::not_added_text(app, s, why));
                             return Flow::Stay;
                         }
                         choose_item(s, app, self.item);
@@ -150,7 +150,7 @@ impl ServiceState {
             other => {
                 match self.filter.handle(&other) {
                     FieldEvent::BackspaceOnEmpty if self.item > 0 && self.chosen(app).is_none() => {
-                        services::remove(app, self.item);
+                        super::services::remove(app, self.item);
                         return Flow::Goto(crate::interview::Step::Services);
                     }
                     FieldEvent::BackspaceOnEmpty => return Flow::Back,

@@ -3,9 +3,9 @@
 
 use super::{LowWindow, question_with_room};
 use crate::i18n::{t, tf};
+use crate::interview::App;
 use crate::interview::steps::service::*;
 use crate::interview::steps::{centred_offset, title_and_hint};
-use crate::interview::App;
 use crate::tui::theme::{SELECTED, UNSELECTED};
 use crate::tui::widgets::{self, ellipsize};
 use ratatui::buffer::Buffer;
@@ -36,22 +36,31 @@ impl ServiceState {
         // list, where the cared-for person's services went: under the list, over the
         // explanation.
         let note = self.notice.clone().or_else(|| {
-            crate::interview::services::carer_search_note(app, self.filter.value())
-                .or_else(|| crate::interview::services::carer_note(app))
+            crate::interview::steps::services::carer_search_note(app, self.filter.value())
+                .or_else(|| crate::interview::steps::services::carer_note(app))
         });
         let (body, note_area) = match &note {
             Some(n) => {
                 let lines = u16::try_from(widgets::wrap(n, body.width).len()).unwrap_or(u16::MAX);
                 let h = lines.min(body.height.saturating_sub(6));
                 (
-                    Rect::new(body.x, body.y, body.width, body.height - h - u16::from(h > 0)),
+                    Rect::new(
+                        body.x,
+                        body.y,
+                        body.width,
+                        body.height - h - u16::from(h > 0),
+                    ),
                     Some(Rect::new(body.x, body.bottom() - h, body.width, h)),
                 )
             }
             None => (body, None),
         };
         if let (Some(n), Some(a)) = (&note, note_area) {
-            let style = if self.notice.is_some() { th.error } else { th.hint };
+            let style = if self.notice.is_some() {
+                th.error
+            } else {
+                th.hint
+            };
             widgets::put_wrapped(n, a, buf, style);
         }
         let wide = body.width >= 70;
