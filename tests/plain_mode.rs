@@ -87,6 +87,7 @@ const BOKMAAL: &[&str] = &[
     "",  // not considered
     "",  // other
     "",  // outcome: the suggestion
+    "",  // one service in the decision: go on
     "1", // ask for innsyn
     "",
     "1", // a copy of the decision
@@ -219,6 +220,7 @@ fn nynorsk_for_someone_else_with_a_power_of_attorney_to_sign() {
         "",
         "",
         "",  // outcome
+        "",  // one service in the decision: go on
         "2", // postponement
         "",
         "", // attachments
@@ -339,6 +341,7 @@ fn english_interface_with_a_search_by_number_and_both_formats() {
         "",
         "Jeg ber om BPA 20 timer i uken.",
         ".",
+        "",  // one service in the decision: go on
         "",  // requests
         "2", // legeerklæring
         "",
@@ -970,6 +973,7 @@ const TO_ATTACHMENTS: &[&str] = &[
     "",
     "",
     "", // grounds and outcome
+    "", // one service in the decision: go on
     "1",
     "", // innsyn
 ];

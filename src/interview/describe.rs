@@ -383,11 +383,10 @@ pub fn describe(app: &App) -> Description {
                     &[("filter", s.filter.value().to_string())],
                 ));
             }
-            // A carer's list has only the carer's services: why, and how the rest is complained
-            // about; a service that was not added to this letter, and why.
+            // A carer searching for the cared-for person's service (not in a carer's list): who
+            // may complain about which part; a service not added to this letter, and why.
             if let Some(n) =
                 crate::interview::steps::services::carer_search_note(app, s.filter.value())
-                    .or_else(|| crate::interview::steps::services::carer_note(app))
             {
                 d.entries.push(Entry::Text(n));
             }

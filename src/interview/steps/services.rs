@@ -150,6 +150,13 @@ pub fn title_and_hint(app: &App, k: usize, part: ExtraPart) -> (String, String) 
     let base = part.step();
     let (base_title, _) = super::title_and_hint(app, base);
     let name = name_of(app.ui, &app.raw, k);
+    // A carer adding another service: which ones a carer may add, and where the cared-for
+    // person's part goes (the first service's hint says to go back, which is wrong here).
+    if part == ExtraPart::Service
+        && let Some(note) = carer_note(app)
+    {
+        return (t(app.ui, "tui.q.extra-service.title"), note);
+    }
     let title = match part {
         ExtraPart::Service => t(app.ui, "tui.q.extra-service.title"),
         ExtraPart::Other => base_title,

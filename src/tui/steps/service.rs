@@ -37,7 +37,6 @@ impl ServiceState {
         // explanation.
         let note = self.notice.clone().or_else(|| {
             crate::interview::steps::services::carer_search_note(app, self.filter.value())
-                .or_else(|| crate::interview::steps::services::carer_note(app))
         });
         let (body, note_area) = match &note {
             Some(n) => {
