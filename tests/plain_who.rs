@@ -52,6 +52,7 @@ const TO_ATTACHMENTS: &[&str] = &[
     "",
     "",
     "",
+    "", // one service in the decision: go on
     "1",
     "",
 ];
