@@ -369,3 +369,57 @@ fn the_file_and_the_interview_forms_round_trip() {
     );
     assert_eq!(services::to_file(&interview).into_owned(), raw);
 }
+
+#[test]
+fn the_session_saves_the_draft_as_a_valid_file_and_opens_it_again() {
+    use omsorgsklage::interview::session::Session;
+    use omsorgsklage::interview::{Action, Options};
+    let data = tempfile::tempdir().expect("data");
+    let o = Options {
+        theme: Some("no-color".into()),
+        counter: false,
+        export_dir: Some(data.path().to_path_buf()),
+        data_dir: Some(data.path().to_path_buf()),
+    };
+    let mut s = Session::with_app(
+        App::from_raw(ola("nb"), Step::Outcome, Ui::Nb, today(), &o),
+        today(),
+        o.clone(),
+    );
+    add_service(s.app_mut(), "avlast", '3', "Ett døgn i uken", "Ingen");
+    s.flush();
+    let path = s.draft_path().expect("a draft");
+    let saved = case::read(&std::fs::read(&path).expect("draft")).expect("reads");
+    // In the file's form: `services`, no single service fields beside it.
+    assert_eq!(saved.service, None);
+    assert_eq!(saved.situation, None);
+    let items = saved.services.as_ref().expect("services");
+    assert_eq!(items[0].service.as_deref(), Some("omsorgsstonad"));
+    assert_eq!(items[1].service.as_deref(), Some("avlastning"));
+    assert_eq!(items[1].granted.as_deref(), Some("Ingen"));
+    assert_eq!(
+        saved.draft.as_ref().and_then(|d| d.step.as_deref()),
+        Some("services")
+    );
+    drop(s);
+    // Opened from the start screen: listed with both services, and going on where it stopped.
+    let mut app = App::new(Ui::Nb, today(), &o);
+    app.set_theme(omsorgsklage::tui::theme::Theme::new(
+        omsorgsklage::tui::theme::ThemeName::NoColor,
+    ));
+    let mut s = Session::with_app(app, today(), o);
+    let t = flat(&screen_text(s.app()));
+    assert!(t.contains("omsorgsstønad"), "{t}");
+    assert!(!t.contains("mangler"), "{t}");
+    s.handle(Action::Down);
+    s.handle(Action::Down);
+    s.handle(Action::Enter);
+    assert_eq!(s.app().step(), Step::Case, "{}", screen_text(s.app()));
+    let t = flat(&screen_text(s.app()));
+    assert!(!t.contains("mangler"), "{t}");
+    s.handle(Action::Enter);
+    assert_eq!(s.app().step(), Step::Services, "{}", screen_text(s.app()));
+    assert_eq!(s.app().raw().service.as_deref(), Some("omsorgsstonad"));
+    let t = flat(&screen_text(s.app()));
+    assert!(t.contains("Avlastning: Kommunen reduserte"), "{t}");
+}
