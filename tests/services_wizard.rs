@@ -409,7 +409,7 @@ fn the_session_saves_the_draft_as_a_valid_file_and_opens_it_again() {
     ));
     let mut s = Session::with_app(app, today(), o);
     let t = flat(&screen_text(s.app()));
-    assert!(t.contains("omsorgsstønad"), "{t}");
+    assert!(t.contains("Ola Berg – omsorgsstønad og avlastning"), "{t}");
     assert!(!t.contains("mangler"), "{t}");
     s.handle(Action::Down);
     s.handle(Action::Down);
@@ -417,6 +417,7 @@ fn the_session_saves_the_draft_as_a_valid_file_and_opens_it_again() {
     assert_eq!(s.app().step(), Step::Case, "{}", screen_text(s.app()));
     let t = flat(&screen_text(s.app()));
     assert!(!t.contains("mangler"), "{t}");
+    assert!(t.contains("Ola Berg – omsorgsstønad og avlastning"), "{t}");
     s.handle(Action::Enter);
     assert_eq!(s.app().step(), Step::Services, "{}", screen_text(s.app()));
     assert_eq!(s.app().raw().service.as_deref(), Some("omsorgsstonad"));

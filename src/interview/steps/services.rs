@@ -97,7 +97,8 @@ pub fn carer_search_note(app: &App, filter: &str) -> Option<String> {
         .unwrap_or_else(|| t(app.ui, "tui.services.the-cared-for"));
     let mut parts = crate::summary::who_may_complain(app.ui, &both, &name);
     if parts.is_empty() {
-        return None;
+        // No service of the carer's chosen yet: which ones a carer may complain about.
+        return carer_note(app);
     }
     // The carer's part and the person's part; "two letters" is said by the next sentence.
     parts.truncate(2);
