@@ -424,3 +424,30 @@ fn the_session_saves_the_draft_as_a_valid_file_and_opens_it_again() {
     let t = flat(&screen_text(s.app()));
     assert!(t.contains("Avlastning: Kommunen reduserte"), "{t}");
 }
+
+#[test]
+fn another_service_changed_from_check_answers_asks_its_questions_and_comes_back() {
+    let mut app = app_at(ola("nb"), Step::Outcome);
+    add_service(&mut app, "avlast", '3', "To helger", "Én helg");
+    let mut app = app_at(services::to_file(app.raw()).into_owned(), Step::Check);
+    for _ in 0..40 {
+        if screen_text(&app).contains("▶ Tjeneste 2") {
+            break;
+        }
+        press(&mut app, KeyCode::Down);
+    }
+    enter(&mut app);
+    assert_eq!(app.step(), Step::Extra(1, ExtraPart::Service));
+    enter(&mut app);
+    assert_eq!(app.step(), Step::Extra(1, ExtraPart::Situation));
+    press(&mut app, KeyCode::Char('4'));
+    assert_eq!(
+        services::item(app.raw(), 1).situation.as_deref(),
+        Some("avsluttet")
+    );
+    type_text(&mut app, "\n\n");
+    assert_eq!(app.step(), Step::Extra(1, ExtraPart::Outcome));
+    tab(&mut app);
+    assert_eq!(app.step(), Step::Check, "{}", screen_text(&app));
+    assert!(screen_text(&app).contains("Avlastning: Kommunen stoppet"));
+}

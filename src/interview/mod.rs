@@ -789,6 +789,12 @@ impl App {
                 e
             }
             Flow::Change(step) => {
+                // Another service of the decision, changed from check answers: all of its
+                // questions are asked again, then back to the check.
+                if let Step::Extra(k, _) = step {
+                    self.visited
+                        .retain(|s| !matches!(s, Step::Extra(j, _) if *j == k));
+                }
                 self.changing = step != Step::Check;
                 self.enter(step);
                 Effect::None
