@@ -202,3 +202,24 @@ fn where_no_editor_is_found_ctrl_e_is_not_offered() {
     t.wait_for("Hva ber du kommunen om?");
     assert!(!t.screen().contains("redigeringsprogram"), "{}", t.screen());
 }
+
+/// SIGTERM while line mode's editor waits for a line (issue 23: "SIGTERM is honoured in every
+/// state"; the terminal is always restored): the program ends, and the terminal is left as the
+/// shell needs it (lines edited and echoed), not raw as the line editor had it.
+#[test]
+fn sigterm_while_line_mode_waits_for_a_line_leaves_the_terminal_as_it_was() {
+    let data = tempfile::tempdir().expect("data dir");
+    let mut t = Term::spawn(wizard(data.path(), data.path(), &["--plain"]));
+    assert!(t.cooked(), "a new terminal edits lines");
+    t.wait_for_output("Skriv et tall fra 1 til");
+    // The line editor waits with the terminal raw: what the test below must see undone.
+    let start = std::time::Instant::now();
+    while t.cooked() {
+        assert!(start.elapsed() < Duration::from_secs(5), "never raw");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    t.signal("TERM");
+    let status = t.wait_exit();
+    assert_eq!(status.exit_code(), 128 + 15, "ended by SIGTERM: {status:?}");
+    assert!(t.cooked(), "the terminal is back as the shell had it");
+}

@@ -206,12 +206,7 @@ fn sigterm_sighup_and_sigint_restore_the_terminal_save_the_typing_and_let_go_of_
         t.type_text("svigerdatter");
         t.wait_for("svigerdatter");
         let before = t.output_len();
-        let pid = t.child.process_id().expect("pid");
-        let sent = std::process::Command::new("kill")
-            .args([format!("-{signal}"), pid.to_string()])
-            .status()
-            .expect("kill");
-        assert!(sent.success());
+        t.signal(signal);
         let status = t.wait_exit();
         assert_eq!(status.exit_code(), 128 + number, "SIG{signal}");
         let after = t.output_since(before);

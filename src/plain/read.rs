@@ -73,6 +73,8 @@ fn read_line(input: &mut dyn BufRead) -> Read {
 /// terminal. The thread reads a line when asked (with the prompt to show), so nothing is read
 /// ahead of the question.
 pub struct Stdin {
+    /// The terminal as it was before the line editor made it raw (see [`Cooked`]).
+    cooked: Cooked,
     ask: Sender<String>,
     answers: Receiver<Read>,
     editing: bool,
@@ -84,6 +86,7 @@ impl Stdin {
     /// `editing`: standard input and output are a terminal that can edit a line.
     pub fn start(editing: bool) -> Stdin {
         signals::install();
+        let cooked = Cooked::save(editing);
         let (ask, asked) = channel::<String>();
         let (answer, answers) = channel();
         std::thread::spawn(move || {
@@ -101,6 +104,7 @@ impl Stdin {
             }
         });
         Stdin {
+            cooked,
             ask,
             answers,
             editing,
@@ -147,6 +151,7 @@ impl Input for Stdin {
             return Read::Failed;
         };
         if let Some(sig) = signals::pending() {
+            self.cooked.restore();
             return Read::Signal(sig);
         }
         if self.ended {
@@ -163,6 +168,9 @@ impl Input for Stdin {
                 }
                 Err(RecvTimeoutError::Timeout) => {
                     if let Some(sig) = signals::pending() {
+                        // The line editor still waits, with the terminal raw: the program ends
+                        // now, so the terminal is put back as it was.
+                        self.cooked.restore();
                         return Read::Signal(sig);
                     }
                 }
@@ -173,6 +181,42 @@ impl Input for Stdin {
 
     fn echoes(&self) -> bool {
         self.editing
+    }
+}
+
+/// The terminal's settings before the line editor made it raw (unix; nothing elsewhere, where
+/// rustyline's console mode ends with the process).
+struct Cooked {
+    #[cfg(unix)]
+    saved: Option<rustix::termios::Termios>,
+}
+
+impl Cooked {
+    fn save(editing: bool) -> Cooked {
+        #[cfg(unix)]
+        {
+            let saved = editing
+                .then(|| rustix::termios::tcgetattr(std::io::stdin()).ok())
+                .flatten();
+            Cooked { saved }
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = editing;
+            Cooked {}
+        }
+    }
+
+    /// Put the terminal back as it was (a terminal that is gone is left alone).
+    fn restore(&self) {
+        #[cfg(unix)]
+        if let Some(t) = &self.saved {
+            let _ = rustix::termios::tcsetattr(
+                std::io::stdin(),
+                rustix::termios::OptionalActions::Now,
+                t,
+            );
+        }
     }
 }
 

@@ -126,6 +126,31 @@ impl Term {
         }
     }
 
+    /// Whether the terminal edits lines itself and echoes what is typed (its "cooked" mode, as a
+    /// shell expects it), rather than passing each key on as a line editor or the wizard asks.
+    #[cfg(unix)]
+    pub fn cooked(&self) -> bool {
+        use nix::sys::termios::LocalFlags;
+        let termios = self
+            .master
+            .as_ref()
+            .and_then(|m| m.get_termios())
+            .expect("the terminal's settings");
+        termios
+            .local_flags
+            .contains(LocalFlags::ICANON | LocalFlags::ECHO)
+    }
+
+    /// Send the program a signal by name (`TERM`, `HUP` …) with `kill`.
+    pub fn signal(&mut self, name: &str) {
+        let pid = self.child.process_id().expect("pid");
+        let sent = std::process::Command::new("kill")
+            .args([format!("-{name}"), pid.to_string()])
+            .status()
+            .expect("kill");
+        assert!(sent.success(), "kill -{name}");
+    }
+
     /// Whether the program is still running.
     pub fn running(&mut self) -> bool {
         self.child.try_wait().expect("wait").is_none()
