@@ -40,6 +40,15 @@ pub fn line_of(app: &App, k: usize) -> String {
     }
 }
 
+/// The person cared for, before their name is given.
+fn cared_for_words(app: &App) -> String {
+    if crate::interview::has_representative(&app.raw) {
+        t(app.ui, "tui.services.the-cared-for-rep")
+    } else {
+        t(app.ui, "tui.services.the-cared-for")
+    }
+}
+
 /// Under a carer's service list, and on the screen of several services: why a service of the
 /// person cared for is not there, and how that part is complained about (FACTS.md §5).
 pub fn carer_note(app: &App) -> Option<String> {
@@ -50,8 +59,14 @@ pub fn carer_note(app: &App) -> Option<String> {
             .as_ref()
             .and_then(|c| c.name.clone())
             .filter(|n| !n.trim().is_empty())
-            .unwrap_or_else(|| t(app.ui, "tui.services.the-cared-for"));
-        tf(app.ui, "tui.services.carer-note", &[("name", name)])
+            .unwrap_or_else(|| cared_for_words(app));
+        // Someone who helps the carer is told about the carer, not about themselves.
+        let key = if crate::interview::has_representative(&app.raw) {
+            "tui.services.carer-note-rep"
+        } else {
+            "tui.services.carer-note"
+        };
+        tf(app.ui, key, &[("name", name)])
     })
 }
 
@@ -94,7 +109,7 @@ pub fn carer_search_note(app: &App, filter: &str) -> Option<String> {
         .as_ref()
         .and_then(|c| c.name.clone())
         .filter(|n| !n.trim().is_empty())
-        .unwrap_or_else(|| t(app.ui, "tui.services.the-cared-for"));
+        .unwrap_or_else(|| cared_for_words(app));
     let mut parts = crate::summary::who_may_complain(app.ui, &both, &name);
     if parts.is_empty() {
         // No service of the carer's chosen yet: which ones a carer may complain about.
