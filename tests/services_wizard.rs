@@ -451,3 +451,34 @@ fn another_service_changed_from_check_answers_asks_its_questions_and_comes_back(
     assert_eq!(app.step(), Step::Check, "{}", screen_text(&app));
     assert!(screen_text(&app).contains("Avlastning: Kommunen stoppet"));
 }
+
+#[test]
+fn check_answers_shows_what_was_said_about_the_second_service() {
+    let mut app = app_at(ola("nb"), Step::Outcome);
+    add_service(
+        &mut app,
+        "avlast",
+        '3',
+        "To helger i måneden",
+        "Én helg i måneden",
+    );
+    let mut app = app_at(services::to_file(app.raw()).into_owned(), Step::Check);
+    let mut seen = String::new();
+    for _ in 0..40 {
+        seen.push_str(&screen_text(&app));
+        press(&mut app, KeyCode::Down);
+    }
+    let seen = flat(&seen);
+    assert!(
+        seen.contains("Tjeneste 2 Avlastning: Kommunen reduserte"),
+        "{seen}"
+    );
+    assert!(
+        seen.contains("Tjeneste 2: før To helger i måneden"),
+        "{seen}"
+    );
+    assert!(
+        seen.contains("Tjeneste 2: etter Én helg i måneden"),
+        "{seen}"
+    );
+}

@@ -223,6 +223,33 @@ fn answers(app: &App) -> Vec<(String, Vec<Answer>)> {
                 crate::step::ExtraPart::Service,
             ),
         });
+        // Before and after, and what is asked for, when given.
+        let it = crate::interview::services::item(raw, k);
+        let cut = matches!(it.situation.as_deref(), Some("redusert" | "avsluttet"));
+        let (ak, gk) = if cut {
+            ("tui.check.extra-before", "tui.check.extra-after")
+        } else {
+            ("tui.check.extra-applied", "tui.check.extra-granted")
+        };
+        let kk = u8::try_from(k).unwrap_or(1);
+        for (key, value, part) in [
+            (ak, it.applied_for, crate::step::ExtraPart::Decision),
+            (gk, it.granted, crate::step::ExtraPart::Decision),
+            (
+                "tui.check.extra-outcome",
+                it.outcome,
+                crate::step::ExtraPart::Outcome,
+            ),
+        ] {
+            if let Some(v) = opt(&value) {
+                case_rows.push(Answer {
+                    label: tf(ui, key, &[("n", (k + 1).to_string())]),
+                    fields: &[],
+                    value: Some(v),
+                    step: Step::Extra(kk, part),
+                });
+            }
+        }
     }
     let lang = match raw.language.as_deref() {
         Some("nn") => t(ui, "tui.opt.letter-nn"),
