@@ -482,3 +482,17 @@ fn check_answers_shows_what_was_said_about_the_second_service() {
         "{seen}"
     );
 }
+
+#[test]
+fn a_draft_saved_while_adding_a_service_not_yet_chosen_opens_on_the_list() {
+    let mut app = app_at(person("nb"), Step::Outcome);
+    tab(&mut app);
+    press(&mut app, KeyCode::Char('2'));
+    assert_eq!(app.step(), Step::Extra(1, ExtraPart::Service));
+    // The draft leaves the empty item out, and names the step it was on.
+    let draft = services::to_file(app.raw()).into_owned();
+    assert_eq!(draft.services, None);
+    let step = Step::from_id(&app.step().id()).expect("id");
+    let opened = app_at(draft, step);
+    assert_eq!(opened.step(), Step::Services);
+}
