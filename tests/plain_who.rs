@@ -10,8 +10,12 @@ use std::process::{Command, Output, Stdio};
 use common::BIN;
 
 fn run_plain(input: &str, data: &Path) -> Output {
+    run_plain_in("nb", input, data)
+}
+
+fn run_plain_in(lang: &str, input: &str, data: &Path) -> Output {
     let mut child = Command::new(BIN)
-        .args(["--today", "2026-11-20", "--lang", "nb", "--plain"])
+        .args(["--today", "2026-11-20", "--lang", lang, "--plain"])
         .env("OMSORGSKLAGE_DATA", data.join("data"))
         .env("HOME", data)
         .env_remove("NO_COLOR")
@@ -106,4 +110,117 @@ fn line_mode_asks_who_complains_once_with_the_carer_among_the_answers() {
     assert!(services.contains("Avlastning"), "{services}");
     assert!(!services.contains("Hjemmesykepleie"), "{services}");
     assert!(!text.contains("Klager du på egne vegne, som den som gir omsorg?"));
+}
+
+/// The attachments of the draft saved in `data`, by title.
+fn saved_titles(data: &Path) -> Vec<String> {
+    let files = common::case_files(&data.join("data"));
+    assert_eq!(files.len(), 1, "{files:?}");
+    common::raw_from_file(&files[0])
+        .attachments
+        .unwrap_or_default()
+        .iter()
+        .map(|a| a.title().to_string())
+        .collect()
+}
+
+#[test]
+fn line_mode_renames_an_attachment_already_in_the_list() {
+    // Issue #25: every attachment's title can be changed, not only a file's just added.
+    let dir = tempfile::tempdir().expect("dir");
+    let mut answers: Vec<&str> = TO_ATTACHMENTS.to_vec();
+    answers.extend([
+        "Uttalelse fra fastlegen", // added as 3
+        "endre 9",                 // no such number: said, nothing changes
+        "Endre 3",
+        "Legeerklæring fra fastlegen, 12. oktober 2026",
+        "endre 1", // the suggested copy of the decision, unticked until now
+        "",        // Enter keeps the title as it is, and ticks it
+    ]);
+    let out = run_plain(&(answers.join("\n") + "\n"), dir.path());
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    // Line mode completes no file names: its hint says nothing about Tab.
+    assert!(!text.contains("Tab fullfører"), "{text}");
+    // The prompt says how.
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("Skriv «endre» og tallet for å gi et vedlegg et annet navn"),
+        "{text}"
+    );
+    assert!(
+        flat.contains(
+            "Feil: Skriv «endre» og tallet foran vedlegget, for eksempel «endre 3». Tallet er \
+             fra 1 til 3."
+        ),
+        "{text}"
+    );
+    // The long prompt once, then the short one.
+    assert_eq!(
+        flat.matches("Skriv «endre» og tallet for å gi et vedlegg et annet navn")
+            .count(),
+        1,
+        "{text}"
+    );
+    assert!(
+        flat.contains(
+            "Skriv et tall for å krysse av, «endre» og et tall for nytt navn, eller et navn eller \
+             en fil for å legge til. Bare Enter går videre:"
+        ),
+        "{text}"
+    );
+    // Asked with the title it has now, then the list again with the new one.
+    assert!(
+        text.contains("Hva skal vedlegget hete i brevet? [svar nå: Uttalelse fra fastlegen]:"),
+        "{text}"
+    );
+    assert!(
+        text.contains("3. Legeerklæring fra fastlegen, 12. oktober 2026, krysset av"),
+        "{text}"
+    );
+    assert!(text.contains("1. Kopi av vedtaket, krysset av"), "{text}");
+    // The draft keeps the new title; the old one is gone.
+    assert_eq!(
+        saved_titles(dir.path()),
+        [
+            "Kopi av vedtaket",
+            "Legeerklæring fra fastlegen, 12. oktober 2026"
+        ]
+    );
+}
+
+#[test]
+fn renaming_is_said_and_done_in_english_and_nynorsk() {
+    for (lang, word, prompt, asked) in [
+        (
+            "en",
+            "rename 3",
+            "Type «rename» and the number to give an attachment another title",
+            "What should the attachment be called in the letter?",
+        ),
+        (
+            "nn",
+            "endre 3",
+            "Skriv «endre» og talet for å gje eit vedlegg eit anna namn",
+            "Kva skal vedlegget heite i brevet?",
+        ),
+    ] {
+        let dir = tempfile::tempdir().expect("dir");
+        let mut answers: Vec<&str> = TO_ATTACHMENTS.to_vec();
+        // The letter's language is asked first in these interfaces: bokmål.
+        answers.insert(1, "1");
+        answers.extend(["Uttalelse fra fastlegen", word, "Legeerklæring"]);
+        let out = run_plain_in(lang, &(answers.join("\n") + "\n"), dir.path());
+        let text = String::from_utf8(out.stdout).expect("utf-8");
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains(prompt), "{lang}: {text}");
+        assert!(text.contains(asked), "{lang}: {text}");
+        assert!(
+            saved_titles(dir.path()).contains(&"Legeerklæring".to_string()),
+            "{lang}: {text}"
+        );
+        assert!(
+            !saved_titles(dir.path()).contains(&"Uttalelse fra fastlegen".to_string()),
+            "{lang}"
+        );
+    }
 }

@@ -11,35 +11,22 @@ mod common;
 use std::path::Path;
 use std::time::Duration;
 
-use common::pty::{DOWN, ENTER, Term, wizard};
-use omsorgsklage::store::Store;
+use common::pty::{DOWN, ENTER, Term, type_relation_unsaved, wizard};
 
 /// How soon after the terminal closes the program must be gone.
 const LIMIT: Duration = Duration::from_secs(1);
 
 /// The saved case (a draft) and whether it opens again, that is, whether its lock is free.
 fn only_case(data: &Path) -> (omsorgsklage::domain::case::RawCase, bool) {
-    let store = Store::new(data);
-    let listing = store.list().expect("list");
-    assert_eq!(listing.cases.len(), 1, "one case");
-    let entry = &listing.cases[0];
-    (entry.raw.clone(), store.open(&entry.id).is_ok())
+    common::pty::only_case(data, "")
 }
 
 #[test]
 fn closing_the_window_in_the_wizard_saves_the_typing_lets_go_and_exits() {
     let data = tempfile::tempdir().expect("data dir");
     let mut t = Term::spawn(wizard(data.path(), data.path(), &[]));
-    t.wait_for("Start en ny klage");
-    t.send(ENTER);
-    t.wait_for("Hvem skriver klagen?");
-    t.send("2");
-    t.wait_for("Skriver du som forelder, verge, advokat eller hjelper?");
-    t.send("4");
-    t.wait_for("Hva er du for den vedtaket gjelder?");
     // Typed, and the window closes before the pause that would save it.
-    t.type_text("svigerdatter");
-    t.wait_for("svigerdatter");
+    type_relation_unsaved(&mut t);
     t.close();
     let (status, took) = t.exits_within(LIMIT);
     // 128 + SIGHUP, as shells expect; not an abort (a panic while printing to the closed

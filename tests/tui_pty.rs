@@ -194,17 +194,8 @@ fn sigterm_sighup_and_sigint_restore_the_terminal_save_the_typing_and_let_go_of_
     for (signal, number) in [("TERM", 15), ("HUP", 1), ("INT", 2)] {
         let data = tempfile::tempdir().expect("data dir");
         let mut t = Term::spawn(wizard(data.path(), data.path(), &[]));
-        t.wait_for("Start en ny klage");
-        t.send(ENTER);
-        t.wait_for("Hvem skriver klagen?");
-        t.send("2");
-        // What the writer is: 4, a relative, friend or other helper.
-        t.wait_for("Skriver du som forelder, verge, advokat eller hjelper?");
-        t.send("4");
-        t.wait_for("Hva er du for den vedtaket gjelder?");
         // Typed, and the signal comes before the pause that would save it.
-        t.type_text("svigerdatter");
-        t.wait_for("svigerdatter");
+        common::pty::type_relation_unsaved(&mut t);
         let before = t.output_len();
         t.signal(signal);
         let status = t.wait_exit();
@@ -216,23 +207,15 @@ fn sigterm_sighup_and_sigint_restore_the_terminal_save_the_typing_and_let_go_of_
         assert!(!t.alternate_screen(), "SIG{signal}");
         assert!(!t.hide_cursor(), "SIG{signal}");
         // What was typed is in the draft, and the case opens again at once.
-        let store = omsorgsklage::store::Store::new(data.path());
-        let listing = store.list().expect("list");
-        assert_eq!(listing.cases.len(), 1, "SIG{signal}");
-        let entry = &listing.cases[0];
+        let (raw, opens) = common::pty::only_case(data.path(), &format!("SIG{signal}"));
         assert_eq!(
-            entry
-                .raw
-                .representative
+            raw.representative
                 .as_ref()
                 .and_then(|r| r.relation.as_deref()),
             Some("svigerdatter"),
             "SIG{signal}"
         );
-        assert!(
-            store.open(&entry.id).is_ok(),
-            "SIG{signal}: the lock was let go"
-        );
+        assert!(opens, "SIG{signal}: the lock was let go");
     }
 }
 

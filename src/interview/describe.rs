@@ -12,7 +12,7 @@ use super::drafts;
 use super::steps::checklist;
 use super::steps::form;
 use super::steps::{
-    Screen, case, check, choice, done, info, longtext, municipality, service, start,
+    Screen, case, check, choice, district, done, info, longtext, municipality, service, start,
     title_and_hint, tr,
 };
 use super::{App, Modal, Section, Step};
@@ -87,6 +87,8 @@ pub enum Answer {
         default: Option<usize>,
         /// Enter alone keeps the answer given before (nothing typed, nothing listed).
         keep: Option<String>,
+        /// A search that leaves one item chooses it (the bydel: a short list of names).
+        one_chooses: bool,
     },
     /// Several lines; an empty line ends the answer.
     Lines { current: Option<String> },
@@ -264,6 +266,7 @@ pub fn describe(app: &App) -> Description {
         Screen::Case(_) => {
             d.title = t(ui, "tui.q.case.title");
             d.text = case::subject(app).into_iter().collect();
+            d.text.extend(case::send_line(app));
             if app.counter {
                 d.text.push(t(ui, "tui.case.counter"));
             }
@@ -402,6 +405,37 @@ pub fn describe(app: &App) -> Description {
                     .then_some(s.selected)
                     .filter(|i| *i < list.len()),
                 keep: None,
+                one_chooses: false,
+            };
+        }
+        Screen::District(s) => {
+            let chosen = district::current(app);
+            let list = district::matches(s.filter.value());
+            for b in &list {
+                let mark = if chosen == Some(*b) {
+                    Mark::Chosen
+                } else {
+                    Mark::None
+                };
+                d.entries.push(item((*b).to_string(), vec![], mark));
+            }
+            let typed = s.filter.value().trim();
+            if list.is_empty() {
+                d.errors.push(tf(
+                    ui,
+                    "tui.district.none",
+                    &[("filter", typed.to_string())],
+                ));
+            }
+            d.answer = Answer::Search {
+                label: t(ui, "tui.district.filter")
+                    .trim_end_matches(':')
+                    .to_string(),
+                default: (!typed.is_empty() || chosen.is_some())
+                    .then_some(s.selected)
+                    .filter(|i| *i < list.len()),
+                keep: None,
+                one_chooses: true,
             };
         }
         Screen::Municipality(s) => {
@@ -450,6 +484,7 @@ pub fn describe(app: &App) -> Description {
                 keep: (list.is_empty() && s.query.is_empty())
                     .then(|| chosen.map(|m| m.letter_name()))
                     .flatten(),
+                one_chooses: false,
             };
         }
         Screen::Info(s) => {

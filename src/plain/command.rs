@@ -63,6 +63,31 @@ pub fn quoted(ui: Ui, line: &str) -> Option<String> {
     is_word.then(|| rest.trim().to_string())
 }
 
+/// The words that give an attachment a new title ("endre 3"), the first the one to show.
+pub fn rename_words(ui: Ui) -> Vec<String> {
+    t(ui, "plain.word.rename")
+        .split(',')
+        .map(|w| w.trim().to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// "endre 3" / "rename 3": the rename word first on the line, and what follows it (trimmed;
+/// empty when only the word was typed). `None` for any other line.
+pub fn rename(ui: Ui, line: &str) -> Option<String> {
+    let s = line.split_whitespace().collect::<Vec<_>>().join(" ");
+    let lower = s.to_lowercase();
+    rename_words(ui).into_iter().find_map(|w| {
+        let rest = lower.strip_prefix(&w)?;
+        // The word alone or before a number: not the start of a longer word ("endret"), nor of
+        // an attachment's title ("Endre vedtak" is added as a title).
+        let rest = rest.trim();
+        let word = lower.len() == w.len() || lower[w.len()..].starts_with(' ');
+        (word && (rest.is_empty() || rest.starts_with(|c: char| c.is_ascii_digit())))
+            .then(|| rest.to_string())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,5 +104,11 @@ mod tests {
         assert_eq!(parse(Ui::Nn, "Tilbake til sjukehuset."), None);
         assert_eq!(quoted(Ui::Nb, "'hjelp"), Some("hjelp".into()));
         assert_eq!(quoted(Ui::Nb, "'Ola'"), None);
+        assert_eq!(rename(Ui::Nb, "Endre  3"), Some("3".into()));
+        assert_eq!(rename(Ui::En, "rename 2"), Some("2".into()));
+        assert_eq!(rename(Ui::Nn, "endre"), Some(String::new()));
+        assert_eq!(rename(Ui::Nb, "Endret vedtak"), None);
+        assert_eq!(rename(Ui::Nb, "Uttalelse fra fastlegen"), None);
+        assert_eq!(rename(Ui::Nb, "Endre vedtak"), None);
     }
 }

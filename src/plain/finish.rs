@@ -302,6 +302,7 @@ impl Interview<'_> {
         self.asked_fullmakt = false;
         self.listed = false;
         self.told_lines = false;
+        self.told_tick = false;
         self.fixing = false;
         self.told_errors.clear();
         self.saved = false;

@@ -88,6 +88,7 @@ fn run_on(
         asked_fullmakt: false,
         listed: false,
         told_lines: false,
+        told_tick: false,
         fixing: false,
         told_errors: Vec::new(),
         saved: false,
@@ -169,6 +170,8 @@ struct Interview<'a> {
     listed: bool,
     /// How to answer with several lines has been told.
     told_lines: bool,
+    /// How to answer the attachments list has been told in full (then shortly).
+    told_tick: bool,
     /// A form could not be left: only the fields with errors are asked again.
     fixing: bool,
     /// The errors of saving that have been said.
@@ -232,7 +235,8 @@ impl Interview<'_> {
                     label,
                     default,
                     keep,
-                } => self.search(&d, &label, default, keep)?,
+                    one_chooses,
+                } => self.search(&d, &label, default, keep, one_chooses)?,
                 Answer::Lines { current } => self.lines(current)?,
                 Answer::Tick { add } => self.tick(&d, add)?,
                 Answer::Change { ready } => self.change(&d, ready)?,
@@ -702,6 +706,7 @@ impl Interview<'_> {
         label: &str,
         default: Option<usize>,
         keep: Option<String>,
+        one_chooses: bool,
     ) -> Result<Next> {
         let ui = self.ui();
         let count = Self::count(d);
@@ -771,6 +776,13 @@ impl Interview<'_> {
                 return Ok(Next::Stop(code));
             }
             let d = describe(self.app());
+            // One bydel fits: chosen, and said so (the next screen follows).
+            if one_chooses && Self::count(&d) == 1 {
+                let chosen = format!("{}, {}.", Self::item_label(&d, 0), t(ui, "plain.chosen"));
+                self.say(&chosen)?;
+                let r = self.act(vec![Action::Enter])?;
+                return Ok(self.done(r));
+            }
             self.print_entries(&d)?;
             for e in d.errors.clone() {
                 self.error(&e)?;
@@ -792,17 +804,51 @@ impl Interview<'_> {
     fn tick(&mut self, d: &Description, add: bool) -> Result<Next> {
         let ui = self.ui();
         let count = Self::count(d);
-        let key = if add {
+        // The attachments' prompt is long: in full the first time, then shortly (`?` has it all).
+        let key = if add && std::mem::replace(&mut self.told_tick, true) {
+            "plain.prompt.tick-add-short"
+        } else if add {
             "plain.prompt.tick-add"
         } else {
             "plain.prompt.tick"
         };
-        let prompt = format!("{}:", t(ui, key));
+        let rename_word = command::rename_words(ui)
+            .first()
+            .cloned()
+            .unwrap_or_default();
+        let prompt = format!("{}:", tf(ui, key, &[("rename", rename_word.clone())]));
         let s = match self.answer(&prompt)? {
             Ok(s) => s,
             Err(next) => return Ok(next),
         };
         let top = vec![Action::Up; count + 2];
+        // "endre 3": the title of an attachment in the list, asked as a field (issue #25).
+        if add && let Some(rest) = command::rename(ui, &s) {
+            let Some(i) = Self::number(&rest, count) else {
+                let e = tf(
+                    ui,
+                    "plain.error.rename",
+                    &[("rename", rename_word), ("count", count.to_string())],
+                );
+                self.error(&e)?;
+                return Ok(Next::Go);
+            };
+            let mut v = top;
+            v.extend(std::iter::repeat_n(Action::Down, i));
+            v.push(Action::Char('e'));
+            if let Some(code) = self.act(v)? {
+                return Ok(Next::Stop(code));
+            }
+            if describe(self.app()).fields.is_empty() {
+                let e = tf(
+                    ui,
+                    "plain.error.rename-fixed",
+                    &[("label", Self::item_label(d, i))],
+                );
+                self.error(&e)?;
+            }
+            return Ok(Next::Go);
+        }
         // In the field for another attachment, emptied first, so that a path refused before (the
         // screen keeps it for correcting) is neither added to nor completed by Tab.
         let in_add_field = |then: Vec<Action>| {

@@ -100,3 +100,44 @@ pub fn case_files(data: &Path) -> Vec<PathBuf> {
     v.sort();
     v
 }
+
+/// The case line mode's bokmål walk (`BOKMAAL` in `tests/plain_mode.rs`) gives, with these
+/// grounds: praktisk bistand refused in Tromsø, innsyn asked for, two attachments.
+pub fn bokmaal_walk_case(grounds: case::RawGrounds) -> RawCase {
+    RawCase {
+        format: Some("omsorgsklage/1".into()),
+        language: Some("nb".into()),
+        service: Some("praktisk-bistand".into()),
+        situation: Some("avslag".into()),
+        decision: Some(case::RawDecision {
+            date: Some("2026-11-02".into()),
+            received: Some("2026-11-05".into()),
+            reference: Some("26/1".into()),
+            ..Default::default()
+        }),
+        grounds: Some(grounds),
+        requests: Some(case::RawRequests {
+            access_to_documents: Some(true),
+            postponement: Some(false),
+            reasons: None,
+        }),
+        attachments: Some(vec![
+            "Kopi av vedtaket".into(),
+            "Uttalelse fra fastlegen".into(),
+        ]),
+        applicant: Some(case::RawPerson {
+            name: Some("Kari Nordmann".into()),
+            address: Some("Storgata 1".into()),
+            postcode: Some("9008".into()),
+            city: Some("Tromsø".into()),
+            ..Default::default()
+        }),
+        municipality: Some(case::RawMunicipality {
+            number: Some("5501".into()),
+            name: Some("Tromsø".into()),
+            address: Some(vec!["Postboks 6900".into(), "9299 Tromsø".into()]),
+            district: None,
+        }),
+        ..Default::default()
+    }
+}

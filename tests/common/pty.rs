@@ -293,6 +293,32 @@ impl Drop for Term {
     }
 }
 
+/// From the start screen to the question what the writer is to the person, with
+/// "svigerdatter" typed there: shown on the screen, but not yet in the draft (the pause that
+/// saves typing has not come). Then the terminal goes away or a signal comes.
+pub fn type_relation_unsaved(t: &mut Term) {
+    t.wait_for("Start en ny klage");
+    t.send(ENTER);
+    t.wait_for("Hvem skriver klagen?");
+    t.send("2");
+    // What the writer is: 4, a relative, friend or other helper.
+    t.wait_for("Skriver du som forelder, verge, advokat eller hjelper?");
+    t.send("4");
+    t.wait_for("Hva er du for den vedtaket gjelder?");
+    t.type_text("svigerdatter");
+    t.wait_for("svigerdatter");
+}
+
+/// The one case saved in `data` (a draft) and whether it opens again, that is, whether its lock
+/// is free. `context` names the run in a failure.
+pub fn only_case(data: &Path, context: &str) -> (omsorgsklage::domain::case::RawCase, bool) {
+    let store = omsorgsklage::store::Store::new(data);
+    let listing = store.list().expect("list");
+    assert_eq!(listing.cases.len(), 1, "one case: {context}");
+    let entry = &listing.cases[0];
+    (entry.raw.clone(), store.open(&entry.id).is_ok())
+}
+
 /// `cmd` in an 80×24 pseudo-terminal whose output nobody reads, for closing it: dropping the
 /// writer and the master (which hold the only handles on it) hangs the terminal up, as closing a
 /// terminal window does.

@@ -129,6 +129,17 @@ pub fn subject(app: &App) -> Option<String> {
     ))
 }
 
+/// Where the complaint is sent ("Klagen sendes til Oslo kommune, bydel Grünerløkka."), for a
+/// saved case whose municipality is known: the same words as the done screen and `cases list`
+/// (`summary::send_to`).
+pub fn send_line(app: &App) -> Option<String> {
+    if is_new_case(&app.raw) {
+        return None;
+    }
+    let to = crate::summary::send_to(&app.raw)?;
+    Some(tf(app.ui, "tui.case.send-to", &[("to", to)]))
+}
+
 /// The timeline lines (empty for a case without dates).
 pub fn timeline(app: &App) -> Vec<String> {
     crate::timeline::lines(app.ui, &app.raw, app.today)

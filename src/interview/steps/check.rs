@@ -491,7 +491,14 @@ fn answers(app: &App) -> Vec<(String, Vec<Answer>)> {
         municipality_rows.push(a(
             "tui.check.district",
             &["municipality.district"],
-            raw.municipality.as_ref().and_then(|m| m.district.clone()),
+            // By its official name, also when a case file spells it "grunerlokka".
+            raw.municipality
+                .as_ref()
+                .and_then(|m| m.district.as_deref())
+                .map(|d| {
+                    crate::domain::municipality::bydel::find(d)
+                        .map_or_else(|| d.to_string(), str::to_string)
+                }),
             Step::District,
         ));
     }

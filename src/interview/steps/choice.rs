@@ -88,15 +88,6 @@ pub fn options(step: Step, app: &App) -> Vec<Opt> {
                 .map(|s| o(s.id(), &format!("tui.opt.situation-{}", s.id())))
                 .collect()
         }
-        // Oslo's 15 bydeler, by their official names (FACTS.md §9).
-        Step::District => crate::domain::municipality::bydel::ALL
-            .into_iter()
-            .map(|b| Opt {
-                value: b,
-                label: b.to_string(),
-                hint: String::new(),
-            })
-            .collect(),
         _ => Vec::new(),
     }
 }
@@ -149,10 +140,6 @@ pub fn current(step: Step, app: &App) -> Option<usize> {
             let v = v?;
             return options(step, app).iter().position(|o| o.value == v);
         }
-        Step::District => raw
-            .municipality
-            .as_ref()
-            .and_then(|m| m.district.as_deref()),
         _ => None,
     };
     let value = value?;
@@ -244,10 +231,6 @@ fn apply(step: Step, value: &str, app: &mut App) {
                 }
             });
         }
-        Step::District => {
-            let v = value.to_string();
-            app.edit(|r| r.municipality.get_or_insert_with(Default::default).district = Some(v));
-        }
         _ => {}
     }
 }
@@ -320,17 +303,6 @@ impl ChoiceState {
                 }
             }
             Action::Back => return Flow::Back,
-            // A long list of names: a letter moves to the next name that starts with it.
-            Action::Char(c) if c.is_alphabetic() && opts.len() > 9 => {
-                let l = c.to_lowercase().to_string();
-                let n = opts.len();
-                if let Some(i) = (1..=n)
-                    .map(|k| (self.selected + k) % n)
-                    .find(|i| opts[*i].label.to_lowercase().starts_with(&l))
-                {
-                    self.selected = i;
-                }
-            }
             _ => {}
         }
         Flow::Stay

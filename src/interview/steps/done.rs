@@ -661,20 +661,9 @@ pub fn next_steps(app: &App) -> Vec<String> {
     v
 }
 
-/// Who the complaint is sent to, in words: the municipality, or in Oslo "bydel Grünerløkka i
-/// Oslo kommune" (FACTS.md §9); "kommunen" while no municipality is chosen.
+/// Who the complaint is sent to, as the letter is addressed: the municipality, or in Oslo
+/// "Oslo kommune, bydel Grünerløkka" (FACTS.md §9; the same words as the case screen and
+/// `cases list`); "kommunen" while no municipality is chosen.
 fn send_to(app: &App) -> String {
-    let district = app
-        .raw
-        .municipality
-        .as_ref()
-        .and_then(|m| m.district.as_deref())
-        .and_then(crate::domain::municipality::bydel::find);
-    super::municipality::chosen(app)
-        .map(|m| {
-            let district =
-                district.filter(|_| m.number == crate::domain::municipality::bydel::OSLO);
-            crate::domain::municipality::decision_maker(m, district)
-        })
-        .unwrap_or_else(|| t(app.ui, "tui.next.the-municipality"))
+    crate::summary::send_to(&app.raw).unwrap_or_else(|| t(app.ui, "tui.next.the-municipality"))
 }

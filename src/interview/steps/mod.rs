@@ -6,6 +6,7 @@ pub mod case;
 pub mod check;
 pub mod checklist;
 pub mod choice;
+pub mod district;
 pub mod done;
 pub mod form;
 pub mod info;
@@ -33,6 +34,7 @@ pub enum Screen {
     Choice(choice::ChoiceState),
     Form(form::FormState),
     Service(service::ServiceState),
+    District(district::DistrictState),
     Info(info::InfoState),
     Long(Box<longtext::LongState>),
     Checklist(checklist::ChecklistState),
@@ -54,8 +56,8 @@ impl Screen {
             | Step::Fullmakt
             | Step::Carer
             | Step::RouteLaw
-            | Step::Situation
-            | Step::District => Screen::Choice(choice::ChoiceState::new(step, app)),
+            | Step::Situation => Screen::Choice(choice::ChoiceState::new(step, app)),
+            Step::District => Screen::District(district::DistrictState::new(app)),
             Step::Relation
             | Step::Person
             | Step::CaredFor
@@ -99,7 +101,10 @@ impl Screen {
     pub fn mode(&self, app: &App) -> Mode {
         match self {
             Screen::Start(s) => s.mode(app),
-            Screen::Form(_) | Screen::Service(_) | Screen::Municipality(_) => Mode::Line,
+            Screen::Form(_)
+            | Screen::Service(_)
+            | Screen::District(_)
+            | Screen::Municipality(_) => Mode::Line,
             Screen::Long(_) => Mode::Multi,
             Screen::Checklist(c) => c.mode(),
             Screen::Done(d) => d.mode(),
@@ -116,6 +121,7 @@ impl Screen {
             Screen::Choice(s) => s.update(app, action),
             Screen::Form(s) => s.update(app, action),
             Screen::Service(s) => s.update(app, action),
+            Screen::District(s) => s.update(app, action),
             Screen::Info(s) => s.update(app, action),
             Screen::Long(s) => s.update(app, action),
             Screen::Checklist(s) => s.update(app, action),
@@ -249,7 +255,8 @@ pub fn title_and_hint(app: &App, step: Step) -> (String, String) {
 /// The variant of a step's hint that fits the answers so far: "-one" when the requests screen
 /// has two checkboxes (not "Alle kan stå tomme"), "-own" for the writer's own details when the
 /// writer needs no fullmakt, "-other" for the decision screen of a service
-/// other than home nursing (its example is about home nursing).
+/// other than home nursing (its example is about home nursing), "-district" for the address in
+/// Oslo (the bydel's).
 pub fn hint_variant(app: &App, step: Step) -> &'static str {
     match step {
         Step::Requests if !checklist::cut(app) => "-one",
@@ -266,6 +273,8 @@ pub fn hint_variant(app: &App, step: Step) -> &'static str {
         {
             "-own"
         }
+        // In Oslo the address is the bydel's (the example is another municipality's).
+        Step::MunicipalityAddress if crate::interview::path::asks_district(&app.raw) => "-district",
         Step::Decision
             if app
                 .raw

@@ -25,6 +25,11 @@ impl CaseState {
                 lines.push((l, th.label));
             }
         }
+        if let Some(s) = send_line(app) {
+            for l in widgets::wrap(&s, w) {
+                lines.push((l, th.base));
+            }
+        }
         if app.counter {
             // Said plainly: nothing here outlives the session.
             for l in widgets::wrap(&t(ui, "tui.case.counter"), w) {

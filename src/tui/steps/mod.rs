@@ -6,6 +6,7 @@ pub mod case;
 pub mod check;
 pub mod checklist;
 pub mod choice;
+pub mod district;
 pub mod done;
 pub mod form;
 pub mod info;
@@ -34,6 +35,7 @@ impl Screen {
             Screen::Choice(s) => s.render(app, area, buf),
             Screen::Form(s) => s.render(app, area, buf),
             Screen::Service(s) => s.render(app, area, buf),
+            Screen::District(s) => s.render(app, area, buf),
             Screen::Info(s) => s.render(app, area, buf),
             Screen::Long(s) => s.render(app, area, buf),
             Screen::Checklist(s) => s.render(app, area, buf),
@@ -59,7 +61,7 @@ impl Screen {
                 k("tui.key.enter", "tui.key.next-field"),
                 k("tui.key.tab-arrows", "tui.key.between-fields"),
             ],
-            Screen::Service(_) | Screen::Municipality(_) => vec![
+            Screen::Service(_) | Screen::District(_) | Screen::Municipality(_) => vec![
                 k("tui.key.type", "tui.key.filter"),
                 k("tui.key.arrows", "tui.key.move"),
                 k("tui.key.enter", "tui.key.choose"),
