@@ -496,3 +496,27 @@ fn a_draft_saved_while_adding_a_service_not_yet_chosen_opens_on_the_list() {
     let opened = app_at(draft, step);
     assert_eq!(opened.step(), Step::Services);
 }
+
+#[test]
+fn a_service_whose_route_depends_on_the_decision_is_not_given_a_deadline_it_may_not_have() {
+    let mut app = app_at(person("nb"), Step::Outcome);
+    tab(&mut app);
+    press(&mut app, KeyCode::Char('2'));
+    type_text(&mut app, "trygghetsalarm");
+    enter(&mut app);
+    let s = flat(&screen_text(&app));
+    assert!(
+        s.contains("Trygghetsalarm kan ikke være med i dette brevet."),
+        "{s}"
+    );
+    assert!(
+        s.contains("Hvor en klage på trygghetsalarm går, og hvor lang fristen er, kommer an på"),
+        "{s}"
+    );
+    assert!(
+        !s.contains("trygghetsalarm sendes til kommunen innen"),
+        "{s}"
+    );
+    assert!(s.contains("Derfor skal den ha sitt eget brev."), "{s}");
+    assert_eq!(services::item(app.raw(), 1).service, None);
+}

@@ -130,7 +130,20 @@ pub fn not_added_text(app: &App, s: &'static Service, why: NotAdded) -> String {
     match why {
         NotAdded::Twice => tf(ui, "tui.services.twice", &[("service", capitalised(&name))]),
         NotAdded::OtherRoute { first } => {
+            // The route of trygghetsalarm and matombringing depends on the law the decision
+            // cites: not known, nothing is said about its deadline but that.
+            let cited = app.raw.decision.as_ref().and_then(|d| d.route.as_ref());
+            let unknown = |svc: &Service| {
+                svc.route == crate::domain::service::RouteRule::DependsOnDecision && cited.is_none()
+            };
             let way = |svc: &Service| {
+                if unknown(svc) {
+                    return tf(
+                        ui,
+                        "tui.services.route-depends",
+                        &[("service", svc.ui_name(ui.code()).to_string())],
+                    );
+                }
                 let r = route_of(&app.raw, svc);
                 let key = match r {
                     Route::Statsforvalteren => "tui.services.route-a",
@@ -153,7 +166,14 @@ pub fn not_added_text(app: &App, s: &'static Service, why: NotAdded) -> String {
                 ),
                 way(first),
                 way(s),
-                t(ui, "tui.services.two-letters"),
+                t(
+                    ui,
+                    if unknown(first) || unknown(s) {
+                        "tui.services.own-letter"
+                    } else {
+                        "tui.services.two-letters"
+                    },
+                ),
                 t(ui, "tui.services.next-letter"),
             ]
             .join(" ")
