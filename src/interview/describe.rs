@@ -308,8 +308,10 @@ pub fn describe(app: &App) -> Description {
                 d.errors.push(e.clone());
             }
             d.answer = Answer::Choose {
-                default: chosen,
-                current: true,
+                // The list of the decision's services: Enter alone goes on (nothing is an
+                // answer given before).
+                default: chosen.or((s.step == Step::Services).then_some(0)),
+                current: chosen.is_some(),
             };
         }
         Screen::Form(f) => {

@@ -133,8 +133,6 @@ pub fn current(step: Step, app: &App) -> Option<usize> {
             None => None,
         },
         Step::Situation => raw.situation.as_deref(),
-        // Enter alone goes on.
-        Step::Services => Some("next"),
         Step::Extra(k, ExtraPart::Situation) => {
             let v = services::item(raw, usize::from(k)).situation;
             let v = v?;
