@@ -276,6 +276,17 @@ fn a_carer_looking_for_the_cared_for_persons_service_is_told_who_may_complain() 
         "{s}"
     );
     assert!(s.contains("ny klage på samme vedtak"), "{s}");
+    // Nothing in a carer's list fits: "Noe annet" is not offered there, so it is not named.
+    for _ in 0.."hjemmesyk".len() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "qqq");
+    let s = flat(&screen_text(&app));
+    assert!(
+        s.contains("Ingen av tjenestene du kan klage på egne vegne om, passer «qqq»"),
+        "{s}"
+    );
+    assert!(!s.contains("Noe annet"), "{s}");
 }
 
 #[test]

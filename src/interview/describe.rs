@@ -382,11 +382,7 @@ pub fn describe(app: &App) -> Description {
                     && !service::list_name(sv, app).to_lowercase().contains(&f)
             });
             if only_other && !f.is_empty() {
-                d.errors.push(tf(
-                    ui,
-                    "tui.service.none",
-                    &[("filter", s.filter.value().to_string())],
-                ));
+                d.errors.push(service::none_message(s.filter.value(), app));
             }
             // A carer searching for the cared-for person's service (not in a carer's list): who
             // may complain about which part; a service not added to this letter, and why.

@@ -41,6 +41,17 @@ fn normal(s: &str) -> String {
     s.to_lowercase()
 }
 
+/// What the list says when no service fits what was typed. A carer's list has no "something
+/// else" to point to (only the services a carer may complain about are in it).
+pub fn none_message(filter: &str, app: &App) -> String {
+    let key = if app.raw.complainant_is_carer == Some(true) {
+        "tui.service.none-carer"
+    } else {
+        "tui.service.none"
+    };
+    crate::i18n::tf(app.ui, key, &[("filter", filter.to_string())])
+}
+
 /// The services that fit the filter, in catalogue order; "something else" is always there. A
 /// carer complaining in their own name sees only the services a carer may complain about.
 pub fn matches(filter: &str, app: &App) -> Vec<&'static Service> {

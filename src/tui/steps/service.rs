@@ -2,7 +2,7 @@
 //! `crate::interview::steps::service`).
 
 use super::{LowWindow, question_with_room};
-use crate::i18n::{t, tf};
+use crate::i18n::t;
 use crate::interview::App;
 use crate::interview::steps::service::*;
 use crate::interview::steps::{centred_offset, title_and_hint};
@@ -150,11 +150,7 @@ impl ServiceState {
                 );
             }
         } else {
-            let msg = tf(
-                ui,
-                "tui.service.none",
-                &[("filter", self.filter.value().to_string())],
-            );
+            let msg = crate::interview::steps::service::none_message(self.filter.value(), app);
             widgets::put_wrapped(&msg, list_area, buf, th.hint);
         }
         cursor
