@@ -4,6 +4,7 @@
 use crate::domain::service::{CATALOGUE, RouteRule, Service};
 use crate::i18n::t;
 use crate::interview::action::Action;
+use crate::interview::list;
 use crate::interview::text_field::{FieldEvent, TextInput};
 use crate::interview::{App, Flow, services};
 
@@ -137,12 +138,7 @@ impl ServiceState {
                 return Flow::Goto(crate::interview::Step::Services);
             }
             Action::Back => return Flow::Back,
-            Action::Up | Action::BackTab => self.selected = self.selected.saturating_sub(1),
-            Action::Down | Action::Tab => {
-                self.selected = (self.selected + 1).min(n.saturating_sub(1))
-            }
-            Action::PageUp => self.selected = self.selected.saturating_sub(5),
-            Action::PageDown => self.selected = (self.selected + 5).min(n.saturating_sub(1)),
+            ref a if list::cursor(&mut self.selected, n, a, list::Keys::SEARCH) => {}
             Action::Enter => {
                 if let Some(s) = list.get(self.selected) {
                     if self.item > 0 {

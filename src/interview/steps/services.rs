@@ -49,17 +49,21 @@ fn cared_for_words(app: &App) -> String {
     }
 }
 
+/// The cared-for person's name, else words for them ("den du gir omsorg til").
+fn cared_for_name(app: &App) -> String {
+    app.raw
+        .cared_for
+        .as_ref()
+        .and_then(|c| c.name.clone())
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or_else(|| cared_for_words(app))
+}
+
 /// Under a carer's service list, and on the screen of several services: why a service of the
 /// person cared for is not there, and how that part is complained about (FACTS.md §5).
 pub fn carer_note(app: &App) -> Option<String> {
     (app.raw.complainant_is_carer == Some(true)).then(|| {
-        let name = app
-            .raw
-            .cared_for
-            .as_ref()
-            .and_then(|c| c.name.clone())
-            .filter(|n| !n.trim().is_empty())
-            .unwrap_or_else(|| cared_for_words(app));
+        let name = cared_for_name(app);
         // Someone who helps the carer is told about the carer, not about themselves.
         let key = if crate::interview::has_representative(&app.raw) {
             "tui.services.carer-note-rep"
@@ -103,13 +107,7 @@ pub fn carer_search_note(app: &App, filter: &str) -> Option<String> {
             })
             .collect(),
     );
-    let name = app
-        .raw
-        .cared_for
-        .as_ref()
-        .and_then(|c| c.name.clone())
-        .filter(|n| !n.trim().is_empty())
-        .unwrap_or_else(|| cared_for_words(app));
+    let name = cared_for_name(app);
     let mut parts = crate::summary::who_may_complain(app.ui, &both, &name);
     if parts.is_empty() {
         // No service of the carer's chosen yet: which ones a carer may complain about.
