@@ -61,6 +61,12 @@ pub enum Step {
     Ground(Ground),
     /// What the person asks for.
     Outcome,
+    /// One decision on several services (issue #26): the services added so far, and whether
+    /// to add another from the same decision.
+    Services,
+    /// A question about another service of the same decision: item `k` of the case file's
+    /// `services` (1, 2 …; item 0 is the first service, asked by the usual screens).
+    Extra(u8, ExtraPart),
     /// The new information of a letter of additional information (tilleggsopplysninger).
     Supplement,
     /// Access to documents (innsyn), postponed implementation (utsatt iverksetting).
@@ -112,6 +118,8 @@ impl Step {
             Step::Decision => "decision".into(),
             Step::Ground(g) => format!("grounds.{}", g.id()),
             Step::Outcome => "outcome".into(),
+            Step::Services => "services".into(),
+            Step::Extra(k, p) => format!("services.{k}.{}", p.id()),
             Step::Supplement => "supplement".into(),
             Step::Requests => "requests".into(),
             Step::Attachments => "attachments".into(),
@@ -154,6 +162,7 @@ impl Step {
         v.extend(Ground::ALL.map(Step::Ground));
         v.extend([
             Step::Outcome,
+            Step::Services,
             Step::Supplement,
             Step::Requests,
             Step::Attachments,
@@ -171,7 +180,22 @@ impl Step {
 
     /// The step with this id.
     pub fn from_id(id: &str) -> Option<Step> {
+        if let Some(rest) = id.strip_prefix("services.") {
+            let (k, part) = rest.split_once('.')?;
+            let k: u8 = k.parse().ok().filter(|k| (1..=MAX_EXTRA).contains(k))?;
+            let part = ExtraPart::ALL.into_iter().find(|p| p.id() == part)?;
+            return Some(Step::Extra(k, part));
+        }
         Step::all().into_iter().find(|s| s.id() == id)
+    }
+
+    /// The step whose words (title, hint, help) this one uses: the first service's question
+    /// for the same question about another service.
+    pub fn words_of(self) -> Step {
+        match self {
+            Step::Extra(_, p) => p.step(),
+            s => s,
+        }
     }
 
     /// The part of the wizard this step belongs to (`None` for the start and done screens).
@@ -195,7 +219,7 @@ impl Step {
             Step::Rights | Step::LateReason => Section::Rights,
             Step::Decision => Section::Decision,
             Step::Ground(_) => Section::Grounds,
-            Step::Outcome | Step::Requests => Section::Outcome,
+            Step::Outcome | Step::Services | Step::Extra(..) | Step::Requests => Section::Outcome,
             Step::Supplement => Section::Supplement,
             Step::Attachments => Section::Attachments,
             Step::Applicant
@@ -212,7 +236,59 @@ impl Step {
     pub fn help_key(self) -> String {
         match self {
             Step::Ground(_) => "tui.help.grounds".into(),
+            Step::Extra(_, p) => p.step().help_key(),
             s => format!("tui.help.{}", s.id()),
+        }
+    }
+}
+
+/// The most services of one decision besides the first the interview takes (`services` items
+/// 1..=8).
+pub const MAX_EXTRA: u8 = 8;
+
+/// The questions about another service of the same decision: the same as for the first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ExtraPart {
+    /// Which service.
+    Service,
+    /// The service in the person's own words (`annet`).
+    Other,
+    /// What happened.
+    Situation,
+    /// What was applied for (had before) and granted (has after).
+    Decision,
+    /// What the person asks for.
+    Outcome,
+}
+
+impl ExtraPart {
+    pub const ALL: [ExtraPart; 5] = [
+        ExtraPart::Service,
+        ExtraPart::Other,
+        ExtraPart::Situation,
+        ExtraPart::Decision,
+        ExtraPart::Outcome,
+    ];
+
+    /// Its id in a step id (`services.1.situation`): the item's field where there is one.
+    pub fn id(self) -> &'static str {
+        match self {
+            ExtraPart::Service => "service",
+            ExtraPart::Other => "service_other",
+            ExtraPart::Situation => "situation",
+            ExtraPart::Decision => "decision",
+            ExtraPart::Outcome => "outcome",
+        }
+    }
+
+    /// The question about the first service it repeats.
+    pub fn step(self) -> Step {
+        match self {
+            ExtraPart::Service => Step::Service,
+            ExtraPart::Other => Step::ServiceOther,
+            ExtraPart::Situation => Step::Situation,
+            ExtraPart::Decision => Step::Decision,
+            ExtraPart::Outcome => Step::Outcome,
         }
     }
 }
@@ -297,6 +373,24 @@ pub fn step_for_field(field: &str) -> Option<Step> {
         Step::MunicipalityAddress
     } else if starts("municipality") {
         Step::Municipality
+    } else if f == "services" {
+        Step::Services
+    } else if let Some(rest) = f.strip_prefix("services.") {
+        let (k, field) = rest.split_once('.').unwrap_or((rest, "service"));
+        let k: u8 = k.parse().ok()?;
+        let part = match field {
+            "service_other" => ExtraPart::Other,
+            "situation" => ExtraPart::Situation,
+            "applied_for" | "granted" => ExtraPart::Decision,
+            "outcome" => ExtraPart::Outcome,
+            _ => ExtraPart::Service,
+        };
+        // Item 0 is the first service, asked by the usual screens.
+        if k == 0 {
+            part.step()
+        } else {
+            Step::Extra(k, part)
+        }
     } else if f == "service_other" {
         Step::ServiceOther
     } else if f == "service" {

@@ -76,7 +76,7 @@ fn one_service(ui: Ui, s: &service::Service, other: Option<&String>) -> String {
 }
 
 /// "a", "a og b", "a, b og c" in the interface language.
-fn join_and(ui: Ui, names: &[String]) -> String {
+pub fn join_and(ui: Ui, names: &[String]) -> String {
     match names.split_last() {
         None => String::new(),
         Some((last, [])) => last.clone(),
@@ -124,14 +124,35 @@ pub fn who_may_complain(ui: Ui, raw: &RawCase, cared_for_name: &str) -> Vec<Stri
         )
     };
     let name = cared_for_name.to_string();
+    // Someone who helps the carer write is told about the carer, by name, not about themselves.
+    let (suffix, carer) = if raw.representative.is_some() {
+        let carer = raw
+            .applicant
+            .as_ref()
+            .and_then(|a| a.name.clone())
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or_else(|| t(ui, "who.the-carer"));
+        ("-rep", carer)
+    } else {
+        ("", String::new())
+    };
+    let key = |k: &str| format!("{k}{suffix}");
     vec![
-        tf(ui, "who.carer-part", &[("services", names(&split.carer))]),
         tf(
             ui,
-            "who.person-part",
+            &key("who.carer-part"),
+            &[("services", names(&split.carer)), ("carer", carer.clone())],
+        ),
+        tf(
+            ui,
+            &key("who.person-part"),
             &[("services", names(&split.person)), ("name", name.clone())],
         ),
-        tf(ui, "who.two-letters", &[("name", name)]),
+        tf(
+            ui,
+            &key("who.two-letters"),
+            &[("name", name), ("carer", carer)],
+        ),
     ]
 }
 

@@ -290,6 +290,7 @@ const TO_MUNICIPALITY: &[&str] = &[
     "",
     "",
     "",
+    "", // one service in the decision: go on
     "", // requests
     "", // attachments
     "Sara Ahmed",

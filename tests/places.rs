@@ -346,3 +346,30 @@ fn a_carer_is_told_who_may_complain_about_which_part() {
     let json = case_json("two-services-carer-nb.json");
     assert!(who_may_complain(Ui::Nb, &raw(&json), "Anne Berg").is_empty());
 }
+
+/// A son who helps his father, the carer, is told about his father, by name: not "du kan klage
+/// på egne vegne", which is not true of the son.
+#[test]
+fn a_carer_s_helper_is_told_who_may_complain_about_the_carer_by_name() {
+    use omsorgsklage::i18n::Ui;
+    use omsorgsklage::summary::who_may_complain;
+    let mut json = case_json("carer-helped-nb.json");
+    json["services"] = serde_json::json!([
+        { "service": "avlastning", "situation": "redusert" },
+        { "service": "hjemmesykepleie", "situation": "redusert" }
+    ]);
+    json["service"] = serde_json::Value::Null;
+    json["situation"] = serde_json::Value::Null;
+    let words = who_may_complain(Ui::Nb, &raw(&json), "Astrid Nilsen");
+    assert_eq!(
+        words,
+        [
+            "Om avlastning kan Ola Nilsen klage på egne vegne, som den som gir omsorg.",
+            "Om hjemmesykepleie må Astrid Nilsen klage selv, eller gi fullmakt til å klage. Det \
+             blir en egen klage.",
+            "Vedtaket gjelder både Ola Nilsen og Astrid Nilsen. Derfor blir det to brev: ett der \
+             Ola Nilsen klager på egne vegne, og ett fra Astrid Nilsen.",
+        ]
+    );
+    assert!(!words.concat().contains("Du kan"), "{words:?}");
+}

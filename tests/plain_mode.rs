@@ -87,6 +87,7 @@ const BOKMAAL: &[&str] = &[
     "",  // not considered
     "",  // other
     "",  // outcome: the suggestion
+    "",  // one service in the decision: go on
     "1", // ask for innsyn
     "",
     "1", // a copy of the decision
@@ -184,6 +185,7 @@ fn nynorsk_for_someone_else_with_a_power_of_attorney_to_sign() {
         "",
         "",
         "",  // outcome
+        "",  // one service in the decision: go on
         "2", // postponement
         "",
         "", // attachments
@@ -304,6 +306,7 @@ fn english_interface_with_a_search_by_number_and_both_formats() {
         "",
         "Jeg ber om BPA 20 timer i uken.",
         ".",
+        "",  // one service in the decision: go on
         "",  // requests
         "2", // legeerklæring
         "",
@@ -936,6 +939,7 @@ const TO_ATTACHMENTS: &[&str] = &[
     "",
     "",
     "", // grounds and outcome
+    "", // one service in the decision: go on
     "1",
     "", // innsyn
 ];

@@ -56,6 +56,7 @@ const TO_ATTACHMENTS: &[&str] = &[
     "",
     "",
     "",
+    "", // one service in the decision: go on
     "1",
     "",
 ];

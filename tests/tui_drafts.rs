@@ -639,6 +639,9 @@ fn walk_to_done(s: &mut Session) {
         key(s, KeyCode::Tab);
     }
     key(s, KeyCode::Tab);
+    // One decision, one service: Enter goes on.
+    assert_eq!(s.app().step(), Step::Services);
+    enter(s);
     key(s, KeyCode::Tab);
     key(s, KeyCode::Tab);
     assert_eq!(s.app().step(), Step::Applicant);
@@ -893,7 +896,13 @@ fn walk_checked(s: &mut Session, person1: &[&str]) {
         key(s, KeyCode::Tab);
         check(s);
     }
-    for _ in 0..3 {
+    key(s, KeyCode::Tab);
+    check(s);
+    // One decision, one service: Enter goes on.
+    assert_eq!(s.app().step(), Step::Services);
+    enter(s);
+    check(s);
+    for _ in 0..2 {
         key(s, KeyCode::Tab);
         check(s);
     }
@@ -959,7 +968,11 @@ fn counter_mode_the_next_person_sees_nothing_of_the_last_and_nothing_is_written(
     for _ in case::Ground::ALL {
         key(&mut s, KeyCode::Tab);
     }
-    for _ in 0..3 {
+    key(&mut s, KeyCode::Tab);
+    // One decision, one service: Enter goes on.
+    assert_eq!(s.app().step(), Step::Services);
+    enter(&mut s);
+    for _ in 0..2 {
         key(&mut s, KeyCode::Tab);
     }
     typ(&mut s, "Kari Nordmann\nStorgata 1\n9008\nTromsø\n\n\n\n");

@@ -64,6 +64,9 @@ fn a_new_case_walks_through_every_step_in_order() {
     }
     assert_eq!(app.step(), Step::Outcome);
     tab(&mut app);
+    // One decision, one service: Enter goes on.
+    assert_eq!(app.step(), Step::Services);
+    enter(&mut app);
     assert_eq!(app.step(), Step::Requests);
     tab(&mut app);
     assert_eq!(app.step(), Step::Attachments);

@@ -76,6 +76,9 @@ fn a_daughter_writes_for_her_father_and_saves_the_letter_as_text() {
     t.send(TAB);
     t.wait_for("Hva ber du kommunen om?");
     t.send(TAB);
+    // One decision, one service: Enter goes on.
+    t.wait_for("Gjelder vedtaket flere tjenester?");
+    t.send(ENTER);
     t.wait_for("Vil du be om noe mer i klagen?");
     t.send(" ");
     t.wait_for("[x] Be om å få se dokumentene");

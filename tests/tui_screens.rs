@@ -256,6 +256,29 @@ fn screen_08_outcome_with_suggestion() {
     snap("08_outcome", &app_at(daughter_case(), Step::Outcome));
 }
 
+/// One decision on several services (issue #26): the list with two, and the questions about
+/// the second; a route-B matter not added, said under the list.
+#[test]
+fn screen_08a_services() {
+    let mut raw = daughter_case();
+    raw.services = Some(vec![omsorgsklage::domain::case::RawServiceItem {
+        service: Some("praktisk-bistand".into()),
+        situation: Some("avslag".into()),
+        ..Default::default()
+    }]);
+    snap("08a_services", &app_at(raw.clone(), Step::Services));
+    let extra = |p| Step::Extra(1, p);
+    use omsorgsklage::step::ExtraPart;
+    snap(
+        "08a_services_situation",
+        &app_at(raw.clone(), extra(ExtraPart::Situation)),
+    );
+    let mut app = app_at(raw, extra(ExtraPart::Service));
+    type_text(&mut app, "omsorgsbolig");
+    press(&mut app, KeyCode::Enter);
+    snap("08a_services_other_route", &app);
+}
+
 #[test]
 fn screen_08b_requests() {
     snap("08b_requests", &app_at(daughter_case(), Step::Requests));

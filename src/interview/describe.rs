@@ -308,8 +308,10 @@ pub fn describe(app: &App) -> Description {
                 d.errors.push(e.clone());
             }
             d.answer = Answer::Choose {
-                default: chosen,
-                current: true,
+                // The list of the decision's services: Enter alone goes on (nothing is an
+                // answer given before).
+                default: chosen.or((s.step == Step::Services).then_some(0)),
+                current: chosen.is_some(),
             };
         }
         Screen::Form(f) => {
@@ -358,7 +360,7 @@ pub fn describe(app: &App) -> Description {
                     d.entries.push(Entry::Heading(t(ui, key)));
                     group = Some(care);
                 }
-                let mark = if app.raw.service.as_deref() == Some(sv.id) {
+                let mark = if s.chosen(app).as_deref() == Some(sv.id) {
                     Mark::Chosen
                 } else {
                     Mark::None
@@ -380,18 +382,24 @@ pub fn describe(app: &App) -> Description {
                     && !service::list_name(sv, app).to_lowercase().contains(&f)
             });
             if only_other && !f.is_empty() {
-                d.errors.push(tf(
-                    ui,
-                    "tui.service.none",
-                    &[("filter", s.filter.value().to_string())],
-                ));
+                d.errors.push(service::none_message(s.filter.value(), app));
+            }
+            // A carer searching for the cared-for person's service (not in a carer's list): who
+            // may complain about which part; a service not added to this letter, and why.
+            if let Some(n) =
+                crate::interview::steps::services::carer_search_note(app, s.filter.value())
+            {
+                d.entries.push(Entry::Text(n));
+            }
+            if let Some(n) = &s.notice {
+                d.errors.push(n.clone());
             }
             let searched = !s.filter.value().trim().is_empty();
             d.answer = Answer::Search {
                 label: t(ui, "tui.service.filter")
                     .trim_end_matches(':')
                     .to_string(),
-                default: (searched || app.raw.service.is_some())
+                default: (searched || s.chosen(app).is_some())
                     .then_some(s.selected)
                     .filter(|i| *i < list.len()),
                 keep: None,

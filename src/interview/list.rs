@@ -26,6 +26,15 @@ impl Keys {
         page: 0,
         ends: true,
     };
+
+    /// A list under a search field (services, bydeler): ↑ ↓, Tab and Shift+Tab, five rows a
+    /// page; Home and End stay in the field.
+    pub const SEARCH: Keys = Keys {
+        tab: true,
+        back_tab: true,
+        page: 5,
+        ends: false,
+    };
 }
 
 /// Move the cursor `selected` of a list of `len` rows for this key. Returns false (and leaves

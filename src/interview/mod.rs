@@ -23,6 +23,7 @@ pub mod list;
 pub mod marks;
 pub mod path;
 pub mod same_decision;
+pub mod services;
 pub mod session;
 pub mod steps;
 pub mod text_box;
@@ -258,7 +259,9 @@ impl App {
     /// A wizard over an existing case (a resumed draft), at `step`, writing the letter the
     /// draft names (`draft.letter`; the complaint when it names none).
     pub fn from_raw(raw: RawCase, step: Step, ui: Ui, today: NaiveDate, options: &Options) -> App {
-        let mut raw = raw;
+        // Several services of one decision: the first in the single fields, as the screens
+        // ask it (`services::from_file`).
+        let mut raw = self::services::from_file(raw);
         if raw.format.is_none() {
             raw.format = Some(case::FORMAT.to_string());
         }
@@ -314,6 +317,9 @@ impl App {
         } else if step == Step::Carer {
             // A draft saved on the carer question of before: who complains is asked there now.
             Step::Who
+        } else if matches!(step, Step::Extra(..)) && path.contains(&Step::Services) {
+            // Saved while adding a service not yet chosen: the list of the decision's services.
+            Step::Services
         } else {
             Step::Check
         };
@@ -797,6 +803,12 @@ impl App {
                 e
             }
             Flow::Change(step) => {
+                // Another service of the decision, changed from check answers: all of its
+                // questions are asked again, then back to the check.
+                if let Step::Extra(k, _) = step {
+                    self.visited
+                        .retain(|s| !matches!(s, Step::Extra(j, _) if *j == k));
+                }
                 self.changing = step != Step::Check;
                 self.enter(step);
                 Effect::None

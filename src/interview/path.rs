@@ -74,13 +74,17 @@ pub fn date_answer(value: Option<&String>) -> Option<NaiveDate> {
 /// The answers as the letter being written uses them: the kept `letter_date` is the sent
 /// complaint's own, so a complaint not yet sent, and every follow-up letter, is dated today
 /// (the check, the preview and the saved file agree).
+///
+/// Other services of the same decision are in the file's form (`services`, see
+/// [`super::services::to_file`]): what the check, the preview and the saved letter read.
 pub fn as_written(raw: &RawCase, kind: LetterKind) -> std::borrow::Cow<'_, RawCase> {
+    let raw = super::services::to_file(raw);
     if raw.letter_date.is_some() && (kind != LetterKind::Complaint || raw.sent.is_none()) {
-        let mut r = raw.clone();
+        let mut r = raw.into_owned();
         r.letter_date = None;
         std::borrow::Cow::Owned(r)
     } else {
-        std::borrow::Cow::Borrowed(raw)
+        raw
     }
 }
 
@@ -245,9 +249,31 @@ pub fn path_for(raw: &RawCase, ui: Ui, today: NaiveDate, kind: LetterKind) -> Ve
     }
     p.push(Step::Decision);
     p.extend(Ground::ALL.map(Step::Ground));
-    p.extend([Step::Outcome, Step::Requests, Step::Attachments]);
+    p.push(Step::Outcome);
+    extra_steps(raw, &mut p);
+    p.extend([Step::Requests, Step::Attachments]);
     about_steps(raw, rep, &mut p);
     p
+}
+
+/// The other services of the same decision (issue #26): for each, the first service's
+/// questions about it (which service, what happened, before and after, what is asked for),
+/// then the screen that lists them all and adds another.
+fn extra_steps(raw: &RawCase, p: &mut Vec<Step>) {
+    use crate::step::ExtraPart;
+    for (i, item) in super::services::extras(raw).iter().enumerate() {
+        let Ok(k) = u8::try_from(i + 1) else { break };
+        p.push(Step::Extra(k, ExtraPart::Service));
+        if item.service.as_deref() == Some("annet") {
+            p.push(Step::Extra(k, ExtraPart::Other));
+        }
+        p.extend([
+            Step::Extra(k, ExtraPart::Situation),
+            Step::Extra(k, ExtraPart::Decision),
+            Step::Extra(k, ExtraPart::Outcome),
+        ]);
+    }
+    p.push(Step::Services);
 }
 
 /// In Oslo the bydel makes the decision and receives the complaint (FACTS.md §9).

@@ -244,7 +244,7 @@ impl Session {
                 // The case file as the drafts store writes a case (with where it stopped, so that
                 // `cases import` opens it there).
                 let mut job = *job;
-                job.raw = self.as_draft(job.raw);
+                job.raw = self.as_draft(&job.raw);
                 let result = export::take_case(&job);
                 // On this machine too until the folder is taken away: the exit names it.
                 if let Ok(f) = &result
@@ -330,7 +330,7 @@ impl Session {
                 }
             }
         }
-        let raw = self.as_draft(self.app.raw().clone());
+        let raw = self.as_draft(self.app.raw());
         let rev = self.app.revision();
         let Some(draft) = self.draft.as_mut() else {
             return;
@@ -350,9 +350,11 @@ impl Session {
         drafts::saved(&mut self.app, result);
     }
 
-    /// The answers as a draft keeps them: with the step to resume at, when it was saved, and
-    /// the letter being written (also the case file "take the case with you" writes).
-    fn as_draft(&self, mut raw: crate::domain::case::RawCase) -> crate::domain::case::RawCase {
+    /// The answers as a draft keeps them: in the case file's form (other services of the
+    /// decision in `services`), with the step to resume at, when it was saved, and the letter
+    /// being written (also the case file "take the case with you" writes).
+    fn as_draft(&self, raw: &crate::domain::case::RawCase) -> crate::domain::case::RawCase {
+        let mut raw = super::services::to_file(raw).into_owned();
         let step = match self.app.step() {
             Step::Start => self.app.path().get(1).copied().unwrap_or(Step::Who),
             // A question asked from another screen: resume at that screen.

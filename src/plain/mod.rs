@@ -789,7 +789,14 @@ impl Interview<'_> {
             }
             return Ok(Next::Go);
         };
+        let before = self.app().step();
         let r = self.act(actions)?;
+        // Chosen, and not taken (a service on another route than the letter's): why, in words.
+        if r.is_none() && self.app().step() == before {
+            for e in describe(self.app()).errors {
+                self.error(&e)?;
+            }
+        }
         Ok(self.done(r))
     }
 

@@ -6,7 +6,6 @@
 
 use crate::domain::dates;
 use crate::domain::letter::LetterKind;
-use crate::domain::situation::Situation;
 use crate::i18n::{t, tf};
 use crate::interview::action::Action;
 use crate::interview::list::{self, Keys};
@@ -46,12 +45,8 @@ pub fn letter_name(app: &App, kind: LetterKind) -> String {
 /// The follow-up letters that make sense for this case: postponement only for a service that is
 /// cut or stopped (or when what happened is not known yet).
 fn followups(app: &App) -> Vec<LetterKind> {
-    let cut = app
-        .raw
-        .situation
-        .as_deref()
-        .and_then(Situation::from_id)
-        .is_none_or(|s| s.takes_away_service());
+    // Some service of the decision is cut or stopped, or what happened is not known yet.
+    let cut = app.raw.situation.is_none() || crate::interview::services::any_cut(&app.raw);
     [
         LetterKind::Innsyn,
         LetterKind::Reasons,
@@ -129,7 +124,8 @@ pub fn subject(app: &App) -> Option<String> {
     Some(format!(
         "{} – {}",
         crate::summary::person_label(app.ui, &app.raw),
-        crate::summary::service_label(app.ui, &app.raw)
+        // Every service of the decision ("omsorgsstønad og avlastning").
+        crate::summary::service_label(app.ui, &crate::interview::services::to_file(&app.raw))
     ))
 }
 

@@ -142,14 +142,14 @@ fn answers(app: &App) -> Vec<(String, Vec<Answer>)> {
     }
     case_rows.push(a(
         "tui.check.service",
-        &["service"],
+        &["service", "services.0.service"],
         chosen_service(raw).map(|s| list_name(s, app)),
         Step::Service,
     ));
     if in_path(Step::ServiceOther) {
         case_rows.push(a(
             "tui.check.service-other",
-            &["service_other"],
+            &["service_other", "services.0.service_other"],
             opt(&raw.service_other),
             Step::ServiceOther,
         ));
@@ -202,10 +202,55 @@ fn answers(app: &App) -> Vec<(String, Vec<Answer>)> {
     }
     case_rows.push(a(
         "tui.check.situation",
-        &["situation"],
+        &["situation", "services.0.situation"],
         ChoiceState::answer_label(Step::Situation, app),
         Step::Situation,
     ));
+    // The other services of the same decision (issue #26): one row each.
+    for k in 1..=crate::interview::services::extras(raw).len() {
+        let Some(fields) = EXTRA_FIELDS.get(k - 1) else {
+            break;
+        };
+        case_rows.push(Answer {
+            label: tf(ui, "tui.check.extra-service", &[("n", (k + 1).to_string())]),
+            fields,
+            value: crate::interview::services::item(raw, k)
+                .service
+                .is_some()
+                .then(|| crate::interview::steps::services::line_of(app, k)),
+            step: Step::Extra(
+                u8::try_from(k).unwrap_or(1),
+                crate::step::ExtraPart::Service,
+            ),
+        });
+        // Before and after, and what is asked for, when given.
+        let it = crate::interview::services::item(raw, k);
+        let cut = matches!(it.situation.as_deref(), Some("redusert" | "avsluttet"));
+        let (ak, gk) = if cut {
+            ("tui.check.extra-before", "tui.check.extra-after")
+        } else {
+            ("tui.check.extra-applied", "tui.check.extra-granted")
+        };
+        let kk = u8::try_from(k).unwrap_or(1);
+        for (key, value, part) in [
+            (ak, it.applied_for, crate::step::ExtraPart::Decision),
+            (gk, it.granted, crate::step::ExtraPart::Decision),
+            (
+                "tui.check.extra-outcome",
+                it.outcome,
+                crate::step::ExtraPart::Outcome,
+            ),
+        ] {
+            if let Some(v) = opt(&value) {
+                case_rows.push(Answer {
+                    label: tf(ui, key, &[("n", (k + 1).to_string())]),
+                    fields: &[],
+                    value: Some(v),
+                    step: Step::Extra(kk, part),
+                });
+            }
+        }
+    }
     let lang = match raw.language.as_deref() {
         Some("nn") => t(ui, "tui.opt.letter-nn"),
         _ => t(ui, "tui.opt.letter-nb"),
@@ -246,14 +291,14 @@ fn answers(app: &App) -> Vec<(String, Vec<Answer>)> {
     };
     decision_rows.push(a(
         ak,
-        &["decision.applied_for"],
+        &["decision.applied_for", "services.0.applied_for"],
         opt(&d.applied_for),
         Step::Decision,
     ));
     if !matches!(raw.situation.as_deref(), Some("avslag" | "venteliste")) || d.granted.is_some() {
         decision_rows.push(a(
             gk,
-            &["decision.granted"],
+            &["decision.granted", "services.0.granted"],
             opt(&d.granted),
             Step::Decision,
         ));
@@ -312,7 +357,12 @@ fn answers(app: &App) -> Vec<(String, Vec<Answer>)> {
     }
     let complaint = app.kind == LetterKind::Complaint;
     if complaint {
-        complaint_rows.push(a("tui.check.outcome", &["outcome"], outcome, Step::Outcome));
+        complaint_rows.push(a(
+            "tui.check.outcome",
+            &["outcome", "services.0.outcome"],
+            outcome,
+            Step::Outcome,
+        ));
     }
     let req = raw.requests.clone().unwrap_or_default();
     let mut asked = Vec::new();
@@ -514,6 +564,83 @@ struct PersonView {
     email: Option<String>,
     birth_date: Option<String>,
 }
+
+/// The fields of another service of the decision (items 1 to 8 of `services`), for naming
+/// its problems on its row.
+static EXTRA_FIELDS: [[&str; 7]; 8] = [
+    [
+        "services.1",
+        "services.1.service",
+        "services.1.service_other",
+        "services.1.situation",
+        "services.1.applied_for",
+        "services.1.granted",
+        "services.1.outcome",
+    ],
+    [
+        "services.2",
+        "services.2.service",
+        "services.2.service_other",
+        "services.2.situation",
+        "services.2.applied_for",
+        "services.2.granted",
+        "services.2.outcome",
+    ],
+    [
+        "services.3",
+        "services.3.service",
+        "services.3.service_other",
+        "services.3.situation",
+        "services.3.applied_for",
+        "services.3.granted",
+        "services.3.outcome",
+    ],
+    [
+        "services.4",
+        "services.4.service",
+        "services.4.service_other",
+        "services.4.situation",
+        "services.4.applied_for",
+        "services.4.granted",
+        "services.4.outcome",
+    ],
+    [
+        "services.5",
+        "services.5.service",
+        "services.5.service_other",
+        "services.5.situation",
+        "services.5.applied_for",
+        "services.5.granted",
+        "services.5.outcome",
+    ],
+    [
+        "services.6",
+        "services.6.service",
+        "services.6.service_other",
+        "services.6.situation",
+        "services.6.applied_for",
+        "services.6.granted",
+        "services.6.outcome",
+    ],
+    [
+        "services.7",
+        "services.7.service",
+        "services.7.service_other",
+        "services.7.situation",
+        "services.7.applied_for",
+        "services.7.granted",
+        "services.7.outcome",
+    ],
+    [
+        "services.8",
+        "services.8.service",
+        "services.8.service_other",
+        "services.8.situation",
+        "services.8.applied_for",
+        "services.8.granted",
+        "services.8.outcome",
+    ],
+];
 
 /// The problems of the answers.
 /// With the attachment files that have moved since they were added (a glance, not a read: the

@@ -248,12 +248,33 @@ pub fn reasons_hint(app: &App) -> String {
     )
 }
 
+/// Some service of the decision is cut or stopped: postponed implementation can be asked for.
 pub(crate) fn cut(app: &App) -> bool {
-    app.raw
-        .situation
-        .as_deref()
-        .and_then(Situation::from_id)
-        .is_some_and(|s| s.takes_away_service())
+    crate::interview::services::any_cut(&app.raw)
+}
+
+/// The postponement's line: with several services, the ones cut or stopped named (the case file
+/// has one `requests.postponement` for them all; the letter asks it for each service cut).
+fn postponement_label(app: &App) -> String {
+    use crate::interview::services;
+    if services::extras(&app.raw).is_empty() {
+        return t(app.ui, "tui.request.postponement");
+    }
+    let names: Vec<String> = (0..=services::extras(&app.raw).len())
+        .filter(|k| {
+            services::item(&app.raw, *k)
+                .situation
+                .as_deref()
+                .and_then(Situation::from_id)
+                .is_some_and(|s| s.takes_away_service())
+        })
+        .map(|k| services::name_of(app.ui, &app.raw, k))
+        .collect();
+    tf(
+        app.ui,
+        "tui.request.postponement-for",
+        &[("services", crate::summary::join_and(app.ui, &names))],
+    )
 }
 
 impl ChecklistState {
@@ -270,7 +291,7 @@ impl ChecklistState {
             if cut(app) {
                 items.push(Item {
                     kind: Kind::Postponement,
-                    label: t(app.ui, "tui.request.postponement"),
+                    label: postponement_label(app),
                     checked: req.postponement.unwrap_or(false),
                 });
             }

@@ -7,7 +7,8 @@ use crate::domain::situation::Situation;
 use crate::i18n::t;
 use crate::interview::action::Action;
 use crate::interview::list::{self, Keys};
-use crate::interview::{App, Flow, Step, chosen_service};
+use crate::interview::{App, Flow, Step, chosen_service, services};
+use crate::step::ExtraPart;
 
 use super::tr;
 
@@ -70,9 +71,17 @@ pub fn options(step: Step, app: &App) -> Vec<Opt> {
             o("klagenemnd", "tui.opt.route-fvl"),
             o("unknown", "tui.opt.route-unknown"),
         ],
-        Step::Situation => {
-            let waiting = chosen_service(&app.raw).is_some_and(|s| s.waiting_list)
-                || app.raw.situation.as_deref() == Some("venteliste");
+        Step::Services => super::services::overview_options(app)
+            .into_iter()
+            .map(|(value, label, hint)| Opt { value, label, hint })
+            .collect(),
+        Step::Situation | Step::Extra(_, ExtraPart::Situation) => {
+            let raw = match step {
+                Step::Extra(k, _) => services::view(&app.raw, usize::from(k)),
+                _ => std::borrow::Cow::Borrowed(&app.raw),
+            };
+            let waiting = chosen_service(&raw).is_some_and(|s| s.waiting_list)
+                || raw.situation.as_deref() == Some("venteliste");
             Situation::ALL
                 .into_iter()
                 .filter(|s| *s != Situation::Venteliste || waiting)
@@ -124,6 +133,11 @@ pub fn current(step: Step, app: &App) -> Option<usize> {
             None => None,
         },
         Step::Situation => raw.situation.as_deref(),
+        Step::Extra(k, ExtraPart::Situation) => {
+            let v = services::item(raw, usize::from(k)).situation;
+            let v = v?;
+            return options(step, app).iter().position(|o| o.value == v);
+        }
         _ => None,
     };
     let value = value?;
@@ -196,16 +210,17 @@ fn apply(step: Step, value: &str, app: &mut App) {
             let route = Route::from_id(value).map(|r| r.id().to_string());
             app.edit(|r| r.decision.get_or_insert_with(Default::default).route = route);
         }
-        Step::Situation => {
+        Step::Situation | Step::Extra(_, ExtraPart::Situation) => {
             let v = value.to_string();
+            let k = match step {
+                Step::Extra(k, _) => usize::from(k),
+                _ => 0,
+            };
             app.edit(|r| {
-                r.situation = Some(v);
-                // Postponed implementation only means something for a cut or a stop.
-                let cut = r
-                    .situation
-                    .as_deref()
-                    .and_then(Situation::from_id)
-                    .is_some_and(|s| s.takes_away_service());
+                services::with_item(r, k, |x| x.situation = Some(v));
+                // Postponed implementation only means something for a cut or a stop (of
+                // some service of the decision).
+                let cut = services::any_cut(r);
                 if !cut
                     && let Some(req) = r.requests.as_mut()
                     && req.postponement == Some(true)
@@ -252,6 +267,22 @@ impl ChoiceState {
         match action {
             Action::Enter | Action::Char(' ') if !self.picked => {
                 self.error = Some(tr(app, "tui.choice.choose-first"));
+            }
+            Action::Enter | Action::Char(' ') if self.step == Step::Services => {
+                if let Some(o) = opts.get(self.selected) {
+                    let flow = super::services::choose(app, o.value);
+                    self.selected = self.selected.min(options(self.step, app).len() - 1);
+                    return flow;
+                }
+            }
+            Action::Char(c) if c.is_ascii_digit() && self.step == Step::Services => {
+                let i = c.to_digit(10).unwrap_or(0) as usize;
+                if i >= 1 && i <= opts.len() {
+                    self.selected = i - 1;
+                    let flow = super::services::choose(app, opts[i - 1].value);
+                    self.selected = self.selected.min(options(self.step, app).len() - 1);
+                    return flow;
+                }
             }
             Action::Enter | Action::Char(' ') => {
                 if let Some(o) = opts.get(self.selected) {

@@ -5,6 +5,7 @@
 
 use crate::domain::municipality::bydel;
 use crate::interview::action::Action;
+use crate::interview::list;
 use crate::interview::text_field::{FieldEvent, TextInput};
 use crate::interview::{App, Flow};
 
@@ -67,12 +68,7 @@ impl DistrictState {
         }
         match action {
             Action::Back => return Flow::Back,
-            Action::Up | Action::BackTab => self.selected = self.selected.saturating_sub(1),
-            Action::Down | Action::Tab => {
-                self.selected = (self.selected + 1).min(n.saturating_sub(1))
-            }
-            Action::PageUp => self.selected = self.selected.saturating_sub(5),
-            Action::PageDown => self.selected = (self.selected + 5).min(n.saturating_sub(1)),
+            ref a if list::cursor(&mut self.selected, n, a, list::Keys::SEARCH) => {}
             Action::Enter => {
                 if let Some(b) = list.get(self.selected) {
                     let v = (*b).to_string();

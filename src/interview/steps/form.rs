@@ -92,9 +92,25 @@ fn set_address_line(raw: &mut RawCase, i: usize, v: Option<String>) {
     }
 }
 
+/// Which service of the decision a step's fields are about (0: the first).
+fn item_of(step: Step) -> usize {
+    match step {
+        Step::Extra(k, _) => usize::from(k),
+        _ => 0,
+    }
+}
+
 /// The fields of a step.
 pub fn specs(step: Step, raw: &RawCase) -> Vec<FieldSpec> {
     use Kind::*;
+    // Another service of the same decision: the first service's fields, read and written on
+    // its item (see `services::view`); the reference is the decision's, asked once.
+    if let Step::Extra(k, part) = step {
+        let view = crate::interview::services::view(raw, usize::from(k));
+        let mut v = specs(part.step(), &view);
+        v.retain(|s| s.id != "reference");
+        return v;
+    }
     let situation = raw.situation.as_deref().unwrap_or("");
     match step {
         Step::Relation => vec![field!(
@@ -418,10 +434,11 @@ fn date_for_field(value: &str) -> String {
 impl FormState {
     pub fn new(step: Step, app: &App) -> FormState {
         let specs = specs(step, &app.raw);
+        let raw = crate::interview::services::view(&app.raw, item_of(step));
         let inputs: Vec<TextInput> = specs
             .iter()
             .map(|s| {
-                let v = (s.get)(&app.raw).unwrap_or_default();
+                let v = (s.get)(&raw).unwrap_or_default();
                 let v = if s.kind == Kind::Date {
                     date_for_field(&v)
                 } else {
@@ -568,7 +585,8 @@ impl FormState {
             }),
             _ => input.answer(),
         };
-        app.edit(|r| (spec.set)(r, value));
+        let k = item_of(self.step);
+        app.edit(|r| crate::interview::services::with_item(r, k, |v| (spec.set)(v, value)));
         if self.step == Step::MunicipalityAddress {
             // Keep the case file free of an empty address list.
             app.edit(|r| {

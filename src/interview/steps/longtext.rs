@@ -10,8 +10,9 @@ use crate::domain::letter::Block as LetterBlock;
 use crate::i18n::{t, tf};
 use crate::interview::action::{Action, Effect};
 use crate::interview::text_box::TextBox;
-use crate::interview::{App, Flow, Step, letter_ui};
+use crate::interview::{App, Flow, Step, letter_ui, services};
 use crate::render;
+use crate::step::ExtraPart;
 
 /// The most characters a long text takes (about four pages). With every field at its limit a
 /// draft still fits within [`case::MAX_BYTES`], so whatever the wizard saves it can open again
@@ -44,6 +45,7 @@ pub fn get(step: Step, raw: &RawCase) -> Option<String> {
     match step {
         Step::Ground(g) => raw.grounds.as_ref().and_then(|x| x.get(g).cloned()),
         Step::Outcome => raw.outcome.clone(),
+        Step::Extra(k, ExtraPart::Outcome) => services::item(raw, usize::from(k)).outcome,
         Step::LateReason => raw.late_reason.clone(),
         Step::Supplement => raw.supplement.clone(),
         _ => None,
@@ -54,6 +56,9 @@ fn set(step: Step, raw: &mut RawCase, value: Option<String>) {
     match step {
         Step::Ground(g) => *raw.grounds.get_or_insert_with(Default::default).get_mut(g) = value,
         Step::Outcome => raw.outcome = value,
+        Step::Extra(k, ExtraPart::Outcome) => {
+            services::with_item(raw, usize::from(k), |v| v.outcome = value)
+        }
         Step::LateReason => raw.late_reason = value,
         Step::Supplement => raw.supplement = value,
         _ => {}
@@ -122,6 +127,11 @@ impl LongState {
             self.error = Some(t(app.ui, "tui.error.late-reason"));
             return Flow::Stay;
         }
+        // The last question about another service: back to the list of the decision's
+        // services (unless an answer is being changed from check answers).
+        if matches!(self.step, Step::Extra(_, ExtraPart::Outcome)) && !app.changing {
+            return Flow::Goto(Step::Services);
+        }
         Flow::Next
     }
 
@@ -187,6 +197,8 @@ pub fn suggestion(app: &App) -> Option<String> {
     const MARK: &str = "OMSORGSKLAGE-MARK";
     let ui = letter_ui(&app.raw);
     let mut raw = app.raw.clone();
+    // The first service's sentence (the other services of the decision have their own).
+    raw.services = None;
     raw.service.as_ref()?;
     raw.situation.as_ref()?;
     let stand_in = t(ui, "tui.outcome.stand-in");

@@ -14,6 +14,7 @@ pub mod longtext;
 pub mod municipality;
 pub mod preview;
 pub mod service;
+pub mod services;
 pub mod start;
 
 use crate::i18n::{has, t};
@@ -22,6 +23,7 @@ use super::action::Action;
 use super::{App, Flow, Step, has_representative};
 use crate::interview::action::Mode;
 use crate::interview::wrap as widgets;
+use crate::step::ExtraPart;
 
 /// The state of the screen being shown.
 pub enum Screen {
@@ -68,6 +70,19 @@ impl Screen {
             | Step::Representative
             | Step::MunicipalityAddress => Screen::Form(form::FormState::new(step, app)),
             Step::Service => Screen::Service(service::ServiceState::new(app)),
+            // Another service of the same decision: the first service's screens, on its item.
+            Step::Services | Step::Extra(_, ExtraPart::Situation) => {
+                Screen::Choice(choice::ChoiceState::new(step, app))
+            }
+            Step::Extra(k, ExtraPart::Service) => {
+                Screen::Service(service::ServiceState::for_item(app, usize::from(k)))
+            }
+            Step::Extra(_, ExtraPart::Other | ExtraPart::Decision) => {
+                Screen::Form(form::FormState::new(step, app))
+            }
+            Step::Extra(_, ExtraPart::Outcome) => {
+                Screen::Long(Box::new(longtext::LongState::new(step, app)))
+            }
             Step::Routing | Step::Rights => Screen::Info(info::InfoState::new(step)),
             Step::LateReason | Step::Ground(_) | Step::Outcome | Step::Supplement => {
                 Screen::Long(Box::new(longtext::LongState::new(step, app)))
@@ -205,6 +220,15 @@ pub fn more_below(app: &App, width: u16) -> String {
 
 /// The title and hint of a step: `tui.q.<id>.title` and `tui.q.<id>.hint`.
 pub fn title_and_hint(app: &App, step: Step) -> (String, String) {
+    if let Step::Extra(k, part) = step {
+        return crate::interview::steps::services::title_and_hint(app, usize::from(k), part);
+    }
+    if step == Step::Services {
+        return (
+            t(app.ui, "tui.q.services.title"),
+            crate::interview::steps::services::overview_hint(app),
+        );
+    }
     let id = match step {
         Step::Ground(g) => format!("ground.{}", g.id()),
         s => s.id(),
@@ -238,7 +262,11 @@ pub fn hint_variant(app: &App, step: Step) -> &'static str {
         Step::Requests if !checklist::cut(app) => "-one",
         // A carer in their own name: the list holds only the services a carer may complain
         // about, and the hint says why.
-        Step::Service if app.raw.complainant_is_carer == Some(true) => "-carer",
+        Step::Service | Step::Extra(_, ExtraPart::Service)
+            if app.raw.complainant_is_carer == Some(true) =>
+        {
+            "-carer"
+        }
         // A parent, a verge or a lawyer needs no fullmakt: nothing about one is said to them.
         Step::Representative
             if crate::interview::rep_role(&app.raw) != crate::domain::case::Role::Fullmektig =>
@@ -250,6 +278,14 @@ pub fn hint_variant(app: &App, step: Step) -> &'static str {
         Step::Decision
             if app
                 .raw
+                .service
+                .as_deref()
+                .is_some_and(|s| s != "hjemmesykepleie") =>
+        {
+            "-other"
+        }
+        Step::Extra(k, ExtraPart::Decision)
+            if crate::interview::services::item(&app.raw, usize::from(k))
                 .service
                 .as_deref()
                 .is_some_and(|s| s != "hjemmesykepleie") =>

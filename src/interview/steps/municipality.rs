@@ -171,11 +171,6 @@ pub fn found(query: &str) -> municipality::Found {
     f
 }
 
-/// The municipalities listed for a query: [`found`]'s list.
-pub fn matches(query: &str) -> Vec<&'static Municipality> {
-    found(query).list
-}
-
 impl MunicipalityState {
     pub fn new(app: &App) -> MunicipalityState {
         // Start from the choice made before; else the postcode's municipality (nothing typed);

@@ -4,8 +4,9 @@
 use crate::domain::service::{CATALOGUE, RouteRule, Service};
 use crate::i18n::t;
 use crate::interview::action::Action;
+use crate::interview::list;
 use crate::interview::text_field::{FieldEvent, TextInput};
-use crate::interview::{App, Flow};
+use crate::interview::{App, Flow, services};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ServiceState {
@@ -16,6 +17,11 @@ pub struct ServiceState {
     /// first Enter brought them there. Until then nothing is highlighted and Enter chooses
     /// nothing.
     pub in_list: bool,
+    /// Which service of the decision this screen chooses: 0 the first (`service`), `k` item `k`
+    /// of `services` (another service of the same decision, issue #26).
+    pub item: usize,
+    /// Why the service chosen was not added to this letter (another route, or already in it).
+    pub notice: Option<String>,
 }
 
 /// The name shown in the list.
@@ -34,6 +40,17 @@ pub fn list_name(s: &Service, app: &App) -> String {
 
 fn normal(s: &str) -> String {
     s.to_lowercase()
+}
+
+/// What the list says when no service fits what was typed. A carer's list has no "something
+/// else" to point to (only the services a carer may complain about are in it).
+pub fn none_message(filter: &str, app: &App) -> String {
+    let key = if app.raw.complainant_is_carer == Some(true) {
+        "tui.service.none-carer"
+    } else {
+        "tui.service.none"
+    };
+    crate::i18n::tf(app.ui, key, &[("filter", filter.to_string())])
 }
 
 /// The services that fit the filter, in catalogue order; "something else" is always there. A
@@ -67,18 +84,29 @@ pub fn matches(filter: &str, app: &App) -> Vec<&'static Service> {
 
 impl ServiceState {
     pub fn new(app: &App) -> ServiceState {
+        ServiceState::for_item(app, 0)
+    }
+
+    /// The screen for service `item` of the decision (0: the first).
+    pub fn for_item(app: &App, item: usize) -> ServiceState {
         let list = matches("", app);
-        let selected = app
-            .raw
-            .service
+        let chosen = services::item(&app.raw, item).service;
+        let selected = chosen
             .as_deref()
             .and_then(|id| list.iter().position(|s| s.id == id))
             .unwrap_or(0);
         ServiceState {
             filter: TextInput::new(""),
             selected,
-            in_list: app.raw.service.is_some(),
+            in_list: chosen.is_some(),
+            item,
+            notice: None,
         }
+    }
+
+    /// The service chosen on this screen before, if any.
+    pub fn chosen(&self, app: &App) -> Option<String> {
+        services::item(&app.raw, self.item).service
     }
 
     pub fn update(&mut self, app: &mut App, action: Action) -> Flow {
@@ -100,26 +128,42 @@ impl ServiceState {
                 _ => {}
             }
         }
+        if !matches!(action, Action::Resize(..)) {
+            self.notice = None;
+        }
         match action {
-            Action::Back => return Flow::Back,
-            Action::Up | Action::BackTab => self.selected = self.selected.saturating_sub(1),
-            Action::Down | Action::Tab => {
-                self.selected = (self.selected + 1).min(n.saturating_sub(1))
+            // Another service added and left before one was chosen: it is not added.
+            Action::Back if self.item > 0 && self.chosen(app).is_none() => {
+                super::services::remove(app, self.item);
+                return Flow::Goto(crate::interview::Step::Services);
             }
-            Action::PageUp => self.selected = self.selected.saturating_sub(5),
-            Action::PageDown => self.selected = (self.selected + 5).min(n.saturating_sub(1)),
+            Action::Back => return Flow::Back,
+            ref a if list::cursor(&mut self.selected, n, a, list::Keys::SEARCH) => {}
             Action::Enter => {
                 if let Some(s) = list.get(self.selected) {
-                    choose(s, app);
+                    if self.item > 0 {
+                        // Another route, or already in the letter: said, and not added.
+                        if let Err(why) = services::may_add(&app.raw, self.item, s) {
+                            self.notice = Some(super::services::not_added_text(app, s, why));
+                            return Flow::Stay;
+                        }
+                        choose_item(s, app, self.item);
+                    } else {
+                        choose(s, app);
+                    }
                     return Flow::Next;
                 }
             }
             other => {
                 match self.filter.handle(&other) {
+                    FieldEvent::BackspaceOnEmpty if self.item > 0 && self.chosen(app).is_none() => {
+                        super::services::remove(app, self.item);
+                        return Flow::Goto(crate::interview::Step::Services);
+                    }
                     FieldEvent::BackspaceOnEmpty => return Flow::Back,
                     FieldEvent::Changed => {
                         self.in_list =
-                            !self.filter.value().trim().is_empty() || app.raw.service.is_some();
+                            !self.filter.value().trim().is_empty() || self.chosen(app).is_some();
                         // Highlight the first service that fits ("something else" is always
                         // there, so it is not the first choice).
                         let list = matches(self.filter.value(), app);
@@ -174,5 +218,17 @@ fn choose(s: &'static Service, app: &mut App) {
         if !s.carer_may_complain {
             r.complainant_is_carer = None;
         }
+    });
+}
+
+/// Choose another service of the same decision (item `k`): only that item changes.
+fn choose_item(s: &'static Service, app: &mut App, k: usize) {
+    app.edit(|r| {
+        services::with_item(r, k, |v| {
+            v.service = Some(s.id.to_string());
+            if s.id != "annet" {
+                v.service_other = None;
+            }
+        })
     });
 }

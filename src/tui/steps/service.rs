@@ -2,10 +2,10 @@
 //! `crate::interview::steps::service`).
 
 use super::{LowWindow, question_with_room};
-use crate::i18n::{t, tf};
+use crate::i18n::t;
+use crate::interview::App;
 use crate::interview::steps::service::*;
 use crate::interview::steps::{centred_offset, title_and_hint};
-use crate::interview::{App, Step};
 use crate::tui::theme::{SELECTED, UNSELECTED};
 use crate::tui::widgets::{self, ellipsize};
 use ratatui::buffer::Buffer;
@@ -15,7 +15,7 @@ impl ServiceState {
     pub fn render(&self, app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         let th = app.theme();
         let ui = app.ui;
-        let (title, hint) = title_and_hint(app, Step::Service);
+        let (title, hint) = title_and_hint(app, app.step);
         // The list and the explanation need room: in a low window the hint goes (F1 has it).
         let rest = question_with_room(app, &title, &hint, area, buf, 12, LowWindow::DropHint);
         // The filter field.
@@ -32,6 +32,36 @@ impl ServiceState {
         );
         let body = widgets::below(rest, 2);
         let list = matches(self.filter.value(), app);
+        // A service not added to this letter (another route, already in it), or, in a carer's
+        // list, where the cared-for person's services went: under the list, over the
+        // explanation.
+        let note = self.notice.clone().or_else(|| {
+            crate::interview::steps::services::carer_search_note(app, self.filter.value())
+        });
+        let (body, note_area) = match &note {
+            Some(n) => {
+                let lines = u16::try_from(widgets::wrap(n, body.width).len()).unwrap_or(u16::MAX);
+                let h = lines.min(body.height.saturating_sub(6));
+                (
+                    Rect::new(
+                        body.x,
+                        body.y,
+                        body.width,
+                        body.height - h - u16::from(h > 0),
+                    ),
+                    Some(Rect::new(body.x, body.bottom() - h, body.width, h)),
+                )
+            }
+            None => (body, None),
+        };
+        if let (Some(n), Some(a)) = (&note, note_area) {
+            let style = if self.notice.is_some() {
+                th.error
+            } else {
+                th.hint
+            };
+            widgets::put_wrapped(n, a, buf, style);
+        }
         let wide = body.width >= 70;
         let (list_area, explain_area) = if wide {
             let lw = (body.width * 62 / 100).min(48);
@@ -120,11 +150,7 @@ impl ServiceState {
                 );
             }
         } else {
-            let msg = tf(
-                ui,
-                "tui.service.none",
-                &[("filter", self.filter.value().to_string())],
-            );
+            let msg = crate::interview::steps::service::none_message(self.filter.value(), app);
             widgets::put_wrapped(&msg, list_area, buf, th.hint);
         }
         cursor

@@ -1,0 +1,284 @@
+//! One decision on several services (issue #26, case format 0.3 `services`), in the interview.
+//!
+//! While the interview runs, the first service stays in the single fields (`service`,
+//! `service_other`, `situation`, `decision.applied_for`/`granted`, `outcome`), so that every
+//! screen about it works as before, and `raw.services` holds only the *other* services of the
+//! same decision: item `k` of the file (1, 2 …) is `raw.services[k - 1]`. A case file has either
+//! the single fields or `services`, never both, so the case is turned into the file's form
+//! ([`to_file`]) wherever it leaves the interview or is judged (the draft saved, check answers,
+//! the preview, the letter saved), and back ([`from_file`]) where a case comes in (a draft or a
+//! file opened). The questions about another service are the first service's screens, reading and
+//! writing that item through [`view`] and [`with_item`].
+
+use std::borrow::Cow;
+
+use crate::domain::case::{RawCase, RawDecision, RawServiceItem};
+use crate::domain::routing::{self, Route};
+use crate::domain::service::{self, Service};
+use crate::i18n::{Ui, t};
+
+/// The other services of the decision, as the interview keeps them.
+pub fn extras(raw: &RawCase) -> &[RawServiceItem] {
+    raw.services.as_deref().unwrap_or(&[])
+}
+
+/// The first service, from the single fields.
+fn first(raw: &RawCase) -> RawServiceItem {
+    let d = raw.decision.as_ref();
+    RawServiceItem {
+        service: raw.service.clone(),
+        service_other: raw.service_other.clone(),
+        situation: raw.situation.clone(),
+        applied_for: d.and_then(|d| d.applied_for.clone()),
+        granted: d.and_then(|d| d.granted.clone()),
+        outcome: raw.outcome.clone(),
+    }
+}
+
+/// Put an item into the single fields.
+fn put_first(raw: &mut RawCase, item: RawServiceItem) {
+    raw.service = item.service;
+    raw.service_other = item.service_other;
+    raw.situation = item.situation;
+    raw.outcome = item.outcome;
+    if item.applied_for.is_some() || item.granted.is_some() || raw.decision.is_some() {
+        let d = raw.decision.get_or_insert_with(RawDecision::default);
+        d.applied_for = item.applied_for;
+        d.granted = item.granted;
+    }
+}
+
+/// Item `k` of the decision's services (0: the first).
+pub fn item(raw: &RawCase, k: usize) -> RawServiceItem {
+    if k == 0 {
+        first(raw)
+    } else {
+        extras(raw).get(k - 1).cloned().unwrap_or_default()
+    }
+}
+
+/// The case as the first service's screens read item `k`: the item in the single fields.
+pub fn view(raw: &RawCase, k: usize) -> Cow<'_, RawCase> {
+    if k == 0 {
+        return Cow::Borrowed(raw);
+    }
+    let mut v = raw.clone();
+    put_first(&mut v, item(raw, k));
+    Cow::Owned(v)
+}
+
+/// Change item `k` as the first service's screens change the single fields: `f` works on
+/// [`view`], and what it wrote into the service's fields is kept in the item (nothing else).
+pub fn with_item(raw: &mut RawCase, k: usize, f: impl FnOnce(&mut RawCase)) {
+    if k == 0 {
+        f(raw);
+        return;
+    }
+    let mut v = view(raw, k).into_owned();
+    f(&mut v);
+    let changed = first(&v);
+    let list = raw.services.get_or_insert_with(Vec::new);
+    while list.len() < k {
+        list.push(RawServiceItem::default());
+    }
+    list[k - 1] = changed;
+}
+
+/// The services of the decision named so far, with the item each is (0: the first).
+pub fn named(raw: &RawCase) -> Vec<(usize, &'static Service)> {
+    std::iter::once(raw.service.as_deref())
+        .chain(extras(raw).iter().map(|i| i.service.as_deref()))
+        .enumerate()
+        .filter_map(|(k, id)| Some((k, service::by_id(id?)?)))
+        .collect()
+}
+
+/// The route of a service in this case (the law the decision cites decides some).
+pub fn route_of(raw: &RawCase, s: &Service) -> Route {
+    let cited = raw
+        .decision
+        .as_ref()
+        .and_then(|d| d.route.as_deref())
+        .and_then(Route::from_id);
+    routing::route_for(s, cited).0
+}
+
+/// Why `s` cannot be added to this letter as item `k`: another route than the first service
+/// (one letter per route), or already in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotAdded {
+    /// The first service goes the other way (route A: the municipality, then Statsforvalteren;
+    /// route B: the municipality's own klageinstans).
+    OtherRoute { first: &'static Service },
+    /// The service is in the letter already.
+    Twice,
+}
+
+/// Whether `s` may be item `k` of this letter.
+pub fn may_add(raw: &RawCase, k: usize, s: &'static Service) -> Result<(), NotAdded> {
+    let others: Vec<_> = named(raw).into_iter().filter(|(i, _)| *i != k).collect();
+    if s.id != "annet" && others.iter().any(|(_, o)| o.id == s.id) {
+        return Err(NotAdded::Twice);
+    }
+    match others.first() {
+        Some((_, first)) if route_of(raw, first) != route_of(raw, s) => {
+            Err(NotAdded::OtherRoute { first })
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The case in the file's form: with other services, `services` = the first (from the single
+/// fields) and the others, and the single service fields empty. Items with no service chosen
+/// (one added and left at once) are left out.
+pub fn to_file(raw: &RawCase) -> Cow<'_, RawCase> {
+    let Some(list) = raw.services.as_ref() else {
+        return Cow::Borrowed(raw);
+    };
+    let mut r = raw.clone();
+    let kept: Vec<RawServiceItem> = list
+        .iter()
+        .filter(|i| i.service.is_some())
+        .cloned()
+        .collect();
+    if kept.is_empty() {
+        r.services = None;
+        return Cow::Owned(r);
+    }
+    let mut items = vec![first(raw)];
+    items.extend(kept);
+    put_first(&mut r, RawServiceItem::default());
+    if r.decision.as_ref() == Some(&RawDecision::default()) {
+        r.decision = None;
+    }
+    r.services = Some(items);
+    Cow::Owned(r)
+}
+
+/// The case in the interview's form ([`to_file`] undone): the first of `services` in the single
+/// fields, the others in `services`. A file with both the single fields and `services` (an error
+/// the check page names) is left as it is.
+pub fn from_file(mut raw: RawCase) -> RawCase {
+    let single = raw.service.is_some() || raw.situation.is_some() || raw.outcome.is_some();
+    let Some(mut list) = raw.services.take() else {
+        return raw;
+    };
+    if single || list.is_empty() {
+        raw.services = Some(list);
+        return raw;
+    }
+    let head = list.remove(0);
+    put_first(&mut raw, head);
+    raw.services = (!list.is_empty()).then_some(list);
+    raw
+}
+
+/// A service's name in the interface, as in a sentence ("avlastning"); for "something else" the
+/// person's own words.
+pub fn name_of(ui: Ui, raw: &RawCase, k: usize) -> String {
+    let it = item(raw, k);
+    match it.service.as_deref().and_then(service::by_id) {
+        Some(s) if s.id == "annet" => it
+            .service_other
+            .filter(|o| !o.trim().is_empty())
+            .unwrap_or_else(|| s.ui_name(ui.code()).to_string()),
+        Some(s) => s.ui_name(ui.code()).to_string(),
+        None => t(ui, "tui.services.unnamed"),
+    }
+}
+
+/// Some service of the letter is cut or stopped (postponed implementation is then offered).
+pub fn any_cut(raw: &RawCase) -> bool {
+    (0..=extras(raw).len()).any(|k| {
+        item(raw, k)
+            .situation
+            .as_deref()
+            .and_then(crate::domain::situation::Situation::from_id)
+            .is_some_and(|s| s.takes_away_service())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::case::RawServiceItem;
+
+    fn interview_case() -> RawCase {
+        RawCase {
+            format: Some("omsorgsklage/1".into()),
+            service: Some("omsorgsstonad".into()),
+            situation: Some("avslag".into()),
+            outcome: Some("Omsorgsstønad for 20 timer i uken.".into()),
+            complainant_is_carer: Some(true),
+            decision: Some(RawDecision {
+                date: Some("2026-11-20".into()),
+                applied_for: Some("Omsorgsstønad".into()),
+                ..Default::default()
+            }),
+            services: Some(vec![RawServiceItem {
+                service: Some("avlastning".into()),
+                situation: Some("redusert".into()),
+                applied_for: Some("Ett døgn i uken".into()),
+                granted: Some("Ett døgn annenhver uke".into()),
+                ..Default::default()
+            }]),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn to_file_and_back_is_the_same_case() {
+        let raw = interview_case();
+        let file = to_file(&raw).into_owned();
+        assert_eq!(file.service, None);
+        assert_eq!(file.situation, None);
+        assert_eq!(file.outcome, None);
+        let d = file.decision.as_ref().unwrap();
+        assert_eq!((d.applied_for.as_ref(), d.granted.as_ref()), (None, None));
+        assert_eq!(d.date.as_deref(), Some("2026-11-20"));
+        let items = file.services.as_ref().unwrap();
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[0].service.as_deref(), Some("omsorgsstonad"));
+        assert_eq!(items[0].applied_for.as_deref(), Some("Omsorgsstønad"));
+        assert_eq!(items[1].service.as_deref(), Some("avlastning"));
+        assert_eq!(from_file(file), raw);
+    }
+
+    #[test]
+    fn one_service_is_left_as_it_is() {
+        let mut raw = interview_case();
+        raw.services = None;
+        assert!(matches!(to_file(&raw), Cow::Borrowed(_)));
+        assert_eq!(from_file(raw.clone()), raw);
+        // An item added and left with no service chosen is not written.
+        raw.services = Some(vec![RawServiceItem::default()]);
+        let file = to_file(&raw).into_owned();
+        assert_eq!(file.services, None);
+        assert_eq!(file.service.as_deref(), Some("omsorgsstonad"));
+    }
+
+    #[test]
+    fn an_item_is_changed_through_the_first_services_fields() {
+        let mut raw = interview_case();
+        with_item(&mut raw, 1, |v| v.situation = Some("avsluttet".into()));
+        assert_eq!(item(&raw, 1).situation.as_deref(), Some("avsluttet"));
+        assert_eq!(raw.situation.as_deref(), Some("avslag"));
+        with_item(&mut raw, 2, |v| v.service = Some("praktisk-bistand".into()));
+        assert_eq!(extras(&raw).len(), 2);
+        assert_eq!(view(&raw, 2).service.as_deref(), Some("praktisk-bistand"));
+    }
+
+    #[test]
+    fn a_route_b_service_is_not_added_to_a_care_services_letter() {
+        let raw = interview_case();
+        let bolig = service::by_id("omsorgsbolig").unwrap();
+        assert!(matches!(
+            may_add(&raw, 2, bolig),
+            Err(NotAdded::OtherRoute { .. })
+        ));
+        let avl = service::by_id("avlastning").unwrap();
+        assert_eq!(may_add(&raw, 2, avl), Err(NotAdded::Twice));
+        // Changing item 1 to what it is already is fine.
+        assert_eq!(may_add(&raw, 1, avl), Ok(()));
+    }
+}

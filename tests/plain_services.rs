@@ -1,0 +1,273 @@
+//! One decision on several services in line mode (issue #26): the real binary with piped
+//! standard input adds a second service and writes one letter for both; a service on the other
+//! route is explained in words and not added; a carer is told, in the words line mode reads, who
+//! may complain about which part.
+
+mod common;
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use common::letter_text as letter_for;
+use common::{BIN, today};
+use omsorgsklage::domain::case::{
+    RawCaredFor, RawCase, RawDecision, RawGrounds, RawMunicipality, RawPerson, RawRequests,
+    RawServiceItem,
+};
+use omsorgsklage::i18n::Ui;
+use omsorgsklage::interview::describe::{Entry, describe};
+use omsorgsklage::interview::{App, Options, Step};
+use omsorgsklage::step::ExtraPart;
+
+fn run_plain(input: &[&str], data: &Path) -> Output {
+    let mut child = Command::new(BIN)
+        .args(["--today", "2026-11-20", "--lang", "nb", "--plain"])
+        .env("OMSORGSKLAGE_DATA", data.join("data"))
+        .env("HOME", data)
+        .env_remove("NO_COLOR")
+        .env_remove("COLUMNS")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start omsorgsklage");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let mut bytes = input.join("\n");
+    bytes.push('\n');
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(bytes.as_bytes());
+    });
+    let out = child.wait_with_output().expect("run");
+    writer.join().expect("writer");
+    out
+}
+
+/// A bokmål complaint for oneself (praktisk bistand refused) up to "what do you ask for",
+/// answered with the suggestion.
+const TO_SERVICES: &[&str] = &[
+    "",      // start a new complaint
+    "1",     // for myself
+    "prakt", // search the services
+    "1",     // praktisk bistand
+    "1",     // refused
+    "02.11.2026",
+    "05.11.2026",
+    "",     // the right to complain
+    "26/1", // reference
+    "",     // applied for
+    "Jeg har KOLS.",
+    ".",
+    "", // daily life
+    "", // safety
+    "", // relatives
+    "", // consequences
+    "", // not considered
+    "", // other
+    "", // outcome: the suggestion
+];
+
+/// From the requests to the saved letter at `base`.
+fn to_the_end(base: &str) -> Vec<&str> {
+    vec![
+        "1", // innsyn
+        "",
+        "", // attachments: none
+        "Kari Nordmann",
+        "Storgata 1",
+        "9008",
+        "Tromsø",
+        "",
+        "",
+        "",
+        "", // the municipality suggested from the town
+        "Postboks 6900",
+        "9299 Tromsø",
+        "",
+        "", // check your answers
+        "", // the letter
+        "", // as text
+        base,
+    ]
+}
+
+/// The same answers as a case file.
+fn expected(services: Option<Vec<RawServiceItem>>) -> RawCase {
+    let single = services.is_none();
+    RawCase {
+        format: Some("omsorgsklage/1".into()),
+        language: Some("nb".into()),
+        service: single.then(|| "praktisk-bistand".into()),
+        situation: single.then(|| "avslag".into()),
+        services,
+        decision: Some(RawDecision {
+            date: Some("2026-11-02".into()),
+            received: Some("2026-11-05".into()),
+            reference: Some("26/1".into()),
+            ..Default::default()
+        }),
+        grounds: Some(RawGrounds {
+            health: Some("Jeg har KOLS.".into()),
+            ..Default::default()
+        }),
+        requests: Some(RawRequests {
+            access_to_documents: Some(true),
+            postponement: Some(false),
+            reasons: None,
+        }),
+        applicant: Some(RawPerson {
+            name: Some("Kari Nordmann".into()),
+            address: Some("Storgata 1".into()),
+            postcode: Some("9008".into()),
+            city: Some("Tromsø".into()),
+            ..Default::default()
+        }),
+        municipality: Some(RawMunicipality {
+            number: Some("5501".into()),
+            name: Some("Tromsø".into()),
+            address: Some(vec!["Postboks 6900".into(), "9299 Tromsø".into()]),
+            district: None,
+        }),
+        ..Default::default()
+    }
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("utf-8")
+}
+
+#[test]
+fn line_mode_adds_hjemmesykepleie_and_writes_one_letter_for_both() {
+    let dir = tempfile::tempdir().expect("dir");
+    let base = dir.path().join("klage");
+    let mut input = TO_SERVICES.to_vec();
+    input.extend([
+        "2",         // add another service from the same decision
+        "hjemmesyk", // search
+        "1",         // hjemmesykepleie
+        "3",         // cut
+        "Tre besøk om dagen",
+        "Ett besøk om dagen",
+        "", // what is asked for: the letter's sentence
+        "", // the list of services: go on
+    ]);
+    input.extend(to_the_end(base.to_str().expect("path")));
+    let out = run_plain(&input, dir.path());
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("Gjelder vedtaket flere tjenester?"), "{text}");
+    assert!(text.contains("Hvilken annen tjeneste gjelder det samme vedtaket?"));
+    assert!(text.contains("Hva skjedde med hjemmesykepleie?"), "{text}");
+    assert!(
+        text.contains("• Hjemmesykepleie: Kommunen reduserte hjelp"),
+        "{text}"
+    );
+    let written = std::fs::read_to_string(dir.path().join("klage.txt")).expect("klage.txt");
+    let raw = expected(Some(vec![
+        RawServiceItem {
+            service: Some("praktisk-bistand".into()),
+            situation: Some("avslag".into()),
+            ..Default::default()
+        },
+        RawServiceItem {
+            service: Some("hjemmesykepleie".into()),
+            situation: Some("redusert".into()),
+            applied_for: Some("Tre besøk om dagen".into()),
+            granted: Some("Ett besøk om dagen".into()),
+            ..Default::default()
+        },
+    ]));
+    assert_eq!(written, letter_for(&raw));
+    let flat = written.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("Klage på vedtak om praktisk bistand og hjemmesykepleie"));
+    assert!(flat.contains("§ 3-2 første ledd nr. 6 bokstav a"), "{flat}");
+    assert!(flat.contains("§ 3-2 første ledd nr. 6 bokstav b"), "{flat}");
+}
+
+#[test]
+fn line_mode_explains_that_omsorgsbolig_needs_its_own_letter_and_keeps_one_service() {
+    let dir = tempfile::tempdir().expect("dir");
+    let base = dir.path().join("klage");
+    let mut input = TO_SERVICES.to_vec();
+    input.extend([
+        "2",            // add another service from the same decision
+        "omsorgsbolig", // search
+        "",             // the one found
+        "<",            // back: nothing was added
+        "",             // the list of services: go on
+    ]);
+    input.extend(to_the_end(base.to_str().expect("path")));
+    let out = run_plain(&input, dir.path());
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for e in [
+        "Omsorgsbolig kan ikke være med i dette brevet.",
+        "innen tre uker (forvaltningsloven § 29)",
+        "Derfor blir det to brev",
+        "kan du på siste skjermbilde starte en ny klage på samme vedtak",
+    ] {
+        assert!(flat.contains(e), "{e:?} missing in {text}");
+    }
+    // Nothing mixed was saved: the letter is the one-service letter.
+    let written = std::fs::read_to_string(dir.path().join("klage.txt")).expect("klage.txt");
+    assert_eq!(written, letter_for(&expected(None)));
+}
+
+/// The words line mode reads for a carer adding a service: which services a carer may add, and
+/// when searching for the cared-for person's service, who may complain about which part.
+#[test]
+fn line_mode_tells_a_carer_who_may_complain_about_which_part() {
+    let raw = RawCase {
+        format: Some("omsorgsklage/1".into()),
+        language: Some("nb".into()),
+        service: Some("omsorgsstonad".into()),
+        situation: Some("avslag".into()),
+        complainant_is_carer: Some(true),
+        cared_for: Some(RawCaredFor {
+            name: Some("Anne Berg".into()),
+            ..Default::default()
+        }),
+        services: Some(vec![RawServiceItem::default()]),
+        ..Default::default()
+    };
+    let options = Options {
+        theme: Some("no-color".into()),
+        counter: false,
+        export_dir: None,
+        data_dir: None,
+    };
+    let mut app = App::from_raw(
+        raw,
+        Step::Extra(1, ExtraPart::Service),
+        Ui::Nb,
+        today(),
+        &options,
+    );
+    assert_eq!(app.step(), Step::Extra(1, ExtraPart::Service));
+    let d = describe(&app);
+    let said = d.text.join(" ");
+    assert!(said.contains("Finner du ikke tjenesten?"), "{said}");
+    assert!(
+        said.contains("må Anne Berg klage selv eller gi deg fullmakt"),
+        "{said}"
+    );
+    for c in "hjemmesyk".chars() {
+        app.update(omsorgsklage::interview::Action::Char(c));
+    }
+    let d = describe(&app);
+    let said: Vec<String> = d
+        .entries
+        .iter()
+        .filter_map(|e| match e {
+            Entry::Text(t) => Some(t.clone()),
+            _ => None,
+        })
+        .collect();
+    let said = said.join(" ");
+    assert!(
+        said.contains("Om hjemmesykepleie må Anne Berg klage selv"),
+        "{said}"
+    );
+    assert!(said.contains("ny klage på samme vedtak"), "{said}");
+}
