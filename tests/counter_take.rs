@@ -234,3 +234,35 @@ fn the_taken_file_opens_with_cases_import() {
     // The counter machine kept nothing.
     assert!(everything_under(data.path()).is_empty());
 }
+
+#[test]
+fn a_decision_on_several_services_is_taken_in_the_case_file_s_form() {
+    let data = tempfile::tempdir().expect("tmp");
+    let out = tempfile::tempdir().expect("out");
+    let mut raw = daughter_case();
+    // In the interview the other services of the decision are in `services`; the first stays
+    // in the single fields.
+    raw.services = Some(vec![case::RawServiceItem {
+        service: Some("praktisk-bistand".into()),
+        situation: Some("redusert".into()),
+        ..Default::default()
+    }]);
+    let mut s = session_at(raw, Step::Done, counter(data.path(), out.path()));
+    save_and_go_to_take(&mut s);
+    skey(&mut s, KeyCode::Enter);
+    let files = json_under(out.path());
+    assert_eq!(files.len(), 1, "{files:?}\n{}", text(&s));
+    let taken = case::read(&std::fs::read(&files[0]).expect("read")).expect("a case file");
+    // The file has either the single fields or `services`: here both services in `services`.
+    assert_eq!(taken.service, None);
+    let ids: Vec<&str> = taken.service_ids();
+    assert_eq!(
+        ids,
+        vec!["hjemmesykepleie", "praktisk-bistand"],
+        "{taken:?}"
+    );
+    assert!(
+        case::check(&taken, tui_common::today()).case.is_some(),
+        "{taken:?}"
+    );
+}

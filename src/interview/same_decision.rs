@@ -164,6 +164,10 @@ mod tests {
                 ..RawRequests::default()
             }),
             late_reason: Some("Syk".into()),
+            services: Some(vec![crate::domain::case::RawServiceItem {
+                service: Some("omsorgsstonad".into()),
+                ..Default::default()
+            }]),
             sent: Some("2026-11-20".into()),
             ..RawCase::default()
         }
@@ -206,6 +210,7 @@ mod tests {
         assert_eq!((d.applied_for.as_ref(), d.granted.as_ref()), (None, None));
         assert_eq!(d.route, None, "the route belongs to the service");
         assert_eq!(new.service, None);
+        assert_eq!(new.services, None);
         assert_eq!(new.situation, None);
         assert_eq!(new.grounds, None);
         assert_eq!(new.outcome, None);
