@@ -14,8 +14,8 @@ use omsorgsklage::domain::case::{self, RawCase};
 use omsorgsklage::interview::session::Session;
 use omsorgsklage::interview::{Options, Step};
 use tui_common::{
-    daughter_case, everything_under, flat_words, screen_text, session_at, session_options, skey,
-    skey_mod,
+    daughter_case, everything_under, session_at, session_options, sflat as flat, skey as key,
+    skey_mod as key_mod, stext as text, stype as typ,
 };
 
 fn counter(data: &Path, export: &Path) -> Options {
@@ -25,27 +25,6 @@ fn counter(data: &Path, export: &Path) -> Options {
 /// A counter-mode session on the done screen of the daughter's complete case.
 fn at_done(options: Options) -> Session {
     session_at(daughter_case(), Step::Done, options)
-}
-
-fn key_mod(s: &mut Session, code: KeyCode, m: KeyModifiers) {
-    skey_mod(s, code, m);
-}
-
-fn key(s: &mut Session, code: KeyCode) {
-    skey(s, code);
-}
-
-/// Type text, one key at a time (a folder name: no Enter in it).
-fn typ(s: &mut Session, text: &str) {
-    tui_common::stype(s, text);
-}
-
-fn text(s: &Session) -> String {
-    screen_text(s.app())
-}
-
-fn flat(s: &Session) -> String {
-    flat_words(&text(s))
 }
 
 fn json_under(dir: &Path) -> Vec<PathBuf> {
@@ -249,7 +228,7 @@ fn a_decision_on_several_services_is_taken_in_the_case_file_s_form() {
     }]);
     let mut s = session_at(raw, Step::Done, counter(data.path(), out.path()));
     save_and_go_to_take(&mut s);
-    skey(&mut s, KeyCode::Enter);
+    key(&mut s, KeyCode::Enter);
     let files = json_under(out.path());
     assert_eq!(files.len(), 1, "{files:?}\n{}", text(&s));
     let taken = case::read(&std::fs::read(&files[0]).expect("read")).expect("a case file");

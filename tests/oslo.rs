@@ -5,9 +5,8 @@
 mod common;
 mod tui_common;
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use crossterm::event::{KeyCode, KeyModifiers};
 use omsorgsklage::domain::case::{RawCase, RawMunicipality};
@@ -248,60 +247,29 @@ fn cases_list_says_the_bydel_as_the_case_screen_does() {
 // ---- line mode ----
 
 fn run_plain(lang: &str, input: &[&str], data: &Path) -> Output {
-    let mut child = Command::new(common::BIN)
-        .args(["--today", "2026-11-20", "--lang", lang, "--plain"])
-        .env("OMSORGSKLAGE_DATA", data.join("data"))
-        .env("HOME", data)
-        .env_remove("NO_COLOR")
-        .env_remove("COLUMNS")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start omsorgsklage");
-    let mut stdin = child.stdin.take().expect("stdin");
-    let input = (input.join("\n") + "\n").into_bytes();
-    let writer = std::thread::spawn(move || {
-        let _ = stdin.write_all(&input);
-    });
-    let out = child.wait_with_output().expect("run");
-    writer.join().expect("writer");
-    out
+    common::plain::run(lang, &common::plain::lines(input), data, &["--plain"])
 }
 
 /// A bokmål complaint for oneself up to the municipality screen, with Oslo's postcode.
-const TO_MUNICIPALITY: &[&str] = &[
-    "",
-    "1",
-    "prakt",
-    "1",
-    "1",
-    "02.11.2026",
-    "05.11.2026",
-    "",
-    "26/1",
-    "",
-    "Jeg har KOLS.",
-    ".",
-    "", // daily life … outcome: seven questions
-    "",
-    "",
-    "",
-    "",
-    "",
-    "",
-    "", // one service in the decision: go on
-    "", // requests
-    "", // attachments
-    "Sara Ahmed",
-    "Thorvald Meyers gate 10",
-    "0555",
-    "Oslo",
-    "",
-    "",
-    "",
-    "Oslo",
-];
+fn to_municipality() -> Vec<&'static str> {
+    [
+        common::plain::TO_SERVICES,
+        &[
+            "", // one service in the decision: go on
+            "", // requests
+            "", // attachments
+            "Sara Ahmed",
+            "Thorvald Meyers gate 10",
+            "0555",
+            "Oslo",
+            "",
+            "",
+            "",
+            "Oslo",
+        ],
+    ]
+    .concat()
+}
 
 /// The bydel saved in the draft.
 fn saved_district(data: &Path) -> Option<String> {
@@ -314,7 +282,7 @@ fn saved_district(data: &Path) -> Option<String> {
 #[test]
 fn line_mode_chooses_the_one_bydel_that_fits_what_is_typed() {
     let dir = tempfile::tempdir().expect("dir");
-    let mut answers = TO_MUNICIPALITY.to_vec();
+    let mut answers = to_municipality();
     answers.extend(["", "løkka"]);
     let out = run_plain("nb", &answers, dir.path());
     let text = String::from_utf8(out.stdout).expect("utf-8");
@@ -333,7 +301,7 @@ fn line_mode_chooses_the_one_bydel_that_fits_what_is_typed() {
 #[test]
 fn line_mode_lists_several_matches_and_a_number_chooses() {
     let dir = tempfile::tempdir().expect("dir");
-    let mut answers = TO_MUNICIPALITY.to_vec();
+    let mut answers = to_municipality();
     answers.extend(["", "majorstuen", "aker", "2"]);
     let out = run_plain("nb", &answers, dir.path());
     let text = String::from_utf8(out.stdout).expect("utf-8");

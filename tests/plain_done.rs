@@ -7,7 +7,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use common::plain::{lines, stdout};
+use common::plain::{BOKMAAL, lines, stdout};
 use omsorgsklage::domain::case;
 
 /// Run `omsorgsklage --plain` in bokmål with these lines on standard input.
@@ -39,50 +39,6 @@ fn json_under(dir: &Path) -> Vec<PathBuf> {
 fn nothing_in(data: &Path) -> bool {
     !data.exists() || std::fs::read_dir(data).expect("dir").next().is_none()
 }
-
-/// The answers of the bokmål walk-through, up to the file name.
-const BOKMAAL: &[&str] = &[
-    "",      // start a new complaint
-    "1",     // for myself
-    "prakt", // search the services
-    "1",     // praktisk bistand
-    "1",     // refused
-    "02.11.2026",
-    "05.11.2026",
-    "",     // the right to complain
-    "26/1", // reference
-    "",     // applied for
-    "Jeg har KOLS.",
-    "",
-    "Jeg blir fort andpusten.",
-    ".", // the end of a long answer: a full stop alone
-    "",  // daily life
-    "",  // safety
-    "",  // relatives
-    "",  // consequences
-    "",  // not considered
-    "",  // other
-    "",  // outcome: the suggestion
-    "1", // ask for innsyn
-    "",
-    "1", // a copy of the decision
-    "Uttalelse fra fastlegen",
-    "",
-    "Kari Nordmann",
-    "Storgata 1",
-    "9008",
-    "Tromsø",
-    "",
-    "",
-    "",
-    "", // the municipality suggested from the town
-    "Postboks 6900",
-    "9299 Tromsø",
-    "",
-    "", // check your answers
-    "", // the letter
-    "", // as text
-];
 
 #[test]
 fn counter_mode_takes_the_case_to_a_folder_typed_in_line_mode() {

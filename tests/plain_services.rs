@@ -5,67 +5,21 @@
 
 mod common;
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use common::letter_text as letter_for;
-use common::{BIN, today};
-use omsorgsklage::domain::case::{
-    RawCaredFor, RawCase, RawDecision, RawGrounds, RawMunicipality, RawPerson, RawRequests,
-    RawServiceItem,
-};
+use common::plain::{TO_SERVICES, stdout};
+use common::today;
+use omsorgsklage::domain::case::{RawCaredFor, RawCase, RawGrounds, RawServiceItem};
 use omsorgsklage::i18n::Ui;
 use omsorgsklage::interview::describe::{Entry, describe};
 use omsorgsklage::interview::{App, Options, Step};
 use omsorgsklage::step::ExtraPart;
 
 fn run_plain(input: &[&str], data: &Path) -> Output {
-    let mut child = Command::new(BIN)
-        .args(["--today", "2026-11-20", "--lang", "nb", "--plain"])
-        .env("OMSORGSKLAGE_DATA", data.join("data"))
-        .env("HOME", data)
-        .env_remove("NO_COLOR")
-        .env_remove("COLUMNS")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start omsorgsklage");
-    let mut stdin = child.stdin.take().expect("stdin");
-    let mut bytes = input.join("\n");
-    bytes.push('\n');
-    let writer = std::thread::spawn(move || {
-        let _ = stdin.write_all(bytes.as_bytes());
-    });
-    let out = child.wait_with_output().expect("run");
-    writer.join().expect("writer");
-    out
+    common::plain::run("nb", &common::plain::lines(input), data, &["--plain"])
 }
-
-/// A bokmål complaint for oneself (praktisk bistand refused) up to "what do you ask for",
-/// answered with the suggestion.
-const TO_SERVICES: &[&str] = &[
-    "",      // start a new complaint
-    "1",     // for myself
-    "prakt", // search the services
-    "1",     // praktisk bistand
-    "1",     // refused
-    "02.11.2026",
-    "05.11.2026",
-    "",     // the right to complain
-    "26/1", // reference
-    "",     // applied for
-    "Jeg har KOLS.",
-    ".",
-    "", // daily life
-    "", // safety
-    "", // relatives
-    "", // consequences
-    "", // not considered
-    "", // other
-    "", // outcome: the suggestion
-];
 
 /// From the requests to the saved letter at `base`.
 fn to_the_end(base: &str) -> Vec<&str> {
@@ -91,49 +45,20 @@ fn to_the_end(base: &str) -> Vec<&str> {
     ]
 }
 
-/// The same answers as a case file.
+/// The same answers as a case file: the bokmål walk's case, without attachments, with these
+/// services instead of the one.
 fn expected(services: Option<Vec<RawServiceItem>>) -> RawCase {
-    let single = services.is_none();
-    RawCase {
-        format: Some("omsorgsklage/1".into()),
-        language: Some("nb".into()),
-        service: single.then(|| "praktisk-bistand".into()),
-        situation: single.then(|| "avslag".into()),
-        services,
-        decision: Some(RawDecision {
-            date: Some("2026-11-02".into()),
-            received: Some("2026-11-05".into()),
-            reference: Some("26/1".into()),
-            ..Default::default()
-        }),
-        grounds: Some(RawGrounds {
-            health: Some("Jeg har KOLS.".into()),
-            ..Default::default()
-        }),
-        requests: Some(RawRequests {
-            access_to_documents: Some(true),
-            postponement: Some(false),
-            reasons: None,
-        }),
-        applicant: Some(RawPerson {
-            name: Some("Kari Nordmann".into()),
-            address: Some("Storgata 1".into()),
-            postcode: Some("9008".into()),
-            city: Some("Tromsø".into()),
-            ..Default::default()
-        }),
-        municipality: Some(RawMunicipality {
-            number: Some("5501".into()),
-            name: Some("Tromsø".into()),
-            address: Some(vec!["Postboks 6900".into(), "9299 Tromsø".into()]),
-            district: None,
-        }),
+    let mut case = common::bokmaal_walk_case(RawGrounds {
+        health: Some("Jeg har KOLS.".into()),
         ..Default::default()
+    });
+    case.attachments = None;
+    if services.is_some() {
+        case.service = None;
+        case.situation = None;
+        case.services = services;
     }
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("utf-8")
+    case
 }
 
 #[test]

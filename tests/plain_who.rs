@@ -3,63 +3,29 @@
 
 mod common;
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
-
-use common::BIN;
+use std::process::Output;
 
 fn run_plain(input: &str, data: &Path) -> Output {
     run_plain_in("nb", input, data)
 }
 
 fn run_plain_in(lang: &str, input: &str, data: &Path) -> Output {
-    let mut child = Command::new(BIN)
-        .args(["--today", "2026-11-20", "--lang", lang, "--plain"])
-        .env("OMSORGSKLAGE_DATA", data.join("data"))
-        .env("HOME", data)
-        .env_remove("NO_COLOR")
-        .env_remove("COLUMNS")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start omsorgsklage");
-    let mut stdin = child.stdin.take().expect("stdin");
-    let input = input.as_bytes().to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = stdin.write_all(&input);
-    });
-    let out = child.wait_with_output().expect("run");
-    writer.join().expect("writer");
-    out
+    common::plain::run(lang, input.as_bytes(), data, &["--plain"])
 }
 
 /// The answers of a bokmål complaint for oneself up to the attachments step.
-const TO_ATTACHMENTS: &[&str] = &[
-    "",
-    "1",
-    "prakt",
-    "1",
-    "1",
-    "02.11.2026",
-    "05.11.2026",
-    "",
-    "26/1",
-    "",
-    "Jeg har KOLS.",
-    ".",
-    "",
-    "",
-    "",
-    "",
-    "",
-    "",
-    "",
-    "", // one service in the decision: go on
-    "1",
-    "",
-];
+fn to_attachments() -> Vec<&'static str> {
+    [
+        common::plain::TO_SERVICES,
+        &[
+            "",  // one service in the decision: go on
+            "1", // innsyn
+            "",
+        ],
+    ]
+    .concat()
+}
 
 #[test]
 fn line_mode_asks_a_files_title_when_it_is_added_and_lists_it_again() {
@@ -70,7 +36,7 @@ fn line_mode_asks_a_files_title_when_it_is_added_and_lists_it_again() {
         &file,
     )
     .expect("copy");
-    let mut answers: Vec<String> = TO_ATTACHMENTS.iter().map(|s| s.to_string()).collect();
+    let mut answers: Vec<String> = to_attachments().iter().map(|s| s.to_string()).collect();
     answers.push(file.display().to_string());
     answers.push("Legeerklæring fra fastlegen".into());
     let out = run_plain(&(answers.join("\n") + "\n"), dir.path());
@@ -128,7 +94,7 @@ fn saved_titles(data: &Path) -> Vec<String> {
 fn line_mode_renames_an_attachment_already_in_the_list() {
     // Issue #25: every attachment's title can be changed, not only a file's just added.
     let dir = tempfile::tempdir().expect("dir");
-    let mut answers: Vec<&str> = TO_ATTACHMENTS.to_vec();
+    let mut answers: Vec<&str> = to_attachments();
     answers.extend([
         "Uttalelse fra fastlegen", // added as 3
         "endre 9",                 // no such number: said, nothing changes
@@ -205,7 +171,7 @@ fn renaming_is_said_and_done_in_english_and_nynorsk() {
         ),
     ] {
         let dir = tempfile::tempdir().expect("dir");
-        let mut answers: Vec<&str> = TO_ATTACHMENTS.to_vec();
+        let mut answers: Vec<&str> = to_attachments();
         // The letter's language is asked first in these interfaces: bokmål.
         answers.insert(1, "1");
         answers.extend(["Uttalelse fra fastlegen", word, "Legeerklæring"]);

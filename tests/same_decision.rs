@@ -13,37 +13,17 @@ use omsorgsklage::interview::Options;
 use omsorgsklage::interview::Step;
 use omsorgsklage::interview::session::Session;
 use tui_common::{
-    daughter_case, everything_under, flat_words, screen_text, session_at, session_options, skey,
-    stype,
+    daughter_case, everything_under, session_at, session_options as opts, sflat as flat,
+    skey as key, stext as text, stype as typ,
 };
-
-fn opts(data: &Path, counter: bool, export: &Path) -> Options {
-    session_options(data, counter, export)
-}
 
 /// A session on the done screen of this case.
 fn at_done(raw: RawCase, options: Options) -> Session {
     session_at(raw, Step::Done, options)
 }
 
-fn key(s: &mut Session, code: KeyCode) {
-    skey(s, code);
-}
-
 fn enter(s: &mut Session) {
-    skey(s, KeyCode::Enter);
-}
-
-fn typ(s: &mut Session, text: &str) {
-    stype(s, text);
-}
-
-fn text(s: &Session) -> String {
-    screen_text(s.app())
-}
-
-fn flat(s: &Session) -> String {
-    flat_words(&text(s))
+    key(s, KeyCode::Enter);
 }
 
 fn drafts(data: &Path) -> Vec<PathBuf> {
@@ -112,7 +92,7 @@ fn walk_to_check(s: &mut Session) {
                 key(s, KeyCode::Tab);
             }
             Step::Ground(_) | Step::Outcome | Step::Requests | Step::Attachments => {
-                key(s, KeyCode::Tab)
+                key(s, KeyCode::Tab);
             }
             _ => enter(s),
         }

@@ -11,27 +11,21 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use common::pty::{CTRL_C, DOWN, ENTER, Term, wizard};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyModifiers};
 use omsorgsklage::domain::case::{self, RawCase, RawDraft};
 use omsorgsklage::i18n::Ui;
 use omsorgsklage::interview::action::Effect;
 use omsorgsklage::interview::drafts::{Notice, SaveStatus};
 use omsorgsklage::interview::session::{SAVE_AFTER, Session};
 use omsorgsklage::interview::{App, Modal, Options, Step};
+use omsorgsklage::tui::editor;
 use omsorgsklage::tui::theme::{Theme, ThemeName};
-use omsorgsklage::tui::{editor, keymap};
-use tui_common::{daughter_case, screen, screen_text, today};
+use tui_common::{
+    daughter_case, everything_under, screen, session_options as opts, sflat as flat, skey as key,
+    skey_mod as key_mod, stext as text, stype as typ, today,
+};
 
 // --- helpers ---------------------------------------------------------------------------------
-
-fn opts(data: &Path, counter: bool, export: &Path) -> Options {
-    Options {
-        theme: Some("no-color".into()),
-        counter,
-        export_dir: Some(export.to_path_buf()),
-        data_dir: Some(data.to_path_buf()),
-    }
-}
 
 fn session_with(options: Options) -> Session {
     let mut app = App::new(Ui::Nb, today(), &options);
@@ -43,46 +37,8 @@ fn session(data: &Path) -> Session {
     session_with(opts(data, false, Path::new("/nowhere/documents")))
 }
 
-fn key_mod(s: &mut Session, code: KeyCode, m: KeyModifiers) -> Effect {
-    let action = keymap::map(KeyEvent::new(code, m), s.app().mode());
-    s.handle(action)
-}
-
-fn key(s: &mut Session, code: KeyCode) -> Effect {
-    key_mod(s, code, KeyModifiers::NONE)
-}
-
 fn enter(s: &mut Session) -> Effect {
     key(s, KeyCode::Enter)
-}
-
-fn typ(s: &mut Session, text: &str) {
-    for c in text.chars() {
-        if c == '\n' {
-            enter(s);
-        } else {
-            key(s, KeyCode::Char(c));
-        }
-    }
-}
-
-fn text(s: &Session) -> String {
-    screen_text(s.app())
-}
-
-/// The screen as one line of words: wrapped text (also inside a dialog) reads as written.
-fn flat(s: &Session) -> String {
-    let screen = screen_text(s.app());
-    let joined: Vec<&str> = screen
-        .lines()
-        .map(|l| l.trim().trim_matches('│').trim())
-        .filter(|l| !l.is_empty())
-        .collect();
-    joined
-        .join(" ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 fn cases_dir(data: &Path) -> PathBuf {
@@ -120,18 +76,6 @@ fn write_draft(data: &Path, id: &str, step: &str) -> PathBuf {
     let path = dir.join(format!("{id}.json"));
     std::fs::write(&path, serde_json::to_vec_pretty(&raw).expect("json")).expect("write");
     path
-}
-
-/// Everything under a folder, files and folders.
-fn everything_under(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    if let Ok(rd) = std::fs::read_dir(dir) {
-        for e in rd.flatten() {
-            out.push(e.path());
-            out.extend(everything_under(&e.path()));
-        }
-    }
-    out
 }
 
 // --- autosave --------------------------------------------------------------------------------

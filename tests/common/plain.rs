@@ -45,3 +45,72 @@ pub fn lines(v: &[&str]) -> Vec<u8> {
 pub fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).expect("the output is UTF-8")
 }
+
+/// The answers of the bokmål walk-through, up to the file name.
+pub const BOKMAAL: &[&str] = &[
+    "",      // start a new complaint
+    "1",     // for myself
+    "prakt", // search the services
+    "1",     // praktisk bistand
+    "1",     // refused
+    "02.11.2026",
+    "05.11.2026",
+    "",     // the right to complain
+    "26/1", // reference
+    "",     // applied for
+    "Jeg har KOLS.",
+    "",
+    "Jeg blir fort andpusten.",
+    ".", // the end of a long answer: a full stop alone
+    "",  // daily life
+    "",  // safety
+    "",  // relatives
+    "",  // consequences
+    "",  // not considered
+    "",  // other
+    "",  // outcome: the suggestion
+    "",  // one service in the decision: go on
+    "1", // ask for innsyn
+    "",
+    "1", // a copy of the decision
+    "Uttalelse fra fastlegen",
+    "",
+    "Kari Nordmann",
+    "Storgata 1",
+    "9008",
+    "Tromsø",
+    "",
+    "",
+    "",
+    "", // the municipality suggested from the town
+    "Postboks 6900",
+    "9299 Tromsø",
+    "",
+    "", // check your answers
+    "", // the letter
+    "", // as text
+];
+
+/// A bokmål complaint for oneself (praktisk bistand refused) up to "what do you ask for",
+/// answered with the suggestion.
+pub const TO_SERVICES: &[&str] = &[
+    "",      // start a new complaint
+    "1",     // for myself
+    "prakt", // search the services
+    "1",     // praktisk bistand
+    "1",     // refused
+    "02.11.2026",
+    "05.11.2026",
+    "",     // the right to complain
+    "26/1", // reference
+    "",     // applied for
+    "Jeg har KOLS.",
+    ".",
+    "", // daily life
+    "", // safety
+    "", // relatives
+    "", // consequences
+    "", // not considered
+    "", // other
+    "", // outcome: the suggestion
+];

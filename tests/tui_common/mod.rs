@@ -208,6 +208,16 @@ pub fn stype(s: &mut Session, text: &str) {
     }
 }
 
+/// A session's screen as text.
+pub fn stext(s: &Session) -> String {
+    screen_text(s.app())
+}
+
+/// A session's screen as one line of words (see [`flat_words`]).
+pub fn sflat(s: &Session) -> String {
+    flat_words(&stext(s))
+}
+
 /// A screen's text as one line of words: wrapped text (also inside a dialog) reads as written.
 pub fn flat_words(screen: &str) -> String {
     screen
