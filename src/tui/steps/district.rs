@@ -19,17 +19,9 @@ impl DistrictState {
         // The list needs room: in a low window the hint goes (F1 has it).
         let rest = question_with_room(app, &title, &hint, area, buf, 6, LowWindow::DropHint);
         // The filter field.
-        let label = t(ui, "tui.district.filter");
-        let lw = u16::try_from(label.chars().count() + 1).unwrap_or(8);
-        buf.set_string(rest.x, rest.y, &label, th.label);
-        let fw = rest.width.saturating_sub(lw).min(30);
-        let cursor = self.filter.render(
-            Rect::new(rest.x + lw, rest.y, fw, 1),
-            buf,
-            th.field_focus,
-            th.base,
-            true,
-        );
+        let cursor = self
+            .filter
+            .render_labelled(&t(ui, "tui.district.filter"), 30, rest, buf, th);
         let list_area = widgets::below(rest, 2);
         let list = matches(self.filter.value());
         if list.is_empty() {

@@ -17,17 +17,9 @@ impl MunicipalityState {
         let ui = app.ui;
         let (title, hint) = title_and_hint(app, Step::Municipality);
         let rest = question(app, &title, &hint, area, buf);
-        let label = t(ui, "tui.municipality.search");
-        let lw = u16::try_from(label.chars().count() + 1).unwrap_or(8);
-        buf.set_string(rest.x, rest.y, &label, th.label);
-        let fw = rest.width.saturating_sub(lw).min(40);
-        let cursor = self.query.render(
-            Rect::new(rest.x + lw, rest.y, fw, 1),
-            buf,
-            th.field_focus,
-            th.base,
-            true,
-        );
+        let cursor =
+            self.query
+                .render_labelled(&t(ui, "tui.municipality.search"), 40, rest, buf, th);
         let mut y = 2;
         if let Some(m) = chosen(app) {
             let s = tf(ui, "tui.municipality.chosen", &[("name", m.letter_name())]);

@@ -19,17 +19,9 @@ impl ServiceState {
         // The list and the explanation need room: in a low window the hint goes (F1 has it).
         let rest = question_with_room(app, &title, &hint, area, buf, 12, LowWindow::DropHint);
         // The filter field.
-        let label = t(ui, "tui.service.filter");
-        let lw = u16::try_from(label.chars().count() + 1).unwrap_or(8);
-        buf.set_string(rest.x, rest.y, &label, th.label);
-        let fw = rest.width.saturating_sub(lw).min(40);
-        let cursor = self.filter.render(
-            Rect::new(rest.x + lw, rest.y, fw, 1),
-            buf,
-            th.field_focus,
-            th.base,
-            true,
-        );
+        let cursor = self
+            .filter
+            .render_labelled(&t(ui, "tui.service.filter"), 40, rest, buf, th);
         let body = widgets::below(rest, 2);
         let list = matches(self.filter.value(), app);
         // A service not added to this letter (another route, already in it), or, in a carer's

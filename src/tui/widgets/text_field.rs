@@ -9,6 +9,28 @@ use ratatui::text::Span;
 use crate::interview::text_field::TextInput;
 
 impl TextInput {
+    /// A search field with the focus on the first row of `area`: `label` in the theme's label
+    /// style, then the field, at most `max` columns wide. Returns where the cursor goes.
+    pub fn render_labelled(
+        &self,
+        label: &str,
+        max: u16,
+        area: Rect,
+        buf: &mut Buffer,
+        th: &crate::tui::theme::Theme,
+    ) -> Option<Position> {
+        let lw = u16::try_from(label.chars().count() + 1).unwrap_or(8);
+        buf.set_string(area.x, area.y, label, th.label);
+        let fw = area.width.saturating_sub(lw).min(max);
+        self.render(
+            Rect::new(area.x + lw, area.y, fw, 1),
+            buf,
+            th.field_focus,
+            th.base,
+            true,
+        )
+    }
+
     /// Draw the field in one row: `[text   ]`. Returns where the terminal cursor goes when
     /// `focused`.
     pub fn render(
