@@ -190,46 +190,28 @@ pub fn specs(step: Step, raw: &RawCase) -> Vec<FieldSpec> {
                 |r| r.decision.as_ref().and_then(|d| d.reference.clone()),
                 |w, v| decision(w).reference = v
             )];
-            let (applied, granted): (FieldSpec, FieldSpec) =
-                if matches!(situation, "redusert" | "avsluttet") {
-                    (
-                        field!(
-                            "had-before",
-                            Text,
-                            false,
-                            "decision.applied_for",
-                            |r| r.decision.as_ref().and_then(|d| d.applied_for.clone()),
-                            |w, v| decision(w).applied_for = v
-                        ),
-                        field!(
-                            "has-after",
-                            Text,
-                            false,
-                            "decision.granted",
-                            |r| r.decision.as_ref().and_then(|d| d.granted.clone()),
-                            |w, v| decision(w).granted = v
-                        ),
-                    )
-                } else {
-                    (
-                        field!(
-                            "applied-for",
-                            Text,
-                            false,
-                            "decision.applied_for",
-                            |r| r.decision.as_ref().and_then(|d| d.applied_for.clone()),
-                            |w, v| decision(w).applied_for = v
-                        ),
-                        field!(
-                            "granted",
-                            Text,
-                            false,
-                            "decision.granted",
-                            |r| r.decision.as_ref().and_then(|d| d.granted.clone()),
-                            |w, v| decision(w).granted = v
-                        ),
-                    )
-                };
+            // A cut or a stop: what the person had before and has after; else what was
+            // applied for and granted. The same fields of the file.
+            let mut applied = field!(
+                "applied-for",
+                Text,
+                false,
+                "decision.applied_for",
+                |r| r.decision.as_ref().and_then(|d| d.applied_for.clone()),
+                |w, v| decision(w).applied_for = v
+            );
+            let mut granted = field!(
+                "granted",
+                Text,
+                false,
+                "decision.granted",
+                |r| r.decision.as_ref().and_then(|d| d.granted.clone()),
+                |w, v| decision(w).granted = v
+            );
+            if matches!(situation, "redusert" | "avsluttet") {
+                applied.id = "had-before";
+                granted.id = "has-after";
+            }
             v.push(applied);
             // Nothing is granted on a refusal, but an answer given earlier stays visible.
             let has_granted = raw.decision.as_ref().is_some_and(|d| d.granted.is_some());
