@@ -87,7 +87,7 @@ fn a_daughter_writes_for_her_father_and_saves_the_letter_as_text() {
     t.send(ENTER);
     t.wait_for("[x] Kopi av vedtaket");
     t.send(TAB);
-    t.wait_for("Om den vedtaket gjelder");
+    t.wait_for("Om Ola Hansen");
     // The name is there already.
     for (text, _) in [("", 0), ("Storgata 1", 1), ("9008", 2), ("Tromsø", 3)] {
         t.type_text(text);
