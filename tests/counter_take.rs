@@ -162,6 +162,26 @@ fn a_folder_that_is_not_there_is_said_in_words_and_nothing_is_written() {
     assert!(!bye.contains(".json"), "{bye}");
 }
 
+/// An emptied folder field writes nothing (never into whatever folder the program runs in) and
+/// says what to type.
+#[test]
+fn an_empty_folder_asks_for_one_and_writes_nothing() {
+    let data = tempfile::tempdir().expect("tmp");
+    let out = tempfile::tempdir().expect("out");
+    let mut s = at_done(counter(data.path(), out.path()));
+    save_and_go_to_take(&mut s);
+    key_mod(&mut s, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    key(&mut s, KeyCode::Enter);
+    let t = flat(&s);
+    assert!(
+        t.contains("Skriv hvilken mappe saken skal lagres i, for eksempel minnepinnen din."),
+        "{t}"
+    );
+    assert!(!t.contains("Saken er lagret"), "{t}");
+    assert!(json_under(out.path()).is_empty());
+    assert!(everything_under(data.path()).is_empty());
+}
+
 #[test]
 fn not_offered_outside_counter_mode() {
     let data = tempfile::tempdir().expect("tmp");

@@ -95,6 +95,10 @@ pub fn run(job: &ExportJob) -> ExportReport {
 /// overwritten. Atomic and readable by the owner only ([`crate::fsutil::write_new`]), pretty
 /// JSON as the drafts store writes it. The file written, or why it could not be, in words.
 pub fn take_case(job: &TakeJob) -> Result<std::path::PathBuf, String> {
+    // No folder: never the program's current folder, which on a shared machine may be anyone's.
+    if job.dir.to_string_lossy().trim().is_empty() {
+        return Err(crate::i18n::t(job.ui, "tui.done.take.no-folder"));
+    }
     let json = serde_json::to_vec_pretty(&job.raw).map_err(|e| e.to_string())?;
     let dir = export::expand_home(job.dir.to_string_lossy().trim());
     let mut n = 1;
