@@ -7,7 +7,7 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::case::{self, RawCase, RawDecision, RawPerson, RawRepresentative, Role};
+use crate::domain::case::{self, RawCase, RawDecision, RawPerson, RawRepresentative};
 use crate::i18n::Ui;
 use crate::step::Step;
 
@@ -21,11 +21,13 @@ pub fn is_carers_own(raw: &RawCase) -> bool {
 /// The answers a new complaint on the same decision starts with: the letter's language, the
 /// municipality (its district and address), the decision's date, the day it came and its
 /// reference; and the people. After a carer's own complaint the new one is the cared-for
-/// person's: they are the applicant (name, and birth date when known), the carer writes for them
-/// as a helper (`fullmektig`; the fullmakt is asked, FACTS.md §5: without one the person signs
-/// too), and the carer's own complaint is not carried over. Otherwise the same applicant and the
-/// same representative. The service, what happened, the grounds, the outcome, the requests and
-/// the attachments are the new letter's own: not copied.
+/// person's: they are the applicant (name, and birth date when known), and the one at the
+/// keyboard writes for them: the helper who helped the carer, else the carer. What that writer
+/// is by law for the person, the relation and the fullmakt are asked again, with nothing chosen
+/// (FACTS.md §5: a parent of a child needs no fullmakt; without one the person signs too).
+/// Otherwise the same applicant and the same writer; a fullmakt is asked again, as the one
+/// given was for the other letter's service. The service, what happened, the grounds, the
+/// outcome, the requests and the attachments are the new letter's own: not copied.
 pub fn carry(old: &RawCase) -> RawCase {
     let decision = old.decision.as_ref().map(|d| RawDecision {
         date: d.date.clone(),
@@ -35,26 +37,39 @@ pub fn carry(old: &RawCase) -> RawCase {
     });
     let (applicant, representative) = if is_carers_own(old) {
         let cared = old.cared_for.clone().unwrap_or_default();
-        let carer = old.applicant.clone().unwrap_or_default();
         let applicant = RawPerson {
             name: cared.name,
             birth_date: cared.birth_date,
             ..RawPerson::default()
         };
-        let writer = RawRepresentative {
-            name: carer.name,
-            address: carer.address,
-            postcode: carer.postcode,
-            city: carer.city,
-            phone: carer.phone,
-            email: carer.email,
-            role: Some(Role::Fullmektig.id().to_string()),
-            ..RawRepresentative::default()
+        let writer = match &old.representative {
+            Some(helper) => RawRepresentative {
+                role: None,
+                relation: None,
+                power_of_attorney: None,
+                ..helper.clone()
+            },
+            None => {
+                let carer = old.applicant.clone().unwrap_or_default();
+                RawRepresentative {
+                    name: carer.name,
+                    address: carer.address,
+                    postcode: carer.postcode,
+                    city: carer.city,
+                    phone: carer.phone,
+                    email: carer.email,
+                    ..RawRepresentative::default()
+                }
+            }
         };
         let applicant = (applicant != RawPerson::default()).then_some(applicant);
         (applicant, Some(writer))
     } else {
-        (old.applicant.clone(), old.representative.clone())
+        let writer = old.representative.clone().map(|r| RawRepresentative {
+            power_of_attorney: None,
+            ..r
+        });
+        (old.applicant.clone(), writer)
     };
     RawCase {
         format: Some(case::FORMAT.to_string()),
@@ -68,14 +83,19 @@ pub fn carry(old: &RawCase) -> RawCase {
 }
 
 /// Where the new complaint opens: the first question it has no answer to. After a carer's own
-/// complaint that is what the carer is by law for the person now (a parent of a child under 18
-/// needs no fullmakt; a relative does), then the relation and the fullmakt; otherwise the
-/// service, as everything about the people was answered in the finished case.
+/// complaint that is what the writer is by law for the person now, then the relation and the
+/// fullmakt; otherwise the fullmakt when the writer needs one (asked again for this letter),
+/// else the service, as everything else about the people was answered in the finished case.
 pub fn first_step(new: &RawCase, ui: Ui, today: NaiveDate, carers_own: bool) -> Step {
     let path = super::path::path(new, ui, today);
+    let fullmakt_known = new
+        .representative
+        .as_ref()
+        .is_some_and(|r| r.power_of_attorney.is_some());
     let answered = |s: &Step| match s {
         Step::Start | Step::LetterLang | Step::Who => true,
-        Step::Role | Step::Relation | Step::Fullmakt | Step::Person => !carers_own,
+        Step::Fullmakt => !carers_own && fullmakt_known,
+        Step::Role | Step::Relation | Step::Person => !carers_own,
         _ => false,
     };
     path.into_iter()
@@ -185,7 +205,10 @@ mod tests {
         assert_eq!(r.name.as_deref(), Some("Per Hansen"));
         assert_eq!(r.address.as_deref(), Some("Storgata 1"));
         assert_eq!(r.phone.as_deref(), Some("99999999"));
-        assert_eq!(r.role.as_deref(), Some("fullmektig"));
+        assert_eq!(
+            r.role, None,
+            "what the carer is by law for the person is asked"
+        );
         assert_eq!(r.power_of_attorney, None, "the fullmakt is asked");
         assert_eq!(r.relation, None, "the relation is asked");
         assert_eq!(new.complainant_is_carer, None);
@@ -195,6 +218,32 @@ mod tests {
         assert_eq!(first, Step::Role);
         let path = crate::interview::path::path(&new, Ui::Nb, day());
         assert!(path.contains(&Step::Fullmakt), "{path:?}");
+    }
+
+    /// A son helped his father, the carer: the son is at the keyboard, and writes the mother's
+    /// complaint; the father's own complaint is not hers.
+    #[test]
+    fn after_a_helped_carers_complaint_the_helper_writes_the_persons() {
+        let mut old = carers_case();
+        old.representative = Some(RawRepresentative {
+            name: Some("Ola Hansen".into()),
+            address: Some("Sjøgata 9".into()),
+            relation: Some("sønn".into()),
+            power_of_attorney: Some(true),
+            role: Some("fullmektig".into()),
+            ..RawRepresentative::default()
+        });
+        let new = carry(&old);
+        assert_eq!(
+            new.applicant.as_ref().and_then(|a| a.name.as_deref()),
+            Some("Kari Hansen")
+        );
+        let r = new.representative.as_ref().expect("the helper writes");
+        assert_eq!(r.name.as_deref(), Some("Ola Hansen"));
+        assert_eq!(r.address.as_deref(), Some("Sjøgata 9"));
+        assert_eq!((r.role.as_ref(), r.relation.as_ref()), (None, None));
+        assert_eq!(r.power_of_attorney, None);
+        assert_eq!(first_step(&new, Ui::Nb, day(), true), Step::Role);
     }
 
     #[test]
@@ -236,7 +285,21 @@ mod tests {
         });
         let new = carry(&old);
         assert_eq!(new.applicant, old.applicant);
-        assert_eq!(new.representative, old.representative);
+        let r = new.representative.as_ref().expect("the same writer");
+        assert_eq!(r.name.as_deref(), Some("Ola Hansen"));
+        assert_eq!(r.relation.as_deref(), Some("sønn"));
+        assert_eq!(r.role.as_deref(), Some("fullmektig"));
+        // The fullmakt given was for the other letter's service: asked again, first.
+        assert_eq!(r.power_of_attorney, None);
+        assert_eq!(first_step(&new, Ui::Nb, day(), false), Step::Fullmakt);
+        // A parent needs none: the service next.
+        old.representative = Some(RawRepresentative {
+            name: Some("Ola Hansen".into()),
+            relation: Some("far".into()),
+            role: Some("forelder".into()),
+            ..RawRepresentative::default()
+        });
+        let new = carry(&old);
         assert_eq!(first_step(&new, Ui::Nb, day(), false), Step::Service);
         // Writing for oneself, in English: the letter's language is known, the service next.
         old.representative = None;
