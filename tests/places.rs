@@ -336,8 +336,8 @@ fn a_carer_is_told_who_may_complain_about_which_part() {
         words,
         [
             "Du kan klage på egne vegne om omsorgsstønad, fordi du gir omsorg.",
-            "Om hjemmesykepleie må Anne Berg klage selv, eller gi deg fullmakt til å klage. Det \
-             blir en egen klage.",
+            "Om hjemmesykepleie klager Anne Berg. Du kan skrive for Anne Berg som forelder, verge \
+             eller med fullmakt.",
             "Vedtaket gjelder både deg som gir omsorg, og Anne Berg. Derfor blir det to brev: ett \
              der du klager på egne vegne, og ett fra Anne Berg.",
         ]
@@ -365,8 +365,8 @@ fn a_carer_s_helper_is_told_who_may_complain_about_the_carer_by_name() {
         words,
         [
             "Om avlastning kan Ola Nilsen klage på egne vegne, som den som gir omsorg.",
-            "Om hjemmesykepleie må Astrid Nilsen klage selv, eller gi fullmakt til å klage. Det \
-             blir en egen klage.",
+            "Om hjemmesykepleie klager Astrid Nilsen. En forelder, en verge eller en med fullmakt \
+             kan skrive for Astrid Nilsen.",
             "Vedtaket gjelder både Ola Nilsen og Astrid Nilsen. Derfor blir det to brev: ett der \
              Ola Nilsen klager på egne vegne, og ett fra Astrid Nilsen.",
         ]

@@ -174,7 +174,7 @@ fn line_mode_tells_a_carer_who_may_complain_about_which_part() {
     let said = d.text.join(" ");
     assert!(said.contains("Finner du ikke tjenesten?"), "{said}");
     assert!(
-        said.contains("må Anne Berg klage selv eller gi deg fullmakt"),
+        said.contains("klager Anne Berg, og du kan skrive for Anne Berg som forelder, verge eller med fullmakt."),
         "{said}"
     );
     for c in "hjemmesyk".chars() {
@@ -191,7 +191,7 @@ fn line_mode_tells_a_carer_who_may_complain_about_which_part() {
         .collect();
     let said = said.join(" ");
     assert!(
-        said.contains("Om hjemmesykepleie må Anne Berg klage selv"),
+        said.contains("Om hjemmesykepleie klager Anne Berg. Du kan skrive for Anne Berg"),
         "{said}"
     );
     assert!(said.contains("ny klage på samme vedtak"), "{said}");

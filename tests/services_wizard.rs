@@ -272,7 +272,7 @@ fn a_carer_looking_for_the_cared_for_persons_service_is_told_who_may_complain() 
         "{s}"
     );
     assert!(
-        s.contains("Om hjemmesykepleie må Anne Berg klage selv, eller gi deg fullmakt"),
+        s.contains("Om hjemmesykepleie klager Anne Berg. Du kan skrive for Anne Berg som forelder, verge eller med fullmakt."),
         "{s}"
     );
     assert!(s.contains("ny klage på samme vedtak"), "{s}");
