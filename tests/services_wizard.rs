@@ -375,6 +375,7 @@ fn the_file_and_the_interview_forms_round_trip() {
                     "Jeg ber om at avlastningen fortsetter med to helger i måneden.".into()
                 ),
                 service_other: None,
+                postponement: None,
             }][..]
         )
     );
