@@ -254,8 +254,18 @@ fn line_mode_asks_postponement_for_each_service_cut_and_the_letter_says_the_one(
             situation: Some("avslag".into()),
             ..Default::default()
         },
-        cut("hjemmesykepleie", "Tre besøk om dagen", "Ett besøk om dagen", None),
-        cut("stottekontakt", "Fire timer i uken", "To timer i uken", Some(true)),
+        cut(
+            "hjemmesykepleie",
+            "Tre besøk om dagen",
+            "Ett besøk om dagen",
+            None,
+        ),
+        cut(
+            "stottekontakt",
+            "Fire timer i uken",
+            "To timer i uken",
+            Some(true),
+        ),
     ]));
     assert_eq!(written, letter_for(&raw));
     let flat = written.split_whitespace().collect::<Vec<_>>().join(" ");

@@ -206,7 +206,11 @@ fn with_two_services_cut_postponement_is_asked_for_each_and_the_letter_says_the_
             s.contains("[x] Be om at vedtaket om avlastning ikke settes i verk"),
             "{s}"
         );
-        assert_eq!(s.matches("Kommunen kan bestemme at hjelpen").count(), 1, "{s}");
+        assert_eq!(
+            s.matches("Kommunen kan bestemme at hjelpen").count(),
+            1,
+            "{s}"
+        );
         // Untick the omsorgsstønad's (the row below innsyn).
         press(&mut app, KeyCode::Down);
         press(&mut app, KeyCode::Char(' '));
@@ -268,7 +272,10 @@ fn with_one_service_cut_of_two_there_is_the_one_checkbox_and_it_writes_as_before
     press(&mut app, KeyCode::Char(' '));
     press(&mut app, KeyCode::Char(' '));
     let file = services::to_file(app.raw()).into_owned();
-    assert_eq!(file.requests.as_ref().and_then(|r| r.postponement), Some(true));
+    assert_eq!(
+        file.requests.as_ref().and_then(|r| r.postponement),
+        Some(true)
+    );
     assert!(
         file.services
             .as_ref()

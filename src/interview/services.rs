@@ -260,7 +260,10 @@ pub fn set_postponement(raw: &mut RawCase, asked: &[(usize, bool)]) {
 /// `requests.postponement`, the one checkbox the requests screen then shows.
 pub fn tidy_postponement(raw: &mut RawCase) {
     let cut = cut_items(raw);
-    let asked: Vec<(usize, bool)> = cut.iter().map(|k| (*k, asks_postponement(raw, *k))).collect();
+    let asked: Vec<(usize, bool)> = cut
+        .iter()
+        .map(|k| (*k, asks_postponement(raw, *k)))
+        .collect();
     if let Some(list) = raw.services.as_mut() {
         for (i, it) in list.iter_mut().enumerate() {
             if !cut.contains(&(i + 1)) {
@@ -351,6 +354,78 @@ mod tests {
         with_item(&mut raw, 2, |v| v.service = Some("praktisk-bistand".into()));
         assert_eq!(extras(&raw).len(), 2);
         assert_eq!(view(&raw, 2).service.as_deref(), Some("praktisk-bistand"));
+    }
+
+    /// Both services cut, as the interview keeps them.
+    fn two_cuts() -> RawCase {
+        let mut raw = interview_case();
+        raw.situation = Some("redusert".into());
+        raw
+    }
+
+    fn asked(raw: &RawCase) -> Vec<bool> {
+        cut_items(raw)
+            .into_iter()
+            .map(|k| asks_postponement(raw, k))
+            .collect()
+    }
+
+    #[test]
+    fn postponement_per_service_is_written_only_where_the_answers_differ() {
+        let mut raw = two_cuts();
+        set_postponement(&mut raw, &[(0, true), (1, true)]);
+        let file = to_file(&raw).into_owned();
+        let req = file.requests.as_ref().and_then(|r| r.postponement);
+        assert_eq!(req, Some(true));
+        let items = file.services.as_ref().unwrap();
+        assert!(items.iter().all(|i| i.postponement.is_none()));
+        set_postponement(&mut raw, &[(0, false), (1, true)]);
+        assert_eq!(asked(&raw), [false, true]);
+        let file = to_file(&raw).into_owned();
+        let items = file.services.as_ref().unwrap();
+        assert_eq!(items[0].postponement, None);
+        assert_eq!(items[1].postponement, Some(true));
+        assert_eq!(from_file(file), raw);
+    }
+
+    #[test]
+    fn a_files_first_item_with_its_own_postponement_reads_as_the_same_answers() {
+        // requests true, the first item false, the second following requests: [false, true].
+        let mut file = to_file(&two_cuts()).into_owned();
+        file.requests = Some(crate::domain::case::RawRequests {
+            postponement: Some(true),
+            ..Default::default()
+        });
+        file.services.as_mut().unwrap()[0].postponement = Some(false);
+        let raw = from_file(file);
+        assert_eq!(asked(&raw), [false, true]);
+        assert_eq!(
+            raw.requests.as_ref().and_then(|r| r.postponement),
+            Some(false)
+        );
+    }
+
+    #[test]
+    fn a_service_no_longer_cut_keeps_no_postponement_of_its_own() {
+        let mut raw = two_cuts();
+        set_postponement(&mut raw, &[(0, false), (1, true)]);
+        // The avlastning was refused after all: its own answer goes; one cut is left.
+        with_item(&mut raw, 1, |v| v.situation = Some("avslag".into()));
+        tidy_postponement(&mut raw);
+        assert_eq!(extras(&raw)[0].postponement, None);
+        assert_eq!(asked(&raw), [false]);
+        // The first was the one refused: the avlastning's answer becomes the one checkbox's.
+        let mut raw = two_cuts();
+        set_postponement(&mut raw, &[(0, false), (1, true)]);
+        raw.situation = Some("avslag".into());
+        tidy_postponement(&mut raw);
+        assert_eq!(extras(&raw)[0].postponement, None);
+        assert_eq!(asked(&raw), [true]);
+        // Changing an item through its screens keeps its answer.
+        let mut raw = two_cuts();
+        set_postponement(&mut raw, &[(0, false), (1, true)]);
+        with_item(&mut raw, 1, |v| v.outcome = Some("Som før.".into()));
+        assert_eq!(asked(&raw), [false, true]);
     }
 
     #[test]
