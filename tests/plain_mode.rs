@@ -1232,17 +1232,11 @@ fn closing_the_terminal_saves_what_was_typed_and_lets_go_of_the_case() {
     // The terminal goes away.
     drop(writer);
     drop(master);
-    let start = std::time::Instant::now();
-    let status = loop {
-        if let Some(s) = child.try_wait().expect("wait") {
-            break s;
-        }
-        assert!(
-            start.elapsed() < std::time::Duration::from_secs(5),
-            "still running after its terminal was closed"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    };
+    let status = common::exit_within(
+        || child.try_wait().expect("wait"),
+        std::time::Duration::from_secs(5),
+        "still running after its terminal was closed",
+    );
     assert!(!status.success());
     let files = common::case_files(&data);
     assert_eq!(files.len(), 1, "{files:?}");
@@ -1312,17 +1306,11 @@ fn sigterm_while_a_long_answer_is_typed_saves_it_and_ends_at_once() {
         .status()
         .expect("kill");
     assert!(killed.success());
-    let start = std::time::Instant::now();
-    let status = loop {
-        if let Some(s) = child.try_wait().expect("wait") {
-            break s;
-        }
-        assert!(
-            start.elapsed() < std::time::Duration::from_secs(5),
-            "still running after SIGTERM"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    };
+    let status = common::exit_within(
+        || child.try_wait().expect("wait"),
+        std::time::Duration::from_secs(5),
+        "still running after SIGTERM",
+    );
     assert_eq!(status.code(), Some(128 + 15));
     let files = common::case_files(&dir.path().join("data"));
     assert_eq!(files.len(), 1, "{files:?}");

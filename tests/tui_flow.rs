@@ -778,17 +778,6 @@ fn typing_in_the_service_list_highlights_a_name_before_an_explanation() {
     assert_eq!(app.raw().service.as_deref(), Some("hjemmesykepleie"));
 }
 
-/// A PDF made by the program itself, for attaching.
-fn a_pdf(dir: &std::path::Path, name: &str) -> std::path::PathBuf {
-    let c = case::check(&daughter_case(), today())
-        .case
-        .expect("complete");
-    let pdf = render::pdf::render(&render::complaint(&c).expect("letter")).expect("pdf");
-    let path = dir.join(name);
-    std::fs::write(&path, pdf.bytes).expect("write");
-    path
-}
-
 /// Focus the "add another attachment" field of the attachments step.
 fn to_add_field(app: &mut omsorgsklage::interview::App) {
     for _ in 0..20 {

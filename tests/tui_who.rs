@@ -245,17 +245,6 @@ fn a_helped_carer_complains_in_their_own_name_and_the_helper_is_named_as_helper(
     assert!(!s.contains("Hvem gir du omsorg til?"), "{s}");
 }
 
-fn a_pdf(dir: &std::path::Path, name: &str) -> std::path::PathBuf {
-    use omsorgsklage::render;
-    let c = case::check(&daughter_case(), today())
-        .case
-        .expect("complete");
-    let pdf = render::pdf::render(&render::complaint(&c).expect("letter")).expect("pdf");
-    let path = dir.join(name);
-    std::fs::write(&path, pdf.bytes).expect("write");
-    path
-}
-
 fn titles(app: &omsorgsklage::interview::App) -> Vec<String> {
     app.raw()
         .attachments

@@ -142,3 +142,19 @@ pub fn bokmaal_walk_case(grounds: case::RawGrounds) -> RawCase {
         ..Default::default()
     }
 }
+
+/// Wait until `try_wait` gives the program's exit status; fails with `what` after `limit`.
+pub fn exit_within<T>(
+    mut try_wait: impl FnMut() -> Option<T>,
+    limit: std::time::Duration,
+    what: &str,
+) -> T {
+    let start = std::time::Instant::now();
+    loop {
+        if let Some(s) = try_wait() {
+            return s;
+        }
+        assert!(start.elapsed() < limit, "{what}");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}

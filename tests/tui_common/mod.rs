@@ -242,3 +242,15 @@ pub fn everything_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+/// A PDF made by the program itself (the daughter's letter), for attaching.
+pub fn a_pdf(dir: &std::path::Path, name: &str) -> std::path::PathBuf {
+    use omsorgsklage::render;
+    let c = omsorgsklage::domain::case::check(&daughter_case(), today())
+        .case
+        .expect("complete");
+    let pdf = render::pdf::render(&render::complaint(&c).expect("letter")).expect("pdf");
+    let path = dir.join(name);
+    std::fs::write(&path, pdf.bytes).expect("write");
+    path
+}

@@ -93,6 +93,16 @@ fn answers(app: &App) -> Vec<(String, Vec<Answer>)> {
             value,
             step,
         };
+    // A row for a screen of this letter's path (a case may have answers from another path).
+    let row_if = |rows: &mut Vec<Answer>,
+                  key: &str,
+                  fields: &'static [&'static str],
+                  value: Option<String>,
+                  step: Step| {
+        if in_path(step) {
+            rows.push(a(key, fields, value, step));
+        }
+    };
     let mut case_rows = Vec::new();
     if app.kind != LetterKind::Complaint {
         case_rows.push(a(
@@ -116,52 +126,47 @@ fn answers(app: &App) -> Vec<(String, Vec<Answer>)> {
         Step::Who,
     ));
     let rep = raw.representative.as_ref();
-    if in_path(Step::Role) {
-        case_rows.push(a(
-            "tui.check.role",
-            &["representative.role"],
-            ChoiceState::answer_label(Step::Role, app),
-            Step::Role,
-        ));
-    }
-    if in_path(Step::Relation) {
-        case_rows.push(a(
-            "tui.check.relation",
-            &["representative.relation"],
-            rep.and_then(|r| opt(&r.relation)),
-            Step::Relation,
-        ));
-    }
-    if in_path(Step::Fullmakt) {
-        case_rows.push(a(
-            "tui.check.fullmakt",
-            &["representative.power_of_attorney"],
-            ChoiceState::answer_label(Step::Fullmakt, app),
-            Step::Fullmakt,
-        ));
-    }
+    row_if(
+        &mut case_rows,
+        "tui.check.role",
+        &["representative.role"],
+        ChoiceState::answer_label(Step::Role, app),
+        Step::Role,
+    );
+    row_if(
+        &mut case_rows,
+        "tui.check.relation",
+        &["representative.relation"],
+        rep.and_then(|r| opt(&r.relation)),
+        Step::Relation,
+    );
+    row_if(
+        &mut case_rows,
+        "tui.check.fullmakt",
+        &["representative.power_of_attorney"],
+        ChoiceState::answer_label(Step::Fullmakt, app),
+        Step::Fullmakt,
+    );
     case_rows.push(a(
         "tui.check.service",
         &["service", "services.0.service"],
         chosen_service(raw).map(|s| list_name(s, app)),
         Step::Service,
     ));
-    if in_path(Step::ServiceOther) {
-        case_rows.push(a(
-            "tui.check.service-other",
-            &["service_other", "services.0.service_other"],
-            opt(&raw.service_other),
-            Step::ServiceOther,
-        ));
-    }
-    if in_path(Step::Carer) {
-        case_rows.push(a(
-            "tui.check.carer",
-            &["complainant_is_carer"],
-            ChoiceState::answer_label(Step::Carer, app),
-            Step::Carer,
-        ));
-    }
+    row_if(
+        &mut case_rows,
+        "tui.check.service-other",
+        &["service_other", "services.0.service_other"],
+        opt(&raw.service_other),
+        Step::ServiceOther,
+    );
+    row_if(
+        &mut case_rows,
+        "tui.check.carer",
+        &["complainant_is_carer"],
+        ChoiceState::answer_label(Step::Carer, app),
+        Step::Carer,
+    );
     if in_path(Step::CaredFor) {
         let cf = raw.cared_for.as_ref();
         let value = cf.and_then(|c| opt(&c.name)).map(|name| {
@@ -192,14 +197,13 @@ fn answers(app: &App) -> Vec<(String, Vec<Answer>)> {
             Step::CaredFor,
         ));
     }
-    if in_path(Step::RouteLaw) {
-        case_rows.push(a(
-            "tui.check.route",
-            &["decision.route"],
-            ChoiceState::answer_label(Step::RouteLaw, app),
-            Step::RouteLaw,
-        ));
-    }
+    row_if(
+        &mut case_rows,
+        "tui.check.route",
+        &["decision.route"],
+        ChoiceState::answer_label(Step::RouteLaw, app),
+        Step::RouteLaw,
+    );
     case_rows.push(a(
         "tui.check.situation",
         &["situation", "services.0.situation"],
@@ -303,23 +307,21 @@ fn answers(app: &App) -> Vec<(String, Vec<Answer>)> {
             Step::Decision,
         ));
     }
-    if in_path(Step::LateReason) {
-        decision_rows.push(a(
-            "tui.check.late-reason",
-            &["late_reason"],
-            opt(&raw.late_reason),
-            Step::LateReason,
-        ));
-    }
+    row_if(
+        &mut decision_rows,
+        "tui.check.late-reason",
+        &["late_reason"],
+        opt(&raw.late_reason),
+        Step::LateReason,
+    );
 
-    if in_path(Step::Sent) {
-        decision_rows.push(a(
-            "tui.check.sent",
-            &["sent"],
-            date_value(app, &raw.sent),
-            Step::Sent,
-        ));
-    }
+    row_if(
+        &mut decision_rows,
+        "tui.check.sent",
+        &["sent"],
+        date_value(app, &raw.sent),
+        Step::Sent,
+    );
 
     let g = raw.grounds.clone().unwrap_or_default();
     let mut complaint_rows = Vec::new();
@@ -347,14 +349,13 @@ fn answers(app: &App) -> Vec<(String, Vec<Answer>)> {
         super::longtext::suggestion(app)
             .map(|s| tf(ui, "tui.check.outcome-default", &[("text", s)]))
     });
-    if in_path(Step::Supplement) {
-        complaint_rows.push(a(
-            "tui.check.supplement",
-            &["supplement"],
-            opt(&raw.supplement),
-            Step::Supplement,
-        ));
-    }
+    row_if(
+        &mut complaint_rows,
+        "tui.check.supplement",
+        &["supplement"],
+        opt(&raw.supplement),
+        Step::Supplement,
+    );
     let complaint = app.kind == LetterKind::Complaint;
     if complaint {
         complaint_rows.push(a(
