@@ -554,6 +554,7 @@ mod one_service_as_a_list {
             applied_for,
             granted,
             outcome: r.outcome.take(),
+            postponement: None,
         }]);
         r
     }

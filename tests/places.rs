@@ -254,6 +254,100 @@ fn a_two_service_case_has_one_deadline() {
 }
 
 #[test]
+fn two_cut_services_with_postponement_for_one_ask_it_for_that_one_only() {
+    // nb: `requests.postponement` false, avlastning's own `postponement` true; nn: the other
+    // way round, `requests.postponement` true and omsorgsstønad's own false.
+    for (file, expected, not) in [
+        (
+            "two-cuts-one-postponed-nb.json",
+            [
+                "Om omsorgsstønad: Kommunen reduserer tjenesten jeg har i dag.",
+                "Om avlastning: Kommunen reduserer tjenesten jeg har i dag.",
+                "Jeg ber om at vedtaket om avlastning ikke settes i verk før klagen er endelig \
+                 avgjort (utsatt iverksetting)",
+            ],
+            "vedtaket om omsorgsstønad",
+        ),
+        (
+            "two-cuts-one-postponed-nn.json",
+            [
+                "Om omsorgsstønad: Kommunen reduserer tenesta eg har i dag.",
+                "Om avlasting: Kommunen reduserer tenesta eg har i dag.",
+                "Eg ber om at vedtaket om avlasting ikkje blir sett i verk før klaga er endeleg \
+                 avgjord (utsett iverksetjing)",
+            ],
+            "vedtaket om omsorgsstønad",
+        ),
+    ] {
+        let file_raw = raw_from_file(&std::path::Path::new("tests/cases").join(file));
+        let text = flat(&letter_text(&file_raw));
+        for e in expected {
+            assert!(text.contains(e), "{file}: {e:?} missing in {text}");
+        }
+        assert!(!text.contains(not), "{file}: {text}");
+        assert_eq!(
+            text.matches("settes i verk").count() + text.matches("sett i verk").count(),
+            1,
+            "{file}: {text}"
+        );
+        // No warning: each service asks what it says.
+        let checked = case::check(&file_raw, today());
+        assert!(checked.problems.is_empty(), "{:?}", checked.problems);
+        // Both cut and asked for both (the item's choice taken away): both named, once.
+        let mut json = case_json(file);
+        json["requests"]["postponement"] = true.into();
+        for item in json["services"].as_array_mut().expect("list") {
+            item.as_object_mut().expect("item").remove("postponement");
+        }
+        let both = flat(&letter_text(&raw(&json)));
+        assert!(
+            both.contains("vedtaket om omsorgsstønad og avlastning ikke settes i verk")
+                || both.contains("vedtaket om omsorgsstønad og avlasting ikkje blir sett i verk"),
+            "{file}: {both}"
+        );
+    }
+}
+
+#[test]
+fn postponement_for_a_service_not_cut_is_a_warning_naming_the_item_and_left_out() {
+    // The omsorgsstønad was refused (not cut): its own `postponement: true` means nothing.
+    let mut json = case_json("two-services-carer-nb.json");
+    json["services"][0]["postponement"] = true.into();
+    let (code, text) = check(&json);
+    assert_eq!(code, 0, "{text}");
+    assert!(
+        text.contains(
+            "services.0.postponement: omsorgsstønad blir ikke redusert eller avsluttet i \
+             vedtaket. Utsatt iverksetting gir bare mening når en tjeneste du har, blir \
+             redusert eller avsluttet. Brevet ber ikke om det for omsorgsstønad."
+        ),
+        "{text}"
+    );
+    // The letter is the one without it, word for word.
+    assert_eq!(
+        letter_text(&raw(&json)),
+        letter_text(&raw(&case_json("two-services-carer-nb.json")))
+    );
+    // In every interface language, in plain words.
+    let checked = case::check(&raw(&json), today());
+    let p = checked
+        .problems
+        .iter()
+        .find(|p| p.field == "services.0.postponement")
+        .expect("warning");
+    assert!(!p.is_error());
+    use omsorgsklage::i18n::{Ui, problem_text};
+    assert!(problem_text(Ui::Nn, p).starts_with("omsorgsstønad blir ikkje redusert"));
+    assert!(problem_text(Ui::En, p).contains("is not reduced or stopped by the decision"));
+    // `false` on it, or on a cut service, is no problem.
+    json["services"][0]["postponement"] = false.into();
+    json["services"][1]["postponement"] = true.into();
+    let (code, text) = check(&json);
+    assert_eq!(code, 0, "{text}");
+    assert!(!text.contains("postponement"), "{text}");
+}
+
+#[test]
 fn care_and_omsorgsbolig_in_one_file_is_an_error_naming_services() {
     cmd()
         .args(["check", "tests/bad/mixed-routes.json"])

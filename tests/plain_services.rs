@@ -196,3 +196,82 @@ fn line_mode_tells_a_carer_who_may_complain_about_which_part() {
     );
     assert!(said.contains("ny klage på samme vedtak"), "{said}");
 }
+
+/// Two services cut: line mode reads one checkbox for each, naming it, and the letter asks
+/// postponed implementation for the one ticked only.
+#[test]
+fn line_mode_asks_postponement_for_each_service_cut_and_the_letter_says_the_one() {
+    let dir = tempfile::tempdir().expect("dir");
+    let base = dir.path().join("klage");
+    let mut input = TO_SERVICES.to_vec();
+    input.extend([
+        "2",         // add another service from the same decision
+        "hjemmesyk", // search
+        "1",         // hjemmesykepleie
+        "3",         // cut
+        "Tre besøk om dagen",
+        "Ett besøk om dagen",
+        "",       // what is asked for: the letter's sentence
+        "2",      // and another
+        "støtte", // search
+        "1",      // støttekontakt
+        "3",      // cut
+        "Fire timer i uken",
+        "To timer i uken",
+        "",  // what is asked for
+        "",  // the list of services: go on
+        "3", // tick postponement for støttekontakt (1: innsyn, 2: hjemmesykepleie)
+    ]);
+    input.extend(to_the_end(base.to_str().expect("path")));
+    let out = run_plain(&input, dir.path());
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for e in [
+        // One line for each service cut; what postponement means is said once, below them.
+        "2. Be om at vedtaket om hjemmesykepleie ikke settes i verk før klagen er avgjort \
+         (utsatt iverksetting), ikke krysset av 3. Be om at vedtaket om støttekontakt",
+        "3. Be om at vedtaket om støttekontakt ikke settes i verk før klagen er avgjort \
+         (utsatt iverksetting), ikke krysset av Kommunen kan bestemme at hjelpen fortsetter",
+        "3. Be om at vedtaket om støttekontakt ikke settes i verk før klagen er avgjort \
+         (utsatt iverksetting), krysset av",
+        "Ber også om: innsyn, utsatt iverksetting for støttekontakt",
+    ] {
+        assert!(flat.contains(e), "{e:?} missing in {text}");
+    }
+    let written = std::fs::read_to_string(dir.path().join("klage.txt")).expect("klage.txt");
+    let cut = |service: &str, before: &str, after: &str, postponement| RawServiceItem {
+        service: Some(service.into()),
+        situation: Some("redusert".into()),
+        applied_for: Some(before.into()),
+        granted: Some(after.into()),
+        postponement,
+        ..Default::default()
+    };
+    let raw = expected(Some(vec![
+        RawServiceItem {
+            service: Some("praktisk-bistand".into()),
+            situation: Some("avslag".into()),
+            ..Default::default()
+        },
+        cut(
+            "hjemmesykepleie",
+            "Tre besøk om dagen",
+            "Ett besøk om dagen",
+            None,
+        ),
+        cut(
+            "stottekontakt",
+            "Fire timer i uken",
+            "To timer i uken",
+            Some(true),
+        ),
+    ]));
+    assert_eq!(written, letter_for(&raw));
+    let flat = written.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("Jeg ber om at vedtaket om støttekontakt ikke settes i verk"),
+        "{flat}"
+    );
+    assert_eq!(flat.matches("settes i verk").count(), 1, "{flat}");
+}

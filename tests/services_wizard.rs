@@ -167,6 +167,125 @@ fn ola_adds_his_wifes_avlastning_and_one_letter_covers_both_in_both_languages() 
 }
 
 #[test]
+fn with_two_services_cut_postponement_is_asked_for_each_and_the_letter_says_the_one() {
+    for (lang, asked, not_asked) in [
+        (
+            "nb",
+            "Jeg ber om at vedtaket om avlastning ikke settes i verk",
+            "omsorgsstønad ikke settes i verk",
+        ),
+        (
+            "nn",
+            "Eg ber om at vedtaket om avlasting ikkje blir sett i verk",
+            "omsorgsstønad ikkje blir sett i verk",
+        ),
+    ] {
+        // The decision cut both: Ola's omsorgsstønad and Anne's avlastning.
+        let mut raw = ola(lang);
+        raw.situation = Some("redusert".into());
+        raw.decision.as_mut().expect("decision").granted =
+            Some("Omsorgsstønad for 10 timer i uken.".into());
+        let mut app = app_at(raw, Step::Outcome);
+        add_service(
+            &mut app,
+            "avlast",
+            '3',
+            "Ett døgn i uken",
+            "Ett døgn annenhver uke",
+        );
+        enter(&mut app);
+        assert_eq!(app.step(), Step::Requests);
+        // One checkbox per service cut, each naming it (both ticked: the case asked it for all);
+        // what postponement means is said once.
+        let s = flat(&screen_text(&app));
+        assert!(
+            s.contains("[x] Be om at vedtaket om omsorgsstønad ikke settes i verk"),
+            "{s}"
+        );
+        assert!(
+            s.contains("[x] Be om at vedtaket om avlastning ikke settes i verk"),
+            "{s}"
+        );
+        assert_eq!(
+            s.matches("Kommunen kan bestemme at hjelpen").count(),
+            1,
+            "{s}"
+        );
+        // Untick the omsorgsstønad's (the row below innsyn).
+        press(&mut app, KeyCode::Down);
+        press(&mut app, KeyCode::Char(' '));
+        let s = flat(&screen_text(&app));
+        assert!(
+            s.contains("[ ] Be om at vedtaket om omsorgsstønad ikke settes i verk"),
+            "{s}"
+        );
+        assert!(
+            s.contains("[x] Be om at vedtaket om avlastning ikke settes i verk"),
+            "{s}"
+        );
+        // The file: the first service's answer in `requests`, the avlastning's own.
+        let file = services::to_file(app.raw()).into_owned();
+        let req = file.requests.as_ref().expect("requests");
+        assert_eq!(req.postponement, Some(false));
+        let items = file.services.as_ref().expect("services");
+        assert_eq!(
+            items.iter().map(|i| i.postponement).collect::<Vec<_>>(),
+            [None, Some(true)]
+        );
+        // Check answers names the one.
+        let check = app_at(file, Step::Check);
+        let s = flat(&screen_sized(&check, 100, 80));
+        assert!(s.contains("utsatt iverksetting for avlastning"), "{s}");
+        let text = to_saved_letter(&app);
+        assert!(text.contains(asked), "{lang}: {text}");
+        assert!(!text.contains(not_asked), "{lang}: {text}");
+        // Back on the requests screen the choices are as left.
+        let again = app_at(services::to_file(app.raw()).into_owned(), Step::Requests);
+        let s = flat(&screen_text(&again));
+        assert!(
+            s.contains("[ ] Be om at vedtaket om omsorgsstønad ikke settes i verk"),
+            "{s}"
+        );
+        assert!(
+            s.contains("[x] Be om at vedtaket om avlastning ikke settes i verk"),
+            "{s}"
+        );
+    }
+}
+
+#[test]
+fn with_one_service_cut_of_two_there_is_the_one_checkbox_and_it_writes_as_before() {
+    let mut app = app_at(ola("nb"), Step::Outcome);
+    add_service(
+        &mut app,
+        "avlast",
+        '3',
+        "Ett døgn i uken",
+        "Ett døgn annenhver uke",
+    );
+    enter(&mut app);
+    let s = flat(&screen_text(&app));
+    assert_eq!(s.matches("settes i verk").count(), 1, "{s}");
+    assert!(!s.contains("omsorgsstønad ikke settes"), "{s}");
+    // Unticked and ticked again: `requests.postponement`, no item of its own.
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Char(' '));
+    press(&mut app, KeyCode::Char(' '));
+    let file = services::to_file(app.raw()).into_owned();
+    assert_eq!(
+        file.requests.as_ref().and_then(|r| r.postponement),
+        Some(true)
+    );
+    assert!(
+        file.services
+            .as_ref()
+            .expect("services")
+            .iter()
+            .all(|i| i.postponement.is_none())
+    );
+}
+
+#[test]
 fn praktisk_bistand_and_hjemmesykepleie_for_one_person_in_both_languages() {
     for (lang, expected) in [
         (
@@ -375,6 +494,7 @@ fn the_file_and_the_interview_forms_round_trip() {
                     "Jeg ber om at avlastningen fortsetter med to helger i måneden.".into()
                 ),
                 service_other: None,
+                postponement: None,
             }][..]
         )
     );

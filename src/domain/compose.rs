@@ -285,7 +285,6 @@ pub fn complaint_with(case: &Case, table: &[law::Row]) -> ComplaintCtx {
         .cloned()
         .collect();
     let carer = case.is_carer_complaint();
-    let postponement = case.postponement && case.takes_away_service();
     let services: Vec<ItemCtx> = case
         .services
         .iter()
@@ -299,7 +298,7 @@ pub fn complaint_with(case: &Case, table: &[law::Row]) -> ComplaintCtx {
             outcome: item.outcome.clone().unwrap_or_default(),
             basis: join_citations(&at, item.service.basis, lang, and),
             carer: carer && item.carer_may_complain(),
-            postponement: postponement && item.situation.takes_away_service(),
+            postponement: item.asks_postponement(case.postponement),
         })
         .collect();
     let names = |keep: fn(&ItemCtx) -> bool| {
@@ -313,6 +312,7 @@ pub fn complaint_with(case: &Case, table: &[law::Row]) -> ComplaintCtx {
     let service_name = names(|_| true);
     let carer_services = names(|s| s.carer);
     let postponement_services = names(|s| s.postponement);
+    let postponement = services.iter().any(|s| s.postponement);
     // The representative's own document: a signed fullmakt, or the verge's vergefullmakt.
     let rep_document = case.representative.as_ref().and_then(RepDocument::of);
     let attachments = attachment_lines(case, rep_document);

@@ -524,7 +524,7 @@ pub fn describe(app: &App) -> Description {
         }
         Screen::Checklist(c) => {
             let lang = info::law_lang(ui);
-            for it in &c.items {
+            for (n, it) in c.items.iter().enumerate() {
                 let mark = if it.checked {
                     Mark::Ticked
                 } else {
@@ -536,7 +536,7 @@ pub fn describe(app: &App) -> Description {
                         "tui.request.innsyn.hint",
                         &[("rule", crate::domain::law::FVL_18.full(lang))],
                     )],
-                    checklist::Kind::Postponement => vec![tf(
+                    checklist::Kind::Postponement(_) if c.ends_postponement(n) => vec![tf(
                         ui,
                         "tui.request.postponement.hint",
                         &[("rule", crate::domain::law::FVL_42.full(lang))],

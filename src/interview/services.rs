@@ -32,6 +32,8 @@ fn first(raw: &RawCase) -> RawServiceItem {
         applied_for: d.and_then(|d| d.applied_for.clone()),
         granted: d.and_then(|d| d.granted.clone()),
         outcome: raw.outcome.clone(),
+        // The first service's postponement is `requests.postponement` (see [`asks_postponement`]).
+        postponement: None,
     }
 }
 
@@ -76,11 +78,12 @@ pub fn with_item(raw: &mut RawCase, k: usize, f: impl FnOnce(&mut RawCase)) {
     }
     let mut v = view(raw, k).into_owned();
     f(&mut v);
-    let changed = first(&v);
+    let mut changed = first(&v);
     let list = raw.services.get_or_insert_with(Vec::new);
     while list.len() < k {
         list.push(RawServiceItem::default());
     }
+    changed.postponement = list[k - 1].postponement;
     list[k - 1] = changed;
 }
 
@@ -167,7 +170,18 @@ pub fn from_file(mut raw: RawCase) -> RawCase {
         raw.services = Some(list);
         return raw;
     }
-    let head = list.remove(0);
+    let mut head = list.remove(0);
+    // The first service's own postponement becomes `requests.postponement`; the others keep
+    // what they ask (their own choice, or what `requests.postponement` said).
+    if let Some(own) = head.postponement.take() {
+        let req = raw.requests.get_or_insert_with(Default::default);
+        let before = req.postponement.unwrap_or(false);
+        for i in &mut list {
+            let v = i.postponement.unwrap_or(before);
+            i.postponement = (v != own).then_some(v);
+        }
+        req.postponement = Some(own);
+    }
     put_first(&mut raw, head);
     raw.services = (!list.is_empty()).then_some(list);
     raw
@@ -189,13 +203,87 @@ pub fn name_of(ui: Ui, raw: &RawCase, k: usize) -> String {
 
 /// Some service of the letter is cut or stopped (postponed implementation is then offered).
 pub fn any_cut(raw: &RawCase) -> bool {
-    (0..=extras(raw).len()).any(|k| {
-        item(raw, k)
-            .situation
-            .as_deref()
-            .and_then(crate::domain::situation::Situation::from_id)
-            .is_some_and(|s| s.takes_away_service())
-    })
+    !cut_items(raw).is_empty()
+}
+
+/// The items the decision cuts or stops (0: the first service).
+pub fn cut_items(raw: &RawCase) -> Vec<usize> {
+    (0..=extras(raw).len())
+        .filter(|k| {
+            item(raw, *k)
+                .situation
+                .as_deref()
+                .and_then(crate::domain::situation::Situation::from_id)
+                .is_some_and(|s| s.takes_away_service())
+        })
+        .collect()
+}
+
+/// Whether postponed implementation is asked for item `k` (if it is cut): the first service's
+/// choice is `requests.postponement`, another's its own `postponement` or else that (as in the
+/// file, where an item without `postponement` follows `requests.postponement`).
+pub fn asks_postponement(raw: &RawCase, k: usize) -> bool {
+    let all = raw
+        .requests
+        .as_ref()
+        .and_then(|r| r.postponement)
+        .unwrap_or(false);
+    match k {
+        0 => all,
+        _ => extras(raw)
+            .get(k - 1)
+            .and_then(|i| i.postponement)
+            .unwrap_or(all),
+    }
+}
+
+/// Write what is asked for each cut item (`asked`: item, yes or no): `requests.postponement` is
+/// the first cut item's answer, and another item gets its own `postponement` only where its
+/// answer differs, so that a case where every answer is the same is written as before.
+pub fn set_postponement(raw: &mut RawCase, asked: &[(usize, bool)]) {
+    let all = asked.first().is_some_and(|(_, v)| *v);
+    raw.requests
+        .get_or_insert_with(Default::default)
+        .postponement = Some(all);
+    if let Some(list) = raw.services.as_mut() {
+        for (i, it) in list.iter_mut().enumerate() {
+            it.postponement = asked
+                .iter()
+                .find(|(k, _)| *k == i + 1)
+                .and_then(|(_, v)| (*v != all).then_some(*v));
+        }
+    }
+}
+
+/// After a service's situation changed or a service was taken out: a service no longer cut
+/// asks nothing of its own, and with one service cut (or none) its answer is
+/// `requests.postponement`, the one checkbox the requests screen then shows.
+pub fn tidy_postponement(raw: &mut RawCase) {
+    let cut = cut_items(raw);
+    let asked: Vec<(usize, bool)> = cut
+        .iter()
+        .map(|k| (*k, asks_postponement(raw, *k)))
+        .collect();
+    if let Some(list) = raw.services.as_mut() {
+        for (i, it) in list.iter_mut().enumerate() {
+            if !cut.contains(&(i + 1)) {
+                it.postponement = None;
+            }
+        }
+    }
+    match asked.as_slice() {
+        [] => {
+            if let Some(req) = raw.requests.as_mut()
+                && req.postponement == Some(true)
+            {
+                req.postponement = Some(false);
+            }
+        }
+        [(k, v)] if *k > 0 && extras(raw)[k - 1].postponement.is_some() => {
+            set_postponement(raw, &[(*k, *v)]);
+        }
+        _ => {}
+    }
 }
 
 #[cfg(test)]
@@ -266,6 +354,78 @@ mod tests {
         with_item(&mut raw, 2, |v| v.service = Some("praktisk-bistand".into()));
         assert_eq!(extras(&raw).len(), 2);
         assert_eq!(view(&raw, 2).service.as_deref(), Some("praktisk-bistand"));
+    }
+
+    /// Both services cut, as the interview keeps them.
+    fn two_cuts() -> RawCase {
+        let mut raw = interview_case();
+        raw.situation = Some("redusert".into());
+        raw
+    }
+
+    fn asked(raw: &RawCase) -> Vec<bool> {
+        cut_items(raw)
+            .into_iter()
+            .map(|k| asks_postponement(raw, k))
+            .collect()
+    }
+
+    #[test]
+    fn postponement_per_service_is_written_only_where_the_answers_differ() {
+        let mut raw = two_cuts();
+        set_postponement(&mut raw, &[(0, true), (1, true)]);
+        let file = to_file(&raw).into_owned();
+        let req = file.requests.as_ref().and_then(|r| r.postponement);
+        assert_eq!(req, Some(true));
+        let items = file.services.as_ref().unwrap();
+        assert!(items.iter().all(|i| i.postponement.is_none()));
+        set_postponement(&mut raw, &[(0, false), (1, true)]);
+        assert_eq!(asked(&raw), [false, true]);
+        let file = to_file(&raw).into_owned();
+        let items = file.services.as_ref().unwrap();
+        assert_eq!(items[0].postponement, None);
+        assert_eq!(items[1].postponement, Some(true));
+        assert_eq!(from_file(file), raw);
+    }
+
+    #[test]
+    fn a_files_first_item_with_its_own_postponement_reads_as_the_same_answers() {
+        // requests true, the first item false, the second following requests: [false, true].
+        let mut file = to_file(&two_cuts()).into_owned();
+        file.requests = Some(crate::domain::case::RawRequests {
+            postponement: Some(true),
+            ..Default::default()
+        });
+        file.services.as_mut().unwrap()[0].postponement = Some(false);
+        let raw = from_file(file);
+        assert_eq!(asked(&raw), [false, true]);
+        assert_eq!(
+            raw.requests.as_ref().and_then(|r| r.postponement),
+            Some(false)
+        );
+    }
+
+    #[test]
+    fn a_service_no_longer_cut_keeps_no_postponement_of_its_own() {
+        let mut raw = two_cuts();
+        set_postponement(&mut raw, &[(0, false), (1, true)]);
+        // The avlastning was refused after all: its own answer goes; one cut is left.
+        with_item(&mut raw, 1, |v| v.situation = Some("avslag".into()));
+        tidy_postponement(&mut raw);
+        assert_eq!(extras(&raw)[0].postponement, None);
+        assert_eq!(asked(&raw), [false]);
+        // The first was the one refused: the avlastning's answer becomes the one checkbox's.
+        let mut raw = two_cuts();
+        set_postponement(&mut raw, &[(0, false), (1, true)]);
+        raw.situation = Some("avslag".into());
+        tidy_postponement(&mut raw);
+        assert_eq!(extras(&raw)[0].postponement, None);
+        assert_eq!(asked(&raw), [true]);
+        // Changing an item through its screens keeps its answer.
+        let mut raw = two_cuts();
+        set_postponement(&mut raw, &[(0, false), (1, true)]);
+        with_item(&mut raw, 1, |v| v.outcome = Some("Som før.".into()));
+        assert_eq!(asked(&raw), [false, true]);
     }
 
     #[test]

@@ -135,6 +135,9 @@ pub struct ServiceItem {
     pub granted: Option<String>,
     /// What the person asks for about this service, as paragraphs.
     pub outcome: Option<Vec<String>>,
+    /// The item's own `postponement`, as given; `None`: as `requests.postponement` says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub postponement: Option<bool>,
 }
 
 impl ServiceItem {
@@ -144,6 +147,12 @@ impl ServiceItem {
             (Some(other), "annet") => other.clone(),
             _ => self.service.name(lang).to_string(),
         }
+    }
+
+    /// Postponed implementation (utsatt iverksetting) is asked for this service: the item's own
+    /// choice or else `requests.postponement` (`asked`), and only for a service cut or stopped.
+    pub fn asks_postponement(&self, asked: bool) -> bool {
+        self.postponement.unwrap_or(asked) && self.situation.takes_away_service()
     }
 
     /// A carer may complain about this service on their own behalf (pbrl § 2-8).

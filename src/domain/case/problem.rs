@@ -184,6 +184,11 @@ pub enum ProblemKind {
         letter_date: NaiveDate,
     },
     PostponementNotMeaningful,
+    /// `services.N.postponement: true` for a service the decision does not cut or stop. A
+    /// warning: nothing about it goes into the letter.
+    PostponementNotCut {
+        found: String,
+    },
     /// `complainant_is_carer` for a service where a carer may not complain in their own name
     /// (only `avlastning`, `omsorgsstonad`, `parorendeopplaering`). An error: the letter would
     /// say the wrong person complains.
@@ -282,6 +287,7 @@ impl ProblemKind {
             ProblemKind::ReminderEarly => "reminder-early",
             ProblemKind::SentBeforeLetter { .. } => "sent-before-letter",
             ProblemKind::PostponementNotMeaningful => "postponement-not-meaningful",
+            ProblemKind::PostponementNotCut { .. } => "postponement-not-cut",
             ProblemKind::CarerNotApplicable => "carer-not-applicable",
             ProblemKind::NoPowerOfAttorney => "no-power-of-attorney",
             ProblemKind::OverOneYear => "over-one-year",
@@ -377,7 +383,9 @@ impl ProblemKind {
                 ("care", Services(care.clone())),
                 ("other", Services(other.clone())),
             ],
-            ProblemKind::ServiceTwice { found } | ProblemKind::CarerServiceNotOwn { found } => {
+            ProblemKind::ServiceTwice { found }
+            | ProblemKind::CarerServiceNotOwn { found }
+            | ProblemKind::PostponementNotCut { found } => {
                 vec![("found", Services(vec![found.clone()]))]
             }
             ProblemKind::LateWithoutReason { last_day } => vec![("last_day", Date(*last_day))],
@@ -402,6 +410,7 @@ impl ProblemKind {
             | ProblemKind::MunicipalityNotPostcode { .. }
             | ProblemKind::DistrictMissing
             | ProblemKind::PostponementNotMeaningful
+            | ProblemKind::PostponementNotCut { .. }
             | ProblemKind::NoPowerOfAttorney
             | ProblemKind::ParentNeedsBirthDate
             | ProblemKind::CaredForMissing

@@ -122,6 +122,10 @@ pub struct RawServiceItem {
     pub granted: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<String>,
+    /// Ask for postponed implementation (utsatt iverksetting) of this service; absent: as
+    /// `requests.postponement` says (added to 0.3 later: files without it mean what they meant).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postponement: Option<bool>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -232,6 +236,7 @@ const FIELDS: &[(&str, &[&str])] = &[
             "applied_for",
             "granted",
             "outcome",
+            "postponement",
         ],
     ),
     (

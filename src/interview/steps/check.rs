@@ -370,7 +370,24 @@ fn answers(app: &App) -> Vec<(String, Vec<Answer>)> {
     if req.access_to_documents == Some(true) {
         asked.push(t(ui, "tui.request.innsyn.short"));
     }
-    if req.postponement == Some(true) {
+    // Postponement, with the services named when it is asked for some of those cut only.
+    let cut = crate::interview::services::cut_items(raw);
+    let post: Vec<usize> = cut
+        .iter()
+        .copied()
+        .filter(|k| crate::interview::services::asks_postponement(raw, *k))
+        .collect();
+    if !post.is_empty() && post.len() < cut.len() {
+        let names: Vec<String> = post
+            .iter()
+            .map(|k| crate::interview::services::name_of(ui, raw, *k))
+            .collect();
+        asked.push(tf(
+            ui,
+            "tui.request.postponement.short-for",
+            &[("services", crate::summary::join_and(ui, &names))],
+        ));
+    } else if !post.is_empty() || (cut.is_empty() && req.postponement == Some(true)) {
         asked.push(t(ui, "tui.request.postponement.short"));
     }
     if req.reasons == Some(true) {

@@ -5,7 +5,6 @@ use crate::domain::attachment::{Fault, RawAttachment, RawAttachmentFile, RepDocu
 use crate::domain::case::Role;
 use crate::domain::case::{Problem, ProblemKind};
 use crate::domain::letter::Lang;
-use crate::domain::situation::Situation;
 use crate::export::{self, FileInfo};
 use crate::i18n::{problem_text, t, tf};
 use crate::interview::action::Action;
@@ -18,8 +17,10 @@ use crate::interview::{App, Flow, Step, letter_ui};
 pub enum Kind {
     /// Ask for access to documents (innsyn).
     Innsyn,
-    /// Ask for postponed implementation (utsatt iverksetting).
-    Postponement,
+    /// Ask for postponed implementation (utsatt iverksetting): for every service cut (`None`, the
+    /// one checkbox when one service is cut), or for item `k` of the decision's services (when
+    /// two or more are cut, one checkbox each).
+    Postponement(Option<usize>),
     /// The decision gives no reasons: ask for them in the complaint (`requests.reasons`).
     Reasons,
     /// A suggested attachment (its text goes into the letter).
@@ -253,28 +254,39 @@ pub(crate) fn cut(app: &App) -> bool {
     crate::interview::services::any_cut(&app.raw)
 }
 
-/// The postponement's line: with several services, the ones cut or stopped named (the case file
-/// has one `requests.postponement` for them all; the letter asks it for each service cut).
-fn postponement_label(app: &App) -> String {
+/// The postponement's checkboxes: one when one service is cut or stopped (with several
+/// services, it names that one), else one for each service cut, naming it (what is asked for each
+/// is kept as [`services::asks_postponement`] reads it).
+fn postponement_items(app: &App) -> Vec<Item> {
     use crate::interview::services;
-    if services::extras(&app.raw).is_empty() {
-        return t(app.ui, "tui.request.postponement");
+    let cut = services::cut_items(&app.raw);
+    let label = |k: usize| {
+        tf(
+            app.ui,
+            "tui.request.postponement-for",
+            &[("services", services::name_of(app.ui, &app.raw, k))],
+        )
+    };
+    match cut.as_slice() {
+        [] => vec![],
+        [k] => vec![Item {
+            kind: Kind::Postponement(None),
+            label: if services::extras(&app.raw).is_empty() {
+                t(app.ui, "tui.request.postponement")
+            } else {
+                label(*k)
+            },
+            checked: services::asks_postponement(&app.raw, *k),
+        }],
+        many => many
+            .iter()
+            .map(|k| Item {
+                kind: Kind::Postponement(Some(*k)),
+                label: label(*k),
+                checked: services::asks_postponement(&app.raw, *k),
+            })
+            .collect(),
     }
-    let names: Vec<String> = (0..=services::extras(&app.raw).len())
-        .filter(|k| {
-            services::item(&app.raw, *k)
-                .situation
-                .as_deref()
-                .and_then(Situation::from_id)
-                .is_some_and(|s| s.takes_away_service())
-        })
-        .map(|k| services::name_of(app.ui, &app.raw, k))
-        .collect();
-    tf(
-        app.ui,
-        "tui.request.postponement-for",
-        &[("services", crate::summary::join_and(app.ui, &names))],
-    )
 }
 
 impl ChecklistState {
@@ -288,13 +300,7 @@ impl ChecklistState {
                 label: t(app.ui, "tui.request.innsyn"),
                 checked: req.access_to_documents.unwrap_or(false),
             });
-            if cut(app) {
-                items.push(Item {
-                    kind: Kind::Postponement,
-                    label: postponement_label(app),
-                    checked: req.postponement.unwrap_or(false),
-                });
-            }
+            items.extend(postponement_items(app));
             items.push(Item {
                 kind: Kind::Reasons,
                 label: t(app.ui, "tui.request.reasons"),
@@ -361,6 +367,17 @@ impl ChecklistState {
         }
     }
 
+    /// Row `n` is the last of the postponement's checkboxes: what postponement means is told
+    /// once, below them.
+    pub fn ends_postponement(&self, n: usize) -> bool {
+        let is = |i: usize| {
+            self.items
+                .get(i)
+                .is_some_and(|i| matches!(i.kind, Kind::Postponement(_)))
+        };
+        is(n) && !is(n + 1)
+    }
+
     /// Index of the "add an attachment" row, if there is one.
     pub(crate) fn add_row(&self) -> Option<usize> {
         (self.step == Step::Attachments).then_some(self.items.len())
@@ -396,10 +413,17 @@ impl ChecklistState {
                 .items
                 .iter()
                 .any(|i| i.kind == Kind::Innsyn && i.checked);
-            let post = self
+            // What is asked for each service cut: the one checkbox answers for all of them.
+            let cut = crate::interview::services::cut_items(&app.raw);
+            let post: Vec<(usize, bool)> = self
                 .items
                 .iter()
-                .any(|i| i.kind == Kind::Postponement && i.checked);
+                .flat_map(|i| match i.kind {
+                    Kind::Postponement(Some(k)) => vec![(k, i.checked)],
+                    Kind::Postponement(None) => cut.iter().map(|k| (*k, i.checked)).collect(),
+                    _ => vec![],
+                })
+                .collect();
             let reasons = self
                 .items
                 .iter()
@@ -407,8 +431,8 @@ impl ChecklistState {
             app.edit(|r| {
                 let req = r.requests.get_or_insert_with(Default::default);
                 req.access_to_documents = Some(innsyn);
-                req.postponement = Some(post);
                 req.reasons = Some(reasons);
+                crate::interview::services::set_postponement(r, &post);
             });
         } else {
             let list: Vec<RawAttachment> = self

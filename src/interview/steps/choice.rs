@@ -220,13 +220,7 @@ fn apply(step: Step, value: &str, app: &mut App) {
                 services::with_item(r, k, |x| x.situation = Some(v));
                 // Postponed implementation only means something for a cut or a stop (of
                 // some service of the decision).
-                let cut = services::any_cut(r);
-                if !cut
-                    && let Some(req) = r.requests.as_mut()
-                    && req.postponement == Some(true)
-                {
-                    req.postponement = Some(false);
-                }
+                services::tidy_postponement(r);
             });
         }
         _ => {}

@@ -296,6 +296,7 @@ pub fn remove(app: &mut App, k: usize) {
             if list.is_empty() {
                 r.services = None;
             }
+            crate::interview::services::tidy_postponement(r);
         }
     });
 }

@@ -77,7 +77,7 @@ impl ChecklistState {
                     "tui.request.innsyn.hint",
                     &[("rule", law::FVL_18.full(lang))],
                 ),
-                Kind::Postponement => tf(
+                Kind::Postponement(_) if self.ends_postponement(n) => tf(
                     ui,
                     "tui.request.postponement.hint",
                     &[("rule", law::FVL_42.full(lang))],

@@ -73,6 +73,7 @@ impl Services {
                 applied_for,
                 granted,
                 outcome,
+                postponement: None,
             }]),
             Services::List { items, .. } => items.into_iter().collect(),
         }
@@ -146,6 +147,17 @@ pub(super) fn read(c: &mut Checker, raw: &RawCase, allow_one: bool) -> Services 
         let outcome = c
             .text(&f("outcome"), item.outcome.as_ref())
             .map(|t| paragraphs(&t));
+        // Asked for a service the decision does not cut or stop: a warning; the letter leaves it.
+        if let (Some(true), Some(s), Some(sit)) = (item.postponement, service, situation)
+            && !sit.takes_away_service()
+        {
+            c.push(
+                &f("postponement"),
+                ProblemKind::PostponementNotCut {
+                    found: s.id.to_string(),
+                },
+            );
+        }
         items.push(match (service, situation) {
             (Some(service), Some(situation)) => Some(ServiceItem {
                 service,
@@ -154,6 +166,7 @@ pub(super) fn read(c: &mut Checker, raw: &RawCase, allow_one: bool) -> Services 
                 applied_for,
                 granted,
                 outcome,
+                postponement: item.postponement,
             }),
             _ => None,
         });
