@@ -275,3 +275,32 @@ fn line_mode_asks_postponement_for_each_service_cut_and_the_letter_says_the_one(
     );
     assert_eq!(flat.matches("settes i verk").count(), 1, "{flat}");
 }
+
+/// Taking an added service out asks first in line mode too; "n" keeps it, "j" takes it out.
+#[test]
+fn line_mode_asks_before_taking_a_service_out() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut input: Vec<&str> = TO_SERVICES.to_vec();
+    input.extend([
+        "2",         // add another service from the same decision
+        "hjemmesyk", // search
+        "1",         // hjemmesykepleie
+        "3",         // cut
+        "Tre besøk om dagen",
+        "Ett besøk om dagen",
+        "",  // what is asked for: the letter's sentence
+        "4", // take hjemmesykepleie out
+        "n", // no: kept
+        "4", // take it out
+        "j", // yes
+    ]);
+    let out = run_plain(&input, dir.path());
+    let text = stdout(&out);
+    let asked = text
+        .matches("Vil du ta hjemmesykepleie ut av brevet?")
+        .count();
+    assert_eq!(asked, 2, "{text}");
+    let raw = common::raw_from_file(&common::case_files(&dir.path().join("data"))[0]);
+    assert_eq!(raw.services, None, "taken out: {raw:?}");
+    assert_eq!(raw.service.as_deref(), Some("praktisk-bistand"));
+}

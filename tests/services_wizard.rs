@@ -462,8 +462,14 @@ fn a_service_added_can_be_removed_from_the_list() {
     add_service(&mut app, "hjemmesyk", '3', "Tre", "En");
     let s = screen_text(&app);
     assert!(s.contains("Ta hjemmesykepleie ut av brevet"), "{s}");
-    // 1 go on, 2 add, 3 change, 4 remove.
+    // 1 go on, 2 add, 3 change, 4 remove: asked first, as its answers go with it.
     press(&mut app, KeyCode::Char('4'));
+    let s = flat(&screen_text(&app));
+    assert!(s.contains("Vil du ta hjemmesykepleie ut av brevet?"), "{s}");
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(services::extras(app.raw()).len(), 1, "kept");
+    press(&mut app, KeyCode::Char('4'));
+    press(&mut app, KeyCode::Char('j'));
     assert_eq!(app.step(), Step::Services);
     assert!(services::extras(app.raw()).is_empty());
     assert!(!screen_text(&app).contains("Hjemmesykepleie:"));

@@ -679,6 +679,15 @@ fn modal(app: &App, m: &Modal, d: &mut Description) {
             d.text = vec![t(ui, "plain.discard.choices")];
             d.answer = Answer::Confirm;
         }
+        Modal::ConfirmRemoveService(_, name) => {
+            d.title = tf(
+                ui,
+                "tui.remove-service.question",
+                &[("service", name.clone())],
+            );
+            d.text = vec![t(ui, "tui.remove-service.explain")];
+            d.answer = Answer::Confirm;
+        }
         Modal::ConfirmDelete(_, name) => {
             d.title = tf(ui, "tui.delete.question", &[("case", name.clone())]);
             d.text = vec![t(ui, "tui.delete.explain")];

@@ -127,6 +127,9 @@ pub enum Modal {
     ConfirmDiscard(NewCase),
     /// "Delete the case «…»?" (its id and how the list names it).
     ConfirmDelete(String, String),
+    /// "Take «service» out of the letter?": another service of the decision (its number in the
+    /// list, 1 for the first added, and its name), with what was said about it.
+    ConfirmRemoveService(usize, String),
 }
 
 /// What to do once the case in memory is closed ([`App::new_case`]).
@@ -876,6 +879,18 @@ impl App {
                             .unwrap_or(Step::Who);
                         self.enter(back);
                     }
+                    Effect::None
+                }
+                _ => Effect::None,
+            },
+            Modal::ConfirmRemoveService(k, _) => match action {
+                Action::Char('j' | 'J' | 'y' | 'Y') => {
+                    self.modal = None;
+                    steps::services::remove(self, k);
+                    Effect::None
+                }
+                Action::Enter | Action::Back | Action::Char('n' | 'N') => {
+                    self.modal = None;
                     Effect::None
                 }
                 _ => Effect::None,

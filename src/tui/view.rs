@@ -49,6 +49,10 @@ pub fn keys(app: &App) -> Vec<KeyHelp> {
                 k("tui.key.j", "tui.key.delete-yes"),
                 k("tui.key.esc-n", "tui.key.delete-no"),
             ],
+            Modal::ConfirmRemoveService(..) => vec![
+                k("tui.key.j", "tui.key.remove-service-yes"),
+                k("tui.key.esc-n", "tui.key.delete-no"),
+            ],
         };
     }
     let mut v = app.screen.keys(app);
@@ -231,6 +235,24 @@ fn render_modal(app: &App, m: &Modal, area: Rect, buf: &mut Buffer) {
             );
             (
                 t(ui, "tui.discard.title"),
+                widgets::wrap(&text, probe.width.saturating_sub(4)),
+                0,
+            )
+        }
+        Modal::ConfirmRemoveService(_, name) => {
+            let probe = modal_area(area, area.height);
+            let text = format!(
+                "{}\n\n{}\n\n{}",
+                tf(
+                    ui,
+                    "tui.remove-service.question",
+                    &[("service", name.clone())]
+                ),
+                t(ui, "tui.remove-service.explain"),
+                t(ui, "tui.remove-service.choices")
+            );
+            (
+                t(ui, "tui.remove-service.title"),
                 widgets::wrap(&text, probe.width.saturating_sub(4)),
                 0,
             )

@@ -279,7 +279,9 @@ pub fn choose(app: &mut App, value: &str) -> Flow {
         .strip_prefix("remove-")
         .and_then(|k| k.parse::<usize>().ok())
     {
-        remove(app, k);
+        // Its answers go with it: asked first.
+        let name = name_of(app.ui, &app.raw, k);
+        app.modal = Some(crate::interview::Modal::ConfirmRemoveService(k, name));
         return Flow::Stay;
     }
     Flow::Next
