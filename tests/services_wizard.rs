@@ -356,6 +356,36 @@ fn omsorgsbolig_with_a_care_service_is_explained_and_not_added() {
     assert_eq!(file.service.as_deref(), Some("praktisk-bistand"));
 }
 
+/// Changing the first service while others are in the letter: the same rules as adding one
+/// (review finding: omsorgsbolig or a service already added was taken without a word).
+#[test]
+fn the_first_service_changed_keeps_to_the_rules_of_the_others() {
+    let mut app = app_at(person("nb"), Step::Outcome);
+    add_service(&mut app, "hjemmesyk", '3', "Tre", "En");
+    let mut app = app_at(app.raw().clone(), Step::Service);
+    type_text(&mut app, "omsorgsbolig");
+    enter(&mut app);
+    assert_eq!(app.step(), Step::Service);
+    let s = flat(&screen_text(&app));
+    assert!(
+        s.contains("Omsorgsbolig kan ikke være med i dette brevet."),
+        "{s}"
+    );
+    assert_eq!(app.raw().service.as_deref(), Some("praktisk-bistand"));
+    for _ in 0.."omsorgsbolig".len() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "hjemmesyk");
+    enter(&mut app);
+    assert_eq!(app.step(), Step::Service);
+    let s = flat(&screen_text(&app));
+    assert!(
+        s.contains("Hjemmesykepleie er allerede med i brevet."),
+        "{s}"
+    );
+    assert_eq!(app.raw().service.as_deref(), Some("praktisk-bistand"));
+}
+
 #[test]
 fn a_care_service_after_omsorgsbolig_is_explained_the_other_way_round() {
     let mut raw = person("nb");

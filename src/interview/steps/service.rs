@@ -141,12 +141,15 @@ impl ServiceState {
             ref a if list::cursor(&mut self.selected, n, a, list::Keys::SEARCH) => {}
             Action::Enter => {
                 if let Some(s) = list.get(self.selected) {
+                    // Another route than the decision's other services, or already in the
+                    // letter: said, and not chosen (also when the first service is changed).
+                    if (self.item > 0 || !services::extras(&app.raw).is_empty())
+                        && let Err(why) = services::may_add(&app.raw, self.item, s)
+                    {
+                        self.notice = Some(super::services::not_added_text(app, s, why));
+                        return Flow::Stay;
+                    }
                     if self.item > 0 {
-                        // Another route, or already in the letter: said, and not added.
-                        if let Err(why) = services::may_add(&app.raw, self.item, s) {
-                            self.notice = Some(super::services::not_added_text(app, s, why));
-                            return Flow::Stay;
-                        }
                         choose_item(s, app, self.item);
                     } else {
                         choose(s, app);
