@@ -162,7 +162,7 @@ pub fn to_file(raw: &RawCase) -> Cow<'_, RawCase> {
 /// fields, the others in `services`. A file with both the single fields and `services` (an error
 /// the check page names) is left as it is.
 pub fn from_file(mut raw: RawCase) -> RawCase {
-    let single = raw.service.is_some() || raw.situation.is_some() || raw.outcome.is_some();
+    let single = !raw.single_service_fields().is_empty();
     let Some(mut list) = raw.services.take() else {
         return raw;
     };
@@ -312,6 +312,17 @@ mod tests {
             }]),
             ..Default::default()
         }
+    }
+
+    /// A hand-written file with `services` and a single-service field (an error the check page
+    /// names) is opened as it is: the first item does not overwrite what the file says.
+    #[test]
+    fn a_file_with_services_and_a_single_field_is_opened_as_it_is() {
+        let mut file = to_file(&interview_case()).into_owned();
+        file.decision.get_or_insert_with(Default::default).granted =
+            Some("Noe annet enn i listen".into());
+        let opened = from_file(file.clone());
+        assert_eq!(opened, file);
     }
 
     #[test]

@@ -59,6 +59,28 @@ pub struct RawFollowUp {
 }
 
 impl RawCase {
+    /// The single-service fields this case has (`service`, `service_other`, `situation`,
+    /// `outcome`, `decision.applied_for`, `decision.granted`): a file with `services` may have
+    /// none of them.
+    pub fn single_service_fields(&self) -> Vec<&'static str> {
+        let d = self.decision.as_ref();
+        [
+            ("service", self.service.is_some()),
+            ("service_other", self.service_other.is_some()),
+            ("situation", self.situation.is_some()),
+            ("outcome", self.outcome.is_some()),
+            (
+                "decision.applied_for",
+                d.is_some_and(|d| d.applied_for.is_some()),
+            ),
+            ("decision.granted", d.is_some_and(|d| d.granted.is_some())),
+        ]
+        .into_iter()
+        .filter(|(_, present)| *present)
+        .map(|(f, _)| f)
+        .collect()
+    }
+
     /// The service id of a draft: `service`, or the first of `services`.
     pub fn primary_service(&self) -> Option<&str> {
         self.service.as_deref().or_else(|| {

@@ -82,22 +82,10 @@ impl Services {
 
 /// The fields a file with `services` must not have (they belong in each item).
 fn single_fields(raw: &RawCase) -> Vec<String> {
-    let d = raw.decision.as_ref();
-    [
-        ("service", raw.service.is_some()),
-        ("service_other", raw.service_other.is_some()),
-        ("situation", raw.situation.is_some()),
-        ("outcome", raw.outcome.is_some()),
-        (
-            "decision.applied_for",
-            d.is_some_and(|d| d.applied_for.is_some()),
-        ),
-        ("decision.granted", d.is_some_and(|d| d.granted.is_some())),
-    ]
-    .into_iter()
-    .filter(|(_, present)| *present)
-    .map(|(f, _)| f.to_string())
-    .collect()
+    raw.single_service_fields()
+        .into_iter()
+        .map(str::to_string)
+        .collect()
 }
 
 /// Read the services of a file. `allow_one` accepts a `services` list of one item (only the
