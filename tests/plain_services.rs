@@ -128,7 +128,7 @@ fn line_mode_explains_that_omsorgsbolig_needs_its_own_letter_and_keeps_one_servi
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     for e in [
         "Omsorgsbolig kan ikke være med i dette brevet.",
-        "innen tre uker (forvaltningsloven § 29)",
+        "vanligvis tre uker (forvaltningsloven § 29)",
         "Derfor blir det to brev",
         "kan du på siste skjermbilde starte en ny klage på samme vedtak",
     ] {

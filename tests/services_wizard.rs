@@ -339,8 +339,8 @@ fn omsorgsbolig_with_a_care_service_is_explained_and_not_added() {
     for e in [
         "Omsorgsbolig kan ikke være med i dette brevet.",
         "innen fire uker (pasient- og brukerrettighetsloven § 7-5)",
-        "innen tre uker (forvaltningsloven § 29)",
-        "Kommunens klageinstans avgjør",
+        "vanligvis tre uker (forvaltningsloven § 29)",
+        "vedtaket sier hvor klagen skal sendes og hvem som avgjør den",
         "to brev",
         "kan du på siste skjermbilde starte en ny klage på samme vedtak",
     ] {
@@ -400,6 +400,25 @@ fn a_care_service_after_omsorgsbolig_is_explained_the_other_way_round() {
         s.contains("Hjemmesykepleie kan ikke være med i dette brevet."),
         "{s}"
     );
+    assert_eq!(services::item(app.raw(), 1).service, None);
+    // TT-kort is not a care service either, and goes where its own decision says (the county's
+    // scheme, FACTS.md §4): never in the omsorgsbolig letter.
+    for _ in 0.."hjemmesyke".len() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "TT-kort");
+    enter(&mut app);
+    let s = flat(&screen_text(&app));
+    assert!(
+        s.contains("Tt-kort kan ikke være med i dette brevet.")
+            || s.contains("TT-kort kan ikke være med i dette brevet."),
+        "{s}"
+    );
+    assert!(
+        s.contains("vedtaket sier hvor og innen hvilken frist"),
+        "{s}"
+    );
+    assert!(!s.contains("Kommunens klageinstans"), "{s}");
     assert_eq!(services::item(app.raw(), 1).service, None);
 }
 

@@ -115,6 +115,9 @@ pub enum NotAdded {
     OtherRoute { first: &'static Service },
     /// The service is in the letter already.
     Twice,
+    /// Both are matters outside the care services (route B): each goes where its decision
+    /// says, so each has a letter of its own.
+    OwnLetter,
 }
 
 /// Whether `s` may be item `k` of this letter.
@@ -127,6 +130,9 @@ pub fn may_add(raw: &RawCase, k: usize, s: &'static Service) -> Result<(), NotAd
         Some((_, first)) if route_of(raw, first) != route_of(raw, s) => {
             Err(NotAdded::OtherRoute { first })
         }
+        // Matters that are not care services (omsorgsbolig, TT-kort, parkering …) may each go
+        // to another body, which the decision names (FACTS.md §4): one letter each.
+        Some(_) if route_of(raw, s) == Route::Klagenemnd => Err(NotAdded::OwnLetter),
         _ => Ok(()),
     }
 }

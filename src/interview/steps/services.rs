@@ -127,6 +127,16 @@ pub fn not_added_text(app: &App, s: &'static Service, why: NotAdded) -> String {
     let name = s.ui_name(ui.code()).to_string();
     match why {
         NotAdded::Twice => tf(ui, "tui.services.twice", &[("service", capitalised(&name))]),
+        NotAdded::OwnLetter => [
+            tf(
+                ui,
+                "tui.services.other-route",
+                &[("service", capitalised(&name))],
+            ),
+            t(ui, "tui.services.not-care-each"),
+            t(ui, "tui.services.next-letter"),
+        ]
+        .join(" "),
         NotAdded::OtherRoute { first } => {
             // The route of trygghetsalarm and matombringing depends on the law the decision
             // cites: not known, nothing is said about its deadline but that.
