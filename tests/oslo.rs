@@ -139,6 +139,29 @@ fn a_bydel_chosen_before_is_marked_and_kept_by_enter() {
     assert_eq!(app.step(), Step::MunicipalityAddress);
 }
 
+/// FACTS.md §9 says the bydel decides on health and care services. A decision on omsorgsbolig
+/// (not a care service) is not asked about a bydel, and `check` does not warn that one is
+/// missing; a care service in Oslo still is and does.
+#[test]
+fn the_bydel_is_asked_for_care_services_only() {
+    use omsorgsklage::domain::case;
+    let mut raw = oslo_case();
+    raw.municipality.as_mut().expect("oslo").district = None;
+    let path = omsorgsklage::interview::path::path(&raw, Ui::Nb, today());
+    assert!(path.contains(&Step::District), "{path:?}");
+    let warned = |r: &RawCase| {
+        case::check(r, today())
+            .problems
+            .iter()
+            .any(|p| p.field == "municipality.district")
+    };
+    assert!(warned(&raw));
+    raw.service = Some("omsorgsbolig".into());
+    let path = omsorgsklage::interview::path::path(&raw, Ui::Nb, today());
+    assert!(!path.contains(&Step::District), "{path:?}");
+    assert!(!warned(&raw));
+}
+
 #[test]
 fn check_answers_names_the_bydel_by_its_official_name() {
     // A case file may spell it as typed ("grunerlokka", tests/cases/oslo-bydel-nb.json).

@@ -278,10 +278,12 @@ fn extra_steps(raw: &RawCase, p: &mut Vec<Step>) {
 
 /// In Oslo the bydel makes the decision and receives the complaint (FACTS.md §9).
 pub fn asks_district(raw: &RawCase) -> bool {
-    raw.municipality
-        .as_ref()
-        .and_then(|m| m.number.as_deref())
-        .is_some_and(crate::domain::municipality::bydel::has_districts)
+    !raw.only_non_care_services()
+        && raw
+            .municipality
+            .as_ref()
+            .and_then(|m| m.number.as_deref())
+            .is_some_and(crate::domain::municipality::bydel::has_districts)
 }
 
 /// The end of every letter's path: who the people are, where the letter goes, then check,

@@ -122,17 +122,18 @@ impl Checker {
 }
 
 /// `municipality.district`: a bydel of Oslo, by its official name. Oslo without one is a
-/// warning (the bydel receives the complaint); a district for another municipality, or a name
+/// warning when the decision is about a care service (the bydel receives the complaint); a district for another municipality, or a name
 /// that is not a bydel, is an error.
 fn check_district(
     c: &mut Checker,
     m: &'static municipality::Municipality,
     district: Option<String>,
+    non_care: bool,
 ) -> Option<&'static str> {
     let oslo = bydel::has_districts(m.number);
     match district {
         None => {
-            if oslo && !c.has("municipality.district") {
+            if oslo && !non_care && !c.has("municipality.district") {
                 c.push("municipality.district", ProblemKind::DistrictMissing);
             }
             None
@@ -345,7 +346,8 @@ pub(crate) fn check_inner(
             if found.is_some() && address.is_empty() {
                 c.push("municipality.address", ProblemKind::NoMunicipalityAddress);
             }
-            let district = found.and_then(|m| check_district(&mut c, m, district));
+            let non_care = raw.only_non_care_services();
+            let district = found.and_then(|m| check_district(&mut c, m, district, non_care));
             (found.map(|m| (m, district)), address)
         }
     };

@@ -104,6 +104,21 @@ impl RawCase {
             )
             .collect()
     }
+
+    /// The decision is about matters outside the care services only (omsorgsbolig, TT-kort …,
+    /// route B by the service itself): in Oslo no bydel is asked for, as FACTS.md §9 says the
+    /// bydel decides on health and care services.
+    pub fn only_non_care_services(&self) -> bool {
+        let services: Vec<_> = self
+            .service_ids()
+            .into_iter()
+            .filter_map(crate::domain::service::by_id)
+            .collect();
+        !services.is_empty()
+            && services
+                .iter()
+                .all(|s| s.route == crate::domain::service::RouteRule::Klagenemnd)
+    }
 }
 
 /// Bookkeeping of a saved draft.
