@@ -163,11 +163,13 @@ impl DoneState {
     }
 
     /// The folder of the letter's file field: where the case file goes until another is typed.
+    /// A bare file name gives none: the person is asked for a folder, never given whatever
+    /// folder the program was started in.
     fn letter_dir(&self) -> String {
         let typed = self.path.value().trim();
         match std::path::Path::new(typed).parent() {
             Some(p) if !p.as_os_str().is_empty() => p.display().to_string(),
-            _ => ".".to_string(),
+            _ => String::new(),
         }
     }
 
