@@ -221,7 +221,9 @@ pub fn write_file(dest: &Path, bytes: &[u8], overwrite: bool) -> io::Result<()> 
 }
 
 /// Write `bytes` to `dest` (0600) only if `dest` does not exist yet; atomic, and safe against a
-/// file appearing meanwhile. Fails with `AlreadyExists` otherwise.
+/// file appearing meanwhile. Fails with `AlreadyExists` otherwise. On a file system that cannot
+/// link (a FAT USB stick) the file is created new instead: never over another, and removed
+/// again if the write fails; the 0600 is then what that file system keeps of it.
 pub fn write_new(dest: &Path, bytes: &[u8]) -> io::Result<()> {
     if fs::symlink_metadata(dest).is_ok() {
         return Err(io::Error::new(
@@ -247,8 +249,13 @@ pub fn write_new(dest: &Path, bytes: &[u8]) -> io::Result<()> {
                 opts.mode(0o600);
             }
             let mut f = opts.open(dest)?;
-            f.write_all(bytes)?;
-            f.sync_all()
+            // Not atomic here: a write that fails takes its half file away again.
+            let written = f.write_all(bytes).and_then(|()| f.sync_all());
+            if written.is_err() {
+                drop(f);
+                let _ = fs::remove_file(dest);
+            }
+            written
         }
         Err(e) => Err(e),
     }
