@@ -655,6 +655,8 @@ fn check_answers_shows_what_was_said_about_the_second_service() {
         press(&mut app, KeyCode::Down);
     }
     let seen = flat(&seen);
+    // The first is "Tjeneste 1", as the others are numbered.
+    assert!(seen.contains("Tjeneste 1 Omsorgsstønad"), "{seen}");
     assert!(
         seen.contains("Tjeneste 2 Avlastning: Kommunen reduserte"),
         "{seen}"

@@ -147,12 +147,17 @@ fn answers(app: &App) -> Vec<(String, Vec<Answer>)> {
         ChoiceState::answer_label(Step::Fullmakt, app),
         Step::Fullmakt,
     );
-    case_rows.push(a(
+    let mut service_row = a(
         "tui.check.service",
         &["service", "services.0.service"],
         chosen_service(raw).map(|s| list_name(s, app)),
         Step::Service,
-    ));
+    );
+    // With other services of the same decision it is "Tjeneste 1", as they are "Tjeneste 2" …
+    if !crate::interview::services::extras(raw).is_empty() {
+        service_row.label = tf(ui, "tui.check.extra-service", &[("n", "1".to_string())]);
+    }
+    case_rows.push(service_row);
     row_if(
         &mut case_rows,
         "tui.check.service-other",
