@@ -247,3 +247,29 @@ fn a_reminder_within_a_month_of_sending_gets_a_warning_not_an_error() {
             .all(|p| p.kind != ProblemKind::ReminderEarly)
     );
 }
+
+/// The letter asking for postponed implementation, for a decision on several services, is about
+/// the ones the decision cuts or stops (review finding: it said the decision "reduserer
+/// omsorgsstønad og avlastning" where omsorgsstønad was refused), in both languages.
+#[test]
+fn postponement_for_several_services_names_only_the_cut_ones() {
+    for (file, heading, said) in [
+        (
+            "tests/cases/two-services-carer-nb.json",
+            "Krav om utsatt iverksetting av vedtak om avlastning",
+            "Vedtaket reduserer avlastning som jeg har i dag.",
+        ),
+        (
+            "tests/cases/two-services-carer-nn.json",
+            "Krav om utsett iverksetjing av vedtak om avlasting",
+            "Vedtaket reduserer avlasting som eg har i dag.",
+        ),
+    ] {
+        let raw = common::raw_from_file(Path::new(file));
+        let t = flat(&text(&raw, LetterKind::Postponement));
+        assert!(t.contains(heading), "{t}");
+        assert!(t.contains(said), "{t}");
+        assert!(!t.contains("reduserer omsorgsstønad"), "{t}");
+        assert!(t.contains("vedtaket om avlast"), "{t}");
+    }
+}

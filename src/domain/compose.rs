@@ -185,6 +185,10 @@ pub struct ComplaintCtx {
     pub carer_services: String,
     /// The services postponed implementation is asked for, named.
     pub postponement_services: String,
+    /// The services the decision cuts or stops, named ("avlastning"), and how many: the
+    /// request for postponed implementation (the letter of its own) is about them only.
+    pub cut_services: String,
+    pub cut_count: usize,
     pub situation: &'static str,
     pub decision: DecisionCtx,
     /// "statsforvalteren" or "klagenemnd".
@@ -312,6 +316,9 @@ pub fn complaint_with(case: &Case, table: &[law::Row]) -> ComplaintCtx {
     let service_name = names(|_| true);
     let carer_services = names(|s| s.carer);
     let postponement_services = names(|s| s.postponement);
+    let is_cut = |s: &ItemCtx| matches!(s.situation, "redusert" | "avsluttet");
+    let cut_services = names(is_cut);
+    let cut_count = services.iter().filter(|s| is_cut(s)).count();
     let postponement = services.iter().any(|s| s.postponement);
     // The representative's own document: a signed fullmakt, or the verge's vergefullmakt.
     let rep_document = case.representative.as_ref().and_then(RepDocument::of);
@@ -349,6 +356,8 @@ pub fn complaint_with(case: &Case, table: &[law::Row]) -> ComplaintCtx {
         service_ids: case.services.iter().map(|s| s.service.id).collect(),
         carer_services,
         postponement_services,
+        cut_services,
+        cut_count,
         situation: case.situation.id(),
         decision: DecisionCtx {
             date: dates::in_words(case.decision.date, code),
