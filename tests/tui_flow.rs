@@ -1073,6 +1073,19 @@ fn living_at(postcode: &str, city: &str) -> case::RawCase {
     raw
 }
 
+/// Someone writing for another is told whose postcode it is, not "ditt".
+#[test]
+fn the_postcode_is_said_to_be_the_persons_when_someone_writes_for_them() {
+    let mut raw = living_at("6800", "Førde");
+    raw.representative = daughter_case().representative;
+    let app = app_at(raw, Step::Municipality);
+    let shown = screen_text(&app);
+    assert!(
+        shown.contains("Postnummeret til Kari Nordmann, 6800, hører til Sunnfjord kommune."),
+        "{shown}"
+    );
+}
+
 #[test]
 fn the_postcode_proposes_its_municipality_and_a_town_resolves_to_its_own() {
     // Førde, 6800: Sunnfjord is proposed because of the postcode, never Fjord.

@@ -54,15 +54,21 @@ pub fn offer(app: &App, query: &str) -> Offer {
     let ui = app.ui;
     let pc = postcode(app);
     let home = pc.as_deref().and_then(municipality::for_postcode);
+    // The postcode is the person's the decision is about: "ditt" only when that is the writer.
+    let person = super::their_name(app);
     let home_note = |m: &Municipality| {
-        tf(
-            ui,
-            "tui.municipality.postcode",
-            &[
-                ("postcode", pc.clone().unwrap_or_default()),
-                ("name", m.letter_name()),
-            ],
-        )
+        let mut args = vec![
+            ("postcode", pc.clone().unwrap_or_default()),
+            ("name", m.letter_name()),
+        ];
+        let key = match &person {
+            Some(p) => {
+                args.push(("person", p.clone()));
+                "tui.municipality.postcode-named"
+            }
+            None => "tui.municipality.postcode",
+        };
+        tf(ui, key, &args)
     };
     if query.trim().is_empty() {
         return match home {
