@@ -275,6 +275,25 @@ pub fn hint_variant(app: &App, step: Step) -> &'static str {
         }
         // In Oslo the address is the bydel's (the example is another municipality's).
         Step::MunicipalityAddress if crate::interview::path::asks_district(&app.raw) => "-district",
+        // A cut or a stop: before and after, not applied for and granted.
+        Step::Decision
+            if matches!(
+                app.raw.situation.as_deref(),
+                Some("redusert" | "avsluttet")
+            ) =>
+        {
+            "-cut"
+        }
+        Step::Extra(k, ExtraPart::Decision)
+            if matches!(
+                crate::interview::services::item(&app.raw, usize::from(k))
+                    .situation
+                    .as_deref(),
+                Some("redusert" | "avsluttet")
+            ) =>
+        {
+            "-cut"
+        }
         Step::Decision
             if app
                 .raw
