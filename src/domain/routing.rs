@@ -100,6 +100,37 @@ pub fn fvl_duties_apply(service: &Service, route: Route) -> bool {
     }
 }
 
+/// Why a service cannot be in one letter with the decision's other services.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotTogether {
+    /// The first service goes the other way (route A: the municipality, then Statsforvalteren;
+    /// route B: where the decision says): one letter per route.
+    OtherRoute { first: &'static Service },
+    /// The service is in the letter already.
+    Twice,
+    /// Both are matters outside the care services (route B): each goes where its own decision
+    /// says (FACTS.md §4), so each has a letter of its own.
+    OwnLetter,
+}
+
+/// Whether `s` may join a letter about `others` (the decision's other services, the first
+/// first), for a decision that cites `cited`. "Something else" (`annet`) may be there twice.
+pub fn may_join(
+    others: &[&'static Service],
+    s: &'static Service,
+    cited: Option<Route>,
+) -> Result<(), NotTogether> {
+    if s.id != "annet" && others.iter().any(|o| o.id == s.id) {
+        return Err(NotTogether::Twice);
+    }
+    let route = |x: &Service| route_for(x, cited).0;
+    match others.first() {
+        Some(first) if route(first) != route(s) => Err(NotTogether::OtherRoute { first }),
+        Some(_) if route(s) == Route::Klagenemnd => Err(NotTogether::OwnLetter),
+        _ => Ok(()),
+    }
+}
+
 /// The route for a service, given what the decision says (if anything).
 pub fn route_for(service: &Service, from_decision: Option<Route>) -> (Route, RouteBasis) {
     match (service.route, from_decision) {
@@ -114,6 +145,34 @@ pub fn route_for(service: &Service, from_decision: Option<Route>) -> (Route, Rou
 mod tests {
     use super::*;
     use crate::domain::service::{CATALOGUE, by_id};
+
+    #[test]
+    fn which_services_may_share_a_letter() {
+        let s = |id: &str| by_id(id).expect(id);
+        let care = [s("praktisk-bistand")];
+        assert_eq!(may_join(&care, s("hjemmesykepleie"), None), Ok(()));
+        assert_eq!(
+            may_join(&care, s("praktisk-bistand"), None),
+            Err(NotTogether::Twice)
+        );
+        assert_eq!(may_join(&[s("annet")], s("annet"), None), Ok(()));
+        assert_eq!(
+            may_join(&care, s("omsorgsbolig"), None),
+            Err(NotTogether::OtherRoute {
+                first: s("praktisk-bistand")
+            })
+        );
+        // Two matters outside the care services: each its own letter (TT-kort is the county's).
+        assert_eq!(
+            may_join(&[s("omsorgsbolig")], s("tt-kort"), None),
+            Err(NotTogether::OwnLetter)
+        );
+        // Trygghetsalarm under the health and care law goes with the care services.
+        assert_eq!(
+            may_join(&care, s("trygghetsalarm"), Some(Route::Statsforvalteren)),
+            Ok(())
+        );
+    }
 
     #[test]
     fn care_services_go_via_the_municipality_to_statsforvalteren_in_four_weeks() {

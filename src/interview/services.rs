@@ -106,35 +106,22 @@ pub fn route_of(raw: &RawCase, s: &Service) -> Route {
     routing::route_for(s, cited).0
 }
 
-/// Why `s` cannot be added to this letter as item `k`: another route than the first service
-/// (one letter per route), or already in it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NotAdded {
-    /// The first service goes the other way (route A: the municipality, then Statsforvalteren;
-    /// route B: the municipality's own klageinstans).
-    OtherRoute { first: &'static Service },
-    /// The service is in the letter already.
-    Twice,
-    /// Both are matters outside the care services (route B): each goes where its decision
-    /// says, so each has a letter of its own.
-    OwnLetter,
-}
+/// Why a service cannot be added to this letter (the domain's rule, [`routing::may_join`]).
+pub use crate::domain::routing::NotTogether as NotAdded;
 
 /// Whether `s` may be item `k` of this letter.
 pub fn may_add(raw: &RawCase, k: usize, s: &'static Service) -> Result<(), NotAdded> {
-    let others: Vec<_> = named(raw).into_iter().filter(|(i, _)| *i != k).collect();
-    if s.id != "annet" && others.iter().any(|(_, o)| o.id == s.id) {
-        return Err(NotAdded::Twice);
-    }
-    match others.first() {
-        Some((_, first)) if route_of(raw, first) != route_of(raw, s) => {
-            Err(NotAdded::OtherRoute { first })
-        }
-        // Matters that are not care services (omsorgsbolig, TT-kort, parkering …) may each go
-        // to another body, which the decision names (FACTS.md §4): one letter each.
-        Some(_) if route_of(raw, s) == Route::Klagenemnd => Err(NotAdded::OwnLetter),
-        _ => Ok(()),
-    }
+    let others: Vec<&'static Service> = named(raw)
+        .into_iter()
+        .filter(|(i, _)| *i != k)
+        .map(|(_, o)| o)
+        .collect();
+    let cited = raw
+        .decision
+        .as_ref()
+        .and_then(|d| d.route.as_deref())
+        .and_then(Route::from_id);
+    routing::may_join(&others, s, cited)
 }
 
 /// The case in the file's form: with other services, `services` = the first (from the single

@@ -277,10 +277,7 @@ pub fn hint_variant(app: &App, step: Step) -> &'static str {
         Step::MunicipalityAddress if crate::interview::path::asks_district(&app.raw) => "-district",
         // A cut or a stop: before and after, not applied for and granted.
         Step::Decision
-            if matches!(
-                app.raw.situation.as_deref(),
-                Some("redusert" | "avsluttet")
-            ) =>
+            if matches!(app.raw.situation.as_deref(), Some("redusert" | "avsluttet")) =>
         {
             "-cut"
         }
