@@ -4,7 +4,7 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Output;
 
 use common::plain::{BOKMAAL, lines, stdout};
@@ -20,19 +20,6 @@ fn run_plain(input: &[u8], data: &Path, extra: &[&str]) -> Output {
 /// The output as one line of words (wrapped lines read as written).
 fn flat(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn json_under(dir: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|rd| {
-            rd.flatten()
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|e| e == "json"))
-                .collect()
-        })
-        .unwrap_or_default();
-    v.sort();
-    v
 }
 
 /// The data folder has nothing in it (or is not there).
@@ -71,7 +58,7 @@ fn counter_mode_takes_the_case_to_a_folder_typed_in_line_mode() {
         said.contains(&format!("Mappe [svar nå: {}]:", dir.path().display())),
         "{said}"
     );
-    let files = json_under(usb.path());
+    let files = common::json_files(usb.path());
     assert_eq!(files.len(), 1, "{files:?}\n{text}");
     assert!(
         said.contains(&format!("Saken er lagret i {}", files[0].display())),
@@ -84,7 +71,7 @@ fn counter_mode_takes_the_case_to_a_folder_typed_in_line_mode() {
     );
     assert_eq!(raw.service.as_deref(), Some("praktisk-bistand"));
     assert!(
-        json_under(dir.path()).is_empty(),
+        common::json_files(dir.path()).is_empty(),
         "nothing beside the letter"
     );
     assert!(

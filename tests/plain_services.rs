@@ -21,6 +21,18 @@ fn run_plain(input: &[&str], data: &Path) -> Output {
     common::plain::run("nb", &common::plain::lines(input), data, &["--plain"])
 }
 
+/// On the list of the decision's services: add hjemmesykepleie, cut from three visits a day to
+/// one, asking what the letter's sentence says.
+const ADD_HJEMMESYKEPLEIE: [&str; 7] = [
+    "2",         // add another service from the same decision
+    "hjemmesyk", // search
+    "1",         // hjemmesykepleie
+    "3",         // cut
+    "Tre besøk om dagen",
+    "Ett besøk om dagen",
+    "", // what is asked for: the letter's sentence
+];
+
 /// From the requests to the saved letter at `base`.
 fn to_the_end(base: &str) -> Vec<&str> {
     vec![
@@ -66,14 +78,8 @@ fn line_mode_adds_hjemmesykepleie_and_writes_one_letter_for_both() {
     let dir = tempfile::tempdir().expect("dir");
     let base = dir.path().join("klage");
     let mut input = TO_SERVICES.to_vec();
+    input.extend(ADD_HJEMMESYKEPLEIE);
     input.extend([
-        "2",         // add another service from the same decision
-        "hjemmesyk", // search
-        "1",         // hjemmesykepleie
-        "3",         // cut
-        "Tre besøk om dagen",
-        "Ett besøk om dagen",
-        "", // what is asked for: the letter's sentence
         "", // the list of services: go on
     ]);
     input.extend(to_the_end(base.to_str().expect("path")));
@@ -204,14 +210,8 @@ fn line_mode_asks_postponement_for_each_service_cut_and_the_letter_says_the_one(
     let dir = tempfile::tempdir().expect("dir");
     let base = dir.path().join("klage");
     let mut input = TO_SERVICES.to_vec();
+    input.extend(ADD_HJEMMESYKEPLEIE);
     input.extend([
-        "2",         // add another service from the same decision
-        "hjemmesyk", // search
-        "1",         // hjemmesykepleie
-        "3",         // cut
-        "Tre besøk om dagen",
-        "Ett besøk om dagen",
-        "",       // what is asked for: the letter's sentence
         "2",      // and another
         "støtte", // search
         "1",      // støttekontakt
@@ -281,14 +281,8 @@ fn line_mode_asks_postponement_for_each_service_cut_and_the_letter_says_the_one(
 fn line_mode_asks_before_taking_a_service_out() {
     let dir = tempfile::tempdir().expect("dir");
     let mut input: Vec<&str> = TO_SERVICES.to_vec();
+    input.extend(ADD_HJEMMESYKEPLEIE);
     input.extend([
-        "2",         // add another service from the same decision
-        "hjemmesyk", // search
-        "1",         // hjemmesykepleie
-        "3",         // cut
-        "Tre besøk om dagen",
-        "Ett besøk om dagen",
-        "",  // what is asked for: the letter's sentence
         "4", // take hjemmesykepleie out
         "n", // no: kept
         "4", // take it out

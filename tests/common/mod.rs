@@ -90,7 +90,12 @@ pub fn forbidden() -> Vec<String> {
 
 /// The drafts in a data folder (`<data>/cases/*.json`: no locks, no temporary files), sorted.
 pub fn case_files(data: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(data.join("cases"))
+    json_files(&data.join("cases"))
+}
+
+/// The `*.json` files in a folder (not below it), sorted; none when it is not there.
+pub fn json_files(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
         .map(|rd| {
             rd.flatten()
                 .map(|e| e.path())
