@@ -190,3 +190,31 @@ fn renaming_is_said_and_done_in_english_and_nynorsk() {
         );
     }
 }
+
+/// The verge's own document (vergefullmakt) is one fixed line: `endre` on it says so in words and
+/// changes nothing (issue #25: the vergefullmakt is one line, in the letter's language).
+#[test]
+fn the_vergefullmakt_line_keeps_its_title_and_says_why() {
+    let dir = tempfile::tempdir().expect("dir");
+    let cases = dir.path().join("data").join("cases");
+    std::fs::create_dir_all(&cases).expect("cases");
+    let mut json = common::case_json("role-verge-nb.json");
+    json["draft"] = serde_json::json!({ "step": "attachments" });
+    common::write_json(&cases, "20261118-140200.json", &json);
+    // The saved case (3 on the start screen), go on with the complaint, then "endre 4".
+    let out = run_plain("3\n\nendre 4\n", dir.path());
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(text.contains("4. Vergefullmakt, krysset av"), "{text}");
+    assert!(
+        text.contains("Feil: Navnet på «Vergefullmakt» står fast, det kan ikke endres."),
+        "{text}"
+    );
+    let raw = common::raw_from_file(&common::case_files(&dir.path().join("data"))[0]);
+    let titles: Vec<String> = raw
+        .attachments
+        .unwrap_or_default()
+        .iter()
+        .map(|a| a.title().to_string())
+        .collect();
+    assert!(!titles.iter().any(|t| t.contains("Verjefullmakt")), "{titles:?}");
+}
