@@ -187,6 +187,8 @@ fn line_mode_tells_a_carer_who_may_complain_about_which_part() {
         app.update(omsorgsklage::interview::Action::Char(c));
     }
     let d = describe(&app);
+    // The explanation, not "Feil: nothing fits".
+    assert!(d.errors.is_empty(), "{:?}", d.errors);
     let said: Vec<String> = d
         .entries
         .iter()

@@ -216,5 +216,8 @@ fn the_vergefullmakt_line_keeps_its_title_and_says_why() {
         .iter()
         .map(|a| a.title().to_string())
         .collect();
-    assert!(!titles.iter().any(|t| t.contains("Verjefullmakt")), "{titles:?}");
+    assert!(
+        !titles.iter().any(|t| t.contains("Verjefullmakt")),
+        "{titles:?}"
+    );
 }

@@ -381,14 +381,14 @@ pub fn describe(app: &App) -> Description {
                     && !sv.id.contains(&f)
                     && !service::list_name(sv, app).to_lowercase().contains(&f)
             });
-            if only_other && !f.is_empty() {
+            // A carer searching for the cared-for person's service (not in a carer's list): who
+            // may complain about which part, instead of "nothing fits" as an error.
+            let carer_note =
+                crate::interview::steps::services::carer_search_note(app, s.filter.value());
+            if only_other && !f.is_empty() && carer_note.is_none() {
                 d.errors.push(service::none_message(s.filter.value(), app));
             }
-            // A carer searching for the cared-for person's service (not in a carer's list): who
-            // may complain about which part; a service not added to this letter, and why.
-            if let Some(n) =
-                crate::interview::steps::services::carer_search_note(app, s.filter.value())
-            {
+            if let Some(n) = carer_note {
                 d.entries.push(Entry::Text(n));
             }
             if let Some(n) = &s.notice {
