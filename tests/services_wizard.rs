@@ -671,6 +671,22 @@ fn check_answers_shows_what_was_said_about_the_second_service() {
     );
 }
 
+/// The questions about another service are counted as its own ("Tjeneste 2"), not among "what
+/// you ask for" (where the count jumped from 3 to 7 when a service was added).
+#[test]
+fn the_step_line_names_the_other_service_and_counts_its_own_questions() {
+    let mut app = app_at(person("nb"), Step::Outcome);
+    tab(&mut app);
+    let s = screen_text(&app);
+    assert!(
+        s.contains("Steg 8 av 12: Hva du ber om (spørsmål 2 av 3)"),
+        "{s}"
+    );
+    press(&mut app, KeyCode::Char('2'));
+    let s = screen_text(&app);
+    assert!(s.contains("Steg 8 av 12: Tjeneste 2 (spørsmål 1 av"), "{s}");
+}
+
 #[test]
 fn a_draft_saved_while_adding_a_service_not_yet_chosen_opens_on_the_list() {
     let mut app = app_at(person("nb"), Step::Outcome);

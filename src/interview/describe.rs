@@ -808,19 +808,35 @@ pub fn step_indicator_text(app: &App) -> String {
         .position(|s| *s == section)
         .map(|i| i + 1)
         .unwrap_or(1);
+    // Another service of the decision: its own title ("Tjeneste 2") and its own questions,
+    // within the step where it is asked.
+    let extra = match app.step {
+        Step::Extra(k, _) => Some(k),
+        _ => None,
+    };
+    let title = match extra {
+        Some(k) => tf(
+            ui,
+            "tui.check.extra-service",
+            &[("n", (usize::from(k) + 1).to_string())],
+        ),
+        None => t(ui, section.title_key()),
+    };
+    let same_part = |s: &Step| match (extra, s) {
+        (Some(k), Step::Extra(j, _)) => *j == k,
+        (Some(_), _) => false,
+        (None, s) => s.section() == Some(section) && !matches!(s, Step::Extra(..)),
+    };
     let mut text = tf(
         ui,
         "tui.step-of",
         &[
             ("n", n.to_string()),
             ("total", sections.len().to_string()),
-            ("title", t(ui, section.title_key())),
+            ("title", title),
         ],
     );
-    let in_section: Vec<&Step> = path
-        .iter()
-        .filter(|s| s.section() == Some(section))
-        .collect();
+    let in_section: Vec<&Step> = path.iter().filter(|s| same_part(s)).collect();
     if in_section.len() > 1
         && let Some(i) = in_section.iter().position(|s| **s == app.step)
     {
